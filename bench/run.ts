@@ -1,0 +1,14 @@
+import { benchReducer } from './domain';
+import { benchAppend } from './storage';
+
+/**
+ * Prints one JSON object of figures. Benchmarks never fail a run on a slow machine; they
+ * report. Later issues add their figures here.
+ */
+const figures: Record<string, unknown> = {
+  node: process.version,
+  at: new Date().toISOString(),
+  ...benchReducer(),
+  ...(await benchAppend()),
+};
+console.log(JSON.stringify(figures, null, 2));

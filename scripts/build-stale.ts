@@ -1,0 +1,75 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+export interface BuildCheck {
+  stale: boolean;
+  /** Why a build is (or is not) needed, in words for the console. */
+  reason: string;
+}
+
+/** What `vite build` reads. The server and tests are not part of the browser bundle. */
+const INPUT_FILES = ['index.html', 'vite.config.ts', 'package-lock.json'];
+const INPUT_FOLDERS = ['src', 'public', 'scenarios'];
+
+/**
+ * Decides whether `dist/` must be rebuilt: it is stale when `dist/index.html` is missing or
+ * older than the newest input file. Only reads modification times; never builds.
+ */
+export function checkBuild(root: string): BuildCheck {
+  const builtAt = mtimeOf(join(root, 'dist', 'index.html'));
+  if (builtAt === undefined) return { stale: true, reason: 'dist/index.html is missing' };
+
+  let newest: { path: string; mtimeMs: number } | undefined;
+  for (const path of listInputs(root)) {
+    const mtimeMs = mtimeOf(path);
+    if (mtimeMs !== undefined && (newest === undefined || mtimeMs > newest.mtimeMs)) newest = { path, mtimeMs };
+  }
+  if (newest !== undefined && newest.mtimeMs > builtAt) {
+    return { stale: true, reason: `${relative(root, newest.path).split(sep).join('/')} changed after the last build` };
+  }
+  return { stale: false, reason: 'dist/ is up to date' };
+}
+
+export function isBuildStale(root: string): boolean {
+  return checkBuild(root).stale;
+}
+
+function* listInputs(root: string): Generator<string> {
+  for (const file of INPUT_FILES) yield join(root, file);
+  for (const folder of INPUT_FOLDERS) yield* walk(join(root, folder), root);
+}
+
+function* walk(dir: string, root: string): Generator<string> {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return; // A missing folder (no scenarios yet) is simply not an input.
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (isExcludedFolder(relative(root, path))) continue;
+      yield* walk(path, root);
+    } else if (!isTestFile(entry.name)) {
+      yield path;
+    }
+  }
+}
+
+function isExcludedFolder(relativePath: string): boolean {
+  const parts = relativePath.split(sep);
+  return (parts[0] === 'src' && parts[1] === 'server') || parts.includes('node_modules');
+}
+
+function isTestFile(name: string): boolean {
+  return /\.(test|spec)\.[cm]?[jt]sx?$/.test(name);
+}
+
+function mtimeOf(path: string): number | undefined {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}

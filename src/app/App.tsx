@@ -1,0 +1,90 @@
+import { useEffect, type ReactNode } from 'react';
+import { Home } from '../features/home/Home';
+import { RoutesHome } from '../features/routes/RoutesHome';
+import { Settings } from '../features/settings/Settings';
+import { useT } from './i18n';
+import type { MessageKey } from './messages';
+import { Link, matchPath, usePath, type Params } from './router';
+import { useSession } from './session';
+
+interface Screen {
+  pattern: string;
+  render: (params: Params) => ReactNode;
+}
+
+const screens: Screen[] = [
+  { pattern: '/', render: () => <Home /> },
+  { pattern: '/routes', render: () => <RoutesHome /> },
+  { pattern: '/settings', render: () => <Settings /> },
+];
+
+const navItems: { href: string; label: MessageKey }[] = [
+  { href: '/', label: 'nav.home' },
+  { href: '/routes', label: 'nav.routes' },
+  { href: '/settings', label: 'nav.settings' },
+];
+
+function NotFound() {
+  const t = useT();
+  return (
+    <>
+      <h1>{t('notFound.title')}</h1>
+      <Link href="/">{t('notFound.back')}</Link>
+    </>
+  );
+}
+
+export function App() {
+  const t = useT();
+  const path = usePath();
+  const language = useSession((s) => s.language);
+  const setLanguage = useSession((s) => s.setLanguage);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = t('app.name');
+  }, [language, t]);
+
+  let content: ReactNode = <NotFound />;
+  for (const s of screens) {
+    const params = matchPath(s.pattern, path);
+    if (params) {
+      content = s.render(params);
+      break;
+    }
+  }
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <Link href="/" className="brand">
+          {t('app.name')}
+        </Link>
+        <button
+          type="button"
+          className="lang-toggle"
+          lang={language === 'en' ? 'zh-CN' : 'en'}
+          aria-label={t('language.switchLabel')}
+          data-testid="language-toggle"
+          onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}
+        >
+          {t('language.switch')}
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {path === '/' && <h1 className="visually-hidden">{t('app.tagline')}</h1>}
+        {content}
+      </main>
+      <nav className="tabbar" aria-label={t('nav.label')}>
+        {navItems.map((n) => (
+          <Link key={n.href} href={n.href} aria-current={n.href === path ? 'page' : undefined}>
+            {t(n.label)}
+          </Link>
+        ))}
+      </nav>
+    </div>
+  );
+}

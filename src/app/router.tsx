@@ -1,0 +1,59 @@
+import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+
+/**
+ * A small history-API router: the app has a handful of screens and every one must also open
+ * from a plain link (QR posters, enrolment links), so paths are real URLs.
+ */
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+}
+
+export function navigate(to: string): void {
+  if (to === window.location.pathname + window.location.search) return;
+  window.history.pushState(null, '', to);
+  window.scrollTo(0, 0);
+  for (const l of listeners) l();
+}
+
+export function usePath(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname);
+}
+
+export type Params = Record<string, string>;
+
+/** Matches `/incidents/:id` against a path; returns the decoded params or null. */
+export function matchPath(pattern: string, path: string): Params | null {
+  const p = pattern.split('/').filter(Boolean);
+  const s = path.split('/').filter(Boolean);
+  if (p.length !== s.length) return null;
+  const params: Params = {};
+  for (let i = 0; i < p.length; i++) {
+    const part = p[i] ?? '';
+    const seg = s[i] ?? '';
+    if (part.startsWith(':')) {
+      try {
+        params[part.slice(1)] = decodeURIComponent(seg);
+      } catch {
+        return null;
+      }
+    } else if (part !== seg) return null;
+  }
+  return params;
+}
+
+export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+  function follow(e: MouseEvent<HTMLAnchorElement>) {
+    onClick?.(e);
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(href);
+  }
+  return <a href={href} onClick={follow} {...rest} />;
+}

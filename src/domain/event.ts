@@ -1,0 +1,89 @@
+import { isStamp } from './hlc';
+import { checkIncidentDeclared, type IncidentDeclared } from './events/incident';
+import { checkNoteAdded, type NoteAdded } from './events/note';
+import { checkStepDone, checkStepReopened, checkStepSkipped, type StepDone, type StepReopened, type StepSkipped } from './events/step';
+import { FieldChecker, isRecord, describe, type Issue, type Validated } from './validation';
+
+/** Version of the envelope and payload shapes below; stored in every event as `v`. */
+export const EVENT_SCHEMA_VERSION = 1;
+
+/** What each event type carries. One file per family under `events/`. */
+export interface EventPayloads {
+  'incident.declared': IncidentDeclared;
+  'step.done': StepDone;
+  'step.skipped': StepSkipped;
+  'step.reopened': StepReopened;
+  'note.added': NoteAdded;
+}
+export type EventType = keyof EventPayloads;
+
+const payloadCheckers: { [K in EventType]: (p: Record<string, unknown>) => Issue[] } = {
+  'incident.declared': checkIncidentDeclared,
+  'step.done': checkStepDone,
+  'step.skipped': checkStepSkipped,
+  'step.reopened': checkStepReopened,
+  'note.added': checkNoteAdded,
+};
+export const EVENT_TYPES = Object.keys(payloadCheckers) as EventType[];
+
+/**
+ * The one source of truth (DESIGN.md "Events"): an append-only record of something a person
+ * did on a device. `id` is made on the device (UUIDv7), `hlc` orders it.
+ */
+export type MusterEvent<K extends EventType = EventType> = {
+  [T in K]: {
+    readonly id: string;
+    readonly streamId: string;
+    readonly deviceId: string;
+    readonly actor: string;
+    readonly hlc: string;
+    readonly type: T;
+    readonly payload: EventPayloads[T];
+    readonly v: number;
+  };
+}[K];
+
+const ID_PATTERN = /^[A-Za-z0-9_.:~-]{1,64}$/;
+const ENVELOPE_KEYS = ['id', 'streamId', 'deviceId', 'actor', 'hlc', 'type', 'payload', 'v'];
+
+/**
+ * Checks that `input` is a well-formed event and names each wrong field. Used on the device
+ * before a write, on every pulled event, and by the server on every pushed event.
+ */
+export function validateEvent(input: unknown): Validated<MusterEvent> {
+  if (!isRecord(input)) return { ok: false, issues: [{ path: '', message: `expected an event object, got ${describe(input)}` }] };
+  const c = new FieldChecker(input, '');
+  c.string('id', { pattern: ID_PATTERN, hint: 'an id of 1-64 letters, digits or -_.:~' });
+  c.string('streamId', { pattern: ID_PATTERN, hint: 'an id of 1-64 letters, digits or -_.:~' });
+  c.string('deviceId', { pattern: ID_PATTERN, hint: 'an id of 1-64 letters, digits or -_.:~' });
+  c.string('actor', { min: 1, max: 120 });
+  if (c.string('hlc') && !isStamp(input.hlc)) {
+    c.issues.push({ path: 'hlc', message: `expected a clock stamp like 001732600000000-0000-device, got ${JSON.stringify(input.hlc)}` });
+  }
+  c.integer('v', { min: 1, max: EVENT_SCHEMA_VERSION });
+  c.noOtherKeys(ENVELOPE_KEYS);
+  if (c.oneOf('type', EVENT_TYPES)) {
+    const payload = input.payload;
+    if (!isRecord(payload)) c.issues.push({ path: 'payload', message: `expected an object, got ${describe(payload)}` });
+    else c.issues.push(...payloadCheckers[input.type as EventType](payload));
+  }
+  if (c.issues.length > 0) return { ok: false, issues: c.issues };
+  return { ok: true, value: input as unknown as MusterEvent };
+}
+
+/** The total order of DESIGN.md: by clock stamp, then by id. Same on every device. */
+export function compareEvents(a: Pick<MusterEvent, 'hlc' | 'id'>, b: Pick<MusterEvent, 'hlc' | 'id'>): number {
+  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  return 0;
+}
+
+/** Events in total order with repeats of the same id dropped; the input is not changed. */
+export function orderEvents<E extends Pick<MusterEvent, 'hlc' | 'id'>>(events: readonly E[]): E[] {
+  const sorted = [...events].sort(compareEvents);
+  const out: E[] = [];
+  for (const e of sorted) {
+    if (out.length === 0 || out[out.length - 1]?.id !== e.id) out.push(e);
+  }
+  return out;
+}

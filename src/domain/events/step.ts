@@ -1,0 +1,39 @@
+import { FieldChecker, type Issue } from '../validation';
+
+/** A playbook step was carried out. The step's status is last-writer-wins by clock stamp. */
+export interface StepDone {
+  readonly stepId: string;
+}
+/** A step was deliberately not carried out; the reason is shown in the report. */
+export interface StepSkipped {
+  readonly stepId: string;
+  readonly reason: string;
+}
+/** A step marked done or skipped is open again (a correction, never an edit). */
+export interface StepReopened {
+  readonly stepId: string;
+  readonly reason?: string;
+}
+
+export function checkStepDone(p: Record<string, unknown>): Issue[] {
+  const c = new FieldChecker(p, 'payload');
+  c.string('stepId', { min: 1, max: 100 });
+  c.noOtherKeys(['stepId']);
+  return c.issues;
+}
+
+export function checkStepSkipped(p: Record<string, unknown>): Issue[] {
+  const c = new FieldChecker(p, 'payload');
+  c.string('stepId', { min: 1, max: 100 });
+  c.string('reason', { min: 1, max: 1000 });
+  c.noOtherKeys(['stepId', 'reason']);
+  return c.issues;
+}
+
+export function checkStepReopened(p: Record<string, unknown>): Issue[] {
+  const c = new FieldChecker(p, 'payload');
+  c.string('stepId', { min: 1, max: 100 });
+  c.string('reason', { optional: true, max: 1000 });
+  c.noOtherKeys(['stepId', 'reason']);
+  return c.issues;
+}

@@ -1,0 +1,118 @@
+/** A problem found in input, named by where it is: `payload.stepId`, `steps[3].text`. */
+export interface Issue {
+  readonly path: string;
+  readonly message: string;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+export function formatIssues(issues: readonly Issue[]): string {
+  return issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');
+}
+
+export function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Small field checkers that push an Issue and return whether the field was right. */
+export class FieldChecker {
+  readonly issues: Issue[] = [];
+  constructor(
+    private readonly obj: Record<string, unknown>,
+    private readonly prefix: string,
+  ) {}
+
+  private at(key: string): string {
+    return this.prefix ? `${this.prefix}.${key}` : key;
+  }
+
+  string(key: string, opts: { optional?: boolean; max?: number; min?: number; pattern?: RegExp; hint?: string } = {}): boolean {
+    const v = this.obj[key];
+    if (v === undefined && opts.optional) return true;
+    if (typeof v !== 'string') {
+      this.issues.push({ path: this.at(key), message: `expected a text${opts.hint ? ` (${opts.hint})` : ''}, got ${describe(v)}` });
+      return false;
+    }
+    const min = opts.min ?? 0;
+    if (v.length < min) {
+      this.issues.push({ path: this.at(key), message: min === 1 ? 'must not be empty' : `must be at least ${min} characters` });
+      return false;
+    }
+    if (opts.max !== undefined && v.length > opts.max) {
+      this.issues.push({ path: this.at(key), message: `must be at most ${opts.max} characters, got ${v.length}` });
+      return false;
+    }
+    if (opts.pattern && !opts.pattern.test(v)) {
+      this.issues.push({ path: this.at(key), message: `expected ${opts.hint ?? `text matching ${opts.pattern}`}, got ${JSON.stringify(v.slice(0, 80))}` });
+      return false;
+    }
+    return true;
+  }
+
+  integer(key: string, opts: { optional?: boolean; min?: number; max?: number } = {}): boolean {
+    const v = this.obj[key];
+    if (v === undefined && opts.optional) return true;
+    if (typeof v !== 'number' || !Number.isInteger(v)) {
+      this.issues.push({ path: this.at(key), message: `expected a whole number, got ${describe(v)}` });
+      return false;
+    }
+    if ((opts.min !== undefined && v < opts.min) || (opts.max !== undefined && v > opts.max)) {
+      this.issues.push({ path: this.at(key), message: `expected a number from ${opts.min ?? '-∞'} to ${opts.max ?? '∞'}, got ${v}` });
+      return false;
+    }
+    return true;
+  }
+
+  oneOf<T extends string>(key: string, allowed: readonly T[], opts: { optional?: boolean } = {}): boolean {
+    const v = this.obj[key];
+    if (v === undefined && opts.optional) return true;
+    if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
+      this.issues.push({ path: this.at(key), message: `expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${describe(v)}` });
+      return false;
+    }
+    return true;
+  }
+
+  stringList(key: string, opts: { optional?: boolean; maxItems?: number; maxLength?: number } = {}): boolean {
+    const v = this.obj[key];
+    if (v === undefined && opts.optional) return true;
+    if (!Array.isArray(v)) {
+      this.issues.push({ path: this.at(key), message: `expected a list of texts, got ${describe(v)}` });
+      return false;
+    }
+    if (opts.maxItems !== undefined && v.length > opts.maxItems) {
+      this.issues.push({ path: this.at(key), message: `must hold at most ${opts.maxItems} items, got ${v.length}` });
+      return false;
+    }
+    let ok = true;
+    v.forEach((item, i) => {
+      if (typeof item !== 'string' || item.length === 0 || (opts.maxLength !== undefined && item.length > opts.maxLength)) {
+        this.issues.push({ path: `${this.at(key)}[${i}]`, message: `expected a non-empty text${opts.maxLength ? ` of at most ${opts.maxLength} characters` : ''}, got ${describe(item)}` });
+        ok = false;
+      }
+    });
+    return ok;
+  }
+
+  /** Rejects keys that are not in `known`, so a typo in a field name is named rather than ignored. */
+  noOtherKeys(known: readonly string[]): boolean {
+    let ok = true;
+    for (const key of Object.keys(this.obj)) {
+      if (!known.includes(key)) {
+        this.issues.push({ path: this.at(key), message: `unknown field (expected only ${known.join(', ')})` });
+        ok = false;
+      }
+    }
+    return ok;
+  }
+}
+
+export function describe(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return `${typeof v} ${String(v)}`;
+  return typeof v;
+}

@@ -1,0 +1,48 @@
+import { formatDateTime, useT } from '../../app/i18n';
+import { Link } from '../../app/router';
+import { useSession } from '../../app/session';
+import { stampTime } from '../../domain/hlc';
+import { useOpenIncidents } from '../incident/hooks';
+import { PlaybookList } from '../playbooks/PlaybookList';
+
+/** The first screen: evacuation routes first (anyone may need them), then incidents, then playbooks. */
+export function Home() {
+  const t = useT();
+  const language = useSession((s) => s.language);
+  const incidents = useOpenIncidents();
+  return (
+    <>
+      <Link href="/routes" className="routes-entry" data-testid="routes-entry">
+        <span className="routes-entry-title">{t('home.routes.title')}</span>
+        <span className="routes-entry-hint">{t('home.routes.hint')}</span>
+      </Link>
+
+      <section aria-labelledby="incidents-heading">
+        <h2 id="incidents-heading">{t('home.incidents.title')}</h2>
+        {incidents === undefined ? (
+          <p className="empty">{t('loading')}</p>
+        ) : incidents.length === 0 ? (
+          <p className="empty" data-testid="no-incidents">
+            {t('home.incidents.empty')}
+          </p>
+        ) : (
+          <ul className="cards" data-testid="incident-list">
+            {incidents.map((i) => (
+              <li key={i.id} className="card">
+                <span className="card-title">
+                  <span className={`badge ${i.mode}`}>{t(i.mode === 'drill' ? 'home.incidents.drill' : 'home.incidents.real')}</span> {i.title}
+                </span>
+                <span className="card-meta">{t('home.incidents.started', { time: formatDateTime(language, stampTime(i.hlc)), actor: i.actor })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="playbooks-heading">
+        <h2 id="playbooks-heading">{t('home.playbooks.title')}</h2>
+        <PlaybookList />
+      </section>
+    </>
+  );
+}

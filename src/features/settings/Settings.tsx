@@ -1,0 +1,24 @@
+import { LANGUAGES, useT } from '../../app/i18n';
+import { useSession, type Language } from '../../app/session';
+
+const languageNames: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' };
+
+export function Settings() {
+  const t = useT();
+  const language = useSession((s) => s.language);
+  const setLanguage = useSession((s) => s.setLanguage);
+  return (
+    <>
+      <h1>{t('settings.title')}</h1>
+      <fieldset className="choice">
+        <legend>{t('settings.language')}</legend>
+        {LANGUAGES.map((l) => (
+          <label key={l} lang={l}>
+            <input type="radio" name="language" value={l} checked={language === l} onChange={() => setLanguage(l)} />
+            {languageNames[l]}
+          </label>
+        ))}
+      </fieldset>
+    </>
+  );
+}

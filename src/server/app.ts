@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { Hono } from 'hono';
+import type { MiddlewareHandler } from 'hono';
+import { stream } from 'hono/streaming';
+import { mountStaticApp } from './static-files';
+import type { EventStore } from './storage/types';
+
+export interface AppOptions {
+  storage: EventStore;
+  /** The package.json version, reported by /api/health so a device can tell which server it reached. */
+  version: string;
+  /** Folder holding the production build (`vite build` output). Defaults to `dist`. */
+  staticDir?: string;
+  /** Adds GET /api/test/slow?ms=N, used by tests to hold a request open across a shutdown. */
+  slowTestRoute?: boolean;
+}
+
+/** Builds the HTTP app: the JSON API under /api, the built PWA everywhere else. */
+export function createApp({ storage, version, staticDir = 'dist', slowTestRoute = false }: AppOptions): Hono {
+  const app = new Hono();
+
+  app.use('*', securityHeaders);
+
+  const api = new Hono();
+  // Sync data must never come from an HTTP cache: a stale pull page would hide events.
+  api.use('*', async (c, next) => {
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
+  });
+  api.get('/health', (c) => c.json({ status: 'ok', app: 'muster', version, storage: storage.kind }));
+  if (slowTestRoute) {
+    api.get('/test/slow', (c) => {
+      const ms = Math.min(Math.max(Number(c.req.query('ms') ?? '1000') || 0, 0), 30_000);
+      // The first line goes out at once, so a test knows the request is in flight before it
+      // signals the process; the second comes only after the wait.
+      return stream(c, async (body) => {
+        await body.write('started\n');
+        await new Promise((done) => setTimeout(done, ms));
+        await body.write('finished\n');
+      });
+    });
+  }
+  // Unknown API paths get JSON, never the SPA shell: a client parsing HTML as JSON fails confusingly.
+  api.all('*', (c) => c.json({ error: `No API route for ${c.req.method} ${c.req.path}` }, 404));
+  app.route('/api', api);
+
+  mountStaticApp(app, resolve(staticDir));
+
+  app.notFound((c) => c.text('Not found', 404));
+  app.onError((error, c) => {
+    console.error(`Muster: ${c.req.method} ${c.req.path} failed:`, error);
+    return c.req.path === '/api' || c.req.path.startsWith('/api/')
+      ? c.json({ error: 'Internal server error' }, 500)
+      : c.text('Internal server error', 500);
+  });
+  return app;
+}
+
+const securityHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  const headers = c.res.headers;
+  headers.set('X-Content-Type-Options', 'nosniff');
+  headers.set('Referrer-Policy', 'no-referrer');
+  headers.set('X-Frame-Options', 'DENY');
+  headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+};

@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Hono, MiddlewareHandler } from 'hono';
+
+// Hashed file names under /assets/ change whenever their content does, so a year is safe.
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+// Everything else (index.html, sw.js, the manifest, icons) keeps its name across releases and
+// must be revalidated, or a phone could keep an old shell and never see the update prompt.
+const REVALIDATE = 'no-cache';
+
+/**
+ * Serves the built PWA from `staticDir`: real files as themselves, and any other path that
+ * looks like a navigation (no file extension) as index.html so deep links work in the SPA.
+ * Register after the API routes: it answers every GET that reaches it.
+ */
+export function mountStaticApp(app: Hono, staticDir: string): void {
+  const indexFile = join(staticDir, 'index.html');
+  if (!existsSync(indexFile)) {
+    console.warn(`Muster: no built app at ${indexFile}; run "npx vite build" (npm start does it for you).`);
+  }
+
+  app.use('*', cachePolicy);
+  // Made on first use so a `vite build` run after start-up is served without a restart
+  // (serveStatic also complains at creation when the folder does not exist yet).
+  let files: MiddlewareHandler | undefined;
+  app.get('*', (c, next) => {
+    files ??= existsSync(staticDir) ? serveStatic({ root: staticDir }) : undefined;
+    return files ? files(c, next) : next();
+  });
+  app.get('*', async (c) => {
+    if (!looksLikeNavigation(c.req.path)) {
+      return c.text('Not found', 404);
+    }
+    let html: string;
+    try {
+      // Read per request so a rebuild while the server runs is picked up without a restart.
+      html = await readFile(indexFile, 'utf8');
+    } catch {
+      return c.text('The Muster app has not been built yet. Run "npm start" to build and serve it.', 503);
+    }
+    c.header('Cache-Control', REVALIDATE);
+    return c.html(html);
+  });
+}
+
+/** A navigation has no extension in its last segment: `/incidents/42`, not `/assets/a.js`. */
+export function looksLikeNavigation(path: string): boolean {
+  const last = path.split('/').pop() ?? '';
+  return posix.extname(last) === '';
+}
+
+const cachePolicy: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (c.res.status !== 200 && c.res.status !== 206) return;
+  if (c.res.headers.has('Cache-Control')) return;
+  c.res.headers.set('Cache-Control', c.req.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
+};

@@ -1,0 +1,45 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * One step of the SQLite schema. `version` is what `PRAGMA user_version` holds once the step
+ * has run; steps are append-only: a released step is never edited, a change is a new step.
+ */
+export interface SqliteMigration {
+  readonly version: number;
+  readonly description: string;
+  up(db: Database): void;
+}
+
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
+  {
+    version: 1,
+    description: 'organisations and the event log',
+    up(db) {
+      // `seq` is AUTOINCREMENT, not a plain rowid alias, so a number is never reused after a
+      // delete: pull cursors held by devices stay valid. UNIQUE(org_id, id) makes a retried
+      // push an insert-or-ignore instead of a second copy (DESIGN.md "Sync").
+      db.exec(`
+        CREATE TABLE orgs (
+          id         TEXT PRIMARY KEY,
+          name       TEXT,
+          created_at TEXT
+        );
+        CREATE TABLE events (
+          seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+          org_id      TEXT NOT NULL,
+          id          TEXT NOT NULL,
+          stream_id   TEXT NOT NULL,
+          device_id   TEXT NOT NULL,
+          actor       TEXT NOT NULL,
+          hlc         TEXT NOT NULL,
+          type        TEXT NOT NULL,
+          payload     TEXT NOT NULL,
+          v           INTEGER NOT NULL,
+          received_at TEXT NOT NULL,
+          UNIQUE (org_id, id)
+        );
+        CREATE INDEX events_org_seq ON events (org_id, seq);
+      `);
+    },
+  },
+];

@@ -1,0 +1,53 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { MusterEvent } from '../domain/event';
+import type { HlcClock } from '../domain/hlc';
+
+/** One row per event waiting to be pushed; cleared only after the server's reply (DESIGN.md "Sync"). */
+export interface OutboxEntry {
+  eventId: string;
+  queuedAt: number;
+  attempts: number;
+}
+
+/** A playbook kept on the device (shipped or imported), stored whole as JSON. */
+export interface StoredPlaybook {
+  id: string;
+  language: string;
+  version: string;
+  kind: string;
+  title: string;
+  source: 'shipped' | 'imported';
+  body: unknown;
+  storedAt: number;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export type MusterDb = Dexie & {
+  events: EntityTable<MusterEvent, 'id'>;
+  outbox: EntityTable<OutboxEntry, 'eventId'>;
+  playbooks: Dexie.Table<StoredPlaybook, [string, string]>;
+  settings: EntityTable<SettingRow, 'key'>;
+};
+
+export type { HlcClock };
+
+export const DB_NAME = 'muster';
+
+/**
+ * Opens the device database. The schema is versioned: a new version adds a `.version(n)`
+ * block below and never edits an old one, so a device with data from any release upgrades.
+ */
+export function openDb(name = DB_NAME): MusterDb {
+  const db = new Dexie(name) as MusterDb;
+  db.version(1).stores({
+    events: 'id, [streamId+hlc], type',
+    outbox: 'eventId, queuedAt',
+    playbooks: '[id+language], id, kind',
+    settings: 'key',
+  });
+  return db;
+}

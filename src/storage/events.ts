@@ -1,0 +1,100 @@
+import { Dexie } from 'dexie';
+import { EVENT_SCHEMA_VERSION, orderEvents, validateEvent, type EventPayloads, type EventType, type MusterEvent } from '../domain/event';
+import { createClock, tick, type HlcClock } from '../domain/hlc';
+import { uuidv7 } from '../domain/ids';
+import { formatIssues } from '../domain/validation';
+import type { MusterDb } from './db';
+
+/** What a caller knows when a person taps: the rest (id, stamp, device) is filled in here. */
+export interface EventDraft<K extends EventType = EventType> {
+  streamId: string;
+  actor: string;
+  type: K;
+  payload: EventPayloads[K];
+}
+
+/** A write the device refused because the event is malformed; nothing was stored. */
+export class InvalidEventError extends Error {
+  override readonly name = 'InvalidEventError';
+}
+
+const DEVICE_KEY = 'deviceId';
+const CLOCK_KEY = 'clock';
+
+export interface WriteEnv {
+  /** Wall time in ms; passed in so tests control it. */
+  now: () => number;
+  /** Fills the array with random bytes. */
+  random: (bytes: Uint8Array) => Uint8Array;
+}
+
+export const browserEnv: WriteEnv = {
+  now: () => Date.now(),
+  random: (bytes) => crypto.getRandomValues(bytes),
+};
+
+/** The device's id, made once on first use and kept in settings. */
+export async function deviceId(db: MusterDb, env: WriteEnv = browserEnv): Promise<string> {
+  return db.transaction('rw', db.settings, async () => {
+    const row = await db.settings.get(DEVICE_KEY);
+    if (typeof row?.value === 'string') return row.value;
+    const id = `d-${uuidv7(env.now(), env.random(new Uint8Array(10))).replace(/-/g, '').slice(-16)}`;
+    await db.settings.put({ key: DEVICE_KEY, value: id });
+    return id;
+  });
+}
+
+/**
+ * Records one event: stamps it with the device clock, then writes the event, its outbox entry
+ * and the advanced clock in one IndexedDB transaction, so either all three are stored or none.
+ * The returned promise resolves only after the commit; the screen changes after that.
+ */
+export async function appendEvent<K extends EventType>(db: MusterDb, draft: EventDraft<K>, env: WriteEnv = browserEnv): Promise<MusterEvent> {
+  const device = await deviceId(db, env);
+  return db.transaction('rw', [db.events, db.outbox, db.settings], async () => {
+    const row = await db.settings.get(CLOCK_KEY);
+    const clock = isClock(row?.value, device) ? row.value : createClock(device);
+    const now = env.now();
+    const stamped = tick(clock, now);
+    const candidate = {
+      id: uuidv7(now, env.random(new Uint8Array(10))),
+      streamId: draft.streamId,
+      deviceId: device,
+      actor: draft.actor,
+      hlc: stamped.stamp,
+      type: draft.type,
+      payload: draft.payload,
+      v: EVENT_SCHEMA_VERSION,
+    };
+    const checked = validateEvent(candidate);
+    if (!checked.ok) throw new InvalidEventError(`Event ${draft.type} not recorded: ${formatIssues(checked.issues)}`);
+    await db.events.add(checked.value);
+    await db.outbox.add({ eventId: checked.value.id, queuedAt: now, attempts: 0 });
+    await db.settings.put({ key: CLOCK_KEY, value: stamped.clock });
+    return checked.value;
+  });
+}
+
+/** A stream's events in (hlc, id) order. Offline: reads only the device's own copy. */
+export async function readStream(db: MusterDb, streamId: string): Promise<MusterEvent[]> {
+  const rows = await db.events.where('[streamId+hlc]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).toArray();
+  return orderEvents(rows);
+}
+
+/** Ids of every stream that holds an incident declaration, newest first. */
+export async function listIncidentStreams(db: MusterDb): Promise<MusterEvent<'incident.declared'>[]> {
+  const rows = (await db.events.where('type').equals('incident.declared').toArray()) as MusterEvent<'incident.declared'>[];
+  const firstPerStream = new Map<string, MusterEvent<'incident.declared'>>();
+  for (const e of orderEvents(rows)) if (!firstPerStream.has(e.streamId)) firstPerStream.set(e.streamId, e);
+  return [...firstPerStream.values()].reverse();
+}
+
+export async function outboxSize(db: MusterDb): Promise<number> {
+  return db.outbox.count();
+}
+
+function isClock(v: unknown, device: string): v is HlcClock {
+  if (typeof v !== 'object' || v === null) return false;
+  const c = v as Partial<HlcClock>;
+  return c.deviceId === device && typeof c.wall === 'number' && typeof c.counter === 'number';
+}

@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { TABLET, newSession, type Session } from './browser';
+import { ROOT } from './server-process';
+
+const baseUrl = inject('baseUrl');
+const shots = join(ROOT, '.tmp', 'screens');
+mkdirSync(shots, { recursive: true });
+
+let session: Session | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+describe('the home screen on a phone', () => {
+  it('a member of staff with a Chinese phone sees the home screen in Chinese, with evacuation routes first', async () => {
+    session = await newSession({ locale: 'zh-CN' });
+    const page = await session.context.newPage();
+    await page.goto(baseUrl);
+    const routes = page.getByTestId('routes-entry');
+    await expect.poll(() => routes.textContent()).toContain('疏散路线');
+    expect(await page.getByRole('heading', { name: '进行中的事件' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: '应急预案' }).isVisible()).toBe(true);
+    expect(await page.getByTestId('no-incidents').textContent()).toBe('本设备上没有进行中的事件。');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    // The routes entry is the first thing in the content and a big target.
+    const box = await routes.boundingBox();
+    expect(box?.height).toBeGreaterThanOrEqual(80);
+    expect(box?.y).toBeLessThan(200);
+    await page.screenshot({ path: join(shots, 'home-phone-zh.png'), fullPage: true });
+  });
+
+  it('switching to English survives a reload', async () => {
+    session = await newSession({ locale: 'zh-CN' });
+    const page = await session.context.newPage();
+    await page.goto(baseUrl);
+    await page.getByTestId('language-toggle').click();
+    await expect.poll(() => page.getByTestId('routes-entry').textContent()).toContain('Evacuation routes');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('routes-entry').textContent()).toContain('Evacuation routes');
+    expect(await page.getByRole('heading', { name: 'Open incidents' }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.screenshot({ path: join(shots, 'home-phone-en.png'), fullPage: true });
+  });
+
+  it('an English browser starts in English; the routes entry opens the route finder', async () => {
+    session = await newSession({ locale: 'en-US' });
+    const page = await session.context.newPage();
+    await page.goto(baseUrl);
+    await expect.poll(() => page.getByTestId('routes-entry').textContent()).toContain('Evacuation routes');
+    await page.getByTestId('routes-entry').click();
+    await expect.poll(() => page.url()).toBe(`${baseUrl}/routes`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Evacuation routes');
+    expect(await page.getByText('Never use the elevator.').isVisible()).toBe(true);
+  });
+
+  it('a deep link opens straight to its screen, and an unknown one says so', async () => {
+    session = await newSession({ locale: 'en-US' });
+    const page = await session.context.newPage();
+    await page.goto(`${baseUrl}/settings`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
+    await page.goto(`${baseUrl}/no/such/screen`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+  });
+
+  it('lays out on a tablet without a horizontal scroll', async () => {
+    session = await newSession({ locale: 'zh-CN', viewport: TABLET });
+    const page = await session.context.newPage();
+    await page.goto(baseUrl);
+    await expect.poll(() => page.getByTestId('routes-entry').isVisible()).toBe(true);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+    await page.screenshot({ path: join(shots, 'home-tablet-zh.png'), fullPage: true });
+  });
+});

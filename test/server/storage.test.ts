@@ -1,0 +1,125 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SQLITE_MIGRATIONS } from '../../src/server/storage/sqlite-migrations';
+import { openSqliteStore, StoreOpenError } from '../../src/server/storage/sqlite';
+import { makeTempDir, removeTempDirs } from './support';
+
+afterAll(() => removeTempDirs());
+
+describe('the SQLite store', () => {
+  it('creates a missing data folder and a schema-1 file with the orgs and events tables', () => {
+    const dataDir = join(makeTempDir('store'), 'nested', 'data');
+    const store = openSqliteStore(dataDir);
+    try {
+      expect(store.kind).toBe('sqlite');
+      expect(store.file).toBe(join(dataDir, 'muster.sqlite'));
+      expect(existsSync(store.file)).toBe(true);
+      expect(store.schemaVersion).toBe(1);
+      expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(store.db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+      expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+
+      const columns = (table: string): string[] =>
+        (store.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+      expect(columns('orgs')).toEqual(['id', 'name', 'created_at']);
+      expect(columns('events')).toEqual([
+        'seq', 'org_id', 'id', 'stream_id', 'device_id', 'actor', 'hlc', 'type', 'payload', 'v', 'received_at',
+      ]);
+      const indexes = store.db.prepare(`PRAGMA index_list(events)`).all() as { name: string }[];
+      expect(indexes.map((i) => i.name)).toContain('events_org_seq');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('keeps an organisation across a restart', () => {
+    const dataDir = makeTempDir('restart');
+    const first = openSqliteStore(dataDir);
+    first.db
+      .prepare('INSERT INTO orgs (id, name, created_at) VALUES (?, ?, ?)')
+      .run('org-bank-sz', 'Shenzhen branch', '2025-07-01T02:00:00.000Z');
+    first.close();
+    expect(existsSync(join(dataDir, 'muster.sqlite-wal'))).toBe(false); // checkpointed on close
+
+    const second = openSqliteStore(dataDir);
+    try {
+      expect(second.schemaVersion).toBe(1);
+      expect(second.db.prepare('SELECT id, name, created_at FROM orgs').all()).toEqual([
+        { id: 'org-bank-sz', name: 'Shenzhen branch', created_at: '2025-07-01T02:00:00.000Z' },
+      ]);
+    } finally {
+      second.close();
+    }
+  });
+
+  it('stores an event once per organisation: a retried push is ignored, another org may reuse the id', () => {
+    const store = openSqliteStore(makeTempDir('unique'));
+    try {
+      const insert = store.db.prepare(
+        `INSERT OR IGNORE INTO events (org_id, id, stream_id, device_id, actor, hlc, type, payload, v, received_at)
+         VALUES (?, 'ev-1', 'inc-1', 'dev-1', 'Li Wei', '0001', 'note.added', '{}', 1, '2025-07-01T02:00:00Z')`,
+      );
+      expect(insert.run('org-a').changes).toBe(1);
+      expect(insert.run('org-a').changes).toBe(0);
+      expect(insert.run('org-b').changes).toBe(1);
+      const rows = store.db.prepare('SELECT org_id, seq FROM events ORDER BY seq').all() as { org_id: string; seq: number }[];
+      expect(rows.map((r) => r.org_id)).toEqual(['org-a', 'org-b']);
+      // Increasing, but not contiguous: with this SQLite an ignored duplicate still uses up an
+      // AUTOINCREMENT number, so a pull cursor must mean "after seq N", never "the Nth event".
+      expect(rows[1]!.seq).toBeGreaterThan(rows[0]!.seq);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('runs only the migrations a file has not had yet', () => {
+    const dataDir = makeTempDir('migrate');
+    openSqliteStore(dataDir).close();
+    const ran: number[] = [];
+    const next = [
+      ...SQLITE_MIGRATIONS,
+      { version: 2, description: 'test step', up: () => void ran.push(2) },
+    ];
+    const store = openSqliteStore(dataDir, next);
+    expect(store.schemaVersion).toBe(2);
+    store.close();
+    openSqliteStore(dataDir, next).close();
+    expect(ran).toEqual([2]);
+  });
+
+  it('refuses a file written by a newer Muster rather than guess at its schema', () => {
+    const dataDir = makeTempDir('newer');
+    const store = openSqliteStore(dataDir);
+    store.db.pragma('user_version = 7');
+    store.close();
+    expect(() => openSqliteStore(dataDir)).toThrow(/schema version 7.*only knows up to 1/);
+  });
+
+  it('names the file when DATA_DIR holds something that is not a SQLite database', () => {
+    const dataDir = makeTempDir('notadb');
+    const file = join(dataDir, 'muster.sqlite');
+    writeFileSync(file, 'these are my notes, not a database\n'.repeat(40));
+    let thrown: unknown;
+    try {
+      openSqliteStore(dataDir);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(StoreOpenError);
+    expect((thrown as Error).message).toContain(file);
+    expect((thrown as Error).message).toContain('not a SQLite database');
+  });
+
+  it('names the file when muster.sqlite is a folder', () => {
+    const dataDir = makeTempDir('isdir');
+    mkdirSync(join(dataDir, 'muster.sqlite'));
+    expect(() => openSqliteStore(dataDir)).toThrow(join(dataDir, 'muster.sqlite'));
+  });
+
+  it('says so when DATA_DIR is a file', () => {
+    const path = join(makeTempDir('datafile'), 'data');
+    writeFileSync(path, 'x');
+    expect(() => openSqliteStore(path)).toThrow(`Cannot create the data folder ${path}`);
+  });
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests sit beside the code (src/**); cross-boundary tests live in test/.
+// The browser suite (test/e2e) has its own config: it needs a production build and Chromium.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'test/server/**/*.test.ts', 'test/sync/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    setupFiles: ['./test/setup-units.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+});
