@@ -1,4 +1,5 @@
 import { benchReducer } from './domain';
+import { benchPlaybooks } from './playbooks';
 import { benchAppend } from './storage';
 
 /**
@@ -10,5 +11,6 @@ const figures: Record<string, unknown> = {
   at: new Date().toISOString(),
   ...benchReducer(),
   ...(await benchAppend()),
+  ...benchPlaybooks(),
 };
 console.log(JSON.stringify(figures, null, 2));

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { Home } from '../features/home/Home';
 import { RoutesHome } from '../features/routes/RoutesHome';
 import { Settings } from '../features/settings/Settings';
@@ -7,6 +7,11 @@ import type { MessageKey } from './messages';
 import { Link, matchPath, usePath, type Params } from './router';
 import { useSession } from './session';
 
+// Screens past the home screen load on demand, so the first load stays small on a cheap phone.
+const PlaybookLibrary = lazy(() => import('../features/playbooks/PlaybookLibrary').then((m) => ({ default: m.PlaybookLibrary })));
+const PlaybookReader = lazy(() => import('../features/playbooks/PlaybookReader').then((m) => ({ default: m.PlaybookReader })));
+const ImportPlaybook = lazy(() => import('../features/playbooks/ImportPlaybook').then((m) => ({ default: m.ImportPlaybook })));
+
 interface Screen {
   pattern: string;
   render: (params: Params) => ReactNode;
@@ -14,12 +19,16 @@ interface Screen {
 
 const screens: Screen[] = [
   { pattern: '/', render: () => <Home /> },
+  { pattern: '/playbooks', render: () => <PlaybookLibrary /> },
+  { pattern: '/playbooks/import', render: () => <ImportPlaybook /> },
+  { pattern: '/playbooks/:id/:language', render: (p) => <PlaybookReader id={p.id ?? ''} language={p.language ?? ''} /> },
   { pattern: '/routes', render: () => <RoutesHome /> },
   { pattern: '/settings', render: () => <Settings /> },
 ];
 
 const navItems: { href: string; label: MessageKey }[] = [
   { href: '/', label: 'nav.home' },
+  { href: '/playbooks', label: 'nav.playbooks' },
   { href: '/routes', label: 'nav.routes' },
   { href: '/settings', label: 'nav.settings' },
 ];
@@ -76,11 +85,11 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         {path === '/' && <h1 className="visually-hidden">{t('app.tagline')}</h1>}
-        {content}
+        <Suspense fallback={<p className="empty">{t('loading')}</p>}>{content}</Suspense>
       </main>
       <nav className="tabbar" aria-label={t('nav.label')}>
         {navItems.map((n) => (
-          <Link key={n.href} href={n.href} aria-current={n.href === path ? 'page' : undefined}>
+          <Link key={n.href} href={n.href} aria-current={n.href === path || (n.href !== '/' && path.startsWith(`${n.href}/`)) ? 'page' : undefined}>
             {t(n.label)}
           </Link>
         ))}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { routesForFloor } from './routes';
+import { samplePlaybook } from './sample-playbook';
+
+describe('routesForFloor', () => {
+  it('shows the primary route first, with its stairway and assembly point looked up', () => {
+    const routes = routesForFloor(samplePlaybook(), 'main', 'floor-2');
+    expect(routes?.map((r) => r.route.id)).toEqual(['primary', 'alternate']);
+    expect(routes?.[0]).toMatchObject({
+      building: { id: 'main' },
+      floor: { id: 'floor-2', label: 'Floor 2' },
+      route: { instruction: 'Go down by the central staircase.', direction: 'down' },
+      stairway: { id: 'central-staircase', name: 'Central staircase' },
+      assemblyPoint: { id: 'car-park', location: 'North side of the building' },
+    });
+  });
+
+  it('leaves the stairway out when the route says "the nearest exit"', () => {
+    const [route] = routesForFloor(samplePlaybook(), 'main', 'floor-1') ?? [];
+    expect(route?.route.nearest).toBe('exit');
+    expect(route).not.toHaveProperty('stairway');
+    expect(route?.assemblyPoint?.name).toBe('Car park');
+  });
+
+  it('leaves the assembly point out when the playbook sets none', () => {
+    const [route] = routesForFloor(samplePlaybook(), 'annex', 'floor-1') ?? [];
+    expect(route?.stairway?.name).toBe('West fire escape');
+    expect(route).not.toHaveProperty('assemblyPoint');
+  });
+
+  it('tells an unknown building or floor (an old QR code) from a known one', () => {
+    expect(routesForFloor(samplePlaybook(), 'main', 'floor-9')).toBeUndefined();
+    expect(routesForFloor(samplePlaybook(), 'tower', 'floor-1')).toBeUndefined();
+    const noBuildings = samplePlaybook();
+    delete noBuildings.buildings;
+    expect(routesForFloor(noBuildings, 'main', 'floor-1')).toBeUndefined();
+  });
+});

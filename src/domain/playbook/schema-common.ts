@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+/**
+ * Building blocks shared by every part of the playbook schema. The schema is written once, in
+ * zod; `scenarios/playbook.schema.json` is generated from it (scripts/gen-schema.ts), so the
+ * descriptions here are what an editor shows when a safety officer hovers over a field.
+ */
+
+export interface PlaybookSchemaMeta {
+  /** Name under `$defs` in the generated JSON Schema. */
+  id?: string;
+  title?: string;
+  description?: string;
+}
+
+/**
+ * A private registry rather than zod's global one: nothing outside this module can add to or
+ * collide with the playbook's names and descriptions.
+ */
+export const playbookRegistry = z.registry<PlaybookSchemaMeta>();
+
+/** A copy of `schema` that carries `description` (a copy, so each field keeps its own text). */
+export function described<T extends z.ZodType>(schema: T, description: string): T {
+  const copy = schema.clone();
+  playbookRegistry.add(copy, { description });
+  return copy;
+}
+
+/** `schema` registered under `$defs/<id>` so the JSON Schema stays readable. */
+export function named<T extends z.ZodType>(schema: T, id: string, description: string): T {
+  playbookRegistry.add(schema, { id, description });
+  return schema;
+}
+
+export const ID_PATTERN = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+export const ID_EXPECTED = 'expected an id of lowercase letters and digits joined by "-" or "." such as "fire-team.extinguisher"';
+
+/** Semantic Versioning 2.0.0: MAJOR.MINOR.PATCH, optional pre-release and build parts. */
+export const SEMVER_PATTERN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+
+/**
+ * BCP 47 language tag as the app uses them: language, optional script, optional region,
+ * optional variants ("zh-CN", "zh-Hans-CN", "en", "en-GB", "es-419").
+ */
+export const LANGUAGE_PATTERN = /^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-(?:[A-Za-z0-9]{5,8}|\d[A-Za-z0-9]{3}))*$/;
+
+/** Digits with the usual separators; "119", "+86 316 123 4567", "(0316) 1234-5678". */
+export const PHONE_PATTERN = /^\+?\(?\d[\d ()-]*$/;
+
+export const MAX_TEXT = 2000;
+
+export const Id = z.string().max(80, 'expected an id of at most 80 characters').regex(ID_PATTERN, ID_EXPECTED);
+
+/** A text a person reads: never empty. */
+export const Text = z.string().min(1).max(MAX_TEXT);
+
+export const Phone = z.string().max(30).regex(PHONE_PATTERN, 'expected a phone number of digits, spaces, "+", "-" and brackets such as "119"');
+
+/**
+ * The fields whose value is an id of something else in the playbook, and what they point at.
+ * The reference checks (references.ts) and the twin comparison (twins.ts) both read this list,
+ * so a new reference field is declared once, here.
+ */
+export const REFERENCE_FIELDS = {
+  owner: 'person',
+  support: 'person',
+  role: 'person',
+  stairway: 'stairway',
+  assemblyPoint: 'assemblyPoint',
+} as const;
+export type ReferenceKind = (typeof REFERENCE_FIELDS)[keyof typeof REFERENCE_FIELDS];
+
+/**
+ * Fields that hold a fixed choice or a number rather than words: equal in every language
+ * version of a playbook.
+ */
+export const STRUCTURAL_TEXT_FIELDS = ['id', 'kind', 'direction', 'nearest', 'category', 'per', 'version'] as const;
+
+export const PersonRef = described(Id, 'id of a role, group, team or position in `command`');
+
+/** A numbered line of a plan: a principle, a rule, a task, a requirement. */
+export const Item = named(
+  z.strictObject({
+    id: Id,
+    title: described(Text, 'short heading, when the plan gives one').optional(),
+    text: Text,
+    owner: described(PersonRef, 'who is responsible, by id').optional(),
+    source: described(Text, 'where in the source plan this comes from, e.g. "四、2、a"').optional(),
+  }),
+  'Item',
+  'One line of the plan: a principle, a rule, a task or a requirement.',
+);
+export type Item = z.output<typeof Item>;
+
+export const ItemList = z.array(Item);

@@ -1,0 +1,126 @@
+import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useT } from '../../app/i18n';
+import { Link, navigate } from '../../app/router';
+import { acceptImport, checkImport, downloadPlaybook, DownloadError, type ImportCheck } from './importPlaybook';
+
+type Stage = { step: 'idle' } | { step: 'busy' } | { step: 'checked'; check: ImportCheck } | { step: 'failed'; message: string } | { step: 'saved'; title: string; id: string; language: string };
+
+/**
+ * Import a playbook from a file on the device or from a URL. It is validated first; an invalid
+ * file is refused with the validator's messages, and a newer version of a playbook already on
+ * the device replaces it only after the user confirms.
+ */
+export function ImportPlaybook() {
+  const t = useT();
+  const [stage, setStage] = useState<Stage>({ step: 'idle' });
+  const [url, setUrl] = useState('');
+
+  async function check(bytes: Uint8Array, fileName: string) {
+    const result = await checkImport(bytes, fileName);
+    if (result.kind === 'new') await save(result.playbook);
+    else setStage({ step: 'checked', check: result });
+  }
+
+  async function save(playbook: Extract<ImportCheck, { playbook: unknown }>['playbook']) {
+    try {
+      await acceptImport(playbook);
+      setStage({ step: 'saved', title: playbook.title, id: playbook.id, language: playbook.language });
+    } catch (e) {
+      setStage({ step: 'failed', message: t('import.error.store', { detail: e instanceof Error ? e.message : String(e) }) });
+    }
+  }
+
+  async function onFile(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    setStage({ step: 'busy' });
+    await check(new Uint8Array(await file.arrayBuffer()), file.name);
+  }
+
+  async function onUrl(e: FormEvent) {
+    e.preventDefault();
+    setStage({ step: 'busy' });
+    try {
+      const { bytes, fileName } = await downloadPlaybook(url.trim());
+      await check(bytes, fileName);
+    } catch (err) {
+      const reason = err instanceof DownloadError ? err.reason : 'network';
+      const detail = err instanceof Error ? err.message : String(err);
+      const key = reason === 'status' ? 'import.error.status' : reason === 'too-large' ? 'import.error.tooLarge' : reason === 'bad-url' ? 'import.error.badUrl' : 'import.error.network';
+      setStage({ step: 'failed', message: t(key, { detail: err instanceof DownloadError ? err.detail : detail }) });
+    }
+  }
+
+  return (
+    <>
+      <h1>{t('import.title')}</h1>
+      <p>{t('import.hint')}</p>
+      {/* The native picker's own label is in the browser's language, so it is hidden behind ours. */}
+      <label className="file-pick button primary">
+        <input className="visually-hidden" type="file" accept=".json,application/json" data-testid="import-file" onChange={(e) => void onFile(e)} />
+        {t('import.fromFile')}
+      </label>
+      <form className="url-form" onSubmit={(e) => void onUrl(e)}>
+        <label htmlFor="import-url">{t('import.fromUrl')}</label>
+        <div className="url-row">
+          <input id="import-url" type="url" inputMode="url" required placeholder="https://…/playbook.json" value={url} onChange={(e) => setUrl(e.target.value)} />
+          <button type="submit" className="button">
+            {t('import.download')}
+          </button>
+        </div>
+      </form>
+
+      <div aria-live="polite" data-testid="import-result">
+        {stage.step === 'busy' ? <p>{t('import.checking')}</p> : null}
+        {stage.step === 'failed' ? (
+          <p role="alert" className="error-box">
+            {stage.message}
+          </p>
+        ) : null}
+        {stage.step === 'saved' ? (
+          <div className="ok-box" role="status">
+            <p>{t('import.saved', { title: stage.title })}</p>
+            <Link href={`/playbooks/${encodeURIComponent(stage.id)}/${encodeURIComponent(stage.language)}`}>{t('import.open')}</Link>
+          </div>
+        ) : null}
+        {stage.step === 'checked' && stage.check.kind === 'invalid' ? (
+          <div role="alert" className="error-box" data-testid="import-errors">
+            <p>{t('import.invalid', { file: stage.check.fileName, count: stage.check.issues.length })}</p>
+            <ul className="issues">
+              {stage.check.issues.map((issue, i) => (
+                <li key={i}>
+                  <code>{issue.path || '(root)'}</code> {issue.message}
+                </li>
+              ))}
+            </ul>
+            <p>{t('import.nothingChanged')}</p>
+          </div>
+        ) : null}
+        {stage.step === 'checked' && stage.check.kind === 'newer' ? (
+          <div className="confirm-box" role="alertdialog" aria-labelledby="replace-q">
+            <p id="replace-q">{t('import.confirmReplace', { title: stage.check.playbook.title, from: stage.check.currentVersion, to: stage.check.playbook.version })}</p>
+            <div className="button-row">
+              <button type="button" className="button primary" data-testid="import-confirm" onClick={() => stage.check.kind === 'newer' && void save(stage.check.playbook)}>
+                {t('import.replace')}
+              </button>
+              <button type="button" className="button" onClick={() => setStage({ step: 'idle' })}>
+                {t('import.cancel')}
+              </button>
+            </div>
+          </div>
+        ) : null}
+        {stage.step === 'checked' && stage.check.kind === 'not-newer' ? (
+          <p role="alert" className="error-box">
+            {t('import.notNewer', { title: stage.check.playbook.title, version: stage.check.playbook.version, current: stage.check.currentVersion })}
+          </p>
+        ) : null}
+      </div>
+      <p>
+        <button type="button" className="link-button" onClick={() => navigate('/playbooks')}>
+          {t('reader.backToLibrary')}
+        </button>
+      </p>
+    </>
+  );
+}

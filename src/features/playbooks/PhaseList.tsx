@@ -1,0 +1,40 @@
+import { useT } from '../../app/i18n';
+import type { Playbook } from '../../domain/playbook/schema';
+
+/** The response phases and their steps, in order, with who does each. */
+export function PhaseList({ playbook, names }: { playbook: Playbook; names: Map<string, string> }) {
+  const t = useT();
+  return (
+    <ol className="phases">
+      {playbook.phases.map((phase) => (
+        <li key={phase.id} className="phase" data-testid={`phase-${phase.id}`}>
+          <h3>{phase.title}</h3>
+          {phase.summary ? <p>{phase.summary}</p> : null}
+          <ol className="steps">
+            {phase.steps.map((step) => (
+              <li key={step.id} className={step.critical ? 'step critical' : 'step'}>
+                <p className="step-text">
+                  {step.critical ? <span className="badge real">{t('reader.step.critical')}</span> : null} {step.text}
+                </p>
+                <p className="step-meta">
+                  {t('reader.step.owner')}: {names.get(step.owner) ?? step.owner}
+                  {step.support?.length ? ` · ${t('reader.step.support')}: ${step.support.map((s) => names.get(s) ?? s).join('、')}` : ''}
+                  {step.targetMinutes !== undefined ? ` · ${t('reader.step.target', { minutes: step.targetMinutes })}` : ''}
+                </p>
+                {step.when ? <p className="step-meta">{t('reader.step.when')}: {step.when}</p> : null}
+                {step.items?.length ? (
+                  <ol className="step-items">
+                    {step.items.map((item) => (
+                      <li key={item.id}>{item.text}</li>
+                    ))}
+                  </ol>
+                ) : null}
+                {step.notes ? <p className="note">{step.notes}</p> : null}
+              </li>
+            ))}
+          </ol>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,160 @@
+import { useMemo, type ReactNode } from 'react';
+import { useT } from '../../app/i18n';
+import type { MessageKey } from '../../app/messages';
+import { Link } from '../../app/router';
+import { useSession } from '../../app/session';
+import type { Playbook } from '../../domain/playbook/schema';
+import { usePlaybook } from './library';
+import { playbookKindKey } from './PlaybookList';
+import { BuildingRoutes } from './BuildingRoutes';
+import { CommandChart } from './CommandChart';
+import { ItemList } from './ItemList';
+import { commandNames } from './people';
+import { PhaseList } from './PhaseList';
+import { PhoneLink } from './Phone';
+import { Preparation } from './Preparation';
+
+function Section({ id, title, children }: { id: string; title: MessageKey; children: ReactNode }) {
+  const t = useT();
+  const ui = useSession((s) => s.language);
+  return (
+    <section id={id} aria-labelledby={`${id}-h`} className="reader-section">
+      <h2 id={`${id}-h`} lang={ui}>
+        {t(title)}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function PlaybookBody({ playbook }: { playbook: Playbook }) {
+  const t = useT();
+  const ui = useSession((s) => s.language);
+  const names = useMemo(() => commandNames(playbook), [playbook]);
+  const sections: { id: string; title: MessageKey; show: boolean }[] = [
+    { id: 'numbers', title: 'reader.section.numbers', show: playbook.emergencyNumbers.length > 0 },
+    { id: 'command', title: 'reader.section.command', show: true },
+    { id: 'phases', title: 'reader.section.phases', show: true },
+    { id: 'routes', title: 'reader.section.routes', show: Boolean(playbook.buildings?.length || playbook.rulesForEveryone?.length || playbook.shelterInPlace?.length) },
+    { id: 'preparation', title: 'reader.section.preparation', show: Boolean(playbook.preparation) },
+    { id: 'requirements', title: 'reader.section.requirements', show: Boolean(playbook.requirements?.length || playbook.principles?.length) },
+    { id: 'aftermath', title: 'reader.section.aftermath', show: playbook.aftermath.length > 0 },
+    { id: 'about', title: 'reader.section.about', show: true },
+  ];
+  return (
+    <div lang={playbook.language}>
+      <header className="reader-head">
+        <h1>{playbook.title}</h1>
+        <p className="card-meta" lang={ui}>
+          {t('playbook.meta', { kind: t(playbookKindKey(playbook.kind)), language: playbook.language, version: playbook.version })} · {playbook.organisation}
+        </p>
+        <p>{playbook.summary}</p>
+        {playbook.dutyPhone ? <PhoneLink number={playbook.dutyPhone} label={t('reader.dutyPhone')} /> : null}
+      </header>
+      <nav className="toc" aria-label={t('reader.contents')} lang={ui}>
+        {sections
+          .filter((s) => s.show)
+          .map((s) => (
+            <a key={s.id} href={`#${s.id}`}>
+              {t(s.title)}
+            </a>
+          ))}
+      </nav>
+      {playbook.emergencyNumbers.length > 0 ? (
+        <Section id="numbers" title="reader.section.numbers">
+          <ul className="numbers">
+            {playbook.emergencyNumbers.map((n) => (
+              <li key={n.id}>{n.number ? <PhoneLink number={n.number} label={n.label} /> : <span className="phone-link missing">{n.label}: {t('reader.numberMissing')}</span>}</li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      <Section id="command" title="reader.section.command">
+        <CommandChart playbook={playbook} names={names} />
+      </Section>
+      <Section id="phases" title="reader.section.phases">
+        <PhaseList playbook={playbook} names={names} />
+      </Section>
+      {sections[3]?.show ? (
+        <Section id="routes" title="reader.section.routes">
+          {playbook.rulesForEveryone?.length ? (
+            <div className="rule-banner" role="note">
+              <ItemList items={playbook.rulesForEveryone} names={names} testId="rules-for-everyone" />
+            </div>
+          ) : null}
+          <BuildingRoutes playbook={playbook} />
+          {playbook.shelterInPlace?.length ? (
+            <>
+              <h3>{t('reader.shelter')}</h3>
+              <ItemList items={playbook.shelterInPlace} names={names} testId="shelter" />
+            </>
+          ) : null}
+        </Section>
+      ) : null}
+      {playbook.preparation ? (
+        <Section id="preparation" title="reader.section.preparation">
+          <Preparation preparation={playbook.preparation} names={names} />
+        </Section>
+      ) : null}
+      {sections[5]?.show ? (
+        <Section id="requirements" title="reader.section.requirements">
+          {playbook.principles?.length ? (
+            <>
+              <h3>{t('reader.principles')}</h3>
+              <ItemList items={playbook.principles} names={names} />
+            </>
+          ) : null}
+          {playbook.requirements?.length ? <ItemList items={playbook.requirements} names={names} testId="requirements" /> : null}
+        </Section>
+      ) : null}
+      <Section id="aftermath" title="reader.section.aftermath">
+        <ol className="items" data-testid="aftermath">
+          {playbook.aftermath.map((a) => (
+            <li key={a.id}>
+              {a.text}
+              {a.owner ? <span className="item-owner"> — {names.get(a.owner) ?? a.owner}</span> : null}
+            </li>
+          ))}
+        </ol>
+      </Section>
+      <Section id="about" title="reader.section.about">
+        {playbook.purpose ? <p>{playbook.purpose}</p> : null}
+        {playbook.scope?.map((s, i) => <p key={i}>{s}</p>)}
+        {playbook.legalBasis?.length ? (
+          <ul>
+            {playbook.legalBasis.map((l, i) => (
+              <li key={i}>{l}</li>
+            ))}
+          </ul>
+        ) : null}
+        {playbook.planDevelopment?.content ? <p>{playbook.planDevelopment.content}</p> : null}
+        {playbook.planDevelopment?.steps?.length ? <ItemList items={playbook.planDevelopment.steps} names={names} /> : null}
+        {playbook.notes?.length ? (
+          <>
+            <h3>{t('reader.notes')}</h3>
+            <ul className="notes">
+              {playbook.notes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </Section>
+    </div>
+  );
+}
+
+/** Reads one playbook: everything it says, organised for a phone. Works offline. */
+export function PlaybookReader({ id, language }: { id: string; language: string }) {
+  const t = useT();
+  const load = usePlaybook(id, language);
+  if (load.status === 'loading') return <p className="empty">{t('loading')}</p>;
+  if (load.status === 'ready') return <PlaybookBody playbook={load.playbook} />;
+  return (
+    <>
+      <h1>{t('reader.missing')}</h1>
+      {load.status === 'failed' ? <p role="alert">{load.message}</p> : null}
+      <Link href="/playbooks">{t('reader.backToLibrary')}</Link>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { useT } from '../../app/i18n';
+import type { MessageKey } from '../../app/messages';
+import type { Preparation as PreparationData } from '../../domain/playbook/schema';
+import { ItemList } from './ItemList';
+
+const periodKey: Record<string, MessageKey> = {
+  day: 'reader.period.day',
+  week: 'reader.period.week',
+  month: 'reader.period.month',
+  quarter: 'reader.period.quarter',
+  'half-year': 'reader.period.halfYear',
+  year: 'reader.period.year',
+};
+
+/** Preparation and prevention: tasks, key protected areas, inspections and drills. */
+export function Preparation({ preparation, names }: { preparation: PreparationData; names: Map<string, string> }) {
+  const t = useT();
+  return (
+    <>
+      <ItemList items={preparation.tasks} names={names} testId="preparation-tasks" />
+      {preparation.keyAreas ? (
+        <>
+          <h3>{t('reader.preparation.keyAreas')}</h3>
+          <p>{preparation.keyAreas.text}</p>
+          <ul className="chips">
+            {preparation.keyAreas.areas.map((a) => (
+              <li key={a.id}>{a.name}</li>
+            ))}
+          </ul>
+          <p className="label">{t('reader.preparation.requirements')}</p>
+          <ItemList items={preparation.keyAreas.requirements} names={names} />
+        </>
+      ) : null}
+      {preparation.schedule?.length ? (
+        <>
+          <h3>{t('reader.preparation.schedule')}</h3>
+          <ul className="cards" data-testid="schedule">
+            {preparation.schedule.map((s) => (
+              <li key={s.id} className="card">
+                <span className="card-title">{s.text}</span>
+                <span className="card-meta">
+                  {t('reader.schedule.cadence', { times: s.times, period: t(periodKey[s.per] ?? 'reader.period.year') })}
+                  {s.owner ? ` · ${names.get(s.owner) ?? s.owner}` : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Playbook } from '../../domain/playbook/schema';
+import { readPlaybookBytes, MAX_PLAYBOOK_BYTES } from '../../domain/playbook/file';
+import { compareSemver } from '../../domain/semver';
+import type { Issue } from '../../domain/validation';
+import { appDb } from '../../storage';
+import { storePlaybook } from '../../storage/playbooks';
+import { loadPlaybook } from './library';
+
+/** What importing a file would do, decided before anything is stored. */
+export type ImportCheck =
+  | { kind: 'invalid'; fileName: string; issues: Issue[] }
+  | { kind: 'new'; fileName: string; playbook: Playbook }
+  | { kind: 'newer'; fileName: string; playbook: Playbook; currentVersion: string }
+  | { kind: 'not-newer'; fileName: string; playbook: Playbook; currentVersion: string };
+
+/** Why a download failed, in the words of the message shown (see `import.error.*`). */
+export class DownloadError extends Error {
+  constructor(
+    readonly reason: 'network' | 'status' | 'too-large' | 'bad-url',
+    readonly detail: string,
+  ) {
+    super(`${reason}: ${detail}`);
+    this.name = 'DownloadError';
+  }
+}
+
+/**
+ * Validates a file's bytes and compares it with the copy on the device. Nothing is stored
+ * here: an invalid file changes nothing, and a newer version waits for the user to confirm.
+ */
+export async function checkImport(bytes: Uint8Array, fileName: string): Promise<ImportCheck> {
+  const checked = readPlaybookBytes(bytes, fileName);
+  if (!checked.ok) return { kind: 'invalid', fileName, issues: checked.issues };
+  const playbook = checked.playbook;
+  const current = await loadPlaybook(playbook.id, playbook.language);
+  if (!current) return { kind: 'new', fileName, playbook };
+  const order = compareSemver(playbook.version, current.playbook.version);
+  return { kind: order > 0 ? 'newer' : 'not-newer', fileName, playbook, currentVersion: current.playbook.version };
+}
+
+/** Stores an accepted playbook on the device; it then shows in the library and works offline. */
+export async function acceptImport(playbook: Playbook): Promise<void> {
+  await storePlaybook(appDb(), playbook, Date.now());
+}
+
+/** Downloads a playbook file, refusing anything over the size limit before reading it whole. */
+export async function downloadPlaybook(url: string): Promise<{ bytes: Uint8Array; fileName: string }> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, window.location.href);
+  } catch {
+    throw new DownloadError('bad-url', url);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new DownloadError('bad-url', url);
+  let response: Response;
+  try {
+    response = await fetch(parsed, { cache: 'no-store' });
+  } catch (e) {
+    throw new DownloadError('network', e instanceof Error ? e.message : String(e));
+  }
+  if (!response.ok) throw new DownloadError('status', `${response.status} ${response.statusText}`.trim());
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > MAX_PLAYBOOK_BYTES) throw new DownloadError('too-large', String(declared));
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const fileName = decodeURIComponent(parsed.pathname.split('/').pop() || parsed.hostname);
+  return { bytes, fileName };
+}

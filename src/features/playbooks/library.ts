@@ -1,0 +1,65 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import type { Playbook } from '../../domain/playbook/schema';
+import { compareSemver } from '../../domain/semver';
+import { appDb } from '../../storage';
+import type { StoredPlaybook } from '../../storage/db';
+import { getStoredPlaybook, listStoredPlaybooks } from '../../storage/playbooks';
+import { loadShippedPlaybook, shippedPlaybooks, type PlaybookEntry } from './catalogue';
+
+export interface LibraryEntry {
+  id: string;
+  language: string;
+  version: string;
+  kind: string;
+  title: string;
+  source: 'shipped' | 'imported';
+}
+
+/**
+ * The playbooks this device can run: shipped and imported, one per id and language — the
+ * newer version wins, and an imported file wins a tie (the safety officer adapted it).
+ */
+export function mergeLibrary(shipped: readonly PlaybookEntry[], stored: readonly StoredPlaybook[]): LibraryEntry[] {
+  const byKey = new Map<string, LibraryEntry>();
+  const consider = (e: LibraryEntry) => {
+    const key = `${e.id}\u0000${e.language}`;
+    const current = byKey.get(key);
+    if (!current || compareSemver(e.version, current.version) > 0 || (e.source === 'imported' && compareSemver(e.version, current.version) === 0)) byKey.set(key, e);
+  };
+  for (const s of shipped) consider({ id: s.id, language: s.language, version: s.version, kind: s.kind, title: s.title, source: 'shipped' });
+  for (const s of stored) consider({ id: s.id, language: s.language, version: s.version, kind: s.kind, title: s.title, source: s.source });
+  return [...byKey.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id) || a.language.localeCompare(b.language));
+}
+
+/** Every playbook on the device; re-renders when one is imported. */
+export function usePlaybookLibrary(): LibraryEntry[] | undefined {
+  return useLiveQuery(async () => mergeLibrary(shippedPlaybooks, await listStoredPlaybooks(appDb())));
+}
+
+/** The newest copy of one playbook on the device, shipped or imported; null when there is none. */
+export async function loadPlaybook(id: string, language: string): Promise<{ playbook: Playbook; source: 'shipped' | 'imported' } | null> {
+  const stored = await getStoredPlaybook(appDb(), id, language);
+  const shipped = shippedPlaybooks.find((p) => p.id === id && p.language === language);
+  if (stored && (!shipped || compareSemver(stored.version, shipped.version) >= 0)) return { playbook: stored.body as Playbook, source: 'imported' };
+  if (shipped) return { playbook: (await loadShippedPlaybook(shipped.file)) as Playbook, source: 'shipped' };
+  return null;
+}
+
+export type PlaybookLoad = { status: 'loading' } | { status: 'missing' } | { status: 'failed'; message: string } | { status: 'ready'; playbook: Playbook; source: 'shipped' | 'imported' };
+
+export function usePlaybook(id: string, language: string): PlaybookLoad {
+  const [state, setState] = useState<PlaybookLoad & { key: string }>({ status: 'loading', key: '' });
+  const key = `${id}\u0000${language}`;
+  useEffect(() => {
+    let live = true;
+    loadPlaybook(id, language).then(
+      (r) => live && setState(r ? { status: 'ready', ...r, key } : { status: 'missing', key }),
+      (e: unknown) => live && setState({ status: 'failed', message: e instanceof Error ? e.message : String(e), key }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, language, key]);
+  return state.key === key ? state : { status: 'loading' };
+}
