@@ -21,6 +21,16 @@ export interface StoredPlaybook {
   storedAt: number;
 }
 
+/**
+ * A stream's revision: bumped in the same transaction as any write to the stream (a local
+ * event, or a pulled sync page), so an open screen can watch one small row instead of
+ * re-reading thousands of events.
+ */
+export interface StreamRow {
+  streamId: string;
+  rev: number;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -31,6 +41,7 @@ export type MusterDb = Dexie & {
   outbox: EntityTable<OutboxEntry, 'eventId'>;
   playbooks: Dexie.Table<StoredPlaybook, [string, string]>;
   settings: EntityTable<SettingRow, 'key'>;
+  streams: EntityTable<StreamRow, 'streamId'>;
 };
 
 export type { HlcClock };
@@ -48,6 +59,7 @@ export function openDb(name = DB_NAME): MusterDb {
     outbox: 'eventId, queuedAt',
     playbooks: '[id+language], id, kind',
     settings: 'key',
+    streams: 'streamId',
   });
   return db;
 }

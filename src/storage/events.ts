@@ -4,6 +4,7 @@ import { createClock, tick, type HlcClock } from '../domain/hlc';
 import { uuidv7 } from '../domain/ids';
 import { formatIssues } from '../domain/validation';
 import type { MusterDb } from './db';
+import { markStreamsChanged } from './streams';
 
 /** What a caller knows when a person taps: the rest (id, stamp, device) is filled in here. */
 export interface EventDraft<K extends EventType = EventType> {
@@ -18,8 +19,9 @@ export class InvalidEventError extends Error {
   override readonly name = 'InvalidEventError';
 }
 
-const DEVICE_KEY = 'deviceId';
-const CLOCK_KEY = 'clock';
+export const DEVICE_KEY = 'deviceId';
+/** Where the device's hybrid logical clock is kept in settings (an HlcClock). */
+export const CLOCK_KEY = 'clock';
 
 export interface WriteEnv {
   /** Wall time in ms; passed in so tests control it. */
@@ -51,7 +53,7 @@ export async function deviceId(db: MusterDb, env: WriteEnv = browserEnv): Promis
  */
 export async function appendEvent<K extends EventType>(db: MusterDb, draft: EventDraft<K>, env: WriteEnv = browserEnv): Promise<MusterEvent> {
   const device = await deviceId(db, env);
-  return db.transaction('rw', [db.events, db.outbox, db.settings], async () => {
+  return db.transaction('rw', [db.events, db.outbox, db.settings, db.streams], async () => {
     const row = await db.settings.get(CLOCK_KEY);
     const clock = isClock(row?.value, device) ? row.value : createClock(device);
     const now = env.now();
@@ -71,6 +73,7 @@ export async function appendEvent<K extends EventType>(db: MusterDb, draft: Even
     await db.events.add(checked.value);
     await db.outbox.add({ eventId: checked.value.id, queuedAt: now, attempts: 0 });
     await db.settings.put({ key: CLOCK_KEY, value: stamped.clock });
+    await markStreamsChanged(db, [checked.value.streamId]);
     return checked.value;
   });
 }
@@ -93,7 +96,7 @@ export async function outboxSize(db: MusterDb): Promise<number> {
   return db.outbox.count();
 }
 
-function isClock(v: unknown, device: string): v is HlcClock {
+export function isClock(v: unknown, device: string): v is HlcClock {
   if (typeof v !== 'object' || v === null) return false;
   const c = v as Partial<HlcClock>;
   return c.deviceId === device && typeof c.wall === 'number' && typeof c.counter === 'number';
