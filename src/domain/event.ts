@@ -1,7 +1,21 @@
 import { isStamp } from './hlc';
-import { checkIncidentDeclared, type IncidentDeclared } from './events/incident';
-import { checkNoteAdded, type NoteAdded } from './events/note';
-import { checkStepDone, checkStepReopened, checkStepSkipped, type StepDone, type StepReopened, type StepSkipped } from './events/step';
+import { checkAfterActionSet, checkImprovementAdded, checkPlanRevisionAdded, type AfterActionSet, type ImprovementAdded, type PlanRevisionAdded } from './events/afteraction';
+import { checkCommandHandedOver, checkRoleAssigned, type CommandHandedOver, type RoleAssigned } from './events/command';
+import { checkDutyEntry, checkShiftHandedOver, type DutyEntry, type ShiftHandedOver } from './events/duty';
+import { checkClosureApproved, checkEndConfirmed, checkIncidentDeclared, type ClosureApproved, type EndConfirmed, type IncidentDeclared } from './events/incident';
+import { checkLossRecorded, checkSuppliesCounted, type LossRecorded, type SuppliesCounted } from './events/losses';
+import { checkEntryStruck, checkNoteAdded, type EntryStruck, type NoteAdded } from './events/note';
+import { checkPersonAccounted, checkRosterAdded, type PersonAccounted, type RosterAdded } from './events/people';
+import {
+  checkStepDone,
+  checkStepItemChecked,
+  checkStepReopened,
+  checkStepSkipped,
+  type StepDone,
+  type StepItemChecked,
+  type StepReopened,
+  type StepSkipped,
+} from './events/step';
 import { FieldChecker, isRecord, describe, type Issue, type Validated } from './validation';
 
 /** Version of the envelope and payload shapes below; stored in every event as `v`. */
@@ -10,19 +24,51 @@ export const EVENT_SCHEMA_VERSION = 1;
 /** What each event type carries. One file per family under `events/`. */
 export interface EventPayloads {
   'incident.declared': IncidentDeclared;
+  'role.assigned': RoleAssigned;
+  'command.handedOver': CommandHandedOver;
   'step.done': StepDone;
   'step.skipped': StepSkipped;
   'step.reopened': StepReopened;
+  'step.itemChecked': StepItemChecked;
   'note.added': NoteAdded;
+  'entry.struck': EntryStruck;
+  'roster.added': RosterAdded;
+  'person.accounted': PersonAccounted;
+  'loss.recorded': LossRecorded;
+  'supplies.used': SuppliesCounted;
+  'supplies.toReplenish': SuppliesCounted;
+  'end.confirmed': EndConfirmed;
+  'closure.approved': ClosureApproved;
+  'afterAction.set': AfterActionSet;
+  'improvement.added': ImprovementAdded;
+  'planRevision.added': PlanRevisionAdded;
+  'duty.entry': DutyEntry;
+  'shift.handedOver': ShiftHandedOver;
 }
 export type EventType = keyof EventPayloads;
 
 const payloadCheckers: { [K in EventType]: (p: Record<string, unknown>) => Issue[] } = {
   'incident.declared': checkIncidentDeclared,
+  'role.assigned': checkRoleAssigned,
+  'command.handedOver': checkCommandHandedOver,
   'step.done': checkStepDone,
   'step.skipped': checkStepSkipped,
   'step.reopened': checkStepReopened,
+  'step.itemChecked': checkStepItemChecked,
   'note.added': checkNoteAdded,
+  'entry.struck': checkEntryStruck,
+  'roster.added': checkRosterAdded,
+  'person.accounted': checkPersonAccounted,
+  'loss.recorded': checkLossRecorded,
+  'supplies.used': checkSuppliesCounted,
+  'supplies.toReplenish': checkSuppliesCounted,
+  'end.confirmed': checkEndConfirmed,
+  'closure.approved': checkClosureApproved,
+  'afterAction.set': checkAfterActionSet,
+  'improvement.added': checkImprovementAdded,
+  'planRevision.added': checkPlanRevisionAdded,
+  'duty.entry': checkDutyEntry,
+  'shift.handedOver': checkShiftHandedOver,
 };
 export const EVENT_TYPES = Object.keys(payloadCheckers) as EventType[];
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EVENT_SCHEMA_VERSION, type EventPayloads, type EventType, type MusterEvent } from './event';
 import { formatStamp } from './hlc';
-import { reduceIncident, stepStatus } from './incident';
+import { applyEvent, currentCommander, missingPeople, reduceIncident, standing, stepStatus, type IncidentState } from './incident';
 
 const T0 = Date.UTC(2026, 6, 14, 2, 0, 0);
 let seq = 0;
@@ -65,7 +65,7 @@ const devices = ['phone-a', 'phone-b', 'tablet'] as const;
 const stepIds = ['s1', 's2', 's3'] as const;
 const arbEvent = fc
   .record({
-    kind: fc.constantFrom('done', 'skipped', 'reopened', 'note', 'declared'),
+    kind: fc.constantFrom('done', 'skipped', 'reopened', 'note', 'declared', 'handover', 'role', 'strike', 'confirm', 'approve', 'lesson', 'accounted', 'loss'),
     step: fc.constantFrom(...stepIds),
     device: fc.constantFrom(...devices),
     wall: fc.integer({ min: 0, max: 50 }),
@@ -83,6 +83,22 @@ const arbEvent = fc
         return { ...base, type: 'step.reopened', payload: { stepId: r.step } };
       case 'note':
         return { ...base, type: 'note.added', payload: { text: r.text } };
+      case 'handover':
+        return { ...base, type: 'command.handedOver', payload: { to: r.text } };
+      case 'role':
+        return { ...base, type: 'role.assigned', payload: { roleId: r.step, person: r.text } };
+      case 'strike':
+        return { ...base, type: 'entry.struck', payload: { targetId: `ev-${r.counter}` } };
+      case 'confirm':
+        return { ...base, type: 'end.confirmed', payload: {} };
+      case 'approve':
+        return { ...base, type: 'closure.approved', payload: { approver: r.text } };
+      case 'lesson':
+        return { ...base, type: 'afterAction.set', payload: { field: 'lessons', text: r.text } };
+      case 'accounted':
+        return { ...base, type: 'person.accounted', payload: { person: r.step, status: r.counter % 2 ? 'safe' : 'missing' } };
+      case 'loss':
+        return { ...base, type: 'loss.recorded', payload: { what: r.text, where: '', quantity: r.counter, kind: 'damaged' } };
       default:
         return { ...base, type: 'incident.declared', payload: { playbookId: 'flood', playbookVersion: '1', mode: 'drill', title: r.text, place: '' } };
     }
@@ -117,5 +133,86 @@ describe('reduceIncident is deterministic', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('applying events one at a time (the fast path for a tap) gives the same state as reducing them all', () => {
+    fc.assert(
+      fc.property(arbScenario, ({ events }) => {
+        const ordered = [...events].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : 1));
+        let state: IncidentState = reduceIncident('inc-1', []);
+        for (const e of ordered) {
+          const next = applyEvent(state, e);
+          expect(next).not.toBeNull();
+          state = next!;
+        }
+        expect(state).toEqual(reduceIncident('inc-1', events));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses the fast path for an event that sorts before what is already applied', () => {
+    const a = { id: 'a', streamId: 'inc-1', deviceId: 'x', actor: 'x', hlc: formatStamp({ wall: T0 + 10, counter: 0, deviceId: 'x' }), type: 'step.done', payload: { stepId: 's' }, v: 1 } as MusterEvent;
+    const b = { ...a, id: 'b', hlc: formatStamp({ wall: T0 + 5, counter: 0, deviceId: 'x' }) } as MusterEvent;
+    expect(applyEvent(reduceIncident('inc-1', [a]), b)).toBeNull();
+  });
+});
+
+describe('command, headcount, losses and the two-step ending', () => {
+  const declared = ev('incident.declared', { playbookId: 'flood-emergency', playbookVersion: '1.0.0', mode: 'real', title: '地下室进水', place: '负一层', commander: '王值班', commanderRole: 'on-duty-lead' }, 0);
+  const handover = ev('command.handedOver', { to: '李行长', toRole: 'hq.leader', note: '02:40 到达现场' }, 40);
+  const role = ev('role.assigned', { roleId: 'hq.deputy', person: '张副组长', phone: '138 0000 0000' }, 5);
+  const roster = ev('roster.added', { people: ['甲', '乙', '丙'] }, 6);
+  const safeA = ev('person.accounted', { person: '甲', status: 'safe' }, 7);
+  const missingB = ev('person.accounted', { person: '乙', status: 'missing' }, 8);
+  const loss = ev('loss.recorded', { what: '凭证箱', where: '负一层库房', quantity: 3, kind: 'damaged', estimatedValue: 1200 }, 30);
+  const wrongLoss = ev('loss.recorded', { what: '打印机', where: '负一层', quantity: 1, kind: 'lost' }, 31);
+  const strike = ev('entry.struck', { targetId: wrongLoss.id, reason: '打印机已找到' }, 32);
+  const confirm = ev('end.confirmed', { note: '积水已排净' }, 120);
+  const approve = ev('closure.approved', { approver: '李行长' }, 130);
+  const lateStep = ev('step.done', { stepId: 'late' }, 140);
+  const lesson = ev('afterAction.set', { field: 'lessons', text: '排水泵需提前检查' }, 150);
+
+  const all = [declared, handover, role, roster, safeA, missingB, loss, wrongLoss, strike, confirm, approve, lateStep, lesson];
+
+  it('the on-duty leader commands until the branch leader arrives at 02:40 and takes over', () => {
+    const before = reduceIncident('inc-1', [declared, role]);
+    expect(currentCommander(before)).toMatchObject({ person: '王值班', role: 'on-duty-lead' });
+    const after = reduceIncident('inc-1', all);
+    expect(after.commanders.map((c) => c.person)).toEqual(['王值班', '李行长']);
+    expect(currentCommander(after)).toMatchObject({ person: '李行长', role: 'hq.leader', note: '02:40 到达现场', at: T0 + 40 * 60_000 });
+    expect(after.roles['hq.deputy']).toMatchObject({ person: '张副组长', phone: '138 0000 0000' });
+  });
+
+  it('those not yet accounted for at the assembly point stand out', () => {
+    const s = reduceIncident('inc-1', all);
+    expect(s.roster).toEqual(['甲', '乙', '丙']);
+    expect(missingPeople(s)).toEqual(['乙', '丙']);
+  });
+
+  it('a struck loss stays on record but no longer counts', () => {
+    const s = reduceIncident('inc-1', all);
+    expect(s.losses).toHaveLength(2);
+    expect(s.struck[wrongLoss.id]).toMatchObject({ reason: '打印机已找到' });
+    expect(standing(s, s.losses).map((l) => l.what)).toEqual(['凭证箱']);
+  });
+
+  it('closes only after the end is confirmed and approved; then takes only after-action fields', () => {
+    const s = reduceIncident('inc-1', all);
+    expect(s.phase).toBe('closed');
+    expect(s.endConfirmed).toMatchObject({ note: '积水已排净' });
+    expect(s.closure).toMatchObject({ approver: '李行长', at: T0 + 130 * 60_000 });
+    expect(stepStatus(s, 'late')).toBe('open');
+    expect(s.ignored[lateStep.id]).toBe('incident-closed');
+    expect(s.afterAction.lessons?.text).toBe('排水泵需提前检查');
+    expect(s.timeline).toHaveLength(all.length);
+  });
+
+  it('an approval before the end was confirmed changes nothing', () => {
+    const early = ev('closure.approved', { approver: '李行长' }, 100);
+    const s = reduceIncident('inc-1', [declared, early]);
+    expect(s.phase).toBe('open');
+    expect(s.ignored[early.id]).toBe('end-not-confirmed');
+    expect(reduceIncident('inc-1', [declared, confirm]).phase).toBe('ending');
   });
 });

@@ -1,10 +1,17 @@
-import { orderEvents, type MusterEvent } from './event';
+import { compareEvents, orderEvents, type EventType, type MusterEvent } from './event';
+import type { AfterActionField, ImprovementAdded } from './events/afteraction';
+import type { IncidentDeclared } from './events/incident';
+import type { LossRecorded, SuppliesCounted } from './events/losses';
+import type { HeadcountStatus } from './events/people';
 import { stampTime } from './hlc';
 
 export type StepStatus = 'open' | 'done' | 'skipped';
+/** open → ending (on-site end confirmed) → closed (leadership approved). */
+export type IncidentPhase = 'open' | 'ending' | 'closed';
 
 /** Who did what and when: the person as entered on the device, the device, the clock stamp. */
 export interface Attribution {
+  readonly eventId: string;
   readonly actor: string;
   readonly deviceId: string;
   readonly hlc: string;
@@ -12,73 +19,214 @@ export interface Attribution {
   readonly at: number;
 }
 
-export interface StepState extends Attribution {
-  readonly status: StepStatus;
-  readonly reason?: string;
-}
+export type StepState = Attribution & { readonly status: StepStatus; readonly reason?: string };
+export type TimelineNote = Attribution & { readonly text: string; readonly tags: readonly string[] };
+export type CommanderTurn = Attribution & { readonly person: string; readonly role?: string; readonly note?: string };
+export type RoleHolder = Attribution & { readonly person: string; readonly phone?: string };
+export type HeadcountEntry = Attribution & { readonly status: HeadcountStatus; readonly note?: string };
+export type LossEntry = Attribution & LossRecorded;
+export type SuppliesEntry = Attribution & SuppliesCounted;
+export type ImprovementEntry = Attribution & ImprovementAdded;
+export type TextEntry = Attribution & { readonly text: string };
 
-export interface TimelineNote extends Attribution {
-  readonly eventId: string;
-  readonly text: string;
-  readonly tags: readonly string[];
-}
+/** Why an event changed nothing (it still shows on the timeline). */
+export type IgnoredReason = 'incident-closed' | 'end-not-confirmed' | 'already-declared' | 'already-closed';
 
 export interface IncidentState {
   readonly id: string;
-  readonly declared: (Attribution & {
-    readonly playbookId: string;
-    readonly playbookVersion: string;
-    readonly mode: 'real' | 'drill';
-    readonly title: string;
-    readonly place: string;
-  }) | null;
+  readonly declared: (Attribution & IncidentDeclared) | null;
+  readonly phase: IncidentPhase;
+  readonly endConfirmed: (Attribution & { readonly note?: string }) | null;
+  readonly closure: (Attribution & { readonly approver: string; readonly note?: string }) | null;
+  /** Commanders in turn; the last one commands now. */
+  readonly commanders: readonly CommanderTurn[];
+  readonly roles: Readonly<Record<string, RoleHolder>>;
   /** Current status of every step anyone touched; a step not here is open. */
   readonly steps: Readonly<Record<string, StepState>>;
+  /** Sub-items, keyed `stepId itemId`. */
+  readonly items: Readonly<Record<string, Attribution & { readonly checked: boolean }>>;
   readonly notes: readonly TimelineNote[];
-  /** The newest clock stamp seen in the stream, or null for an empty stream. */
+  /** Everyone who should be at the assembly point, in the order they were added. */
+  readonly roster: readonly string[];
+  readonly headcount: Readonly<Record<string, HeadcountEntry>>;
+  readonly losses: readonly LossEntry[];
+  readonly suppliesUsed: readonly SuppliesEntry[];
+  readonly suppliesToReplenish: readonly SuppliesEntry[];
+  readonly afterAction: Readonly<Partial<Record<AfterActionField, TextEntry>>>;
+  readonly improvements: readonly ImprovementEntry[];
+  readonly planRevisions: readonly TextEntry[];
+  /** Entries struck through by a correction, by the struck event's id. */
+  readonly struck: Readonly<Record<string, Attribution & { readonly reason?: string }>>;
+  readonly ignored: Readonly<Record<string, IgnoredReason>>;
+  /** Every event of the stream in (hlc, id) order. */
+  readonly timeline: readonly MusterEvent[];
   readonly lastHlc: string | null;
   readonly eventCount: number;
 }
 
+type Draft = { -readonly [K in keyof IncidentState]: IncidentState[K] extends readonly (infer T)[] ? T[] : IncidentState[K] extends Readonly<Record<string, infer V>> ? Record<string, V> : IncidentState[K] };
+
+/** Event types a closed incident still takes: its after-action fields (and corrections of them). */
+const AFTER_CLOSURE: ReadonlySet<EventType> = new Set(['afterAction.set', 'improvement.added', 'planRevision.added', 'entry.struck']);
+
+export function emptyIncident(streamId: string): IncidentState {
+  return {
+    id: streamId, declared: null, phase: 'open', endConfirmed: null, closure: null, commanders: [], roles: {}, steps: {}, items: {}, notes: [], roster: [], headcount: {},
+    losses: [], suppliesUsed: [], suppliesToReplenish: [], afterAction: {}, improvements: [], planRevisions: [], struck: {}, ignored: {}, timeline: [], lastHlc: null, eventCount: 0,
+  };
+}
+
 function attribution(e: MusterEvent): Attribution {
-  return { actor: e.actor, deviceId: e.deviceId, hlc: e.hlc, at: stampTime(e.hlc) };
+  return { eventId: e.id, actor: e.actor, deviceId: e.deviceId, hlc: e.hlc, at: stampTime(e.hlc) };
+}
+
+function afterActionIds(d: Draft): Set<string> {
+  return new Set([...d.improvements.map((i) => i.eventId), ...d.planRevisions.map((p) => p.eventId)]);
+}
+
+/** Applies one event, in order, to a mutable draft. The single place that says what each event means. */
+function applyTo(d: Draft, e: MusterEvent): void {
+  d.timeline.push(e);
+  d.lastHlc = e.hlc;
+  d.eventCount += 1;
+  if (d.phase === 'closed' && !AFTER_CLOSURE.has(e.type)) {
+    d.ignored[e.id] = e.type === 'closure.approved' ? 'already-closed' : 'incident-closed';
+    return;
+  }
+  const by = attribution(e);
+  switch (e.type) {
+    case 'incident.declared':
+      if (d.declared) d.ignored[e.id] = 'already-declared';
+      else {
+        d.declared = { ...by, ...e.payload };
+        d.commanders.push({ ...by, person: e.payload.commander ?? e.actor, ...(e.payload.commanderRole ? { role: e.payload.commanderRole } : {}) });
+      }
+      break;
+    case 'role.assigned':
+      d.roles[e.payload.roleId] = { ...by, person: e.payload.person, ...(e.payload.phone ? { phone: e.payload.phone } : {}) };
+      break;
+    case 'command.handedOver':
+      d.commanders.push({ ...by, person: e.payload.to, ...(e.payload.toRole ? { role: e.payload.toRole } : {}), ...(e.payload.note ? { note: e.payload.note } : {}) });
+      break;
+    case 'step.done':
+      d.steps[e.payload.stepId] = { ...by, status: 'done' };
+      break;
+    case 'step.skipped':
+      d.steps[e.payload.stepId] = { ...by, status: 'skipped', reason: e.payload.reason };
+      break;
+    case 'step.reopened':
+      d.steps[e.payload.stepId] = { ...by, status: 'open', ...(e.payload.reason ? { reason: e.payload.reason } : {}) };
+      break;
+    case 'step.itemChecked':
+      d.items[`${e.payload.stepId} ${e.payload.itemId}`] = { ...by, checked: e.payload.checked };
+      break;
+    case 'note.added':
+      d.notes.push({ ...by, text: e.payload.text, tags: e.payload.tags ?? [] });
+      break;
+    case 'entry.struck':
+      if (d.phase === 'closed' && !afterActionIds(d).has(e.payload.targetId)) d.ignored[e.id] = 'incident-closed';
+      else d.struck[e.payload.targetId] ??= { ...by, ...(e.payload.reason ? { reason: e.payload.reason } : {}) };
+      break;
+    case 'roster.added':
+      for (const person of e.payload.people) if (!d.roster.includes(person)) d.roster.push(person);
+      break;
+    case 'person.accounted':
+      if (!d.roster.includes(e.payload.person)) d.roster.push(e.payload.person);
+      d.headcount[e.payload.person] = { ...by, status: e.payload.status, ...(e.payload.note ? { note: e.payload.note } : {}) };
+      break;
+    case 'loss.recorded':
+      d.losses.push({ ...by, ...e.payload });
+      break;
+    case 'supplies.used':
+      d.suppliesUsed.push({ ...by, ...e.payload });
+      break;
+    case 'supplies.toReplenish':
+      d.suppliesToReplenish.push({ ...by, ...e.payload });
+      break;
+    case 'end.confirmed':
+      if (d.phase === 'open') {
+        d.phase = 'ending';
+        d.endConfirmed = { ...by, ...(e.payload.note ? { note: e.payload.note } : {}) };
+      }
+      break;
+    case 'closure.approved':
+      if (d.phase !== 'ending') d.ignored[e.id] = 'end-not-confirmed';
+      else {
+        d.phase = 'closed';
+        d.closure = { ...by, approver: e.payload.approver, ...(e.payload.note ? { note: e.payload.note } : {}) };
+      }
+      break;
+    case 'afterAction.set':
+      d.afterAction[e.payload.field] = { ...by, text: e.payload.text };
+      break;
+    case 'improvement.added':
+      d.improvements.push({ ...by, ...e.payload });
+      break;
+    case 'planRevision.added':
+      d.planRevisions.push({ ...by, text: e.payload.text });
+      break;
+    case 'duty.entry':
+    case 'shift.handedOver':
+      break; // duty-log events live in their own streams (see duty-log.ts)
+  }
+}
+
+function draftOf(s: IncidentState): Draft {
+  return {
+    ...s, commanders: [...s.commanders], roles: { ...s.roles }, steps: { ...s.steps }, items: { ...s.items }, notes: [...s.notes], roster: [...s.roster], headcount: { ...s.headcount },
+    losses: [...s.losses], suppliesUsed: [...s.suppliesUsed], suppliesToReplenish: [...s.suppliesToReplenish], afterAction: { ...s.afterAction }, improvements: [...s.improvements],
+    planRevisions: [...s.planRevisions], struck: { ...s.struck }, ignored: { ...s.ignored }, timeline: [...s.timeline],
+  };
 }
 
 /**
  * Turns an incident's events into its state. Deterministic: the events are put in
  * (hlc, id) order and repeats dropped first, so any two devices holding the same set of
  * events compute the same state whatever order they arrived in (sync-safe, offline-safe).
- * Step status is last-writer-wins by stamp; notes are the union; the first declaration counts.
+ * Values that change (step status, role holder, after-action texts) are last-writer-wins by
+ * stamp; lists are the union; the first declaration counts; a closed incident takes only
+ * after-action events.
  */
 export function reduceIncident(streamId: string, events: readonly MusterEvent[]): IncidentState {
-  let declared: IncidentState['declared'] = null;
-  const steps: Record<string, StepState> = {};
-  const notes: TimelineNote[] = [];
-  const ordered = orderEvents(events.filter((e) => e.streamId === streamId));
-  for (const e of ordered) {
-    switch (e.type) {
-      case 'incident.declared':
-        declared ??= { ...attribution(e), ...e.payload };
-        break;
-      case 'step.done':
-        steps[e.payload.stepId] = { ...attribution(e), status: 'done' };
-        break;
-      case 'step.skipped':
-        steps[e.payload.stepId] = { ...attribution(e), status: 'skipped', reason: e.payload.reason };
-        break;
-      case 'step.reopened':
-        steps[e.payload.stepId] = { ...attribution(e), status: 'open', ...(e.payload.reason ? { reason: e.payload.reason } : {}) };
-        break;
-      case 'note.added':
-        notes.push({ ...attribution(e), eventId: e.id, text: e.payload.text, tags: e.payload.tags ?? [] });
-        break;
-    }
-  }
-  const last = ordered[ordered.length - 1];
-  return { id: streamId, declared, steps, notes, lastHlc: last ? last.hlc : null, eventCount: ordered.length };
+  const d = draftOf(emptyIncident(streamId));
+  for (const e of orderEvents(events.filter((x) => x.streamId === streamId))) applyTo(d, e);
+  return d;
+}
+
+/**
+ * Applies one new event to a state without re-reading the rest: the fast path for a tap on
+ * this device. Returns null when the event does not sort after every event already applied
+ * (a late event pulled by sync): the caller then reduces the whole stream again. The caller
+ * makes sure the event was not applied before.
+ */
+export function applyEvent(state: IncidentState, e: MusterEvent): IncidentState | null {
+  if (e.streamId !== state.id) return state;
+  const last = state.timeline[state.timeline.length - 1];
+  if (last && compareEvents(last, e) >= 0) return null;
+  const d = draftOf(state);
+  applyTo(d, e);
+  return d;
 }
 
 /** The status of one step (open when nobody has touched it). */
 export function stepStatus(state: IncidentState, stepId: string): StepStatus {
   return state.steps[stepId]?.status ?? 'open';
+}
+
+/** Who commands now. */
+export function currentCommander(state: IncidentState): CommanderTurn | undefined {
+  return state.commanders[state.commanders.length - 1];
+}
+
+/** Entries of a list that no correction has struck through. */
+export function standing<T extends Attribution>(state: IncidentState, list: readonly T[]): T[] {
+  return list.filter((x) => !state.struck[x.eventId]);
+}
+
+/** Roster names with no "safe" or "injured" report yet, or reported missing. */
+export function missingPeople(state: IncidentState): string[] {
+  return state.roster.filter((p) => {
+    const h = state.headcount[p];
+    return !h || h.status === 'missing';
+  });
 }

@@ -63,6 +63,31 @@ export class FieldChecker {
     return true;
   }
 
+  number(key: string, opts: { optional?: boolean; min?: number; max?: number } = {}): boolean {
+    const v = this.obj[key];
+    if (v === undefined && opts.optional) return true;
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      this.issues.push({ path: this.at(key), message: `expected a number, got ${describe(v)}` });
+      return false;
+    }
+    if ((opts.min !== undefined && v < opts.min) || (opts.max !== undefined && v > opts.max)) {
+      this.issues.push({ path: this.at(key), message: `expected a number from ${opts.min ?? '-∞'} to ${opts.max ?? '∞'}, got ${v}` });
+      return false;
+    }
+    return true;
+  }
+
+  /** A calendar date as `YYYY-MM-DD` that exists (no 31 February). */
+  date(key: string, opts: { optional?: boolean } = {}): boolean {
+    const v = this.obj[key];
+    if (v === undefined && opts.optional) return true;
+    if (typeof v !== 'string' || !isCalendarDate(v)) {
+      this.issues.push({ path: this.at(key), message: `expected a date like 2026-07-31, got ${describe(v)}` });
+      return false;
+    }
+    return true;
+  }
+
   oneOf<T extends string>(key: string, allowed: readonly T[], opts: { optional?: boolean } = {}): boolean {
     const v = this.obj[key];
     if (v === undefined && opts.optional) return true;
@@ -105,6 +130,15 @@ export class FieldChecker {
     }
     return ok;
   }
+}
+
+export function isCalendarDate(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
+  return d <= days;
 }
 
 export function describe(v: unknown): string {

@@ -1,12 +1,33 @@
 import { FieldChecker, type Issue } from '../validation';
 
-/** An incident begins: which playbook, real or drill, where. The stream id is the incident id. */
+/**
+ * An incident begins: which playbook, real or drill, where, and who commands first. At night
+ * or on a rest day that is the on-duty leader until the leader arrives (seed plan 3, 二).
+ * The stream id is the incident id.
+ */
 export interface IncidentDeclared {
   readonly playbookId: string;
   readonly playbookVersion: string;
+  readonly playbookLanguage?: string;
   readonly mode: 'real' | 'drill';
   readonly title: string;
   readonly place: string;
+  /** Who commands from the start (a person's name as entered). */
+  readonly commander?: string;
+  /** The playbook role they command as, by id (e.g. the interim on-duty leader). */
+  readonly commanderRole?: string;
+}
+
+/** The on-site commander confirms that on-site work is finished (seed plan 4, 四、3: 确认). */
+export interface EndConfirmed {
+  readonly note?: string;
+}
+
+/** Leadership approves the end; only then is the incident closed (seed plan 4, 四、3: 批准). */
+export interface ClosureApproved {
+  /** Who approved, as a name: the scribe may record it for the branch leader. */
+  readonly approver: string;
+  readonly note?: string;
 }
 
 export const INCIDENT_MODES = ['real', 'drill'] as const;
@@ -15,9 +36,27 @@ export function checkIncidentDeclared(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
   c.string('playbookId', { min: 1, max: 100 });
   c.string('playbookVersion', { min: 1, max: 40 });
+  c.string('playbookLanguage', { optional: true, min: 2, max: 35 });
   c.oneOf('mode', INCIDENT_MODES);
   c.string('title', { min: 1, max: 200 });
   c.string('place', { max: 200 });
-  c.noOtherKeys(['playbookId', 'playbookVersion', 'mode', 'title', 'place']);
+  c.string('commander', { optional: true, min: 1, max: 120 });
+  c.string('commanderRole', { optional: true, min: 1, max: 100 });
+  c.noOtherKeys(['playbookId', 'playbookVersion', 'playbookLanguage', 'mode', 'title', 'place', 'commander', 'commanderRole']);
+  return c.issues;
+}
+
+export function checkEndConfirmed(p: Record<string, unknown>): Issue[] {
+  const c = new FieldChecker(p, 'payload');
+  c.string('note', { optional: true, max: 2000 });
+  c.noOtherKeys(['note']);
+  return c.issues;
+}
+
+export function checkClosureApproved(p: Record<string, unknown>): Issue[] {
+  const c = new FieldChecker(p, 'payload');
+  c.string('approver', { min: 1, max: 120 });
+  c.string('note', { optional: true, max: 2000 });
+  c.noOtherKeys(['approver', 'note']);
   return c.issues;
 }

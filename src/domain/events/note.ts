@@ -6,10 +6,30 @@ export interface NoteAdded {
   readonly tags?: readonly string[];
 }
 
+/**
+ * A correction: an earlier entry (note, duty entry, loss, supplies, improvement…) is struck
+ * through. Nothing is edited in place; the original stays visible, and the corrected text,
+ * if any, is a new entry.
+ */
+export interface EntryStruck {
+  readonly targetId: string;
+  readonly reason?: string;
+}
+
+export const NOTE_TAGS = ['people-evacuated', 'power-cut', 'fire-brigade-arrived', 'water-level', 'injury', 'property-moved', 'leader-arrived', 'other'] as const;
+
 export function checkNoteAdded(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
   c.string('text', { min: 1, max: 4000 });
   c.stringList('tags', { optional: true, maxItems: 20, maxLength: 40 });
   c.noOtherKeys(['text', 'tags']);
+  return c.issues;
+}
+
+export function checkEntryStruck(p: Record<string, unknown>): Issue[] {
+  const c = new FieldChecker(p, 'payload');
+  c.string('targetId', { min: 1, max: 64 });
+  c.string('reason', { optional: true, max: 1000 });
+  c.noOtherKeys(['targetId', 'reason']);
   return c.issues;
 }

@@ -37,3 +37,19 @@ export function checkStepReopened(p: Record<string, unknown>): Issue[] {
   c.noOtherKeys(['stepId', 'reason']);
   return c.issues;
 }
+
+/** A sub-item of a step is ticked or unticked (last writer wins per item). */
+export interface StepItemChecked {
+  readonly stepId: string;
+  readonly itemId: string;
+  readonly checked: boolean;
+}
+
+export function checkStepItemChecked(p: Record<string, unknown>): Issue[] {
+  const c = new FieldChecker(p, 'payload');
+  c.string('stepId', { min: 1, max: 100 });
+  c.string('itemId', { min: 1, max: 100 });
+  if (typeof p.checked !== 'boolean') c.issues.push({ path: 'payload.checked', message: 'expected true or false' });
+  c.noOtherKeys(['stepId', 'itemId', 'checked']);
+  return c.issues;
+}

@@ -1,0 +1,48 @@
+import { orderEvents, type MusterEvent } from './event';
+import type { Attribution } from './incident';
+import { stampTime } from './hlc';
+
+/** The duty log's stream for a site (a standing book, not tied to an incident). */
+export function dutyStreamId(site: string): string {
+  return `duty-${site.replace(/[^A-Za-z0-9_.:~-]/g, '-').slice(0, 59)}`;
+}
+
+export type DutyLogEntry = Attribution & { readonly text: string; readonly tags: readonly string[] };
+export type ShiftHandover = Attribution & { readonly outgoing: string; readonly incoming: string; readonly openItems: readonly string[]; readonly note?: string };
+
+export interface DutyLogState {
+  readonly entries: readonly DutyLogEntry[];
+  readonly handovers: readonly ShiftHandover[];
+  /** Entries struck through by a correction, by event id. */
+  readonly struck: Readonly<Record<string, Attribution & { readonly reason?: string }>>;
+  /** Who is on duty since the last handover, if any. */
+  readonly onDuty: string | null;
+  readonly openItems: readonly string[];
+}
+
+function by(e: MusterEvent): Attribution {
+  return { eventId: e.id, actor: e.actor, deviceId: e.deviceId, hlc: e.hlc, at: stampTime(e.hlc) };
+}
+
+/**
+ * The duty log of one site from its events: entries and handovers in (hlc, id) order, so
+ * every device shows the same book after sync. The last handover says who is on duty and
+ * which items are open.
+ */
+export function reduceDutyLog(streamId: string, events: readonly MusterEvent[]): DutyLogState {
+  const entries: DutyLogEntry[] = [];
+  const handovers: ShiftHandover[] = [];
+  const struck: Record<string, Attribution & { reason?: string }> = {};
+  for (const e of orderEvents(events.filter((x) => x.streamId === streamId))) {
+    if (e.type === 'duty.entry') entries.push({ ...by(e), text: e.payload.text, tags: e.payload.tags ?? [] });
+    else if (e.type === 'shift.handedOver') handovers.push({ ...by(e), outgoing: e.payload.outgoing, incoming: e.payload.incoming, openItems: e.payload.openItems, ...(e.payload.note ? { note: e.payload.note } : {}) });
+    else if (e.type === 'entry.struck') struck[e.payload.targetId] ??= { ...by(e), ...(e.payload.reason ? { reason: e.payload.reason } : {}) };
+  }
+  const last = handovers[handovers.length - 1];
+  return { entries, handovers, struck, onDuty: last?.incoming ?? null, openItems: last?.openItems ?? [] };
+}
+
+/** Duty-log entries written while an incident was open: from its start to its closure (or now). */
+export function entriesDuring(log: DutyLogState, from: number, to: number | null): DutyLogEntry[] {
+  return log.entries.filter((e) => e.at >= from && (to === null || e.at <= to));
+}
