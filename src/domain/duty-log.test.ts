@@ -25,7 +25,9 @@ describe('the duty log (值班日记)', () => {
   });
 
   it('makes a stream id that is a valid event id whatever the site is called', () => {
-    expect(stream).toMatch(/^duty-[A-Za-z0-9_.:~-]+$/);
+    expect(stream).toMatch(/^duty-xx-[0-9a-f]{8}$/);
+    expect(dutyStreamId('东区支行')).not.toBe(dutyStreamId('西区支行'));
+    expect(dutyStreamId(' 东区支行 ')).toBe(dutyStreamId('东区支行'));
     expect(dutyStreamId('a'.repeat(200)).length).toBeLessThanOrEqual(64);
   });
 });

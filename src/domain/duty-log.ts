@@ -2,9 +2,20 @@ import { orderEvents, type MusterEvent } from './event';
 import type { Attribution } from './incident';
 import { stampTime } from './hlc';
 
-/** The duty log's stream for a site (a standing book, not tied to an incident). */
+/**
+ * The duty log's stream for a site (a standing book, not tied to an incident). Site names are
+ * often Chinese, so the id is a readable ASCII part plus a hash of the whole name: two sites
+ * never share a book because their names have the same Latin letters.
+ */
 export function dutyStreamId(site: string): string {
-  return `duty-${site.replace(/[^A-Za-z0-9_.:~-]/g, '-').slice(0, 59)}`;
+  const name = site.trim();
+  let h = 0x811c9dc5; // FNV-1a, 32 bits
+  for (const ch of name) {
+    h ^= ch.codePointAt(0) ?? 0;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+  return `duty-${slug ? `${slug}-` : ''}${h.toString(16).padStart(8, '0')}`;
 }
 
 export type DutyLogEntry = Attribution & { readonly text: string; readonly tags: readonly string[] };
