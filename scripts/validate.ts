@@ -4,6 +4,7 @@
  *
  *   tsx scripts/validate.ts scenarios/fire.zh-CN.json scenarios/fire.en.json
  *   tsx scripts/validate.ts            (every playbook in scenarios/)
+ *   tsx scripts/validate.ts --lang zh-CN …   (messages in Simplified Chinese; default en)
  *
  * Each file: at most 5 MB and UTF-8 (checked before parsing), valid JSON, the schema, ids and
  * references. Files among the arguments with the same playbook id in different languages
@@ -14,8 +15,40 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlaybookFileCheck } from '../src/domain/playbook/file';
-import { comparePlaybookTwins, playbookFileSizeIssue, readPlaybookBytes } from '../src/domain/playbook/validate';
+import {
+  comparePlaybookTwins,
+  isMessageLanguage,
+  MESSAGE_LANGUAGES,
+  type MessageLanguage,
+  playbookFileSizeIssue,
+  readPlaybookBytes,
+  speak,
+} from '../src/domain/playbook/validate';
 import type { Issue } from '../src/domain/validation';
+
+/** The report's own lines; the issues themselves come worded from the validator. */
+const REPORT: Record<MessageLanguage, { usage: string; ok: (id: string, version: string, language: string) => string; twin: (file: string) => string; summary: (failed: number, total: number) => string }> = {
+  en: {
+    usage: [
+      'usage: validate [--lang en|zh-CN] [playbook.json …]   (no files: every playbook in scenarios/)',
+      '  --lang zh-CN   print the problems in Simplified Chinese (default: en)',
+      '',
+    ].join('\n'),
+    ok: (id, version, language) => `OK (${id} ${version}, ${language})`,
+    twin: (file) => ` (twin: ${file})`,
+    summary: (failed, total) => `${failed} of ${total} files have problems`,
+  },
+  'zh-CN': {
+    usage: [
+      '用法：validate [--lang en|zh-CN] [playbook.json …]   （不给文件时校验 scenarios/ 中的全部预案）',
+      '  --lang zh-CN   用简体中文列出问题（默认：en）',
+      '',
+    ].join('\n'),
+    ok: (id, version, language) => `通过（${id} ${version}，${language}）`,
+    twin: (file) => `（对照文件：${file}）`,
+    summary: (failed, total) => `${total} 个文件中有 ${failed} 个存在问题`,
+  },
+};
 
 const scenariosDir = fileURLToPath(new URL('../scenarios/', import.meta.url));
 
@@ -26,23 +59,24 @@ function defaultFiles(): string[] {
     .map((name) => relative(process.cwd(), join(scenariosDir, name)));
 }
 
-function checkFile(file: string): PlaybookFileCheck {
+function checkFile(file: string, language: MessageLanguage): PlaybookFileCheck {
+  const say = speak(language);
   let size: number;
   try {
     const stat = statSync(file);
-    if (!stat.isFile()) return { fileName: file, ok: false, issues: [{ path: '', message: 'not a file' }] };
+    if (!stat.isFile()) return { fileName: file, ok: false, issues: [{ path: '', message: say('file.notAFile') }] };
     size = stat.size;
   } catch {
-    return { fileName: file, ok: false, issues: [{ path: '', message: 'file not found' }] };
+    return { fileName: file, ok: false, issues: [{ path: '', message: say('file.notFound') }] };
   }
   // Refuse a huge file from its size alone, before reading it into memory.
-  const tooLarge = playbookFileSizeIssue(size);
+  const tooLarge = playbookFileSizeIssue(size, { language });
   if (tooLarge) return { fileName: file, ok: false, issues: [tooLarge] };
-  return readPlaybookBytes(readFileSync(file), file);
+  return readPlaybookBytes(readFileSync(file), file, { language });
 }
 
 /** Twin issues per file: each later language version is compared with the first one given. */
-function twinIssues(results: readonly PlaybookFileCheck[]): Map<string, Issue[]> {
+function twinIssues(results: readonly PlaybookFileCheck[], language: MessageLanguage): Map<string, Issue[]> {
   const byFile = new Map<string, Issue[]>();
   const firstById = new Map<string, Extract<PlaybookFileCheck, { ok: true }>>();
   for (const result of results) {
@@ -50,27 +84,50 @@ function twinIssues(results: readonly PlaybookFileCheck[]): Map<string, Issue[]>
     const first = firstById.get(result.playbook.id);
     if (!first) firstById.set(result.playbook.id, result);
     else if (first.playbook.language.toLowerCase() !== result.playbook.language.toLowerCase()) {
-      const issues = comparePlaybookTwins(first.playbook, result.playbook).map((i) => ({ ...i, message: `${i.message} (twin: ${first.fileName})` }));
+      const twin = REPORT[language].twin(first.fileName);
+      const issues = comparePlaybookTwins(first.playbook, result.playbook, { language }).map((i) => ({ ...i, message: `${i.message}${twin}` }));
       byFile.set(result.fileName, issues);
     }
   }
   return byFile;
 }
 
+/** `--lang zh-CN` or `--lang=zh-CN` anywhere among the arguments; the rest are files. */
+function parseArgs(argv: readonly string[]): { language: string; files: string[]; help: boolean } {
+  let language = 'en';
+  const files: string[] = [];
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--help' || arg === '-h') help = true;
+    else if (arg === '--lang') language = argv[++i] ?? '';
+    else if (arg.startsWith('--lang=')) language = arg.slice('--lang='.length);
+    else files.push(arg);
+  }
+  return { language, files, help };
+}
+
 function main(argv: readonly string[]): number {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write('usage: validate [playbook.json …]   (no files: every playbook in scenarios/)\n');
+  const args = parseArgs(argv);
+  if (!isMessageLanguage(args.language)) {
+    process.stderr.write(`validate: --lang must be one of ${MESSAGE_LANGUAGES.join(', ')}, got ${JSON.stringify(args.language)}\n${REPORT.en.usage}`);
+    return 2;
+  }
+  const { language } = args;
+  const report = REPORT[language];
+  if (args.help) {
+    process.stdout.write(report.usage);
     return 0;
   }
-  const files = argv.length > 0 ? [...argv] : defaultFiles();
-  const results = files.map(checkFile);
-  const twins = twinIssues(results);
+  const files = args.files.length > 0 ? args.files : defaultFiles();
+  const results = files.map((file) => checkFile(file, language));
+  const twins = twinIssues(results, language);
   let failed = 0;
   for (const result of results) {
     const issues = result.ok ? (twins.get(result.fileName) ?? []) : result.issues;
     if (issues.length === 0 && result.ok) {
-      const { id, version, language } = result.playbook;
-      process.stdout.write(`${result.fileName}: OK (${id} ${version}, ${language})\n`);
+      const { id, version, language: written } = result.playbook;
+      process.stdout.write(`${result.fileName}: ${report.ok(id, version, written)}\n`);
       continue;
     }
     failed++;
@@ -78,7 +135,7 @@ function main(argv: readonly string[]): number {
       process.stdout.write(issue.path ? `${result.fileName}: ${issue.path}: ${issue.message}\n` : `${result.fileName}: ${issue.message}\n`);
     }
   }
-  if (failed > 0) process.stdout.write(`${failed} of ${results.length} files have problems\n`);
+  if (failed > 0) process.stdout.write(`${report.summary(failed, results.length)}\n`);
   return failed > 0 ? 1 : 0;
 }
 

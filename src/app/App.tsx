@@ -4,17 +4,20 @@ import { RoutesHome } from '../features/routes/RoutesHome';
 import { Settings } from '../features/settings/Settings';
 import { useT } from './i18n';
 import type { MessageKey } from './messages';
-import { Link, matchPath, usePath, type Params } from './router';
+import { Link, matchPath, usePath, useQueryString, type Params } from './router';
 import { useSession } from './session';
 
 // Screens past the home screen load on demand, so the first load stays small on a cheap phone.
 const PlaybookLibrary = lazy(() => import('../features/playbooks/PlaybookLibrary').then((m) => ({ default: m.PlaybookLibrary })));
 const PlaybookReader = lazy(() => import('../features/playbooks/PlaybookReader').then((m) => ({ default: m.PlaybookReader })));
+const StartIncident = lazy(() => import('../features/incident/StartIncident').then((m) => ({ default: m.StartIncident })));
+const IncidentPage = lazy(() => import('../features/incident/IncidentPage').then((m) => ({ default: m.IncidentPage })));
+const DutyLog = lazy(() => import('../features/duty-log/DutyLog').then((m) => ({ default: m.DutyLog })));
 const ImportPlaybook = lazy(() => import('../features/playbooks/ImportPlaybook').then((m) => ({ default: m.ImportPlaybook })));
 
 interface Screen {
   pattern: string;
-  render: (params: Params) => ReactNode;
+  render: (params: Params, query: URLSearchParams) => ReactNode;
 }
 
 const screens: Screen[] = [
@@ -23,6 +26,16 @@ const screens: Screen[] = [
   { pattern: '/playbooks/import', render: () => <ImportPlaybook /> },
   { pattern: '/playbooks/:id/:language', render: (p) => <PlaybookReader id={p.id ?? ''} language={p.language ?? ''} /> },
   { pattern: '/routes', render: () => <RoutesHome /> },
+  {
+    pattern: '/incidents/new',
+    render: (_, q) => {
+      const id = q.get('playbook');
+      const language = q.get('lang');
+      return <StartIncident {...(id && language ? { preselect: { id, language } } : {})} />;
+    },
+  },
+  { pattern: '/incidents/:id', render: (p, q) => <IncidentPage key={p.id} id={p.id ?? ''} tab={q.get('tab')} /> },
+  { pattern: '/duty-log', render: () => <DutyLog /> },
   { pattern: '/settings', render: () => <Settings /> },
 ];
 
@@ -46,6 +59,9 @@ function NotFound() {
 export function App() {
   const t = useT();
   const path = usePath();
+  const search = useQueryString();
+  const writeError = useSession((s) => s.writeError);
+  const setWriteError = useSession((s) => s.setWriteError);
   const language = useSession((s) => s.language);
   const setLanguage = useSession((s) => s.setLanguage);
 
@@ -58,7 +74,7 @@ export function App() {
   for (const s of screens) {
     const params = matchPath(s.pattern, path);
     if (params) {
-      content = s.render(params);
+      content = s.render(params, new URLSearchParams(search));
       break;
     }
   }
@@ -83,6 +99,14 @@ export function App() {
           {t('language.switch')}
         </button>
       </header>
+      {writeError ? (
+        <div className="write-error" role="alert" data-testid="write-error">
+          <p>{writeError}</p>
+          <button type="button" className="button" onClick={() => setWriteError(null)}>
+            {t('incident.writeFailed.dismiss')}
+          </button>
+        </div>
+      ) : null}
       <main id="main" tabIndex={-1}>
         {path === '/' && <h1 className="visually-hidden">{t('app.tagline')}</h1>}
         <Suspense fallback={<p className="empty">{t('loading')}</p>}>{content}</Suspense>

@@ -4,7 +4,7 @@ import { useSession, type Language } from './session';
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
 
 export function translate(language: Language, key: MessageKey, vars?: Record<string, string | number>): string {
-  const text = (language === 'zh-CN' ? zh : en)[key];
+  const text: string = (language === 'zh-CN' ? zh : en)[key] ?? key;
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

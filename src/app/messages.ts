@@ -1,8 +1,12 @@
+
 /**
  * Every user-visible text, in English and Simplified Chinese. Keys say where a text is used.
  * `zh` is typed against `en`, so a key missing in either language fails the type check.
  */
+import { incidentEn, incidentZh } from '../features/incident/messages';
+
 export const en = {
+  ...incidentEn,
   'app.name': 'Muster',
   'app.tagline': 'Incident command for floods and fires',
   'app.skipToContent': 'Skip to content',
@@ -106,6 +110,7 @@ export const en = {
 export type MessageKey = keyof typeof en;
 
 export const zh: Record<MessageKey, string> = {
+  ...incidentZh,
   'app.name': 'Muster 应急指挥',
   'app.tagline': '防汛与消防应急指挥',
   'app.skipToContent': '跳到正文',

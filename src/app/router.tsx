@@ -15,15 +15,23 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-export function navigate(to: string): void {
+export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   if (to === window.location.pathname + window.location.search) return;
-  window.history.pushState(null, '', to);
-  window.scrollTo(0, 0);
+  if (opts.replace) window.history.replaceState(null, '', to);
+  else {
+    window.history.pushState(null, '', to);
+    window.scrollTo(0, 0);
+  }
   for (const l of listeners) l();
 }
 
 export function usePath(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
+}
+
+/** The query string of the current URL (e.g. the open tab), re-rendering when it changes. */
+export function useQueryString(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
 }
 
 export type Params = Record<string, string>;

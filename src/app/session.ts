@@ -7,6 +7,15 @@ export type Language = 'zh-CN' | 'en';
 interface SessionState {
   language: Language;
   setLanguage: (language: Language) => void;
+  /** The person using this device, as they entered it; remembered for the next incident. */
+  actorName: string;
+  setActorName: (name: string) => void;
+  /** The site whose duty log (值班日记) this device keeps. */
+  dutySite: string;
+  setDutySite: (site: string) => void;
+  /** The last write that failed (quota, blocked database): shown until dismissed. */
+  writeError: string | null;
+  setWriteError: (message: string | null) => void;
 }
 
 /** The language to start with: the browser's, if it prefers Chinese, else English. */
@@ -29,7 +38,13 @@ export const useSession = create<SessionState>()(
     (set) => ({
       language: initialLanguage(),
       setLanguage: (language) => set({ language }),
+      actorName: '',
+      setActorName: (actorName) => set({ actorName: actorName.trim() }),
+      dutySite: '',
+      setDutySite: (dutySite) => set({ dutySite: dutySite.trim() }),
+      writeError: null,
+      setWriteError: (writeError) => set({ writeError }),
     }),
-    { name: 'muster.session', partialize: (s) => ({ language: s.language }) },
+    { name: 'muster.session', partialize: (s) => ({ language: s.language, actorName: s.actorName, dutySite: s.dutySite }) },
   ),
 );

@@ -52,7 +52,16 @@ export async function deviceId(db: MusterDb, env: WriteEnv = browserEnv): Promis
  * The returned promise resolves only after the commit; the screen changes after that.
  */
 export async function appendEvent<K extends EventType>(db: MusterDb, draft: EventDraft<K>, env: WriteEnv = browserEnv): Promise<MusterEvent> {
-  const device = await deviceId(db, env);
+  return (await recordEvent(db, draft, env)).event;
+}
+
+const deviceIds = new WeakMap<MusterDb, string>();
+
+/** As `appendEvent`, and also says the stream's revision after this write. */
+export async function recordEvent<K extends EventType>(db: MusterDb, draft: EventDraft<K>, env: WriteEnv = browserEnv): Promise<{ event: MusterEvent; rev: number }> {
+  // The device id never changes once made; keeping it saves a transaction on every tap.
+  const device = deviceIds.get(db) ?? (await deviceId(db, env));
+  deviceIds.set(db, device);
   return db.transaction('rw', [db.events, db.outbox, db.settings, db.streams], async () => {
     const row = await db.settings.get(CLOCK_KEY);
     const clock = isClock(row?.value, device) ? row.value : createClock(device);
@@ -73,8 +82,8 @@ export async function appendEvent<K extends EventType>(db: MusterDb, draft: Even
     await db.events.add(checked.value);
     await db.outbox.add({ eventId: checked.value.id, queuedAt: now, attempts: 0 });
     await db.settings.put({ key: CLOCK_KEY, value: stamped.clock });
-    await markStreamsChanged(db, [checked.value.streamId]);
-    return checked.value;
+    const revs = await markStreamsChanged(db, [checked.value.streamId]);
+    return { event: checked.value, rev: revs.get(checked.value.streamId) ?? 0 };
   });
 }
 

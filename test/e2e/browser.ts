@@ -48,6 +48,8 @@ export async function newSession(opts: { locale?: string; viewport?: { width: nu
     isMobile: false,
     hasTouch: true,
   });
+  // A missing element fails within seconds, naming the locator, instead of at the test timeout.
+  context.setDefaultTimeout(15_000);
   return {
     context,
     close: async () => {

@@ -126,6 +126,8 @@ describe('importing a playbook', () => {
     const errors = await text(page, 'import-errors');
     expect(errors).toContain('phases[0].steps[0].owner');
     expect(errors).toContain('nobody-here');
+    expect(errors).toMatch(/[\u4e00-\u9fff]/); // the validator speaks Chinese to a Chinese user
+    expect(errors).not.toMatch(/expected|unknown/);
     await page.screenshot({ path: join(shots, 'import-invalid-zh.png'), fullPage: true });
     await page.goto(`${baseUrl}/playbooks`);
     await expect.poll(() => text(page, 'playbook-list')).toContain('防汛工作应急预案');

@@ -5,7 +5,7 @@ import type { Issue } from '../../src/domain/validation';
  * each. Each file is the valid sample playbook (src/domain/playbook/sample-playbook.ts) with one
  * mistake a safety officer might make, saved to disk.
  */
-export const BROKEN_FILES: Record<string, Issue[]> = {
+export const BROKEN_FILES = {
   'bad-language.json': [{ path: 'language', message: 'expected a BCP 47 language tag such as "zh-CN" or "en", got the text "zh_CN"' }],
   'duplicate-step-id.json': [
     { path: 'phases[1].steps[0].id', message: 'duplicate id "step.alarm.report", already used at phases[0].steps[0].id; step ids must be unique in the whole playbook' },
@@ -40,4 +40,31 @@ export const BROKEN_FILES: Record<string, Issue[]> = {
     { path: 'phases[0].steps[0].critical', message: 'expected true or false, got the text "yes"' },
     { path: 'buildings[0].floors[0].level', message: 'expected a number, got the text "1"' },
   ],
+} satisfies Record<string, Issue[]>;
+
+/**
+ * What a Chinese-speaking safety officer reads for the same files: one message per issue above,
+ * at the same path. Keyed like BROKEN_FILES, so a fixture without its Chinese fails the type check.
+ */
+export const BROKEN_FILES_ZH: Record<keyof typeof BROKEN_FILES, string[]> = {
+  'bad-language.json': ['应为 BCP 47 语言标签，例如 "zh-CN" 或 "en"，实际为文本 "zh_CN"'],
+  'duplicate-step-id.json': ['id "step.alarm.report" 重复，已在 phases[0].steps[0].id 用过；步骤 id 在整个预案中不能重复'],
+  'duplicate-field.json': [
+    '同一字段写了两次，分别在第 230 行第 11 列和第 239 行第 11 列；JSON 只保留后一个，请删掉其中一个',
+    '每个楼层至少要有一条疏散路线，此处一条也没有',
+  ],
+  'empty.json': ['文件是空的；应为一个以 JSON 对象写成的预案'],
+  'floor-without-route.json': ['每个楼层至少要有一条疏散路线，此处一条也没有'],
+  'gbk-encoded.json': ['文件不是 UTF-8 文本（偏移 156 处的字节是 0xc3）；请以 UTF-8 编码另存'],
+  'missing-id.json': ['缺少该字段；应为文本'],
+  'negative-target-minutes.json': ['应为不小于 0 的数值，实际为 -5'],
+  'trailing-comma.json': ['JSON 格式错误，位于第 301 行第 1 列："," 之后应还有一个字段，却遇到 "}"；JSON 不允许在 "}" 前加逗号'],
+  'unknown-assembly-point.json': ['未知的集合地点 "front-square"；应为 assemblyPoints 中的 "car-park" 之一'],
+  'unknown-field.json': ['未知字段；是否想写 "owner"？'],
+  'unknown-owner.json': [
+    '未知的角色、小组、分队或岗位 "ghost"；应为 command 中的 "hq"、"hq.commander"、"hq.deputy"、"hq.members"、"fire-team"、"fire-team.leader"、"fire-team.extinguisher"、"discoverer"、"on-duty-lead" 之一',
+  ],
+  'version-not-semver.json': ['应为语义化版本号，例如 "1.0.0"，实际为文本 "v1"'],
+  'wrong-kind.json': ['应为 "flood"、"fire"、"other" 之一，实际为文本 "earthquake"'],
+  'wrong-types.json': ['应为 true 或 false，实际为文本 "yes"', '应为数字，实际为文本 "1"'],
 };

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BROKEN_FILES } from './broken-files';
+import { BROKEN_FILES, BROKEN_FILES_ZH } from './broken-files';
 import { runScript } from './support';
 
 // The validator as a safety officer runs it: `npm run validate -- <files…>`.
@@ -46,6 +46,47 @@ describe('scripts/validate.ts', () => {
       `${files.length} of ${files.length + 1} files have problems`,
     ]);
     expect(run.status).toBe(1);
+  });
+
+  it('speaks Chinese with --lang zh-CN: the same paths, Chinese messages and summary', () => {
+    const files = Object.keys(BROKEN_FILES).map((name) => `test/playbooks/broken/${name}`);
+    const run = runScript('validate.ts', ['--lang', 'zh-CN', 'scenarios/fire.zh-CN.json', ...files]);
+    const expected = Object.entries(BROKEN_FILES).flatMap(([name, issues]) =>
+      issues.map((i, k) => {
+        const message = BROKEN_FILES_ZH[name as keyof typeof BROKEN_FILES][k];
+        return i.path ? `test/playbooks/broken/${name}: ${i.path}: ${message}` : `test/playbooks/broken/${name}: ${message}`;
+      }),
+    );
+    expect(run.stdout.trim().split('\n')).toEqual([
+      'scenarios/fire.zh-CN.json: 通过（fire-evacuation 1.0.0，zh-CN）',
+      ...expected,
+      `${files.length + 1} 个文件中有 ${files.length} 个存在问题`,
+    ]);
+    expect(run.status).toBe(1);
+  });
+
+  it('names twins that differ, a missing file and a folder in Chinese with --lang=zh-CN', () => {
+    const run = runScript('validate.ts', ['test/playbooks/twins-differ/sample.zh-CN.json', 'test/playbooks/twins-differ/sample.en.json', 'missing.json', 'scenarios', '--lang=zh-CN']);
+    const twin = '（对照文件：test/playbooks/twins-differ/sample.zh-CN.json）';
+    expect(run.stdout.trim().split('\n')).toEqual([
+      'test/playbooks/twins-differ/sample.zh-CN.json: 通过（sample-fire 1.0.0，zh-CN）',
+      `test/playbooks/twins-differ/sample.en.json: phases[0].steps: 缺少 id "step.alarm.call-119"；zh-CN 版本在 phases[0].steps[1] 有这个 id${twin}`,
+      `test/playbooks/twins-differ/sample.en.json: phases[0].steps[1].id: zh-CN 版本中没有 id "step.alarm.call-fire-service"${twin}`,
+      'missing.json: 找不到该文件',
+      'scenarios: 这不是一个文件',
+      '4 个文件中有 3 个存在问题',
+    ]);
+    expect(run.status).toBe(1);
+  });
+
+  it('documents --lang in --help and refuses a language it does not speak', () => {
+    const help = runScript('validate.ts', ['--help']);
+    expect(help.stdout).toContain('--lang zh-CN');
+    expect(help.status).toBe(0);
+    const french = runScript('validate.ts', ['--lang', 'fr', 'scenarios/fire.en.json']);
+    expect(french.stderr).toContain('--lang must be one of en, zh-CN, got "fr"');
+    expect(french.stdout).toBe('');
+    expect(french.status).toBe(2);
   });
 
   it('refuses a file over 5 MB from its size and names a missing file', () => {

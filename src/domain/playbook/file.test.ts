@@ -16,16 +16,48 @@ describe('parsePlaybookText', () => {
   });
 
   it.each([
-    ['', 'the file is empty; expected a playbook as a JSON object'],
-    ['  \n\t\n', 'the file is empty; expected a playbook as a JSON object'],
-    ['{\n  "id": "x",\n  "version": "1.0.0",\n}\n', 'invalid JSON at line 4, column 1: expected another field after ",", found "}"; JSON allows no comma before "}"'],
-    ['{\n  "title": "火灾预案"\n  "kind": "fire"\n}', 'invalid JSON at line 3, column 3: expected "," or "}" after a field\'s value, found a double quote'],
-    ["{'id': 'x'}", 'invalid JSON at line 1, column 2: expected a field name in double quotes, found "\'"'],
-    ['{"steps": [1, 2', 'invalid JSON at line 1, column 16: expected "," or "]" after a list item, found the end of the file'],
-    ['{"title": "unfinished', 'invalid JSON at line 1, column 22: the file ends inside a text; a closing double quote is missing'],
-    ['{"id": "x"} {"id": "y"}', 'invalid JSON at line 1, column 13: expected the end of the file after the JSON value, found "{"'],
-  ])('refuses %j with the line and column', (text, message) => {
+    ['', 'the file is empty; expected a playbook as a JSON object', '文件是空的；应为一个以 JSON 对象写成的预案'],
+    ['  \n\t\n', 'the file is empty; expected a playbook as a JSON object', '文件是空的；应为一个以 JSON 对象写成的预案'],
+    [
+      '{\n  "id": "x",\n  "version": "1.0.0",\n}\n',
+      'invalid JSON at line 4, column 1: expected another field after ",", found "}"; JSON allows no comma before "}"',
+      'JSON 格式错误，位于第 4 行第 1 列："," 之后应还有一个字段，却遇到 "}"；JSON 不允许在 "}" 前加逗号',
+    ],
+    [
+      '{\n  "title": "火灾预案"\n  "kind": "fire"\n}',
+      'invalid JSON at line 3, column 3: expected "," or "}" after a field\'s value, found a double quote',
+      'JSON 格式错误，位于第 3 行第 3 列：字段值之后应为 "," 或 "}"，却遇到双引号',
+    ],
+    ["{'id': 'x'}", 'invalid JSON at line 1, column 2: expected a field name in double quotes, found "\'"', 'JSON 格式错误，位于第 1 行第 2 列：此处应为双引号中的字段名，却遇到 "\'"'],
+    [
+      '{"steps": [1, 2',
+      'invalid JSON at line 1, column 16: expected "," or "]" after a list item, found the end of the file',
+      'JSON 格式错误，位于第 1 行第 16 列：列表项之后应为 "," 或 "]"，却遇到文件结尾',
+    ],
+    [
+      '{"title": "unfinished',
+      'invalid JSON at line 1, column 22: the file ends inside a text; a closing double quote is missing',
+      'JSON 格式错误，位于第 1 行第 22 列：文件在一段文本的中间结束了；缺少结尾的双引号',
+    ],
+    [
+      '{"id": "x"} {"id": "y"}',
+      'invalid JSON at line 1, column 13: expected the end of the file after the JSON value, found "{"',
+      'JSON 格式错误，位于第 1 行第 13 列：JSON 值之后应是文件结尾，却遇到 "{"',
+    ],
+    [
+      '{"title": "火灾\t预案"}',
+      'invalid JSON at line 1, column 14: the control character U+0009 is not allowed inside a text; write a line break as \\n',
+      'JSON 格式错误，位于第 1 行第 14 列：文本中不能出现控制字符 U+0009；换行请写成 \\n',
+    ],
+    [
+      '{"title": "\\x"}',
+      'invalid JSON at line 1, column 12: unknown escape \\x; expected one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX',
+      'JSON 格式错误，位于第 1 行第 12 列：未知的转义序列 \\x；应为 \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX 之一',
+    ],
+    ['{"level": 07}', 'invalid JSON at line 1, column 12: expected a number, found "7" inside it', 'JSON 格式错误，位于第 1 行第 12 列：此处应为数字，其中却出现了 "7"'],
+  ])('refuses %j with the line and column, in English and in Chinese', (text, message, zh) => {
     expect(parsePlaybookText(text, 'broken.json')).toEqual({ fileName: 'broken.json', ok: false, issues: [{ path: '', message }] });
+    expect(parsePlaybookText(text, 'broken.json', { language: 'zh-CN' })).toEqual({ fileName: 'broken.json', ok: false, issues: [{ path: '', message: zh }] });
   });
 
   it('refuses a field written twice in one object, which JSON.parse would silently drop', () => {
@@ -36,12 +68,19 @@ describe('parsePlaybookText', () => {
       { path: 'steps[0].owner', message: 'field given twice, at line 3, column 14 and line 3, column 29; JSON keeps only the last, so remove one' },
       { path: 'id', message: 'field given twice, at line 2, column 3 and line 4, column 3; JSON keeps only the last, so remove one' },
     ]);
+    const zh = parsePlaybookText(text, 'twice.json', { language: 'zh-CN' });
+    expect(!zh.ok && zh.issues.slice(0, 2)).toEqual([
+      { path: 'steps[0].owner', message: '同一字段写了两次，分别在第 3 行第 14 列和第 3 行第 29 列；JSON 只保留后一个，请删掉其中一个' },
+      { path: 'id', message: '同一字段写了两次，分别在第 2 行第 3 列和第 4 行第 3 列；JSON 只保留后一个，请删掉其中一个' },
+    ]);
   });
 
   it('checks the schema after the JSON', () => {
     const result = parsePlaybookText('{"id": "x"}', 'short.json');
     expect(result.ok).toBe(false);
     expect(!result.ok && result.issues[0]).toEqual({ path: 'version', message: 'missing; expected a text' });
+    const zh = parsePlaybookText('{"id": "x"}', 'short.json', { language: 'zh-CN' });
+    expect(!zh.ok && zh.issues[0]).toEqual({ path: 'version', message: '缺少该字段；应为文本' });
   });
 });
 
@@ -62,6 +101,11 @@ describe('readPlaybookBytes', () => {
       ok: false,
       issues: [{ path: '', message: 'the file is not UTF-8 text (byte 11 is 0xbb); save it as UTF-8' }],
     });
+    expect(readPlaybookBytes(bytes, 'gbk.json', { language: 'zh-CN' })).toEqual({
+      fileName: 'gbk.json',
+      ok: false,
+      issues: [{ path: '', message: '文件不是 UTF-8 文本（偏移 11 处的字节是 0xbb）；请以 UTF-8 编码另存' }],
+    });
   });
 
   it('refuses a file over 5 MB before decoding it', () => {
@@ -71,6 +115,17 @@ describe('readPlaybookBytes', () => {
       ok: false,
       issues: [{ path: '', message: 'the file has 5242881 bytes; a playbook file may have at most 5242880 bytes (5 MB)' }],
     });
+    expect(readPlaybookBytes(bytes, 'huge.json', { language: 'zh-CN' })).toEqual({
+      fileName: 'huge.json',
+      ok: false,
+      issues: [{ path: '', message: '文件有 5242881 字节；预案文件最多只能有 5242880 字节（5 MB）' }],
+    });
+  });
+
+  it('passes the language on to the checks after decoding', () => {
+    const bytes = encoder.encode('{"id": "Fire Plan"}');
+    const zh = readPlaybookBytes(bytes, 'fire.json', { language: 'zh-CN' });
+    expect(!zh.ok && zh.issues[0]).toEqual({ path: 'id', message: '应为由小写字母和数字组成、以 "-" 或 "." 连接的 id，例如 "fire-team.extinguisher"，实际为文本 "Fire Plan"' });
   });
 
   it('reads a file of exactly 5 MB', () => {

@@ -1,6 +1,7 @@
 import type { Issue } from '../validation';
 import { validatePlaybook, type PlaybookCheck } from './check';
 import { findDuplicateFields, findJsonSyntaxError, lineAndColumn } from './json-text';
+import { type PlaybookCheckOptions, speak } from './messages';
 
 /**
  * From a file's bytes or text to a checked playbook: the steps the CLI and the in-app import
@@ -13,9 +14,9 @@ export const MAX_PLAYBOOK_BYTES = 5 * 1024 * 1024;
 export type PlaybookFileCheck = PlaybookCheck & { readonly fileName: string };
 
 /** An issue when a file of `size` bytes is too large to be a playbook, else undefined. */
-export function playbookFileSizeIssue(size: number): Issue | undefined {
+export function playbookFileSizeIssue(size: number, options: PlaybookCheckOptions = {}): Issue | undefined {
   if (size <= MAX_PLAYBOOK_BYTES) return undefined;
-  return { path: '', message: `the file has ${size} bytes; a playbook file may have at most ${MAX_PLAYBOOK_BYTES} bytes (5 MB)` };
+  return { path: '', message: speak(options.language)('file.tooLarge', { size, max: MAX_PLAYBOOK_BYTES }) };
 }
 
 /** How many continuation bytes a lead byte announces, and the smallest code point it may encode. */
@@ -53,51 +54,47 @@ function fail(fileName: string, issue: Issue): PlaybookFileCheck {
 /**
  * Parses and checks the text of a playbook file. Refuses an empty file, reports invalid JSON
  * with its line and column, and refuses a field written twice in one object. A leading byte-order mark (Windows Notepad adds one) is
- * ignored. The result carries `fileName` so a list of results stays attributable. Pure: it
- * needs no network and gives the same answer in the app, offline, and in the CLI.
+ * ignored. Messages are in `options.language` (English by default). The result carries
+ * `fileName` so a list of results stays attributable. Pure: it needs no network and gives the
+ * same answer in the app, offline, and in the CLI.
  */
-export function parsePlaybookText(text: string, fileName: string): PlaybookFileCheck {
+export function parsePlaybookText(text: string, fileName: string, options: PlaybookCheckOptions = {}): PlaybookFileCheck {
+  const say = speak(options.language);
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (body.trim() === '') return fail(fileName, { path: '', message: 'the file is empty; expected a playbook as a JSON object' });
+  if (body.trim() === '') return fail(fileName, { path: '', message: say('file.empty') });
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch (e) {
-    const where = findJsonSyntaxError(body);
+    const where = findJsonSyntaxError(body, say);
     const message = where
-      ? `invalid JSON at line ${where.line}, column ${where.column}: ${where.message}`
-      : `invalid JSON: ${e instanceof Error ? e.message : String(e)}`;
+      ? say('json.invalidAt', { line: where.line, column: where.column, reason: where.message })
+      : say('json.invalid', { detail: e instanceof Error ? e.message : String(e) });
     return fail(fileName, { path: '', message });
   }
-  const duplicates: Issue[] = findDuplicateFields(body).map((d) => {
-    const first = lineAndColumn(body, d.firstOffset);
-    const again = lineAndColumn(body, d.offset);
-    return {
-      path: d.path,
-      message: `field given twice, at line ${first.line}, column ${first.column} and line ${again.line}, column ${again.column}; JSON keeps only the last, so remove one`,
-    };
-  });
-  const checked = validatePlaybook(value);
+  const duplicates: Issue[] = findDuplicateFields(body).map((d) => ({
+    path: d.path,
+    message: say('file.duplicateField', { first: lineAndColumn(body, d.firstOffset), again: lineAndColumn(body, d.offset) }),
+  }));
+  const checked = validatePlaybook(value, options);
   if (duplicates.length === 0) return { fileName, ...checked };
   return { fileName, ok: false, issues: [...duplicates, ...(checked.ok ? [] : checked.issues)] };
 }
 
 /**
  * Checks a playbook file's raw bytes: at most 5 MB and valid UTF-8, before any parsing;
- * then as `parsePlaybookText`. Pure, like it: the caller reads the file.
+ * then as `parsePlaybookText`, in the same language. Pure, like it: the caller reads the file.
  */
-export function readPlaybookBytes(bytes: Uint8Array, fileName: string): PlaybookFileCheck {
-  const tooLarge = playbookFileSizeIssue(bytes.length);
+export function readPlaybookBytes(bytes: Uint8Array, fileName: string, options: PlaybookCheckOptions = {}): PlaybookFileCheck {
+  const tooLarge = playbookFileSizeIssue(bytes.length, options);
   if (tooLarge) return fail(fileName, tooLarge);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const at = firstInvalidUtf8Byte(bytes);
-    return fail(fileName, {
-      path: '',
-      message: `the file is not UTF-8 text${at >= 0 ? ` (byte ${at} is 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')})` : ''}; save it as UTF-8`,
-    });
+    const message = speak(options.language)('file.notUtf8', at >= 0 ? { offset: at, byte: bytes[at] ?? 0 } : undefined);
+    return fail(fileName, { path: '', message });
   }
-  return parsePlaybookText(text, fileName);
+  return parsePlaybookText(text, fileName, options);
 }

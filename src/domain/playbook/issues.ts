@@ -1,44 +1,49 @@
 import { z } from 'zod';
-import { describe, type Issue } from '../validation';
+import type { Issue } from '../validation';
 import { formatPath, type PathSegment } from './json-path';
+import { isRuleCode, type MessageLanguage, type Say, speak } from './messages';
 
 /**
  * Turns zod's findings into Issues a safety officer can act on: a JSON path
- * (`phases[2].steps[0].owner`) and a message that says what was found and what was expected.
+ * (`phases[2].steps[0].owner`) and a message that says what was found and what was expected,
+ * in the reader's language (messages.ts).
  */
 
-const TYPE_WORDS: Record<string, string> = {
-  string: 'a text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'an object',
-};
+function lengthOf(input: unknown): number | undefined {
+  return typeof input === 'string' || Array.isArray(input) ? input.length : undefined;
+}
 
-/**
- * Messages for the issues whose schema gave none of its own. Passed to `safeParse` as the
- * per-parse error map, so messages written in the schema (formats, minimum counts) still win.
- */
-export function playbookErrorMap(issue: z.core.$ZodRawIssue): string | undefined {
+/** Our message for a zod issue, or undefined to leave it to zod's own wording. */
+function messageFor(issue: z.core.$ZodRawIssue, say: Say): string | undefined {
   switch (issue.code) {
-    case 'invalid_type': {
-      const expected = TYPE_WORDS[issue.expected] ?? issue.expected;
-      return issue.input === undefined ? `missing; expected ${expected}` : `expected ${expected}, got ${describe(issue.input)}`;
-    }
+    case 'invalid_type':
+      return issue.input === undefined ? say('value.missing', { expected: issue.expected }) : say('value.wrongType', { expected: issue.expected, input: issue.input });
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) === 1 ? 'expected a text, got an empty text' : `expected at least ${issue.minimum} characters`;
-      if (issue.origin === 'array') return `expected at least ${issue.minimum} ${Number(issue.minimum) === 1 ? 'item' : 'items'}, got ${Array.isArray(issue.input) ? issue.input.length : 0}`;
-      return `expected a number of at least ${issue.minimum}, got ${String(issue.input)}`;
+      if (issue.origin === 'string') return Number(issue.minimum) === 1 ? say('text.empty') : say('text.tooShort', { minimum: issue.minimum });
+      if (issue.origin === 'array') return say('list.tooShort', { minimum: issue.minimum, count: lengthOf(issue.input) ?? 0 });
+      return say('number.tooSmall', { minimum: issue.minimum, input: issue.input });
     case 'too_big':
-      if (issue.origin === 'string') return `expected at most ${issue.maximum} characters, got ${typeof issue.input === 'string' ? issue.input.length : '?'}`;
-      if (issue.origin === 'array') return `expected at most ${issue.maximum} items, got ${Array.isArray(issue.input) ? issue.input.length : '?'}`;
-      return `expected a number of at most ${issue.maximum}, got ${String(issue.input)}`;
+      if (issue.origin === 'string') return say('text.tooLong', { maximum: issue.maximum, length: lengthOf(issue.input) });
+      if (issue.origin === 'array') return say('list.tooLong', { maximum: issue.maximum, count: lengthOf(issue.input) });
+      return say('number.tooLarge', { maximum: issue.maximum, input: issue.input });
     case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(issue.input)}`;
+      return say('value.notOneOf', { values: issue.values, input: issue.input });
     default:
       return undefined;
   }
+}
+
+// zod's own Chinese, for issue kinds the playbook schema never raises; created once, passed per
+// parse (never through the global z.config) so the English default stays untouched.
+const zodChinese = z.locales.zhCN().localeError;
+
+/**
+ * The per-parse error map for `safeParse`: messages for the issues whose schema gave none of its
+ * own. In English, what we leave undefined falls back to zod's default (English) wording.
+ */
+export function playbookErrorMap(language: MessageLanguage = 'en'): z.core.$ZodErrorMap {
+  const say = speak(language);
+  return (issue) => messageFor(issue, say) ?? (language === 'en' ? undefined : zodChinese(issue));
 }
 
 /** Levenshtein distance, for "did you mean" on a misspelt field or id. */
@@ -69,12 +74,6 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 4)) ? best : undefined;
 }
 
-/** "a, b, c" for a short list; the first `max` and a count for a long one. */
-export function listSome(values: readonly string[], max = 12): string {
-  const shown = values.slice(0, max).map((v) => JSON.stringify(v));
-  return values.length > max ? `${shown.join(', ')} and ${values.length - max} more` : shown.join(', ');
-}
-
 /** The field names an object schema accepts at `path`, walking through lists and optionals. */
 function knownKeysAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
   let current: z.ZodType | undefined = schema;
@@ -90,24 +89,26 @@ function knownKeysAt(schema: z.ZodType, path: readonly PathSegment[]): string[] 
   return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
 }
 
-/** zod issues of a failed parse → Issues, one per unknown field. */
-export function issuesFromZod(error: z.ZodError, schema: z.ZodType): Issue[] {
+/** zod issues of a failed parse → Issues, one per unknown field, worded by `say`. */
+export function issuesFromZod(error: z.ZodError, schema: z.ZodType, say: Say = speak('en')): Issue[] {
   const issues: Issue[] = [];
   for (const issue of error.issues) {
     const path = formatPath(issue.path);
+    // A message the schema wrote itself is a rule code; any other came through playbookErrorMap.
+    const message = isRuleCode(issue.message) ? say(issue.message) : issue.message;
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeysAt(schema, issue.path);
       for (const key of issue.keys) {
         const guess = closest(key, known);
         issues.push({
           path: formatPath([...issue.path, key]),
-          message: guess ? `unknown field; did you mean "${guess}"?` : `unknown field; expected only ${known.join(', ')}`,
+          message: guess ? say('field.unknown.guess', { guess }) : say('field.unknown.list', { known }),
         });
       }
     } else if (issue.code === 'invalid_format') {
-      issues.push({ path, message: `${issue.message}, got ${describe(issue.input)}` });
+      issues.push({ path, message: say('format.mismatch', { rule: message, input: issue.input }) });
     } else {
-      issues.push({ path, message: issue.message });
+      issues.push({ path, message });
     }
   }
   return issues;

@@ -1,4 +1,6 @@
 import { formatPath } from './json-path';
+import type { Found } from './message-words';
+import { type Say, speak } from './messages';
 
 /**
  * Where a JSON text goes wrong, as line and column. JSON.parse says so in a different way in
@@ -15,6 +17,7 @@ export interface JsonSyntaxError {
   readonly line: number;
   /** 1-based, in characters from the start of the line. */
   readonly column: number;
+  /** Why the text is not JSON, in the language of the `say` given. */
   readonly message: string;
 }
 
@@ -36,25 +39,32 @@ class Stop extends Error {
   }
 }
 
-function shown(text: string, at: number): string {
-  if (at >= text.length) return 'the end of the file';
+function shown(text: string, at: number): Found {
+  if (at >= text.length) return { kind: 'end' };
   const ch = text.codePointAt(at) ?? 0;
-  if (ch === 0x22) return 'a double quote';
-  if (ch < 0x20 || ch === 0x7f) return `the control character U+${ch.toString(16).toUpperCase().padStart(4, '0')}`;
-  return `"${String.fromCodePoint(ch)}"`;
+  if (ch === 0x22) return { kind: 'double-quote' };
+  if (ch < 0x20 || ch === 0x7f) return { kind: 'control', codePoint: ch };
+  return { kind: 'char', char: String.fromCodePoint(ch) };
 }
 
 class Scanner {
   private at = 0;
   private readonly path: (string | number)[] = [];
   readonly duplicates: DuplicateField[] = [];
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly say: Say,
+  ) {}
+
+  private found(): Found {
+    return shown(this.text, this.at);
+  }
 
   run(): void {
     this.space();
     this.value(0);
     this.space();
-    if (this.at < this.text.length) this.fail(`expected the end of the file after the JSON value, found ${shown(this.text, this.at)}`);
+    if (this.at < this.text.length) this.fail(this.say('json.trailing', { found: this.found() }));
   }
 
   private fail(reason: string): never {
@@ -66,7 +76,7 @@ class Scanner {
   }
 
   private value(depth: number): void {
-    if (depth > MAX_DEPTH) this.fail(`nested deeper than ${MAX_DEPTH} levels`);
+    if (depth > MAX_DEPTH) this.fail(this.say('json.tooDeep', { max: MAX_DEPTH }));
     const ch = this.text[this.at];
     if (ch === '{') this.object(depth);
     else if (ch === '[') this.list(depth);
@@ -75,8 +85,8 @@ class Scanner {
     else if (this.text.startsWith('true', this.at)) this.at += 4;
     else if (this.text.startsWith('false', this.at)) this.at += 5;
     else if (this.text.startsWith('null', this.at)) this.at += 4;
-    else if (ch === "'") this.fail('expected a value, found a single quote; JSON texts use double quotes');
-    else this.fail(`expected a value (object, list, text in double quotes, number, true, false or null), found ${shown(this.text, this.at)}`);
+    else if (ch === "'") this.fail(this.say('json.singleQuote'));
+    else this.fail(this.say('json.value', { found: this.found() }));
   }
 
   private object(depth: number): void {
@@ -88,7 +98,7 @@ class Scanner {
     }
     const seen = new Map<string, number>();
     for (;;) {
-      if (this.text[this.at] !== '"') this.fail(`expected a field name in double quotes, found ${shown(this.text, this.at)}`);
+      if (this.text[this.at] !== '"') this.fail(this.say('json.fieldName', { found: this.found() }));
       const nameAt = this.at;
       this.string();
       const name = JSON.parse(this.text.slice(nameAt, this.at)) as string;
@@ -96,7 +106,7 @@ class Scanner {
       if (first === undefined) seen.set(name, nameAt);
       else this.duplicates.push({ path: formatPath([...this.path, name]), firstOffset: first, offset: nameAt });
       this.space();
-      if (this.text[this.at] !== ':') this.fail(`expected ":" after the field name, found ${shown(this.text, this.at)}`);
+      if (this.text[this.at] !== ':') this.fail(this.say('json.colon', { found: this.found() }));
       this.at++;
       this.space();
       this.path.push(name);
@@ -108,10 +118,10 @@ class Scanner {
         this.at++;
         return;
       }
-      if (next !== ',') this.fail(`expected "," or "}" after a field's value, found ${shown(this.text, this.at)}`);
+      if (next !== ',') this.fail(this.say('json.afterField', { found: this.found() }));
       this.at++;
       this.space();
-      if (this.text[this.at] === '}') this.fail('expected another field after ",", found "}"; JSON allows no comma before "}"');
+      if (this.text[this.at] === '}') this.fail(this.say('json.fieldAfterComma'));
     }
   }
 
@@ -132,10 +142,10 @@ class Scanner {
         this.at++;
         return;
       }
-      if (next !== ',') this.fail(`expected "," or "]" after a list item, found ${shown(this.text, this.at)}`);
+      if (next !== ',') this.fail(this.say('json.afterItem', { found: this.found() }));
       this.at++;
       this.space();
-      if (this.text[this.at] === ']') this.fail('expected another item after ",", found "]"; JSON allows no comma before "]"');
+      if (this.text[this.at] === ']') this.fail(this.say('json.itemAfterComma'));
     }
   }
 
@@ -143,20 +153,20 @@ class Scanner {
     this.at++;
     for (;;) {
       const ch = this.text[this.at];
-      if (ch === undefined) this.fail('the file ends inside a text; a closing double quote is missing');
+      if (ch === undefined) this.fail(this.say('json.unterminatedText'));
       if (ch === '"') {
         this.at++;
         return;
       }
-      if (ch < ' ') this.fail(`${shown(this.text, this.at)} is not allowed inside a text; write a line break as \\n`);
+      if (ch < ' ') this.fail(this.say('json.controlInText', { found: this.found() }));
       if (ch === '\\') {
         const esc = this.text[this.at + 1];
         if (esc === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.at + 2, this.at + 6))) this.fail('expected four hex digits after \\u');
+          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.at + 2, this.at + 6))) this.fail(this.say('json.unicodeEscape'));
           this.at += 6;
           continue;
         }
-        if (esc === undefined || !'"\\/bfnrt'.includes(esc)) this.fail(`unknown escape \\${esc ?? ''}; expected one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX`);
+        if (esc === undefined || !'"\\/bfnrt'.includes(esc)) this.fail(this.say('json.unknownEscape', { escape: esc ?? '' }));
         this.at += 2;
         continue;
       }
@@ -166,10 +176,10 @@ class Scanner {
 
   private number(): void {
     const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.text.slice(this.at, this.at + 400));
-    if (!match) this.fail(`expected a number, found ${shown(this.text, this.at)}`);
+    if (!match) this.fail(this.say('json.number', { found: this.found() }));
     this.at += match[0].length;
     const after = this.text[this.at];
-    if (after !== undefined && /[0-9.eE]/.test(after)) this.fail(`expected a number, found ${shown(this.text, this.at)} inside it`);
+    if (after !== undefined && /[0-9.eE]/.test(after)) this.fail(this.say('json.numberContinues', { found: this.found() }));
   }
 }
 
@@ -186,10 +196,10 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line, column: Array.from(text.slice(lineStart, offset)).length + 1 };
 }
 
-/** The first syntax error in `text`, or undefined when it is valid JSON. */
-export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
+/** The first syntax error in `text`, or undefined when it is valid JSON; the reason worded by `say`. */
+export function findJsonSyntaxError(text: string, say: Say = speak('en')): JsonSyntaxError | undefined {
   try {
-    new Scanner(text).run();
+    new Scanner(text, say).run();
     return undefined;
   } catch (e) {
     if (!(e instanceof Stop)) throw e;
@@ -199,7 +209,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
 
 /** Every field written twice in one object of a valid JSON text, in the order they appear. */
 export function findDuplicateFields(text: string): DuplicateField[] {
-  const scanner = new Scanner(text);
+  const scanner = new Scanner(text, speak('en'));
   try {
     scanner.run();
   } catch (e) {

@@ -1,6 +1,7 @@
 import type { Issue } from '../validation';
-import { closest, listSome } from './issues';
+import { closest } from './issues';
 import { joinPath } from './json-path';
+import type { MessageCode, Say } from './messages';
 import type { Playbook } from './schema';
 import type { Group, Team } from './schema-command';
 import { REFERENCE_FIELDS, type ReferenceKind } from './schema-common';
@@ -36,7 +37,9 @@ function stepIds(playbook: Playbook): Located[] {
   return playbook.phases.flatMap((phase, p) => phase.steps.map((step, s) => ({ id: step.id, path: `phases[${p}].steps[${s}].id` })));
 }
 
-function duplicates(items: readonly Located[], rule: string, reported: Set<string>): Issue[] {
+type DuplicateRule = Extract<MessageCode, `id.duplicate.${string}`>;
+
+function duplicates(items: readonly Located[], rule: DuplicateRule, reported: Set<string>, say: Say): Issue[] {
   const first = new Map<string, string>();
   const issues: Issue[] = [];
   for (const item of items) {
@@ -44,7 +47,7 @@ function duplicates(items: readonly Located[], rule: string, reported: Set<strin
     if (earlier === undefined) first.set(item.id, item.path);
     else if (!reported.has(item.path)) {
       reported.add(item.path);
-      issues.push({ path: item.path, message: `duplicate id "${item.id}", already used at ${earlier}; ${rule}` });
+      issues.push({ path: item.path, message: say(rule, { id: item.id, earlier }) });
     }
   }
   return issues;
@@ -64,7 +67,7 @@ function walkObjects(value: unknown, path: string, visit: (obj: Record<string, u
 }
 
 /** Within any one list, ids differ (floors within a building, routes within a floor, …). */
-function listDuplicates(playbook: Playbook, reported: Set<string>): Issue[] {
+function listDuplicates(playbook: Playbook, reported: Set<string>, say: Say): Issue[] {
   const issues: Issue[] = [];
   walkObjects(playbook, '', (obj, path) => {
     for (const [key, v] of Object.entries(obj)) {
@@ -72,28 +75,27 @@ function listDuplicates(playbook: Playbook, reported: Set<string>): Issue[] {
       const located = v.flatMap((item, i) =>
         isRecordLike(item) && typeof item.id === 'string' ? [{ id: item.id, path: `${joinPath(path, key)}[${i}].id` }] : [],
       );
-      issues.push(...duplicates(located, 'ids must be unique in this list', reported));
+      issues.push(...duplicates(located, 'id.duplicate.list', reported, say));
     }
   });
   return issues;
 }
 
-const KIND_WORDS: Record<ReferenceKind, { what: string; list: string }> = {
-  person: { what: 'role, group, team or position', list: 'command' },
-  stairway: { what: 'stairway', list: 'stairways' },
-  assemblyPoint: { what: 'assembly point', list: 'assemblyPoints' },
+/** Where the playbook lists what each kind of reference may name. */
+const LISTED_IN: Record<ReferenceKind, string> = {
+  person: 'command',
+  stairway: 'stairways',
+  assemblyPoint: 'assemblyPoints',
 };
 
-function unknownReference(kind: ReferenceKind, value: string, known: readonly string[]): string {
-  const words = KIND_WORDS[kind];
-  if (known.length === 0) return `unknown ${words.what} "${value}"; "${words.list}" lists none`;
+function unknownReference(kind: ReferenceKind, value: string, known: readonly string[], say: Say): string {
+  const list = LISTED_IN[kind];
+  if (known.length === 0) return say('reference.unknown.noneListed', { kind, value, list });
   const guess = closest(value, known);
-  return guess
-    ? `unknown ${words.what} "${value}"; did you mean "${guess}"?`
-    : `unknown ${words.what} "${value}"; expected one of ${listSome(known)} from ${words.list}`;
+  return guess ? say('reference.unknown.guess', { kind, value, guess }) : say('reference.unknown.list', { kind, value, known, list });
 }
 
-function danglingReferences(playbook: Playbook): Issue[] {
+function danglingReferences(playbook: Playbook, say: Say): Issue[] {
   const known: Record<ReferenceKind, string[]> = {
     person: commandIds(playbook).map((x) => x.id),
     stairway: (playbook.stairways ?? []).map((s) => s.id),
@@ -105,35 +107,32 @@ function danglingReferences(playbook: Playbook): Issue[] {
       const value = obj[key];
       const refs = typeof value === 'string' ? [[joinPath(path, key), value] as const] : Array.isArray(value) ? value.map((v, i) => [`${joinPath(path, key)}[${i}]`, String(v)] as const) : [];
       for (const [at, ref] of refs) {
-        if (!known[kind].includes(ref)) issues.push({ path: at, message: unknownReference(kind, ref, known[kind]) });
+        if (!known[kind].includes(ref)) issues.push({ path: at, message: unknownReference(kind, ref, known[kind], say) });
       }
     }
   });
   return issues;
 }
 
-function floorRules(playbook: Playbook): Issue[] {
+function floorRules(playbook: Playbook, say: Say): Issue[] {
   const issues: Issue[] = [];
   playbook.buildings?.forEach((building, b) => {
     const labels = new Map<string, string>();
     building.floors.forEach((floor, f) => {
       const at = `buildings[${b}].floors[${f}]`;
       const earlier = labels.get(floor.label);
-      if (earlier) issues.push({ path: `${at}.label`, message: `duplicate floor label "${floor.label}", already used at ${earlier}; staff pick their floor by it` });
+      if (earlier) issues.push({ path: `${at}.label`, message: say('floor.duplicateLabel', { label: floor.label, earlier }) });
       else labels.set(floor.label, `${at}.label`);
 
       const primaries = floor.routes.flatMap((r, i) => (r.kind === 'primary' ? [`routes[${i}]`] : []));
       if (primaries.length !== 1) {
-        issues.push({
-          path: `${at}.routes`,
-          message: `expected exactly one route of kind "primary", found ${primaries.length === 0 ? 'none' : `${primaries.length} (${primaries.join(', ')})`}`,
-        });
+        issues.push({ path: `${at}.routes`, message: primaries.length === 0 ? say('floor.primary.none') : say('floor.primary.many', { routes: primaries }) });
       }
       floor.routes.forEach((route, r) => {
         if (route.stairway !== undefined && route.nearest !== undefined) {
-          issues.push({ path: `${at}.routes[${r}]`, message: 'expected either "stairway" or "nearest", got both' });
+          issues.push({ path: `${at}.routes[${r}]`, message: say('route.stairwayAndNearest') });
         } else if (route.stairway === undefined && route.nearest === undefined) {
-          issues.push({ path: `${at}.routes[${r}]`, message: 'missing the way out: expected "stairway" (a stairway id) or "nearest" ("stairs" or "exit")' });
+          issues.push({ path: `${at}.routes[${r}]`, message: say('route.noWayOut') });
         }
       });
     });
@@ -141,13 +140,14 @@ function floorRules(playbook: Playbook): Issue[] {
   return issues;
 }
 
-export function checkReferences(playbook: Playbook): Issue[] {
+/** Every id and reference problem of a schema-valid playbook, worded by `say`. */
+export function checkReferences(playbook: Playbook, say: Say): Issue[] {
   const reported = new Set<string>();
   return [
-    ...duplicates(commandIds(playbook), 'roles, groups, teams and positions share one set of ids', reported),
-    ...duplicates(stepIds(playbook), 'step ids must be unique in the whole playbook', reported),
-    ...listDuplicates(playbook, reported),
-    ...danglingReferences(playbook),
-    ...floorRules(playbook),
+    ...duplicates(commandIds(playbook), 'id.duplicate.command', reported, say),
+    ...duplicates(stepIds(playbook), 'id.duplicate.step', reported, say),
+    ...listDuplicates(playbook, reported, say),
+    ...danglingReferences(playbook, say),
+    ...floorRules(playbook, say),
   ];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from './messages';
 
 /**
  * Building blocks shared by every part of the playbook schema. The schema is written once, in
@@ -33,7 +34,6 @@ export function named<T extends z.ZodType>(schema: T, id: string, description: s
 }
 
 export const ID_PATTERN = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
-export const ID_EXPECTED = 'expected an id of lowercase letters and digits joined by "-" or "." such as "fire-team.extinguisher"';
 
 /** Semantic Versioning 2.0.0: MAJOR.MINOR.PATCH, optional pre-release and build parts. */
 export const SEMVER_PATTERN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
@@ -49,12 +49,13 @@ export const PHONE_PATTERN = /^\+?\(?\d[\d ()-]*$/;
 
 export const MAX_TEXT = 2000;
 
-export const Id = z.string().max(80, 'expected an id of at most 80 characters').regex(ID_PATTERN, ID_EXPECTED);
+// Messages in the schema are codes (see messages.ts): the validator renders them in the reader's language.
+export const Id = z.string().max(80, rule('idLength')).regex(ID_PATTERN, rule('id'));
 
 /** A text a person reads: never empty. */
 export const Text = z.string().min(1).max(MAX_TEXT);
 
-export const Phone = z.string().max(30).regex(PHONE_PATTERN, 'expected a phone number of digits, spaces, "+", "-" and brackets such as "119"');
+export const Phone = z.string().max(30).regex(PHONE_PATTERN, rule('phone'));
 
 /**
  * The fields whose value is an id of something else in the playbook, and what they point at.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from './messages';
 import { described, Id, named, Text } from './schema-common';
 
 /**
@@ -58,7 +59,7 @@ export const Floor = named(
     id: described(Id, 'unique within its building, e.g. "floor-7"'),
     label: described(Text, 'as printed in the building, e.g. "B2", "2M", "7楼"'),
     level: described(z.number().int().min(-20).max(200), 'storey number for sorting; negative below ground').optional(),
-    routes: z.array(Route).min(1, 'a floor needs at least one evacuation route, found none'),
+    routes: z.array(Route).min(1, rule('floorRoutes')),
     notes: Text.optional(),
   }),
   'Floor',
@@ -71,7 +72,7 @@ export const Building = named(
     id: Id,
     name: Text,
     description: Text.optional(),
-    floors: z.array(Floor).min(1, 'a building needs at least one floor, found none'),
+    floors: z.array(Floor).min(1, rule('buildingFloors')),
   }),
   'Building',
   'A building and its floors.',

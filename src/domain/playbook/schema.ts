@@ -12,6 +12,7 @@ import {
   SEMVER_PATTERN,
   Text,
 } from './schema-common';
+import { rule } from './messages';
 import { AssemblyPoint, Building, Stairway } from './schema-evacuation';
 
 /**
@@ -71,7 +72,7 @@ export const Phase = named(
     id: Id,
     title: Text,
     summary: Text.optional(),
-    steps: z.array(Step).min(1, 'a phase needs at least one step, found none'),
+    steps: z.array(Step).min(1, rule('phaseSteps')),
   }),
   'Phase',
   'A stage of the response, with its steps in order.',
@@ -97,7 +98,7 @@ export const KeyAreas = named(
   z.strictObject({
     text: described(Text, 'how the plan introduces its key protected areas'),
     owner: described(PersonRef, 'who manages fire safety in these areas, by id').optional(),
-    areas: z.array(z.strictObject({ id: Id, name: Text })).min(1, 'list at least one key area, found none'),
+    areas: z.array(z.strictObject({ id: Id, name: Text })).min(1, rule('keyAreas')),
     requirements: described(ItemList, 'what every key area must meet'),
   }),
   'KeyAreas',
@@ -143,11 +144,11 @@ export const Playbook = z
     $schema: described(z.string(), 'path to the JSON Schema, "./playbook.schema.json" in scenarios/').optional(),
     id: described(Id, 'the same in every language version of one playbook'),
     version: described(
-      z.string().regex(SEMVER_PATTERN, 'expected a semantic version such as "1.0.0"'),
+      z.string().regex(SEMVER_PATTERN, rule('semver')),
       'semantic version; raise it when the content changes',
     ),
     language: described(
-      z.string().regex(LANGUAGE_PATTERN, 'expected a BCP 47 language tag such as "zh-CN" or "en"'),
+      z.string().regex(LANGUAGE_PATTERN, rule('language')),
       'BCP 47 language tag of every text in the file',
     ),
     kind: z.enum(PLAYBOOK_KINDS),
@@ -163,7 +164,7 @@ export const Playbook = z
     planDevelopment: PlanDevelopment.optional(),
     command: Command,
     emergencyNumbers: z.array(EmergencyNumber),
-    phases: z.array(Phase).min(1, 'a playbook needs at least one phase, found none'),
+    phases: z.array(Phase).min(1, rule('playbookPhases')),
     rulesForEveryone: described(ItemList, 'rules every member of staff follows, e.g. never use the elevator').optional(),
     shelterInPlace: described(ItemList, 'advice for those who cannot get out').optional(),
     stairways: z.array(Stairway).optional(),

@@ -1,5 +1,7 @@
 import type { Issue } from '../validation';
 import { joinPath } from './json-path';
+import type { JsonKind } from './message-words';
+import { type PlaybookCheckOptions, type Say, speak } from './messages';
 import type { Playbook } from './schema';
 import { REFERENCE_FIELDS, STRUCTURAL_TEXT_FIELDS } from './schema-common';
 
@@ -25,15 +27,18 @@ function hasIds(list: readonly Json[]): boolean {
   return list.length > 0 && list.every((x) => isRecordLike(x) && typeof x.id === 'string');
 }
 
-function kindOf(x: Json): string {
-  if (Array.isArray(x)) return 'a list';
+function kindOf(x: Json): JsonKind {
+  if (Array.isArray(x)) return 'list';
   if (x === null) return 'null';
-  return typeof x === 'object' ? 'an object' : typeof x;
+  return typeof x;
 }
 
 class TwinComparison {
   readonly issues: Issue[] = [];
-  constructor(private readonly other: string) {}
+  constructor(
+    private readonly other: string,
+    private readonly say: Say,
+  ) {}
 
   private add(path: string, message: string): void {
     this.issues.push({ path, message });
@@ -44,23 +49,23 @@ class TwinComparison {
     for (const key of keys) {
       if (DIFFER_BY_DESIGN.has(key)) continue;
       const at = joinPath(bPath, key);
-      if (!(key in b)) this.add(at, `missing, but the ${this.other} version has ${joinPath(aPath, key)}`);
-      else if (!(key in a)) this.add(at, `not in the ${this.other} version; twins have the same fields`);
+      if (!(key in b)) this.add(at, this.say('twin.missingField', { other: this.other, at: joinPath(aPath, key) }));
+      else if (!(key in a)) this.add(at, this.say('twin.extraField', { other: this.other }));
       else this.values(a[key], b[key], key, joinPath(aPath, key), at);
     }
   }
 
   private values(a: Json, b: Json, key: string, aPath: string, bPath: string): void {
     if (kindOf(a) !== kindOf(b)) {
-      this.add(bPath, `expected ${kindOf(a)} as in the ${this.other} version, got ${kindOf(b)}`);
+      this.add(bPath, this.say('twin.kind', { other: this.other, expected: kindOf(a), got: kindOf(b) }));
     } else if (Array.isArray(a) && Array.isArray(b)) {
       this.lists(a, b, key, aPath, bPath);
     } else if (isRecordLike(a) && isRecordLike(b)) {
       this.objects(a, b, aPath, bPath);
     } else if (typeof a === 'string') {
-      if (SAME_IN_EVERY_LANGUAGE.has(key) && a !== b) this.add(bPath, `expected "${a}" as in the ${this.other} version, got ${JSON.stringify(b)}`);
+      if (SAME_IN_EVERY_LANGUAGE.has(key) && a !== b) this.add(bPath, this.say('twin.text', { other: this.other, expected: a, got: b }));
     } else if (a !== b) {
-      this.add(bPath, `expected ${JSON.stringify(a)} as in the ${this.other} version, got ${JSON.stringify(b)}`);
+      this.add(bPath, this.say('twin.value', { other: this.other, expected: a, got: b }));
     }
   }
 
@@ -70,7 +75,7 @@ class TwinComparison {
       return;
     }
     if (a.length !== b.length) {
-      this.add(bPath, `expected ${a.length} ${a.length === 1 ? 'item' : 'items'} as in the ${this.other} version, got ${b.length}`);
+      this.add(bPath, this.say('twin.itemCount', { other: this.other, expected: a.length, got: b.length }));
       return;
     }
     a.forEach((item, i) => {
@@ -84,15 +89,15 @@ class TwinComparison {
     const aIds = a.map(idOf);
     const bIds = b.map(idOf);
     aIds.forEach((id, i) => {
-      if (!bIds.includes(id)) this.add(bPath, `missing id "${id}", which the ${this.other} version has at ${aPath}[${i}]`);
+      if (!bIds.includes(id)) this.add(bPath, this.say('twin.missingId', { other: this.other, id, at: `${aPath}[${i}]` }));
     });
     bIds.forEach((id, j) => {
-      if (!aIds.includes(id)) this.add(`${bPath}[${j}].id`, `id "${id}" is not in the ${this.other} version`);
+      if (!aIds.includes(id)) this.add(`${bPath}[${j}].id`, this.say('twin.extraId', { other: this.other, id }));
     });
     const aShared = aIds.filter((id) => bIds.includes(id));
     const bShared = bIds.filter((id) => aIds.includes(id));
     if (aShared.join('\n') !== bShared.join('\n')) {
-      this.add(bPath, `expected the order ${aShared.map((id) => `"${id}"`).join(', ')} as in the ${this.other} version`);
+      this.add(bPath, this.say('twin.order', { other: this.other, ids: aShared }));
     }
     bIds.forEach((id, j) => {
       const i = aIds.indexOf(id);
@@ -102,13 +107,15 @@ class TwinComparison {
 }
 
 /**
- * Compares `b` with its twin `a`; the issues are about `b`, with paths into `b`. Pure, and
- * independent of the order the two files were loaded or synced in.
+ * Compares `b` with its twin `a`; the issues are about `b`, with paths into `b`, worded in
+ * `options.language` (English by default). Pure, and independent of the order the two files
+ * were loaded or synced in.
  */
-export function comparePlaybookTwins(a: Playbook, b: Playbook): Issue[] {
-  const comparison = new TwinComparison(a.language);
+export function comparePlaybookTwins(a: Playbook, b: Playbook, options: PlaybookCheckOptions = {}): Issue[] {
+  const say = speak(options.language);
+  const comparison = new TwinComparison(a.language, say);
   if (a.language.toLowerCase() === b.language.toLowerCase()) {
-    comparison.issues.push({ path: 'language', message: `expected a language other than "${a.language}": twins are two languages of one playbook` });
+    comparison.issues.push({ path: 'language', message: say('twin.sameLanguage', { language: a.language }) });
   }
   comparison.objects(a, b, '', '');
   return comparison.issues;

@@ -2,14 +2,14 @@ import { formatDateTime, useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { stampTime } from '../../domain/hlc';
-import { useOpenIncidents } from '../incident/hooks';
+import { useIncidentList } from '../incident/hooks';
 import { PlaybookList } from '../playbooks/PlaybookList';
 
 /** The first screen: evacuation routes first (anyone may need them), then incidents, then playbooks. */
 export function Home() {
   const t = useT();
   const language = useSession((s) => s.language);
-  const incidents = useOpenIncidents();
+  const incidents = useIncidentList()?.filter((i) => !i.closed);
   return (
     <>
       <Link href="/routes" className="routes-entry" data-testid="routes-entry">
@@ -19,6 +19,14 @@ export function Home() {
 
       <section aria-labelledby="incidents-heading">
         <h2 id="incidents-heading">{t('home.incidents.title')}</h2>
+        <p className="button-row">
+          <Link href="/incidents/new" className="button primary" data-testid="new-incident">
+            {t('incident.new')}
+          </Link>
+          <Link href="/duty-log" className="button">
+            {t('duty.title')}
+          </Link>
+        </p>
         {incidents === undefined ? (
           <p className="empty">{t('loading')}</p>
         ) : incidents.length === 0 ? (
@@ -28,11 +36,13 @@ export function Home() {
         ) : (
           <ul className="cards" data-testid="incident-list">
             {incidents.map((i) => (
-              <li key={i.id} className="card">
-                <span className="card-title">
-                  <span className={`badge ${i.mode}`}>{t(i.mode === 'drill' ? 'home.incidents.drill' : 'home.incidents.real')}</span> {i.title}
-                </span>
-                <span className="card-meta">{t('home.incidents.started', { time: formatDateTime(language, stampTime(i.hlc)), actor: i.actor })}</span>
+              <li key={i.id}>
+                <Link className="card card-link" href={`/incidents/${encodeURIComponent(i.id)}`}>
+                  <span className="card-title">
+                    <span className={`badge ${i.mode}`}>{t(i.mode === 'drill' ? 'home.incidents.drill' : 'home.incidents.real')}</span> {i.title}
+                  </span>
+                  <span className="card-meta">{t('home.incidents.started', { time: formatDateTime(language, stampTime(i.hlc)), actor: i.actor })}</span>
+                </Link>
               </li>
             ))}
           </ul>

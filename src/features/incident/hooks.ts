@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import { listIncidentStreams } from '../../storage/events';
 import { appDb } from '../../storage';
 
@@ -10,12 +11,64 @@ export interface IncidentSummary {
   playbookId: string;
   actor: string;
   hlc: string;
+  closed: boolean;
 }
 
-/** The incidents declared on this device, newest first; re-renders when one is added. */
-export function useOpenIncidents(): IncidentSummary[] | undefined {
+/** The incidents declared on this device, newest first, open ones marked; re-renders when one is added or closed. */
+export function useIncidentList(): IncidentSummary[] | undefined {
   return useLiveQuery(async () => {
-    const declared = await listIncidentStreams(appDb());
-    return declared.map((e) => ({ id: e.streamId, title: e.payload.title, place: e.payload.place, mode: e.payload.mode, playbookId: e.payload.playbookId, actor: e.actor, hlc: e.hlc }));
+    const db = appDb();
+    const declared = await listIncidentStreams(db);
+    const closures = await db.events.where('type').equals('closure.approved').toArray();
+    const closed = new Set(closures.map((e) => e.streamId));
+    return declared.map((e) => ({ id: e.streamId, title: e.payload.title, place: e.payload.place, mode: e.payload.mode, playbookId: e.payload.playbookId, actor: e.actor, hlc: e.hlc, closed: closed.has(e.streamId) }));
   });
+}
+
+/** The current time, refreshed every `ms`; time is read here, at the edge, never in the domain. */
+export function useNow(ms: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+  return now;
+}
+
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+}
+
+/**
+ * Keeps the screen on while an incident is open, where the browser allows it (Screen Wake
+ * Lock); the lock is dropped by the browser when the page is hidden, so it is taken again
+ * when the page comes back.
+ */
+export function useWakeLock(active: boolean): void {
+  useEffect(() => {
+    if (!active || !('wakeLock' in navigator)) return;
+    let sentinel: WakeLockSentinel | null = null;
+    let cancelled = false;
+    const acquire = () => {
+      if (document.visibilityState !== 'visible') return;
+      navigator.wakeLock.request('screen').then(
+        (s) => {
+          if (cancelled) void s.release();
+          else sentinel = s;
+        },
+        () => undefined, // refused (battery saver, no user gesture): the app works without it
+      );
+    };
+    acquire();
+    document.addEventListener('visibilitychange', acquire);
+    return () => {
+      cancelled = true;
+      document.removeEventListener('visibilitychange', acquire);
+      void sentinel?.release();
+    };
+  }, [active]);
 }

@@ -1,6 +1,7 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useT } from '../../app/i18n';
 import { Link, navigate } from '../../app/router';
+import { useSession } from '../../app/session';
 import { acceptImport, checkImport, downloadPlaybook, DownloadError, type ImportCheck } from './importPlaybook';
 
 type Stage = { step: 'idle' } | { step: 'busy' } | { step: 'checked'; check: ImportCheck } | { step: 'failed'; message: string } | { step: 'saved'; title: string; id: string; language: string };
@@ -16,7 +17,7 @@ export function ImportPlaybook() {
   const [url, setUrl] = useState('');
 
   async function check(bytes: Uint8Array, fileName: string) {
-    const result = await checkImport(bytes, fileName);
+    const result = await checkImport(bytes, fileName, useSession.getState().language);
     if (result.kind === 'new') await save(result.playbook);
     else setStage({ step: 'checked', check: result });
   }

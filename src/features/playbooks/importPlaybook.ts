@@ -28,8 +28,8 @@ export class DownloadError extends Error {
  * Validates a file's bytes and compares it with the copy on the device. Nothing is stored
  * here: an invalid file changes nothing, and a newer version waits for the user to confirm.
  */
-export async function checkImport(bytes: Uint8Array, fileName: string): Promise<ImportCheck> {
-  const checked = readPlaybookBytes(bytes, fileName);
+export async function checkImport(bytes: Uint8Array, fileName: string, language: 'en' | 'zh-CN'): Promise<ImportCheck> {
+  const checked = readPlaybookBytes(bytes, fileName, { language });
   if (!checked.ok) return { kind: 'invalid', fileName, issues: checked.issues };
   const playbook = checked.playbook;
   const current = await loadPlaybook(playbook.id, playbook.language);

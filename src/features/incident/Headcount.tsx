@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { useT } from '../../app/i18n';
+import { HEADCOUNT_STATUSES } from '../../domain/events/people';
+import { missingPeople, type IncidentState } from '../../domain/incident';
+import { accountFor, addToRoster } from './commands';
+
+/** People accounted for at the assembly point against the roster; those still missing come first. */
+export function Headcount({ incident, readOnly }: { incident: IncidentState; readOnly: boolean }) {
+  const t = useT();
+  const [names, setNames] = useState('');
+  const missing = missingPeople(incident);
+  const counts = { safe: 0, injured: 0 };
+  for (const p of incident.roster) {
+    const s = incident.headcount[p]?.status;
+    if (s === 'safe' || s === 'injured') counts[s] += 1;
+  }
+  const ordered = [...missing, ...incident.roster.filter((p) => !missing.includes(p))];
+  return (
+    <>
+      <p className={missing.length ? 'alarm-box' : 'ok-box'} role="status" data-testid="headcount-summary">
+        {missing.length ? t('people.missing', { count: missing.length }) : t('people.allSafe')}
+        <br />
+        {t('people.summary', { safe: counts.safe, injured: counts.injured, missing: missing.length, total: incident.roster.length })}
+      </p>
+      {readOnly ? null : (
+        <form
+          className="stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const people = [...new Set(names.split(/\n|,|，|、/).map((n) => n.trim()).filter(Boolean))];
+            if (people.length) void addToRoster(incident.id, people).then((ok) => ok && setNames(''));
+          }}
+        >
+          <label className="field">
+            <span>{t('people.roster')}</span>
+            <textarea rows={3} value={names} onChange={(e) => setNames(e.target.value)} placeholder={t('people.rosterHint')} data-testid="roster-input" />
+          </label>
+          <button type="submit" className="button">
+            {t('people.add')}
+          </button>
+        </form>
+      )}
+      <ul className="people" data-testid="people">
+        {ordered.map((person) => {
+          const status = incident.headcount[person]?.status;
+          return (
+            <li key={person} className={`person status-${status ?? 'unknown'}`} data-testid={`person-${person}`}>
+              <span className="person-name">{person}</span>
+              <span className="person-status">{t(status ? `people.status.${status}` : 'people.status.unknown')}</span>
+              {readOnly ? null : (
+                <span className="button-row">
+                  {HEADCOUNT_STATUSES.map((s) => (
+                    <button key={s} type="button" className="button small" aria-pressed={status === s} onClick={() => void accountFor(incident.id, person, s)}>
+                      {t(`people.status.${s}`)}
+                    </button>
+                  ))}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+import { useMemo, useState } from 'react';
+import { useT } from '../../app/i18n';
+import type { MessageKey } from '../../app/messages';
+import { navigate } from '../../app/router';
+import { useSession } from '../../app/session';
+import { currentCommander, type IncidentState } from '../../domain/incident';
+import type { Playbook } from '../../domain/playbook/schema';
+import { DutyLogDuring } from '../duty-log/DutyLog';
+import { usePlaybook } from '../playbooks/library';
+import { commandNames } from '../playbooks/people';
+import { handOverCommand } from './commands';
+import { Ending } from './Ending';
+import { Headcount } from './Headcount';
+import { formatElapsed, useNow, useWakeLock } from './hooks';
+import { useIncident } from './incident-store';
+import { Losses } from './Losses';
+import { playbookPosts, RolesPanel } from './RolesPanel';
+import { StepChecklist } from './StepChecklist';
+import { Timeline } from './Timeline';
+
+const TABS = ['steps', 'timeline', 'roles', 'people', 'log', 'losses', 'end'] as const;
+type Tab = (typeof TABS)[number];
+
+function HandOver({ incident, playbook }: { incident: IncidentState; playbook: Playbook }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [to, setTo] = useState('');
+  const [role, setRole] = useState(playbook.command.headquarters.leader?.id ?? '');
+  const [note, setNote] = useState('');
+  if (!open)
+    return (
+      <button type="button" className="button" onClick={() => setOpen(true)} data-testid="hand-over">
+        {t('incident.handOver')}
+      </button>
+    );
+  return (
+    <form
+      className="stack handover"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!to.trim()) return;
+        void handOverCommand(incident.id, to.trim(), role || undefined, note.trim() || undefined).then((ok) => ok && (setOpen(false), setTo(''), setNote('')));
+      }}
+    >
+      <label className="field">
+        <span>{t('incident.handOver.to')}</span>
+        <input value={to} onChange={(e) => setTo(e.target.value)} required maxLength={120} autoFocus data-testid="handover-to" />
+      </label>
+      <label className="field">
+        <span>{t('incident.handOver.role')}</span>
+        <select value={role} onChange={(e) => setRole(e.target.value)}>
+          <option value="">—</option>
+          {playbookPosts(playbook).map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.group ? `${p.group} · ` : ''}
+              {p.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('incident.handOver.note')}</span>
+        <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+      </label>
+      <div className="button-row">
+        <button type="submit" className="button primary" data-testid="handover-submit">
+          {t('incident.handOver.submit')}
+        </button>
+        <button type="button" className="button" onClick={() => setOpen(false)}>
+          {t('step.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; playbook: Playbook; tab: Tab }) {
+  const t = useT();
+  const actorName = useSession((s) => s.actorName);
+  const now = useNow(15_000);
+  const closed = incident.phase === 'closed';
+  useWakeLock(!closed);
+  const names = useMemo(() => {
+    const m = commandNames(playbook);
+    for (const phase of playbook.phases) for (const s of phase.steps) {
+      m.set(s.id, s.text);
+      for (const item of s.items ?? []) m.set(`${s.id} ${item.id}`, item.text);
+    }
+    for (const a of playbook.aftermath) m.set(a.id, a.text);
+    return m;
+  }, [playbook]);
+  const declared = incident.declared;
+  const commander = currentCommander(incident);
+  const started = declared?.at ?? now;
+  const end = incident.closure?.at ?? null;
+  return (
+    <>
+      <header className="incident-head">
+        <h1>
+          <span className={`badge ${declared?.mode ?? 'real'}`}>{t(declared?.mode === 'drill' ? 'home.incidents.drill' : 'home.incidents.real')}</span> {declared?.title}
+        </h1>
+        <p className="card-meta">
+          {declared?.place ? `${declared.place} · ` : ''}
+          <span data-testid="phase">{t(`incident.phase.${incident.phase}`)}</span> · {t('incident.elapsed', { time: formatElapsed((end ?? now) - started) })}
+        </p>
+        <div className="commander-bar" data-testid="commander">
+          <span className="label">{t('incident.commander')}</span>
+          <strong>{commander?.person}</strong>
+          {commander?.role ? <span className="card-meta"> {names.get(commander.role) ?? commander.role}</span> : null}
+        </div>
+        {closed ? null : <HandOver incident={incident} playbook={playbook} />}
+        <p className="card-meta">
+          {t('incident.you', { name: actorName || t('incident.actor.unknown') })}{' '}
+        </p>
+        {closed ? (
+          <p className="callout" role="note">
+            {t('incident.readOnly')}
+          </p>
+        ) : null}
+      </header>
+      <nav className="tabs" aria-label={t('incident.tabs')}>
+        {TABS.map((k) => (
+          <a
+            key={k}
+            href={`?tab=${k}`}
+            aria-current={tab === k ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(`${window.location.pathname}?tab=${k}`, { replace: true });
+            }}
+          >
+            {t(`incident.tab.${k}` as MessageKey)}
+          </a>
+        ))}
+      </nav>
+      <div className="tab-panel">
+        {tab === 'steps' ? <StepChecklist incident={incident} playbook={playbook} names={names} now={now} readOnly={closed} /> : null}
+        {tab === 'timeline' ? <Timeline incident={incident} names={names} readOnly={closed} /> : null}
+        {tab === 'roles' ? <RolesPanel incident={incident} playbook={playbook} readOnly={closed} /> : null}
+        {tab === 'people' ? <Headcount incident={incident} readOnly={closed} /> : null}
+        {tab === 'log' ? <DutyLogDuring from={started} to={end} /> : null}
+        {tab === 'losses' ? <Losses incident={incident} readOnly={closed} /> : null}
+        {tab === 'end' ? <Ending incident={incident} /> : null}
+      </div>
+    </>
+  );
+}
+
+/** One incident: its commander, checklist, timeline and the rest, all from the events on this device. */
+export function IncidentPage({ id, tab }: { id: string; tab: string | null }) {
+  const t = useT();
+  const ui = useSession((s) => s.language);
+  const view = useIncident(id);
+  const declared = view.state?.declared;
+  const load = usePlaybook(declared?.playbookId ?? '', declared?.playbookLanguage ?? ui);
+  if (view.status === 'failed') return <p role="alert">{view.error}</p>;
+  if (view.status === 'loading' || !view.state) return <p className="empty">{t('loading')}</p>;
+  if (!declared) return <h1>{t('incident.notFound')}</h1>;
+  if (load.status === 'loading') return <p className="empty">{t('loading')}</p>;
+  if (load.status !== 'ready') return <p role="alert">{t('reader.missing')}</p>;
+  const current: Tab = (TABS as readonly string[]).includes(tab ?? '') ? (tab as Tab) : 'steps';
+  return <IncidentBody incident={view.state} playbook={load.playbook} tab={current} />;
+}

@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { formatDateTime, useT } from '../../app/i18n';
+import { useSession } from '../../app/session';
+import { NOTE_TAGS } from '../../domain/events/note';
+import { stampTime } from '../../domain/hlc';
+import type { IncidentState } from '../../domain/incident';
+import { addNote, strikeEntry } from './commands';
+import { describeEvent, tagLabel, TIMELINE_KINDS, timelineKind, type TimelineKind } from './describe';
+
+const PAGE = 200;
+/** Event types that can be struck out as a correction (entries people wrote, not state changes). */
+const STRIKABLE = new Set(['note.added', 'loss.recorded', 'supplies.used', 'supplies.toReplenish', 'roster.added', 'improvement.added', 'planRevision.added']);
+
+function NoteComposer({ incidentId }: { incidentId: string }) {
+  const t = useT();
+  const [text, setText] = useState('');
+  const [tags, setTags] = useState<string[]>([]);
+  return (
+    <form
+      className="composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!text.trim()) return;
+        void addNote(incidentId, text.trim(), tags).then((ok) => ok && (setText(''), setTags([])));
+      }}
+    >
+      <label className="field">
+        <span>{t('timeline.note')}</span>
+        <textarea value={text} onChange={(e) => setText(e.target.value)} placeholder={t('timeline.note.placeholder')} rows={2} maxLength={4000} data-testid="note-text" />
+      </label>
+      <div className="chips-row" role="group" aria-label={t('timeline.filter')}>
+        {NOTE_TAGS.map((tag) => (
+          <button key={tag} type="button" className="chip" aria-pressed={tags.includes(tag)} onClick={() => setTags((x) => (x.includes(tag) ? x.filter((y) => y !== tag) : [...x, tag]))}>
+            {tagLabel(tag, t)}
+          </button>
+        ))}
+      </div>
+      <button type="submit" className="button primary" data-testid="add-note">
+        {t('timeline.note.submit')}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * Every event in order, each with full date and time, person and device. Nothing is edited:
+ * a correction strikes the original through and it stays visible.
+ */
+export function Timeline({ incident, names, readOnly }: { incident: IncidentState; names: Map<string, string>; readOnly: boolean }) {
+  const t = useT();
+  const language = useSession((s) => s.language);
+  const [filter, setFilter] = useState<TimelineKind | 'all'>('all');
+  const [shown, setShown] = useState(PAGE);
+  const [striking, setStriking] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const events = filter === 'all' ? incident.timeline : incident.timeline.filter((e) => timelineKind(e) === filter);
+  const visible = events.slice(Math.max(0, events.length - shown));
+  const hidden = events.length - visible.length;
+  return (
+    <>
+      {readOnly ? null : <NoteComposer incidentId={incident.id} />}
+      <div className="chips-row" role="group" aria-label={t('timeline.filter')}>
+        {(['all', ...TIMELINE_KINDS] as const).map((k) => (
+          <button key={k} type="button" className="chip" aria-pressed={filter === k} onClick={() => setFilter(k)}>
+            {t(`timeline.filter.${k}`)}
+          </button>
+        ))}
+      </div>
+      {hidden > 0 ? (
+        <button type="button" className="button" onClick={() => setShown((s) => s + PAGE)}>
+          {t('timeline.earlier', { count: Math.min(PAGE, hidden) })}
+        </button>
+      ) : null}
+      {visible.length === 0 ? <p className="empty">{t('timeline.empty')}</p> : null}
+      <ol className="timeline" data-testid="timeline">
+        {visible.map((e) => {
+          const struck = incident.struck[e.id];
+          const ignored = incident.ignored[e.id];
+          return (
+            <li key={e.id} className={struck ? 'struck' : undefined} data-type={e.type}>
+              <p className="tl-when">
+                <time dateTime={new Date(stampTime(e.hlc)).toISOString()}>{formatDateTime(language, stampTime(e.hlc))}</time> · {e.actor} ·{' '}
+                <span className="tl-device">{t('timeline.device', { device: e.deviceId.slice(-6) })}</span>
+              </p>
+              <p className="tl-what">{e.type === 'entry.struck' ? t('event.entry.struck') + (e.payload.reason ? ` — ${e.payload.reason}` : '') : describeEvent(e, t, names)}</p>
+              {struck ? <p className="tl-note">{t('timeline.struck', { actor: struck.actor, time: formatDateTime(language, struck.at) }) + (struck.reason ? `: ${struck.reason}` : '')}</p> : null}
+              {ignored ? <p className="tl-note">{t('timeline.ignored', { reason: t(`timeline.ignored.${ignored}`) })}</p> : null}
+              {!readOnly && !struck && STRIKABLE.has(e.type) ? (
+                striking === e.id ? (
+                  <form
+                    className="strike-form"
+                    onSubmit={(ev) => {
+                      ev.preventDefault();
+                      void strikeEntry(incident.id, e.id, reason.trim() || undefined).then((ok) => ok && (setStriking(null), setReason('')));
+                    }}
+                  >
+                    <label className="field">
+                      <span>{t('timeline.strikeReason')}</span>
+                      <input value={reason} onChange={(x) => setReason(x.target.value)} maxLength={1000} autoFocus />
+                    </label>
+                    <div className="button-row">
+                      <button type="submit" className="button">
+                        {t('timeline.strike')}
+                      </button>
+                      <button type="button" className="button" onClick={() => setStriking(null)}>
+                        {t('step.cancel')}
+                      </button>
+                    </div>
+                  </form>
+                ) : (
+                  <button type="button" className="link-button" onClick={() => setStriking(e.id)}>
+                    {t('timeline.strike')}
+                  </button>
+                )
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}

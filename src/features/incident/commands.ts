@@ -1,0 +1,56 @@
+import type { EventPayloads, EventType, MusterEvent } from '../../domain/event';
+import { dutyStreamId } from '../../domain/duty-log';
+import { uuidv7 } from '../../domain/ids';
+import { translate } from '../../app/i18n';
+import { useSession } from '../../app/session';
+import { appDb } from '../../storage';
+import { recordEvent } from '../../storage/events';
+import { dutyLogStore, incidentStore } from './incident-store';
+
+/**
+ * Every user intent on an incident is one function here (STYLE.md rule 4): buttons call
+ * these, never the database. Each writes one event; the screen changes only after the
+ * write is committed. A failed write (quota exceeded, database blocked) is never silently
+ * dropped: the error is shown and the function resolves to null so the form keeps its input.
+ */
+export async function record<K extends EventType>(streamId: string, type: K, payload: EventPayloads[K]): Promise<MusterEvent | null> {
+  const session = useSession.getState();
+  const actor = session.actorName || translate(session.language, 'incident.actor.unknown');
+  try {
+    const { event, rev } = await recordEvent(appDb(), { streamId, actor, type, payload });
+    (streamId.startsWith('duty-') ? dutyLogStore : incidentStore).committed(event, rev);
+    return event;
+  } catch (err) {
+    const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    session.setWriteError(translate(session.language, 'incident.writeFailed', { detail }));
+    return null;
+  }
+}
+
+export function newIncidentId(): string {
+  return `inc-${uuidv7(Date.now(), crypto.getRandomValues(new Uint8Array(10)))}`;
+}
+
+export const declareIncident = (id: string, p: EventPayloads['incident.declared']) => record(id, 'incident.declared', p);
+export const assignRole = (id: string, roleId: string, person: string, phone?: string) => record(id, 'role.assigned', { roleId, person, ...(phone ? { phone } : {}) });
+export const handOverCommand = (id: string, to: string, toRole?: string, note?: string) => record(id, 'command.handedOver', { to, ...(toRole ? { toRole } : {}), ...(note ? { note } : {}) });
+export const markStepDone = (id: string, stepId: string) => record(id, 'step.done', { stepId });
+export const skipStep = (id: string, stepId: string, reason: string) => record(id, 'step.skipped', { stepId, reason });
+export const reopenStep = (id: string, stepId: string, reason?: string) => record(id, 'step.reopened', { stepId, ...(reason ? { reason } : {}) });
+export const checkStepItem = (id: string, stepId: string, itemId: string, checked: boolean) => record(id, 'step.itemChecked', { stepId, itemId, checked });
+export const addNote = (id: string, text: string, tags: string[]) => record(id, 'note.added', { text, ...(tags.length ? { tags } : {}) });
+export const strikeEntry = (id: string, targetId: string, reason?: string) => record(id, 'entry.struck', { targetId, ...(reason ? { reason } : {}) });
+export const addToRoster = (id: string, people: string[]) => record(id, 'roster.added', { people });
+export const accountFor = (id: string, person: string, status: EventPayloads['person.accounted']['status']) => record(id, 'person.accounted', { person, status });
+export const recordLoss = (id: string, p: EventPayloads['loss.recorded']) => record(id, 'loss.recorded', p);
+export const recordSuppliesUsed = (id: string, p: EventPayloads['supplies.used']) => record(id, 'supplies.used', p);
+export const recordSuppliesToReplenish = (id: string, p: EventPayloads['supplies.toReplenish']) => record(id, 'supplies.toReplenish', p);
+export const confirmOnSiteEnd = (id: string, note?: string) => record(id, 'end.confirmed', note ? { note } : {});
+export const approveClosure = (id: string, approver: string, note?: string) => record(id, 'closure.approved', { approver, ...(note ? { note } : {}) });
+export const setAfterAction = (id: string, field: EventPayloads['afterAction.set']['field'], text: string) => record(id, 'afterAction.set', { field, text });
+export const addImprovement = (id: string, p: EventPayloads['improvement.added']) => record(id, 'improvement.added', p);
+export const addPlanRevision = (id: string, text: string) => record(id, 'planRevision.added', { text });
+
+export const writeDutyEntry = (site: string, text: string, tags: string[] = []) => record(dutyStreamId(site), 'duty.entry', { text, ...(tags.length ? { tags } : {}) });
+export const handOverShift = (site: string, p: EventPayloads['shift.handedOver']) => record(dutyStreamId(site), 'shift.handedOver', p);
+export const strikeDutyEntry = (site: string, targetId: string, reason?: string) => record(dutyStreamId(site), 'entry.struck', { targetId, ...(reason ? { reason } : {}) });
