@@ -1,4 +1,5 @@
 import { benchReducer } from './domain';
+import { benchIncidentBrowser } from './incident-browser';
 import { benchPlaybooks } from './playbooks';
 import { benchAppend } from './storage';
 
@@ -12,5 +13,6 @@ const figures: Record<string, unknown> = {
   ...benchReducer(),
   ...(await benchAppend()),
   ...benchPlaybooks(),
+  ...(await benchIncidentBrowser()),
 };
 console.log(JSON.stringify(figures, null, 2));

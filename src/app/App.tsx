@@ -1,30 +1,40 @@
-import { Suspense, lazy, useEffect, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { Home } from '../features/home/Home';
 import { RoutesHome } from '../features/routes/RoutesHome';
 import { Settings } from '../features/settings/Settings';
 import { useT } from './i18n';
+import { lazyScreen } from './lazy-screen';
 import type { MessageKey } from './messages';
 import { Link, matchPath, usePath, useQueryString, type Params } from './router';
 import { useSession } from './session';
 
 // Screens past the home screen load on demand, so the first load stays small on a cheap phone.
-const PlaybookLibrary = lazy(() => import('../features/playbooks/PlaybookLibrary').then((m) => ({ default: m.PlaybookLibrary })));
-const PlaybookReader = lazy(() => import('../features/playbooks/PlaybookReader').then((m) => ({ default: m.PlaybookReader })));
-const StartIncident = lazy(() => import('../features/incident/StartIncident').then((m) => ({ default: m.StartIncident })));
-const IncidentPage = lazy(() => import('../features/incident/IncidentPage').then((m) => ({ default: m.IncidentPage })));
-const DutyLog = lazy(() => import('../features/duty-log/DutyLog').then((m) => ({ default: m.DutyLog })));
-const ImportPlaybook = lazy(() => import('../features/playbooks/ImportPlaybook').then((m) => ({ default: m.ImportPlaybook })));
+const playbookLibrary = lazyScreen(() => import('../features/playbooks/PlaybookLibrary'), (m) => m.PlaybookLibrary);
+const playbookReader = lazyScreen(() => import('../features/playbooks/PlaybookReader'), (m) => m.PlaybookReader);
+const startIncident = lazyScreen(() => import('../features/incident/StartIncident'), (m) => m.StartIncident);
+const incidentPage = lazyScreen(() => import('../features/incident/IncidentPage'), (m) => m.IncidentPage);
+const dutyLog = lazyScreen(() => import('../features/duty-log/DutyLog'), (m) => m.DutyLog);
+const importPlaybook = lazyScreen(() => import('../features/playbooks/ImportPlaybook'), (m) => m.ImportPlaybook);
+const PlaybookLibrary = playbookLibrary.Component;
+const PlaybookReader = playbookReader.Component;
+const StartIncident = startIncident.Component;
+const IncidentPage = incidentPage.Component;
+const DutyLog = dutyLog.Component;
+const ImportPlaybook = importPlaybook.Component;
 
 interface Screen {
   pattern: string;
   render: (params: Params, query: URLSearchParams) => ReactNode;
+  preload?: () => Promise<unknown>;
+  /** Starts reading the screen's data while its code loads. */
+  prefetch?: (params: Params) => void;
 }
 
 const screens: Screen[] = [
   { pattern: '/', render: () => <Home /> },
-  { pattern: '/playbooks', render: () => <PlaybookLibrary /> },
-  { pattern: '/playbooks/import', render: () => <ImportPlaybook /> },
-  { pattern: '/playbooks/:id/:language', render: (p) => <PlaybookReader id={p.id ?? ''} language={p.language ?? ''} /> },
+  { pattern: '/playbooks', render: () => <PlaybookLibrary />, preload: playbookLibrary.preload },
+  { pattern: '/playbooks/import', render: () => <ImportPlaybook />, preload: importPlaybook.preload },
+  { pattern: '/playbooks/:id/:language', render: (p) => <PlaybookReader id={p.id ?? ''} language={p.language ?? ''} />, preload: playbookReader.preload },
   { pattern: '/routes', render: () => <RoutesHome /> },
   {
     pattern: '/incidents/new',
@@ -33,11 +43,23 @@ const screens: Screen[] = [
       const language = q.get('lang');
       return <StartIncident {...(id && language ? { preselect: { id, language } } : {})} />;
     },
+    preload: startIncident.preload,
   },
-  { pattern: '/incidents/:id', render: (p, q) => <IncidentPage key={p.id} id={p.id ?? ''} tab={q.get('tab')} /> },
-  { pattern: '/duty-log', render: () => <DutyLog /> },
+  { pattern: '/incidents/:id', render: (p, q) => <IncidentPage key={p.id} id={p.id ?? ''} tab={q.get('tab')} />, preload: incidentPage.preload, prefetch: (p) => void import('../features/incident/incident-store').then((m) => m.incidentStore.prefetch(p.id ?? '')) },
+  { pattern: '/duty-log', render: () => <DutyLog />, preload: dutyLog.preload },
   { pattern: '/settings', render: () => <Settings /> },
 ];
+
+/** Loads the code of the screen at `path` (before the first render), then the rest when idle. */
+export async function preloadScreens(path: string): Promise<void> {
+  const first = screens.find((s) => matchPath(s.pattern, path));
+  const params = first ? matchPath(first.pattern, path) : null;
+  if (first?.prefetch && params) first.prefetch(params);
+  await first?.preload?.().catch(() => undefined); // a failed load shows the Suspense fallback instead
+  const rest = () => screens.forEach((s) => void s.preload?.().catch(() => undefined));
+  if ('requestIdleCallback' in window) window.requestIdleCallback(rest, { timeout: 3000 });
+  else setTimeout(rest, 1000);
+}
 
 const navItems: { href: string; label: MessageKey }[] = [
   { href: '/', label: 'nav.home' },

@@ -59,10 +59,21 @@ export class StreamStore<S> {
       const events = await readStream(appDb(), streamId);
       e.ids = new Set(events.map((x) => x.id));
       e.knownRev = Math.max(e.knownRev, rev);
-      this.publish(e, { status: 'ready', state: this.reducer.reduce(streamId, events) });
+      const state = this.reducer.reduce(streamId, events);
+      this.publish(e, { status: 'ready', state });
     } catch (err) {
       this.publish(e, { status: 'failed', state: e.view.state, error: err instanceof Error ? err.message : String(err) });
     }
+  }
+
+  /** Starts reading a stream before its screen subscribes (used while the screen's code loads). */
+  prefetch(streamId: string): void {
+    const e = this.entry(streamId);
+    if (e.view.status !== 'loading' || e.loading) return;
+    e.loading = (async () => {
+      const rev = (await appDb().streams.get(streamId))?.rev ?? 0;
+      await this.reload(streamId, rev);
+    })();
   }
 
   subscribe(streamId: string, listener: () => void): () => void {
@@ -73,7 +84,10 @@ export class StreamStore<S> {
         // Let a commit of this tab report itself first (see `committed`), so a tap here
         // never costs a full reload.
         setTimeout(() => {
-          if (rev > e.knownRev) void this.reload(streamId, rev);
+          // A prefetch still reading will publish what it read; check again after it.
+          void (e.loading ?? Promise.resolve()).then(() => {
+            if (rev > e.knownRev) void this.reload(streamId, rev);
+          });
         }, 0);
       },
       error: (err: unknown) => this.publish(e, { status: 'failed', state: e.view.state, error: String(err) }),

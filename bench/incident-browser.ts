@@ -1,0 +1,126 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { newSession } from '../test/e2e/browser';
+import { ROOT, startServer } from '../test/e2e/server-process';
+import { median } from './measure';
+
+const EXTRA_EVENTS = 10_000;
+
+/**
+ * The incident page in Chromium on the production build, with 10,000 events already in the
+ * incident: the median time from tapping a step to the change being stored in IndexedDB and
+ * shown, and the time to open the incident page (navigation start to the checklist on screen).
+ */
+export async function benchIncidentBrowser(): Promise<Record<string, number>> {
+  const outDir = mkdtempSync(join(tmpdir(), 'muster-bench-build-'));
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  const server = await startServer({ staticDir: outDir });
+  const session = await newSession({ locale: 'en-US' });
+  try {
+    const page = await session.context.newPage();
+    // tsx (esbuild, keepNames) wraps named functions in __name(); give the page a no-op one.
+    await page.addInitScript('window.__name = (f) => f;');
+    await page.goto(`${server.url}/incidents/new?playbook=flood-emergency&lang=en`);
+    await page.getByTestId('actor-name').fill('Bench');
+    await page.getByTestId('start-incident').click();
+    await page.waitForURL(/\/incidents\/inc-/);
+    const url = page.url();
+    const streamId = decodeURIComponent(url.split('/incidents/')[1] ?? '');
+    await page.getByTestId('step-step.command.interim').waitFor();
+
+    // 10,000 earlier events, written straight into IndexedDB as appendEvent would, then the
+    // stream's revision bumped so the open page reloads them.
+    await page.evaluate(
+      async ({ streamId, count }) => {
+        const db = await new Promise<IDBDatabase>((ok, fail) => {
+          const r = indexedDB.open('muster');
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => fail(r.error ?? new Error('indexedDB.open failed'));
+        });
+        const all = await new Promise<{ hlc: string }[]>((ok) => {
+          const r = db.transaction('events').objectStore('events').getAll();
+          r.onsuccess = () => ok(r.result as { hlc: string }[]);
+        });
+        const declaredWall = Math.min(...all.map((e) => Number(e.hlc.slice(0, 15))));
+        const tx = db.transaction(['events', 'streams'], 'readwrite');
+        const events = tx.objectStore('events');
+        for (let i = 0; i < count; i++) {
+          const wall = String(declaredWall).padStart(15, '0');
+          const counter = (i + 1).toString(16).padStart(4, '0');
+          const base = { id: `bench-${String(i).padStart(6, '0')}`, streamId, deviceId: 'bench', actor: 'Bench', hlc: `${wall}-${counter}-bench`, v: 1 };
+          if (i % 3 === 0) events.put({ ...base, type: 'note.added', payload: { text: `Water level check ${i}`, tags: ['water-level'] } });
+          else if (i % 3 === 1) events.put({ ...base, type: 'step.done', payload: { stepId: 'step.respond.monitor' } });
+          else events.put({ ...base, type: 'step.reopened', payload: { stepId: 'step.respond.monitor' } });
+        }
+        const streams = tx.objectStore('streams');
+        const row = await new Promise<{ rev: number } | undefined>((ok) => {
+          const r = streams.get(streamId);
+          r.onsuccess = () => ok(r.result as { rev: number } | undefined);
+        });
+        streams.put({ streamId, rev: (row?.rev ?? 0) + 1 });
+        await new Promise((ok) => (tx.oncomplete = ok));
+        db.close();
+      },
+      { streamId, count: EXTRA_EVENTS - 1 },
+    );
+
+    // Opening the incident page: navigation start to the checklist on screen, five times.
+    const opens: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.goto(url);
+      const at = await page.waitForFunction(
+        () => (document.querySelector('[data-testid="step-step.command.interim"] button') ? performance.now() : 0),
+        undefined,
+        { polling: 'raf', timeout: 30_000 },
+      );
+      if (i > 0) opens.push(await at.jsonValue()); // the first load fills the HTTP cache
+    }
+    const events = await page.evaluate(() => document.querySelector('[data-testid="phase"]') !== null);
+    if (!events) throw new Error('incident page did not render');
+
+    // Tapping a step: click to the row showing its new status (stored first, then shown).
+    const taps = await page.evaluate(async () => {
+      const times: number[] = [];
+      const row = () => document.querySelector<HTMLElement>('[data-testid="step-step.respond.move-property"]');
+      const waitStatus = (status: string) =>
+        new Promise<number>((ok) => {
+          const check = () => row()?.dataset.status === status;
+          if (check()) return ok(performance.now());
+          const obs = new MutationObserver(() => {
+            if (check()) {
+              obs.disconnect();
+              ok(performance.now());
+            }
+          });
+          obs.observe(document.body, { subtree: true, attributes: true, childList: true });
+        });
+      for (let i = 0; i < 30; i++) {
+        const open = row()?.dataset.status === 'open';
+        const button = Array.from(row()?.querySelectorAll('button') ?? []).find((b) => b.textContent === (open ? 'Done' : 'Reopen'));
+        if (!button) throw new Error('no button');
+        const start = performance.now();
+        button.click();
+        const end = await waitStatus(open ? 'done' : 'open');
+        times.push(end - start);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      return times;
+    });
+    return {
+      incidentEventsInBench: EXTRA_EVENTS,
+      tapToShownMedianMs: median(taps),
+      tapToShownP90Ms: Math.round([...taps].sort((a, b) => a - b)[Math.floor(taps.length * 0.9)]! * 100) / 100,
+      openIncidentPageMs: median(opens),
+    };
+  } finally {
+    await session.close();
+    await server.stop();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
