@@ -74,6 +74,31 @@ function HandOver({ incident, playbook }: { incident: IncidentState; playbook: P
   );
 }
 
+/** The person using this device: every record carries this name; changed when the phone is passed on. */
+function WhoAmI({ name }: { name: string }) {
+  const t = useT();
+  const setActorName = useSession((s) => s.setActorName);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(name);
+  if (!editing)
+    return (
+      <p className="card-meta">
+        {t('incident.you', { name: name || t('incident.actor.unknown') })}{' '}
+        <button type="button" className="link-button" onClick={() => (setDraft(name), setEditing(true))} data-testid="change-name">
+          {t('incident.changeName')}
+        </button>
+      </p>
+    );
+  return (
+    <form className="inline-form" onSubmit={(e) => (e.preventDefault(), draft.trim() && (setActorName(draft), setEditing(false)))}>
+      <input aria-label={t('incident.start.you')} value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={120} required autoFocus />
+      <button type="submit" className="button">
+        {t('afterAction.save')}
+      </button>
+    </form>
+  );
+}
+
 function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; playbook: Playbook; tab: Tab }) {
   const t = useT();
   const actorName = useSession((s) => s.actorName);
@@ -103,21 +128,20 @@ function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; pl
           {declared?.place ? `${declared.place} · ` : ''}
           <span data-testid="phase">{t(`incident.phase.${incident.phase}`)}</span> · {t('incident.elapsed', { time: formatElapsed((end ?? now) - started) })}
         </p>
-        <div className="commander-bar" data-testid="commander">
-          <span className="label">{t('incident.commander')}</span>
-          <strong>{commander?.person}</strong>
-          {commander?.role ? <span className="card-meta"> {names.get(commander.role) ?? commander.role}</span> : null}
-        </div>
         {closed ? null : <HandOver incident={incident} playbook={playbook} />}
-        <p className="card-meta">
-          {t('incident.you', { name: actorName || t('incident.actor.unknown') })}{' '}
-        </p>
+        <WhoAmI name={actorName} />
         {closed ? (
           <p className="callout" role="note">
             {t('incident.readOnly')}
           </p>
         ) : null}
       </header>
+      <div className="incident-sticky">
+      <div className="commander-bar" data-testid="commander">
+        <span className="label">{t('incident.commander')}</span>
+        <strong>{commander?.person}</strong>
+        {commander?.role ? <span className="card-meta"> {names.get(commander.role) ?? commander.role}</span> : null}
+      </div>
       <nav className="tabs" aria-label={t('incident.tabs')}>
         {TABS.map((k) => (
           <a
@@ -133,6 +157,7 @@ function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; pl
           </a>
         ))}
       </nav>
+      </div>
       <div className="tab-panel">
         {tab === 'steps' ? <StepChecklist incident={incident} playbook={playbook} names={names} now={now} readOnly={closed} /> : null}
         {tab === 'timeline' ? <Timeline incident={incident} names={names} readOnly={closed} /> : null}
