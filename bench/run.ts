@@ -2,6 +2,7 @@ import { benchReducer } from './domain';
 import { benchIncidentBrowser } from './incident-browser';
 import { benchPlaybooks } from './playbooks';
 import { benchAppend } from './storage';
+import { benchSync } from './sync';
 
 /**
  * Prints one JSON object of figures. Benchmarks never fail a run on a slow machine; they
@@ -14,5 +15,6 @@ const figures: Record<string, unknown> = {
   ...(await benchAppend()),
   ...benchPlaybooks(),
   ...(await benchIncidentBrowser()),
+  ...(await benchSync()),
 };
 console.log(JSON.stringify(figures, null, 2));

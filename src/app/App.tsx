@@ -14,6 +14,7 @@ const playbookReader = lazyScreen(() => import('../features/playbooks/PlaybookRe
 const startIncident = lazyScreen(() => import('../features/incident/StartIncident'), (m) => m.StartIncident);
 const incidentPage = lazyScreen(() => import('../features/incident/IncidentPage'), (m) => m.IncidentPage);
 const dutyLog = lazyScreen(() => import('../features/duty-log/DutyLog'), (m) => m.DutyLog);
+const enrol = lazyScreen(() => import('../sync/Enrol'), (m) => m.Enrol);
 const importPlaybook = lazyScreen(() => import('../features/playbooks/ImportPlaybook'), (m) => m.ImportPlaybook);
 const PlaybookLibrary = playbookLibrary.Component;
 const PlaybookReader = playbookReader.Component;
@@ -21,6 +22,12 @@ const StartIncident = startIncident.Component;
 const IncidentPage = incidentPage.Component;
 const DutyLog = dutyLog.Component;
 const ImportPlaybook = importPlaybook.Component;
+const Enrol = enrol.Component;
+
+function EnrolScreen() {
+  const language = useSession((s) => s.language);
+  return <Enrol language={language} />;
+}
 
 interface Screen {
   pattern: string;
@@ -48,6 +55,7 @@ const screens: Screen[] = [
   { pattern: '/incidents/:id', render: (p, q) => <IncidentPage key={p.id} id={p.id ?? ''} tab={q.get('tab')} />, preload: incidentPage.preload, prefetch: (p) => void import('../features/incident/incident-store').then((m) => m.incidentStore.prefetch(p.id ?? '')) },
   { pattern: '/duty-log', render: () => <DutyLog />, preload: dutyLog.preload },
   { pattern: '/settings', render: () => <Settings /> },
+  { pattern: '/enrol', render: () => <EnrolScreen />, preload: enrol.preload },
 ];
 
 /** Loads the code of the screen at `path` (before the first render), then the rest when idle. */

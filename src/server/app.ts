@@ -2,8 +2,10 @@ import { resolve } from 'node:path';
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
 import { stream } from 'hono/streaming';
+import type { RateLimitOptions } from './rate-limit';
 import { mountStaticApp } from './static-files';
 import type { EventStore } from './storage/types';
+import { createSyncApi } from './sync-api';
 
 export interface AppOptions {
   storage: EventStore;
@@ -13,10 +15,16 @@ export interface AppOptions {
   staticDir?: string;
   /** Adds GET /api/test/slow?ms=N, used by tests to hold a request open across a shutdown. */
   slowTestRoute?: boolean;
+  /** Requests per device token (see rate-limit.ts for the default). */
+  rateLimit?: RateLimitOptions;
+  /** Server wall clock (ms); tests pass their own. */
+  now?: () => number;
+  /** Where refused conflicting pushes are reported; the server log by default. */
+  warn?: (message: string) => void;
 }
 
 /** Builds the HTTP app: the JSON API under /api, the built PWA everywhere else. */
-export function createApp({ storage, version, staticDir = 'dist', slowTestRoute = false }: AppOptions): Hono {
+export function createApp({ storage, version, staticDir = 'dist', slowTestRoute = false, rateLimit, now, warn }: AppOptions): Hono {
   const app = new Hono();
 
   app.use('*', securityHeaders);
@@ -40,6 +48,7 @@ export function createApp({ storage, version, staticDir = 'dist', slowTestRoute 
       });
     });
   }
+  api.route('/v1', createSyncApi({ storage, rateLimit, now, warn }));
   // Unknown API paths get JSON, never the SPA shell: a client parsing HTML as JSON fails confusingly.
   api.all('*', (c) => c.json({ error: `No API route for ${c.req.method} ${c.req.path}` }, 404));
   app.route('/api', api);
@@ -56,6 +65,27 @@ export function createApp({ storage, version, staticDir = 'dist', slowTestRoute 
   return app;
 }
 
+/**
+ * The app is a Vite build with no inline script, so scripts come only from this origin.
+ * Inline style attributes (React `style={…}`) need 'unsafe-inline' for styles; styles cannot
+ * run code. `blob:` for workers and images made on the device (a QR code, an exported file);
+ * the API is same-origin, so nothing else may be fetched.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   const headers = c.res.headers;
@@ -63,4 +93,8 @@ const securityHeaders: MiddlewareHandler = async (c, next) => {
   headers.set('Referrer-Policy', 'no-referrer');
   headers.set('X-Frame-Options', 'DENY');
   headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+  headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  // The camera may be wanted to scan a floor's QR code; nothing else the app does needs a sensor.
+  headers.set('Permissions-Policy', 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()');
 };

@@ -61,5 +61,11 @@ export function openDb(name = DB_NAME): MusterDb {
     settings: 'key',
     streams: 'streamId',
   });
+  // Sync bookkeeping (src/storage/sync-state.ts): events the server refused, and pulled events
+  // whose clock stamp was too far ahead of this device's clock.
+  db.version(2).stores({
+    rejected: 'eventId, at',
+    flagged: 'eventId, streamId',
+  });
   return db;
 }

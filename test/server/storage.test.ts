@@ -8,16 +8,17 @@ import { makeTempDir, removeTempDirs } from './support';
 afterAll(() => removeTempDirs());
 
 describe('the SQLite store', () => {
-  it('creates a missing data folder and a schema-1 file with the orgs and events tables', () => {
+  it('creates a missing data folder and a schema-2 file with the orgs, events and device token tables', () => {
     const dataDir = join(makeTempDir('store'), 'nested', 'data');
     const store = openSqliteStore(dataDir);
     try {
       expect(store.kind).toBe('sqlite');
       expect(store.file).toBe(join(dataDir, 'muster.sqlite'));
       expect(existsSync(store.file)).toBe(true);
-      expect(store.schemaVersion).toBe(1);
+      expect(store.schemaVersion).toBe(2);
       expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(store.db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+      // FULL: an event the server acknowledged survives a power cut (the device drops it then).
+      expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
       expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
 
       const columns = (table: string): string[] =>
@@ -28,6 +29,7 @@ describe('the SQLite store', () => {
       ]);
       const indexes = store.db.prepare(`PRAGMA index_list(events)`).all() as { name: string }[];
       expect(indexes.map((i) => i.name)).toContain('events_org_seq');
+      expect(columns('device_tokens')).toEqual(['id', 'org_id', 'token_hash', 'label', 'created_at', 'revoked_at']);
     } finally {
       store.close();
     }
@@ -44,7 +46,7 @@ describe('the SQLite store', () => {
 
     const second = openSqliteStore(dataDir);
     try {
-      expect(second.schemaVersion).toBe(1);
+      expect(second.schemaVersion).toBe(2);
       expect(second.db.prepare('SELECT id, name, created_at FROM orgs').all()).toEqual([
         { id: 'org-bank-sz', name: 'Shenzhen branch', created_at: '2025-07-01T02:00:00.000Z' },
       ]);
@@ -79,13 +81,13 @@ describe('the SQLite store', () => {
     const ran: number[] = [];
     const next = [
       ...SQLITE_MIGRATIONS,
-      { version: 2, description: 'test step', up: () => void ran.push(2) },
+      { version: 3, description: 'test step', up: () => void ran.push(3) },
     ];
     const store = openSqliteStore(dataDir, next);
-    expect(store.schemaVersion).toBe(2);
+    expect(store.schemaVersion).toBe(3);
     store.close();
     openSqliteStore(dataDir, next).close();
-    expect(ran).toEqual([2]);
+    expect(ran).toEqual([3]);
   });
 
   it('refuses a file written by a newer Muster rather than guess at its schema', () => {
@@ -93,7 +95,7 @@ describe('the SQLite store', () => {
     const store = openSqliteStore(dataDir);
     store.db.pragma('user_version = 7');
     store.close();
-    expect(() => openSqliteStore(dataDir)).toThrow(/schema version 7.*only knows up to 1/);
+    expect(() => openSqliteStore(dataDir)).toThrow(/schema version 7.*only knows up to 2/);
   });
 
   it('names the file when DATA_DIR holds something that is not a SQLite database', () => {

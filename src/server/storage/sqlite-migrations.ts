@@ -42,4 +42,24 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'device tokens',
+    up(db) {
+      // Only a SHA-256 of each token is kept: the tokens are 256 random bits, so a plain hash
+      // is enough (no salt or slow hash needed) and a copy of this file enrols no device.
+      // A revoked token keeps its row, so the CLI can still say whose it was and when.
+      db.exec(`
+        CREATE TABLE device_tokens (
+          id          TEXT PRIMARY KEY,
+          org_id      TEXT NOT NULL REFERENCES orgs (id),
+          token_hash  TEXT NOT NULL UNIQUE,
+          label       TEXT NOT NULL,
+          created_at  TEXT NOT NULL,
+          revoked_at  TEXT
+        );
+        CREATE INDEX device_tokens_org ON device_tokens (org_id);
+      `);
+    },
+  },
 ];

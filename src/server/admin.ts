@@ -1,0 +1,185 @@
+import QRCode from 'qrcode';
+import type { EventStore } from './storage/types';
+import { hashDeviceToken, newDeviceToken, newOrgId, newTokenId } from './tokens';
+
+/**
+ * `npm run admin -- …`: organisations and device tokens, run on the server machine against
+ * the same DATA_DIR as the server (it may be running: SQLite's WAL lets both use the file, and
+ * a revocation takes effect on the next request because tokens are not cached).
+ */
+export const ADMIN_USAGE = `Usage: npm run admin -- <command>
+
+  org create <name> [--id <id>]       create an organisation; prints its id
+  org list                            list organisations
+  device add <org-id> <label> --url <public address> [--no-qr]
+                                      issue a device token; prints the enrolment link
+                                      (and its QR code) to open once on the phone
+  device list <org-id>                list the devices of an organisation
+  device revoke <token-id>            revoke a device's token at once
+
+The data folder is DATA_DIR (default ./data), as for the server. The public address is where
+phones reach this server, e.g. https://muster.example.org; PUBLIC_URL is used when --url is not given.`;
+
+/** A mistake in the command line; the message says what to type instead. */
+export class AdminUsageError extends Error {
+  override readonly name = 'AdminUsageError';
+}
+
+export interface AdminIo {
+  out(line: string): void;
+  now(): number;
+  env: Record<string, string | undefined>;
+}
+
+const ORG_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+/** Runs one admin command. Throws AdminUsageError for a wrong command line. */
+export async function runAdmin(args: readonly string[], store: EventStore, io: AdminIo): Promise<void> {
+  const { positional, flags } = parseArgs(args);
+  const [group, action, ...rest] = positional;
+  const at = new Date(io.now()).toISOString();
+  const command = `${group ?? ''} ${action ?? ''}`.trim();
+
+  switch (command) {
+    case 'org create': {
+      const name = rest.join(' ').trim();
+      if (name === '') throw new AdminUsageError('Give the organisation a name: org create "Shenzhen Branch"');
+      const id = flagValue(flags, 'id') ?? newOrgId();
+      if (!ORG_ID_PATTERN.test(id)) throw new AdminUsageError(`--id must be 2-63 lower-case letters, digits or "-", starting with a letter or digit; got "${id}"`);
+      if (await store.getOrg(id)) throw new AdminUsageError(`An organisation with id ${id} already exists`);
+      const org = await store.createOrg({ id, name }, at);
+      io.out(`Created organisation ${org.id} (${org.name}).`);
+      io.out(`Next: npm run admin -- device add ${org.id} "Commander's tablet" --url https://your-server`);
+      return;
+    }
+    case 'org list': {
+      const orgs = await store.listOrgs();
+      if (orgs.length === 0) io.out('No organisations yet. Create one: npm run admin -- org create "<name>"');
+      for (const org of orgs) io.out(`${org.id}\t${org.name}\tcreated ${org.createdAt}`);
+      return;
+    }
+    case 'device add': {
+      const [orgId, ...labelWords] = rest;
+      const label = labelWords.join(' ').trim();
+      if (orgId === undefined || label === '') throw new AdminUsageError('Say which organisation and whose device: device add <org-id> "Li Wei\'s phone" --url https://…');
+      const org = await store.getOrg(orgId);
+      if (!org) throw new AdminUsageError(`No organisation ${orgId}. See: npm run admin -- org list`);
+      const base = publicBaseUrl(flagValue(flags, 'url') ?? io.env.PUBLIC_URL);
+      const token = newDeviceToken();
+      const record = await store.addDeviceToken({ id: newTokenId(), orgId, label, tokenHash: hashDeviceToken(token) }, at);
+      const link = enrolmentLink(base, token);
+      io.out(`Issued device token ${record.id} for "${label}" in ${org.name} (${org.id}).`);
+      io.out('Open this link once on the device to enrol it. It is shown only now; anyone with it can sync as this device.');
+      io.out('');
+      io.out(link);
+      if (!flags.has('no-qr')) {
+        io.out('');
+        io.out(terminalQr(link));
+      }
+      io.out(`To revoke: npm run admin -- device revoke ${record.id}`);
+      return;
+    }
+    case 'device list': {
+      const [orgId] = rest;
+      if (orgId === undefined) throw new AdminUsageError('Say which organisation: device list <org-id>');
+      const tokens = await store.listDeviceTokens(orgId);
+      if (tokens.length === 0) io.out(`No devices in ${orgId}.`);
+      for (const t of tokens) io.out(`${t.id}\t${t.label}\tissued ${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}`);
+      return;
+    }
+    case 'device revoke': {
+      const [tokenId] = rest;
+      if (tokenId === undefined) throw new AdminUsageError('Say which token: device revoke <token-id> (see device list)');
+      const revoked = await store.revokeDeviceToken(tokenId, at);
+      if (!revoked) throw new AdminUsageError(`No device token ${tokenId}. See: npm run admin -- device list <org-id>`);
+      io.out(`Revoked ${revoked.id} ("${revoked.label}") at ${revoked.revokedAt ?? at}. That device can no longer sync.`);
+      return;
+    }
+    case 'help':
+    case '':
+      io.out(ADMIN_USAGE);
+      return;
+    default:
+      throw new AdminUsageError(`Unknown command "${command}".\n\n${ADMIN_USAGE}`);
+  }
+}
+
+/**
+ * The link a device opens once. The token is in the fragment (after #): browsers never send
+ * the fragment to a server, so it stays out of access logs, proxies and Referer headers.
+ */
+export function enrolmentLink(base: string, token: string): string {
+  return `${base}/enrol#token=${token}`;
+}
+
+export function publicBaseUrl(raw: string | undefined): string {
+  if (raw === undefined || raw.trim() === '') {
+    throw new AdminUsageError('Give the address phones use to reach this server: --url https://muster.example.org (or set PUBLIC_URL)');
+  }
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new AdminUsageError(`--url must be a full address like https://muster.example.org; got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AdminUsageError(`--url must start with https:// (or http://); got "${raw}"`);
+  if (url.search !== '' || url.hash !== '') throw new AdminUsageError(`--url must be the server's address only, without ? or #; got "${raw}"`);
+  return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * The QR code of `text` for a terminal: two rows of modules per line with half blocks, light
+ * modules drawn in white on black so it scans on dark and light terminals alike, with the
+ * four-module quiet zone the standard asks for.
+ */
+export function terminalQr(text: string): string {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const quiet = 4;
+  const size = modules.size + quiet * 2;
+  const dark = (row: number, col: number): boolean => {
+    const r = row - quiet;
+    const c = col - quiet;
+    return r >= 0 && c >= 0 && r < modules.size && c < modules.size && modules.get(r, c) === 1;
+  };
+  const lines: string[] = [];
+  for (let row = 0; row < size; row += 2) {
+    let line = '';
+    for (let col = 0; col < size; col++) {
+      const top = !dark(row, col);
+      const bottom = row + 1 < size && !dark(row + 1, col);
+      line += top && bottom ? '█' : top ? '▀' : bottom ? '▄' : ' ';
+    }
+    lines.push(`\u001b[97;40m${line}\u001b[0m`);
+  }
+  return lines.join('\n');
+}
+
+function parseArgs(args: readonly string[]): { positional: string[]; flags: Map<string, string | true> } {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if (name === 'no-qr') flags.set('no-qr', true);
+    else if (inline !== undefined) flags.set(name ?? '', inline);
+    else {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new AdminUsageError(`--${name} needs a value`);
+      flags.set(name ?? '', value);
+      i++;
+    }
+  }
+  for (const name of flags.keys()) {
+    if (!['id', 'url', 'no-qr'].includes(name)) throw new AdminUsageError(`Unknown option --${name}.\n\n${ADMIN_USAGE}`);
+  }
+  return { positional, flags };
+}
+
+function flagValue(flags: Map<string, string | true>, name: string): string | undefined {
+  const v = flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+}

@@ -1,0 +1,185 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { validateEvent, type MusterEvent } from '../domain/event';
+import { formatIssues, isRecord } from '../domain/validation';
+import { DEFAULT_PULL_LIMIT, MAX_BODY_BYTES, MAX_PULL_LIMIT, MAX_PUSH_EVENTS, type PushResult } from '../sync/protocol';
+import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit';
+import { parseStrictJson, StrictJsonError } from './strict-json';
+import type { DeviceTokenRecord, EventStore, StoredEvent } from './storage/types';
+import { hashDeviceToken, looksLikeDeviceToken } from './tokens';
+
+export interface SyncApiOptions {
+  storage: EventStore;
+  rateLimit?: RateLimitOptions;
+  /** Server wall clock; tests pass their own. */
+  now?: () => number;
+  /** Where refused conflicting pushes are reported (the server log by default). */
+  warn?: (message: string) => void;
+}
+
+type Env = { Variables: { device: DeviceTokenRecord } };
+
+/**
+ * The sync API, mounted at /api/v1 (DESIGN.md "Sync"). Every route needs a device token; the
+ * organisation is the token's, never anything in the request, so one organisation cannot name
+ * another's events, let alone read or write them.
+ */
+export function createSyncApi({ storage, rateLimit = DEFAULT_RATE_LIMIT, now = Date.now, warn = console.warn }: SyncApiOptions): Hono<Env> {
+  const api = new Hono<Env>();
+  const limiter = createRateLimiter(rateLimit);
+
+  api.use('*', async (c, next) => {
+    // A refused request's body is never read; a connection with unread bytes cannot carry
+    // the next request, so it is closed after the answer instead of being reused.
+    const refuseBody = (): void => {
+      if (c.req.header('content-length') !== undefined || c.req.header('transfer-encoding') !== undefined) c.header('Connection', 'close');
+    };
+    const device = await authenticate(storage, c.req.header('authorization'));
+    if (!device) {
+      refuseBody();
+      c.header('WWW-Authenticate', 'Bearer realm="muster"');
+      return c.json({ error: 'A valid device token is required (Authorization: Bearer …). Enrol this device again if it was revoked.' }, 401);
+    }
+    const wait = limiter.take(device.id, now());
+    if (wait > 0) {
+      refuseBody();
+      c.header('Retry-After', String(wait));
+      return c.json({ error: `Too many requests from this device; retry in ${wait} s` }, 429);
+    }
+    c.set('device', device);
+    return next();
+  });
+
+  api.get('/whoami', async (c) => {
+    const device = c.get('device');
+    const org = await storage.getOrg(device.orgId);
+    return c.json({ org: { id: device.orgId, name: org?.name ?? device.orgId }, device: { tokenId: device.id, label: device.label } });
+  });
+
+  api.post(
+    '/events',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        // The rest of the body is left unread, so this connection cannot carry another
+        // request: say so, or the client's next request on it fails as if the server died.
+        c.header('Connection', 'close');
+        return c.json({ error: `The request body is over ${MAX_BODY_BYTES} bytes; push fewer events at once` }, 413);
+      },
+    }),
+    async (c) => {
+      if (!isJsonContentType(c.req.header('content-type'))) {
+        return c.json({ error: 'Send the events as JSON (Content-Type: application/json)' }, 415);
+      }
+      const body = readPushBody(await c.req.text());
+      if (!body.ok) return c.json({ error: body.error }, body.status);
+      const parsed = body.events;
+
+      const device = c.get('device');
+      const results: PushResult[] = new Array<PushResult>(parsed.length);
+      const valid: { index: number; event: MusterEvent }[] = [];
+      parsed.forEach((raw, index) => {
+        const checked = validateEvent(raw);
+        if (checked.ok) valid.push({ index, event: checked.value });
+        else results[index] = { id: idOf(raw), status: 'rejected', code: 'invalid', reason: formatIssues(checked.issues) };
+      });
+      const receivedAt = new Date(now()).toISOString();
+      const outcomes = await storage.appendEvents(
+        device.orgId,
+        valid.map((v) => v.event),
+        receivedAt,
+      );
+      valid.forEach(({ index, event }, i) => {
+        const outcome = outcomes[i];
+        if (outcome === undefined) throw new Error('the store answered fewer events than it was given');
+        if (outcome.status === 'conflict') {
+          // Someone sent different content under an id already stored: a bug or tampering,
+          // never a retry. The stored event stays; the device hears why; the log keeps who.
+          warn(`Muster: refused event ${event.id} from device token ${device.id} (org ${device.orgId}): that id is stored (seq ${outcome.seq}) with different content`);
+          results[index] = { id: event.id, status: 'rejected', code: 'conflict', reason: 'An event with this id is already stored with different content' };
+        } else {
+          results[index] = { id: event.id, status: outcome.status, seq: outcome.seq };
+        }
+      });
+      return c.json({ results, serverTime: receivedAt });
+    },
+  );
+
+  api.get('/events', async (c) => {
+    const after = wholeNumber(c.req.query('after'), 0);
+    const limit = wholeNumber(c.req.query('limit'), DEFAULT_PULL_LIMIT);
+    if (after === undefined) return c.json({ error: 'after must be a whole number ≥ 0 (the last seq this device has)' }, 400);
+    if (limit === undefined || limit < 1 || limit > MAX_PULL_LIMIT) {
+      return c.json({ error: `limit must be a whole number from 1 to ${MAX_PULL_LIMIT}` }, 400);
+    }
+    const page = await storage.readEvents(c.get('device').orgId, after, limit);
+    const last = page.events[page.events.length - 1];
+    return jsonText(
+      c,
+      `{"events":[${page.events.map(eventJson).join(',')}],"next":${last ? last.seq : after},"more":${page.more},"serverTime":"${new Date(now()).toISOString()}"}`,
+    );
+  });
+
+  return api;
+}
+
+async function authenticate(storage: EventStore, header: string | undefined): Promise<DeviceTokenRecord | undefined> {
+  const match = /^Bearer ([^\s]+)$/i.exec(header ?? '');
+  const token = match?.[1];
+  if (token === undefined || !looksLikeDeviceToken(token)) return undefined;
+  const record = await storage.findDeviceToken(hashDeviceToken(token));
+  return record && record.revokedAt === null ? record : undefined;
+}
+
+function isJsonContentType(header: string | undefined): boolean {
+  const type = header?.split(';')[0]?.trim().toLowerCase();
+  return type === 'application/json';
+}
+
+type PushBody = { ok: true; events: unknown[] } | { ok: false; status: 400 | 413; error: string };
+
+/** The events of a push body, or why the body is refused. */
+function readPushBody(text: string): PushBody {
+  const refuse = (error: string, status: 400 | 413 = 400): PushBody => ({ ok: false, status, error });
+  let body: unknown;
+  try {
+    body = parseStrictJson(text);
+  } catch (error) {
+    if (error instanceof StrictJsonError) return refuse(`The body is refused: ${error.message}`);
+    throw error;
+  }
+  if (!isRecord(body)) return refuse('The body must be a JSON object: { "events": [ … ] }');
+  const extra = Object.keys(body).filter((k) => k !== 'events');
+  if (extra.length > 0) return refuse(`Unknown field ${JSON.stringify(extra[0])}; the body is { "events": [ … ] }`);
+  if (!Array.isArray(body.events)) return refuse('events must be a list of events');
+  // 413, not 400: the batch is fine in itself, the device should send it in smaller pieces.
+  if (body.events.length > MAX_PUSH_EVENTS) return refuse(`At most ${MAX_PUSH_EVENTS} events in one push; got ${body.events.length}`, 413);
+  return { ok: true, events: body.events as unknown[] };
+}
+
+function idOf(raw: unknown): string | null {
+  return isRecord(raw) && typeof raw.id === 'string' ? raw.id.slice(0, 64) : null;
+}
+
+function wholeNumber(raw: string | undefined, fallback: number): number | undefined {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d{1,15}$/.test(raw)) return undefined;
+  return Number(raw);
+}
+
+/**
+ * An event as pull JSON. Built as text around the stored payload, which is already JSON
+ * (written by JSON.stringify after validation), so a page of a thousand events is not parsed
+ * and re-serialised on every pull.
+ */
+function eventJson(e: StoredEvent): string {
+  return (
+    `{"id":${JSON.stringify(e.id)},"streamId":${JSON.stringify(e.streamId)},"deviceId":${JSON.stringify(e.deviceId)},` +
+    `"actor":${JSON.stringify(e.actor)},"hlc":${JSON.stringify(e.hlc)},"type":${JSON.stringify(e.type)},` +
+    `"payload":${e.payloadJson},"v":${e.v},"seq":${e.seq},"receivedAt":${JSON.stringify(e.receivedAt)}}`
+  );
+}
+
+function jsonText(c: Context, text: string): Response {
+  return c.body(text, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+}

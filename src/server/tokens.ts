@@ -1,0 +1,30 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { DEVICE_TOKEN_PATTERN } from '../sync/protocol';
+
+/**
+ * Device tokens: 256 random bits, shown once (in the enrolment link), stored only as SHA-256.
+ * The prefix lets a leaked token be recognised in a log or a secret scanner.
+ */
+export const TOKEN_PREFIX = 'mst_';
+
+export function newDeviceToken(): string {
+  return TOKEN_PREFIX + randomBytes(32).toString('base64url');
+}
+
+export function looksLikeDeviceToken(token: string): boolean {
+  return DEVICE_TOKEN_PATTERN.test(token);
+}
+
+/** What the database keeps instead of the token. A fast hash is enough for 256-bit random secrets. */
+export function hashDeviceToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** A short public id for a token, used to list and revoke it without knowing the secret. */
+export function newTokenId(): string {
+  return `dt-${randomBytes(5).toString('hex')}`;
+}
+
+export function newOrgId(): string {
+  return `org-${randomBytes(4).toString('hex')}`;
+}

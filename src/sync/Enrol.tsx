@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { appDb } from '../storage';
+import type { MusterDb } from '../storage/db';
+import type { SyncEngine } from './controller';
+import { enrolFromUrl, type EnrolOutcome } from './enrol';
+import { appSync } from './index';
+import { syncText, type SyncLanguage } from './messages';
+import './sync.css';
+
+export interface EnrolProps {
+  language: SyncLanguage;
+  engine?: SyncEngine;
+  db?: MusterDb;
+  /** The link the app was opened with; the current address by default. */
+  url?: string;
+  /** Where "Continue" leads; the home screen by default. */
+  continueHref?: string;
+}
+
+// One enrolment per link even if React runs the effect twice (StrictMode) or the screen remounts.
+const started = new Map<string, Promise<EnrolOutcome>>();
+/** The address the page was opened with, read before the token is wiped from it. */
+let openedWith: string | null = null;
+
+/**
+ * The /enrol screen: opened once from the link or QR code the administrator issued. Takes the
+ * token from the fragment, wipes it from the address bar and history at once, stores it and
+ * syncs, then says whether the device joined.
+ */
+export function Enrol({ language, engine, db, url, continueHref = '/' }: EnrolProps) {
+  const [outcome, setOutcome] = useState<EnrolOutcome | null>(null);
+  useEffect(() => {
+    if (url === undefined && openedWith === null) {
+      openedWith = window.location.href;
+      // The token must not linger in the address bar, the history or a bookmark.
+      if (window.location.hash !== '') window.history.replaceState(null, '', window.location.pathname);
+    }
+    const link = url ?? openedWith ?? window.location.href;
+    let job = started.get(link);
+    if (!job) {
+      job = enrolFromUrl(engine ?? appSync(), db ?? appDb(), link);
+      started.set(link, job);
+    }
+    let live = true;
+    job.then(
+      (result) => live && setOutcome(result),
+      () => live && setOutcome({ outcome: 'saved' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [url, engine, db]);
+
+  const t = (key: Parameters<typeof syncText>[1], vars?: Record<string, string>) => syncText(language, key, vars);
+  return (
+    <section className="enrol" aria-labelledby="enrol-title">
+      <h1 id="enrol-title">{t('enrol.title')}</h1>
+      <p role="status" aria-live="polite">
+        {outcome === null
+          ? t('enrol.joining')
+          : outcome.outcome === 'joined'
+            ? t('enrol.joined', { org: outcome.org.name })
+            : t(`enrol.${outcome.outcome}`)}
+      </p>
+      {outcome !== null && (
+        <a className="button primary" href={continueHref}>
+          {t('enrol.continue')}
+        </a>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { SyncEngine, SyncStatus } from './controller';
+import { messages, syncDuration } from './messages';
+import { SyncPanel } from './SyncPanel';
+
+const base: SyncStatus = {
+  enrolled: true,
+  waiting: 0,
+  rejected: 0,
+  flagged: 0,
+  syncing: false,
+  lastSuccessAt: null,
+  lastError: null,
+  nextAttemptAt: null,
+  clockOffsetMs: null,
+};
+
+function engineShowing(status: Partial<SyncStatus>): SyncEngine {
+  const s = { ...base, ...status };
+  return {
+    start: () => undefined,
+    stop: () => undefined,
+    syncNow: () => Promise.resolve(s),
+    enrol: () => Promise.resolve(s),
+    getStatus: () => s,
+    subscribe: () => () => undefined,
+  };
+}
+
+const render = (language: 'en' | 'zh-CN', status: Partial<SyncStatus>) =>
+  renderToStaticMarkup(<SyncPanel language={language} engine={engineShowing(status)} />);
+
+describe('the sync panel', () => {
+  it('tells the duty leader how many records wait, that the server is unreachable, and offers "Sync now"', () => {
+    const html = render('en', { waiting: 12, lastError: { kind: 'offline', message: 'fetch failed', at: 0 } });
+    expect(html).toContain('12 records waiting to be sent');
+    expect(html).toContain('Cannot reach the server');
+    expect(html).toContain('Sync now');
+    expect(html).toContain('Not synced yet');
+  });
+
+  it('says the same in Chinese', () => {
+    const html = render('zh-CN', { waiting: 12, lastError: { kind: 'offline', message: 'fetch failed', at: 0 } });
+    expect(html).toContain('12 条记录等待发送');
+    expect(html).toContain('无法连接服务器');
+    expect(html).toContain('立即同步');
+  });
+
+  it('warns the owner of a phone whose clock is a day ahead', () => {
+    expect(render('en', { clockOffsetMs: 24 * 3600_000 })).toContain('clock is 24 h ahead of the server');
+    expect(render('zh-CN', { clockOffsetMs: -3 * 24 * 3600_000 })).toContain('本设备时钟比服务器慢 3 天');
+    expect(render('en', { clockOffsetMs: 60_000 })).not.toContain('clock');
+  });
+
+  it('asks an unenrolled device to open its enrolment link, without a sync button', () => {
+    const html = render('en', { enrolled: false });
+    expect(html).toContain('has not joined an organisation');
+    expect(html).not.toContain('Sync now');
+  });
+
+  it('falls back to a general message for an error kind it does not know', () => {
+    expect(render('en', { lastError: { kind: 'from-a-future-version', message: '', at: 0 } })).toContain('Sync failed unexpectedly');
+  });
+});
+
+describe('sync texts', () => {
+  it('exist in English and Simplified Chinese, with the same placeholders', () => {
+    for (const [key, { en, zh }] of Object.entries(messages)) {
+      expect(en.trim(), key).not.toBe('');
+      expect(zh.trim(), key).not.toBe('');
+      expect(/[\u4e00-\u9fff]/.test(zh), `${key} is in Chinese`).toBe(true);
+      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(names(zh), key).toEqual(names(en));
+    }
+  });
+
+  it('say a clock difference in a unit a person reads at a glance', () => {
+    expect(syncDuration('en', 7 * 60_000)).toBe('7 min');
+    expect(syncDuration('en', 30 * 3600_000)).toBe('30 h');
+    expect(syncDuration('zh-CN', 3 * 24 * 3600_000)).toBe('3 天');
+  });
+});

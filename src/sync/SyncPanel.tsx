@@ -1,0 +1,115 @@
+import { MAX_DRIFT_MS } from '../domain/hlc';
+import type { MusterDb } from '../storage/db';
+import type { RejectedEvent } from '../storage/sync-state';
+import type { SyncEngine } from './controller';
+import { messages, syncDuration, syncText, type SyncLanguage, type SyncMessageKey } from './messages';
+import { useRejectedRecords } from './useRejectedRecords';
+import { useSyncStatus } from './useSyncStatus';
+import './sync.css';
+
+export interface SyncPanelProps {
+  language: SyncLanguage;
+  /** The app's engine and database unless given (tests, stories). */
+  engine?: SyncEngine;
+  db?: MusterDb;
+}
+
+/**
+ * What the user needs to know about sync, at a glance: how many records wait to be sent,
+ * when the last sync succeeded, why the last one failed, and one big "Sync now" button.
+ * Every text is plain React text: nothing a person typed is ever rendered as HTML.
+ */
+export function SyncPanel({ language, engine, db }: SyncPanelProps) {
+  const status = useSyncStatus(engine);
+  const rejected = useRejectedRecords(db);
+  const t = (key: SyncMessageKey, vars?: Record<string, string | number>) => syncText(language, key, vars);
+  const time = (ms: number) => formatTime(language, ms);
+
+  if (!status.enrolled) {
+    return (
+      <section className="sync-panel" aria-labelledby="sync-title">
+        <h2 id="sync-title">{t('sync.title')}</h2>
+        <p>{t('sync.notEnrolled')}</p>
+      </section>
+    );
+  }
+
+  const offset = status.clockOffsetMs;
+  return (
+    <section className="sync-panel" aria-labelledby="sync-title">
+      <h2 id="sync-title">{t('sync.title')}</h2>
+      <p className="sync-waiting" role="status" aria-live="polite">
+        {status.syncing
+          ? t('sync.syncing')
+          : status.waiting === 0
+            ? t('sync.allSent')
+            : status.waiting === 1
+              ? t('sync.waitingOne')
+              : t('sync.waiting', { count: status.waiting })}
+      </p>
+      <p className="sync-last">{status.lastSuccessAt === null ? t('sync.never') : t('sync.lastSuccess', { time: time(status.lastSuccessAt) })}</p>
+      {status.lastError && !status.syncing && (
+        <p className="sync-error" role="alert">
+          {t(messageKey(`sync.error.${status.lastError.kind}`, 'sync.error.unexpected'))}
+          {status.nextAttemptAt !== null && <> {t('sync.nextAttempt', { time: time(status.nextAttemptAt) })}</>}
+        </p>
+      )}
+      {offset !== null && Math.abs(offset) > MAX_DRIFT_MS && (
+        <p className="sync-warning" role="alert">
+          {t(offset > 0 ? 'sync.clock.ahead' : 'sync.clock.behind', { amount: syncDuration(language, offset) })}
+        </p>
+      )}
+      {status.flagged > 0 && <p className="sync-warning">{t('sync.flagged', { count: status.flagged })}</p>}
+      <div className="button-row">
+        <button type="button" className="button primary sync-now" disabled={status.syncing} onClick={() => void status.syncNow()}>
+          {t('sync.now')}
+        </button>
+      </div>
+      {rejected !== undefined && rejected.length > 0 && (
+        <details className="sync-rejected" open>
+          <summary>{t('sync.rejected.title', { count: rejected.length })}</summary>
+          <p>{t('sync.rejected.hint')}</p>
+          <ul>
+            {rejected.map((r) => (
+              <RejectedItem key={r.eventId} record={r} language={language} />
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function RejectedItem({ record, language }: { record: RejectedEvent; language: SyncLanguage }) {
+  const event = (typeof record.event === 'object' && record.event !== null ? record.event : {}) as { type?: unknown; actor?: unknown; payload?: unknown };
+  const text = typeof event.payload === 'object' && event.payload !== null ? (event.payload as { text?: unknown }).text : undefined;
+  return (
+    <li className="sync-rejected-item">
+      <strong>{syncText(language, messageKey(`sync.rejected.code.${record.code}`, 'sync.rejected.code.invalid'))}</strong>
+      {record.direction === 'pull' && <span> · {syncText(language, 'sync.rejected.fromServer')}</span>}
+      <div>
+        {typeof event.type === 'string' && <span className="sync-type">{event.type}</span>}
+        {typeof event.actor === 'string' && <span> · {event.actor}</span>}
+        {typeof text === 'string' && <span> · {text.length > 120 ? `${text.slice(0, 120)}…` : text}</span>}
+      </div>
+      <small className="sync-reason" lang="en">
+        {record.reason}
+      </small>
+    </li>
+  );
+}
+
+/** `key` if it is a known text, else `fallback` (a status saved by another app version may name a kind this one lacks). */
+function messageKey(key: string, fallback: SyncMessageKey): SyncMessageKey {
+  return key in messages ? (key as SyncMessageKey) : fallback;
+}
+
+const formats: Record<SyncLanguage, Intl.DateTimeFormat> = {
+  'zh-CN': new Intl.DateTimeFormat('zh-CN', { month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }),
+  en: new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }),
+};
+
+/** Date and time, never time alone: an outage can span midnight. */
+function formatTime(language: SyncLanguage, ms: number): string {
+  return formats[language].format(ms);
+}

@@ -1,0 +1,114 @@
+import { validateEvent, type MusterEvent } from '../domain/event';
+import { ClockDriftError, createClock, parseStamp, receive, type HlcClock } from '../domain/hlc';
+import { formatIssues, isRecord } from '../domain/validation';
+import type { MusterDb } from '../storage/db';
+import { CLOCK_KEY, isClock } from '../storage/events';
+import { markStreamsChanged } from '../storage/streams';
+import { flaggedEvents, rejectedEvents, SYNC_CURSOR_KEY, type FlaggedEvent, type RejectedEvent } from '../storage/sync-state';
+import type { PullResponse } from './protocol';
+
+export interface AppliedPage {
+  /** Events this device did not have before. */
+  readonly added: number;
+  /** Of those, how many were stamped too far ahead of this device's clock. */
+  readonly flagged: number;
+  /** Events this version of the app cannot read, set aside whole. */
+  readonly unreadable: number;
+  readonly cursor: number;
+}
+
+/**
+ * Applies one pulled page in one IndexedDB transaction: the new events, the advanced clock,
+ * the stream revisions and the cursor commit together or not at all, so a crash or a closed
+ * tab never leaves the cursor past an event that was not stored (nor the reverse).
+ *
+ * Idempotent: events already held are skipped and the cursor only moves forward, so applying
+ * the same page twice — a retried pull, or two tabs without Web Locks — changes nothing.
+ *
+ * The clock (DESIGN.md "Events"): each new event's stamp advances the device clock through
+ * `receive`, so what this device records next sorts after what it has seen. A stamp more than
+ * MAX_DRIFT_MS ahead of this device's clock is still stored — someone recorded it — but it is
+ * flagged and does NOT move the clock at all. Advancing "up to the limit" instead would stamp
+ * every later local event up to five minutes in the future, and each device pulling those
+ * would inherit the offset: one phone with a wrong clock would skew everyone's timeline.
+ */
+export async function applyPulledPage(db: MusterDb, page: PullResponse, device: string, now: number): Promise<AppliedPage> {
+  // Validation is pure and done before the transaction: nothing but IndexedDB inside it.
+  const readable: MusterEvent[] = [];
+  const unreadable: RejectedEvent[] = [];
+  for (const raw of page.events) {
+    const envelope = stripServerFields(raw);
+    const checked = validateEvent(envelope);
+    if (checked.ok) readable.push(checked.value);
+    else {
+      const id = isRecord(envelope) && typeof envelope.id === 'string' ? envelope.id : `seq-${String((raw as { seq?: unknown }).seq)}`;
+      const streamId = isRecord(envelope) && typeof envelope.streamId === 'string' ? envelope.streamId : null;
+      unreadable.push({ eventId: id, streamId, direction: 'pull', code: 'unreadable', reason: formatIssues(checked.issues), at: now, event: envelope });
+    }
+  }
+
+  const flaggedTable = flaggedEvents(db);
+  const rejectedTable = rejectedEvents(db);
+  return db.transaction('rw', [db.events, db.settings, db.streams, flaggedTable, rejectedTable], async () => {
+    const cursorRow = await db.settings.get(SYNC_CURSOR_KEY);
+    const cursor = typeof cursorRow?.value === 'number' ? cursorRow.value : 0;
+
+    const held = await db.events.bulkGet(readable.map((e) => e.id));
+    const seen = new Set<string>();
+    const fresh = readable.filter((e, i) => {
+      if (held[i] !== undefined || seen.has(e.id)) return false;
+      seen.add(e.id);
+      return true;
+    });
+
+    const flags: FlaggedEvent[] = [];
+    if (fresh.length > 0) {
+      const clockRow = await db.settings.get(CLOCK_KEY);
+      let clock: HlcClock = isClock(clockRow?.value, device) ? clockRow.value : createClock(device);
+      const before = clock;
+      for (const e of fresh) {
+        try {
+          clock = receive(clock, e.hlc, now);
+        } catch (error) {
+          if (!(error instanceof ClockDriftError)) throw error;
+          flags.push({ eventId: e.id, streamId: e.streamId, deviceId: e.deviceId, flag: 'clockAhead', aheadMs: parseStamp(e.hlc).wall - now, at: now });
+        }
+      }
+      await db.events.bulkAdd(fresh);
+      if (clock !== before) await db.settings.put({ key: CLOCK_KEY, value: clock });
+      if (flags.length > 0) await flaggedTable.bulkPut(flags);
+      await markStreamsChanged(db, fresh.map((e) => e.streamId));
+    }
+    if (unreadable.length > 0) {
+      // Kept whole (not lost), shown to the user, and retried after an app update.
+      const already = await rejectedTable.bulkGet(unreadable.map((u) => u.eventId));
+      await rejectedTable.bulkPut(unreadable.filter((_, i) => already[i] === undefined));
+    }
+    const next = Math.max(cursor, page.next);
+    if (next !== cursor) await db.settings.put({ key: SYNC_CURSOR_KEY, value: next });
+    return { added: fresh.length, flagged: flags.length, unreadable: unreadable.length, cursor: next };
+  });
+}
+
+/**
+ * Pulled events this app could not read before (set aside as `unreadable`) are applied once it
+ * can — after an update that knows their type. Returns how many were recovered.
+ */
+export async function retryUnreadable(db: MusterDb, device: string, now: number): Promise<number> {
+  const rejectedTable = rejectedEvents(db);
+  const parked = (await rejectedTable.toArray()).filter((r) => r.direction === 'pull');
+  const readable = parked.filter((r) => validateEvent(stripServerFields(r.event)).ok);
+  if (readable.length === 0) return 0;
+  const cursorRow = await db.settings.get(SYNC_CURSOR_KEY);
+  const cursor = typeof cursorRow?.value === 'number' ? cursorRow.value : 0;
+  const page: PullResponse = { events: readable.map((r) => r.event as PullResponse['events'][number]), next: cursor, more: false, serverTime: '' };
+  await applyPulledPage(db, page, device, now);
+  await rejectedTable.bulkDelete(readable.map((r) => r.eventId));
+  return readable.length;
+}
+
+function stripServerFields(raw: unknown): unknown {
+  if (!isRecord(raw)) return raw;
+  const { seq: _seq, receivedAt: _receivedAt, ...envelope } = raw;
+  return envelope;
+}

@@ -1,0 +1,159 @@
+import type { MusterEvent } from '../domain/event';
+import type { MusterDb } from '../storage/db';
+import { deviceId } from '../storage/events';
+import { confirmSyncOrg, readCursor, readOutboxBatch, readSyncOrg, settlePush, type PushSettlement } from '../storage/sync-state';
+import { applyPulledPage } from './apply';
+import { DEFAULT_PULL_LIMIT, MAX_BODY_BYTES, MAX_PUSH_EVENTS, type PushResponse } from './protocol';
+import { SyncError, type SyncTransport } from './transport';
+
+/**
+ * One sync round (DESIGN.md "Sync"): push the whole outbox in batches, then pull pages until
+ * the server has nothing newer. No `fetch` ever runs inside a Dexie transaction: each step
+ * reads in one transaction, talks to the server outside any, and writes the answer in
+ * another. Safe to interrupt anywhere: the outbox is cleared only after the server's reply,
+ * a retried push is a duplicate on the server, and a re-pulled page changes nothing.
+ */
+export interface SyncRoundDeps {
+  db: MusterDb;
+  transport: SyncTransport;
+  /** Wall time (ms) of this device. */
+  now: () => number;
+  pushBatchSize?: number;
+  pullLimit?: number;
+}
+
+export interface SyncReport {
+  pushed: number;
+  duplicates: number;
+  rejected: number;
+  pulled: number;
+  flagged: number;
+  unreadable: number;
+  /** This device's clock minus the server's, from the last answer (ms). */
+  clockOffsetMs: number | null;
+}
+
+/** A safety net against a server that keeps answering "more" without moving on. */
+const MAX_ROUNDS = 10_000;
+/** Leaves room for `{"events":[…]}` and commas inside the server's body limit. */
+const BODY_BUDGET = MAX_BODY_BYTES - 1024;
+
+export async function syncOnce(deps: SyncRoundDeps): Promise<SyncReport> {
+  const report: SyncReport = { pushed: 0, duplicates: 0, rejected: 0, pulled: 0, flagged: 0, unreadable: 0, clockOffsetMs: null };
+  await confirmOrg(deps);
+  await pushOutbox(deps, report);
+  await pullNew(deps, report);
+  return report;
+}
+
+/** The first round after enrolment learns which organisation the token belongs to. */
+async function confirmOrg({ db, transport }: SyncRoundDeps): Promise<void> {
+  if ((await readSyncOrg(db)) !== null) return;
+  const me = await transport.whoami();
+  await confirmSyncOrg(db, { id: me.org.id, name: me.org.name });
+}
+
+export async function pushOutbox(deps: SyncRoundDeps, report: SyncReport): Promise<void> {
+  const { db } = deps;
+  const batchSize = Math.min(deps.pushBatchSize ?? MAX_PUSH_EVENTS, MAX_PUSH_EVENTS);
+  const encoder = new TextEncoder();
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const batch = await readOutboxBatch(db, batchSize);
+    if (batch.length === 0) return;
+    const settled: PushSettlement[] = [];
+    const sendable: { event: MusterEvent; bytes: number }[] = [];
+    for (const { entry, event } of batch) {
+      if (event === undefined) {
+        settled.push({ eventId: entry.eventId, outcome: 'missing' });
+        continue;
+      }
+      const bytes = encoder.encode(JSON.stringify(event)).length + 1;
+      if (bytes > BODY_BUDGET) {
+        settled.push(rejection(event, 'tooLarge', `The event is ${bytes} bytes; a push may carry at most ${BODY_BUDGET}`, deps.now()));
+        report.rejected++;
+      } else sendable.push({ event, bytes });
+    }
+    // Requests by size as well as by count: 500 long notes could pass the 1 MB limit.
+    let chunk: MusterEvent[] = [];
+    let chunkBytes = 0;
+    const chunks: MusterEvent[][] = [];
+    for (const { event, bytes } of sendable) {
+      if (chunk.length > 0 && chunkBytes + bytes > BODY_BUDGET) {
+        chunks.push(chunk);
+        chunk = [];
+        chunkBytes = 0;
+      }
+      chunk.push(event);
+      chunkBytes += bytes;
+    }
+    if (chunk.length > 0) chunks.push(chunk);
+    await settlePush(db, settled);
+    // Each reply is written as soon as it arrives: a failure on the next request keeps it.
+    for (const events of chunks) await settlePush(db, await pushChunk(deps, events, report));
+  }
+}
+
+/**
+ * Pushes `events`; if the server refuses the request as a whole (not event by event), halves
+ * it until the one event at fault is found and set aside, so it cannot hold back the rest.
+ */
+async function pushChunk(deps: SyncRoundDeps, events: MusterEvent[], report: SyncReport): Promise<PushSettlement[]> {
+  let reply: PushResponse;
+  try {
+    reply = await deps.transport.push(events);
+  } catch (error) {
+    if (!(error instanceof SyncError) || error.kind !== 'refused') throw error;
+    if (events.length === 1 && events[0] !== undefined) {
+      report.rejected++;
+      return [rejection(events[0], 'invalid', error.message, deps.now())];
+    }
+    const half = Math.ceil(events.length / 2);
+    return [...(await pushChunk(deps, events.slice(0, half), report)), ...(await pushChunk(deps, events.slice(half), report))];
+  }
+  report.clockOffsetMs = offsetFrom(reply.serverTime, deps.now());
+  return reply.results.map((result, i): PushSettlement => {
+    const event = events[i];
+    if (event === undefined || (result.id !== null && result.id !== event.id)) {
+      throw new SyncError('protocol', `The push answer's result ${i} is for ${String(result.id)}, not ${event?.id ?? 'nothing'}`);
+    }
+    switch (result.status) {
+      case 'accepted':
+        report.pushed++;
+        return { eventId: event.id, outcome: 'stored' };
+      case 'duplicate':
+        report.duplicates++;
+        return { eventId: event.id, outcome: 'stored' };
+      case 'rejected':
+        report.rejected++;
+        return rejection(event, result.code, result.reason, deps.now());
+    }
+  });
+}
+
+export async function pullNew(deps: SyncRoundDeps, report: SyncReport): Promise<void> {
+  const { db, transport } = deps;
+  const limit = deps.pullLimit ?? DEFAULT_PULL_LIMIT;
+  const device = await deviceId(db, { now: deps.now, random: (b) => crypto.getRandomValues(b) });
+  let cursor = await readCursor(db);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const page = await transport.pull(cursor, limit);
+    if (page.more && page.next <= cursor) throw new SyncError('protocol', `The server says more events follow seq ${cursor} but sent none`);
+    const now = deps.now();
+    report.clockOffsetMs = offsetFrom(page.serverTime, now);
+    const applied = await applyPulledPage(db, page, device, now);
+    report.pulled += applied.added;
+    report.flagged += applied.flagged;
+    report.unreadable += applied.unreadable;
+    cursor = applied.cursor;
+    if (!page.more) return;
+  }
+}
+
+function rejection(event: MusterEvent, code: string, reason: string, at: number): PushSettlement {
+  return { eventId: event.id, outcome: 'rejected', rejection: { streamId: event.streamId, direction: 'push', code, reason, at, event } };
+}
+
+function offsetFrom(serverTime: string, now: number): number | null {
+  const server = Date.parse(serverTime);
+  return Number.isFinite(server) ? now - server : null;
+}

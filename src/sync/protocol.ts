@@ -1,0 +1,65 @@
+/**
+ * The sync wire format (DESIGN.md "Sync"), shared by the client engine and the server. Pure
+ * types and constants: no fetch, no Dexie, no Node, so both sides import the same file.
+ *
+ * Push: `POST /api/v1/events` with `{ "events": [MusterEvent, …] }` → `PushResponse`, one
+ * result per event in the same order. Pull: `GET /api/v1/events?after=<seq>&limit=<n>` →
+ * `PullResponse`. Cursors mean "after seq N": seq numbers rise with commit order but may
+ * have gaps, so a device never counts events to move its cursor.
+ */
+import type { MusterEvent } from '../domain/event';
+
+export const API_V1 = '/api/v1';
+export const EVENTS_PATH = `${API_V1}/events`;
+export const WHOAMI_PATH = `${API_V1}/whoami`;
+
+/**
+ * A device token: `mst_` and 256 random bits in base64url. It travels in the fragment of the
+ * enrolment link (`<server>/enrol#token=…`), which browsers never send to a server.
+ */
+export const DEVICE_TOKEN_PATTERN = /^mst_[A-Za-z0-9_-]{43}$/;
+
+/** At most this many events in one push (the issue's limit). */
+export const MAX_PUSH_EVENTS = 500;
+/** At most this many bytes in one request body. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** A pull page holds at most this many events; the client asks for this many by default. */
+export const MAX_PULL_LIMIT = 1000;
+export const DEFAULT_PULL_LIMIT = 1000;
+
+/** Why the server refused one event. `invalid`: it broke the event schema; `conflict`: its id is taken by different content. */
+export type RejectCode = 'invalid' | 'conflict';
+
+export type PushResult =
+  | { readonly id: string; readonly status: 'accepted'; readonly seq: number }
+  | { readonly id: string; readonly status: 'duplicate'; readonly seq: number }
+  | { readonly id: string | null; readonly status: 'rejected'; readonly code: RejectCode; readonly reason: string };
+
+export interface PushResponse {
+  /** `results[i]` answers `events[i]` of the request. */
+  readonly results: readonly PushResult[];
+  /** The server's clock (ISO 8601), so a device can tell that its own clock is wrong. */
+  readonly serverTime: string;
+}
+
+/** An event as the server hands it out: the envelope plus the server's order and arrival time. */
+export type PulledEvent = MusterEvent & { readonly seq: number; readonly receivedAt: string };
+
+export interface PullResponse {
+  readonly events: readonly PulledEvent[];
+  /** The cursor for the next page: the seq of the last event here, or `after` when the page is empty. */
+  readonly next: number;
+  /** Whether events after `next` existed when this page was read. */
+  readonly more: boolean;
+  readonly serverTime: string;
+}
+
+export interface WhoAmI {
+  readonly org: { readonly id: string; readonly name: string };
+  readonly device: { readonly tokenId: string; readonly label: string };
+}
+
+/** Error bodies are always `{ error: string }` (English, for logs; the UI shows its own texts). */
+export interface ErrorBody {
+  readonly error: string;
+}

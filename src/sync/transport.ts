@@ -1,0 +1,139 @@
+import type { MusterEvent } from '../domain/event';
+import { EVENTS_PATH, WHOAMI_PATH, type PullResponse, type PushResponse, type WhoAmI } from './protocol';
+
+/**
+ * How the engine reaches the server. The HTTP one below is the real thing; tests wrap it to
+ * drop, repeat and delay deliveries.
+ */
+export interface SyncTransport {
+  push(events: readonly MusterEvent[]): Promise<PushResponse>;
+  pull(after: number, limit: number): Promise<PullResponse>;
+  whoami(): Promise<WhoAmI>;
+}
+
+/**
+ * Why a request failed, in the terms the engine acts on:
+ * - `offline`: no answer at all (a failed fetch, a time-out) — DESIGN.md: a failed request,
+ *   not `navigator.onLine`, means offline;
+ * - `unauthorized`: the token is missing, wrong or revoked — retrying will not help;
+ * - `rateLimited`, `server`: try again later (after `retryAfterMs` when the server said);
+ * - `refused`: the server refused the request itself (400/413/415) — for a push, the batch is split;
+ * - `protocol`: an answer that is not the API's (a captive portal's login page, a proxy).
+ */
+export type SyncErrorKind = 'offline' | 'unauthorized' | 'rateLimited' | 'server' | 'refused' | 'protocol';
+
+export class SyncError extends Error {
+  override readonly name = 'SyncError';
+  constructor(
+    readonly kind: SyncErrorKind,
+    message: string,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface HttpTransportOptions {
+  /** The server's origin (the app's own origin in the browser), e.g. `https://muster.example.org`. */
+  baseUrl: string;
+  token: string;
+  fetch?: FetchLike;
+  /** A request with no answer after this long counts as offline. */
+  timeoutMs?: number;
+}
+
+export function httpTransport({ baseUrl, token, fetch: doFetch = (input, init) => fetch(input, init), timeoutMs = 30_000 }: HttpTransportOptions): SyncTransport {
+  const base = baseUrl.replace(/\/+$/, '');
+  const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+
+  async function request(path: string, init: RequestInit): Promise<unknown> {
+    let res: Response;
+    try {
+      res = await doFetch(`${base}${path}`, { ...init, cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      throw new SyncError('offline', `No answer from the server: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    let text: string;
+    try {
+      text = await res.text();
+    } catch (error) {
+      throw new SyncError('offline', `The answer was cut off: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!res.ok) throw errorFor(res, text);
+    if (!(res.headers.get('content-type') ?? '').startsWith('application/json')) {
+      throw new SyncError('protocol', `Expected JSON from ${path}, got ${res.headers.get('content-type') ?? 'no content type'}`, res.status);
+    }
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new SyncError('protocol', `The answer from ${path} is not valid JSON`, res.status);
+    }
+  }
+
+  return {
+    async push(events) {
+      const body = await request(EVENTS_PATH, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ events }),
+      });
+      if (!isPushResponse(body) || body.results.length !== events.length) {
+        throw new SyncError('protocol', 'The push answer does not have one result per event');
+      }
+      return body;
+    },
+    async pull(after, limit) {
+      const body = await request(`${EVENTS_PATH}?after=${after}&limit=${limit}`, { method: 'GET', headers });
+      if (!isPullResponse(body)) throw new SyncError('protocol', 'The pull answer is not a page of events');
+      return body;
+    },
+    async whoami() {
+      const body = await request(WHOAMI_PATH, { method: 'GET', headers });
+      if (!isWhoAmI(body)) throw new SyncError('protocol', 'The whoami answer does not name an organisation');
+      return body;
+    },
+  };
+}
+
+function errorFor(res: Response, text: string): SyncError {
+  let detail = text.slice(0, 300);
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { error?: unknown }).error === 'string') {
+      detail = (parsed as { error: string }).error;
+    }
+  } catch {
+    // not JSON: keep the start of the text
+  }
+  const message = `HTTP ${res.status}: ${detail}`;
+  const retryAfter = Number(res.headers.get('retry-after'));
+  const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined;
+  if (res.status === 401 || res.status === 403) return new SyncError('unauthorized', message, res.status);
+  if (res.status === 429) return new SyncError('rateLimited', message, res.status, retryAfterMs);
+  if (res.status === 400 || res.status === 413 || res.status === 415 || res.status === 422) return new SyncError('refused', message, res.status);
+  if (res.status >= 500) return new SyncError('server', message, res.status, retryAfterMs);
+  // 404 and friends: not our API (a wrong address, a proxy's page).
+  return new SyncError('protocol', message, res.status);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isPushResponse(v: unknown): v is PushResponse {
+  return (
+    isObject(v) &&
+    typeof v.serverTime === 'string' &&
+    Array.isArray(v.results) &&
+    v.results.every((r) => isObject(r) && (r.status === 'accepted' || r.status === 'duplicate' || r.status === 'rejected'))
+  );
+}
+
+function isPullResponse(v: unknown): v is PullResponse {
+  return isObject(v) && Array.isArray(v.events) && typeof v.next === 'number' && typeof v.more === 'boolean' && typeof v.serverTime === 'string';
+}
+
+function isWhoAmI(v: unknown): v is WhoAmI {
+  return isObject(v) && isObject(v.org) && typeof v.org.id === 'string' && typeof v.org.name === 'string';
+}

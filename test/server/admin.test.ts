@@ -1,0 +1,158 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AdminUsageError, enrolmentLink, publicBaseUrl, runAdmin, terminalQr } from '../../src/server/admin';
+import { openSqliteStore } from '../../src/server/storage/sqlite';
+import { hashDeviceToken } from '../../src/server/tokens';
+import { freePort, makeTempDir, REPO_ROOT, removeTempDirs, spawnServer, stopStrayServers, writeTree } from './support';
+
+afterEach(() => {
+  stopStrayServers();
+  removeTempDirs();
+});
+
+/** Reads a terminal QR code back into pixels (light modules drawn, dark ones blank) and decodes it. */
+function decodeTerminalQr(text: string): string | null {
+  const rows = text
+    .split('\n')
+    // eslint-disable-next-line no-control-regex
+    .map((line) => line.replace(/\u001b\[[0-9;]*m/g, ''))
+    .filter((line) => /^[█▀▄ ]+$/.test(line) && line.length > 20);
+  const width = rows[0]?.length ?? 0;
+  const modules: boolean[][] = []; // true = dark
+  for (const line of rows) {
+    const top: boolean[] = [];
+    const bottom: boolean[] = [];
+    for (const ch of line) {
+      top.push(!(ch === '█' || ch === '▀'));
+      bottom.push(!(ch === '█' || ch === '▄'));
+    }
+    modules.push(top, bottom);
+  }
+  const scale = 4;
+  const w = width * scale;
+  const h = modules.length * scale;
+  const pixels = new Uint8ClampedArray(w * h * 4);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const dark = modules[Math.floor(y / scale)]?.[Math.floor(x / scale)] ?? false;
+      const i = (y * w + x) * 4;
+      pixels[i] = pixels[i + 1] = pixels[i + 2] = dark ? 0 : 255;
+      pixels[i + 3] = 255;
+    }
+  }
+  return jsQR(pixels, w, h)?.data ?? null;
+}
+
+function admin(dataDir: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', ...args], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run admin', () => {
+  it('creates an organisation, enrols a device with a link and QR code, and revokes it while the server runs', async () => {
+    const work = makeTempDir('admin');
+    writeTree(work, { 'dist/index.html': '<!doctype html>' });
+    const dataDir = join(work, 'data');
+
+    const created = admin(dataDir, 'org', 'create', 'Shenzhen', 'Branch', '--id', 'sz-branch');
+    expect(created.status).toBe(0);
+    expect(created.stdout).toContain('Created organisation sz-branch (Shenzhen Branch).');
+
+    const added = admin(dataDir, 'device', 'add', 'sz-branch', "Commander's", 'tablet', '--url', 'https://muster.example.org/');
+    expect(added.status).toBe(0);
+    const link = /https:\/\/muster\.example\.org\/enrol#token=(mst_[A-Za-z0-9_-]{43})/.exec(added.stdout);
+    expect(link).not.toBeNull();
+    const token = link![1]!;
+    // The QR code printed under the link opens the same link.
+    expect(decodeTerminalQr(added.stdout)).toBe(link![0]);
+    const tokenId = /device revoke (dt-[0-9a-f]+)/.exec(added.stdout)![1]!;
+
+    const port = await freePort();
+    const server = spawnServer({ PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: join(work, 'dist') });
+    await server.waitForOutput(/Muster is running/);
+    const whoami = () => fetch(`http://127.0.0.1:${port}/api/v1/whoami`, { headers: { Authorization: `Bearer ${token}` } });
+    const me = await whoami();
+    expect(me.status).toBe(200);
+    expect(await me.json()).toEqual({ org: { id: 'sz-branch', name: 'Shenzhen Branch' }, device: { tokenId, label: "Commander's tablet" } });
+
+    const listed = admin(dataDir, 'device', 'list', 'sz-branch');
+    expect(listed.stdout).toMatch(new RegExp(`${tokenId}\\tCommander's tablet\\tissued \\S+\\tactive`));
+    expect(listed.stdout).not.toContain(token);
+
+    const revoked = admin(dataDir, 'device', 'revoke', tokenId);
+    expect(revoked.status).toBe(0);
+    expect(revoked.stdout).toContain(`Revoked ${tokenId} ("Commander's tablet")`);
+    expect((await whoami()).status).toBe(401);
+    expect(admin(dataDir, 'device', 'list', 'sz-branch').stdout).toMatch(/\trevoked \S+/);
+  }, 60_000);
+
+  it('explains a wrong command line and exits 1', () => {
+    const dataDir = join(makeTempDir('admin-usage'), 'data');
+    const r = admin(dataDir, 'device', 'add', 'nowhere', 'phone', '--url', 'https://x.org');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('No organisation nowhere');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('admin commands', () => {
+  const io = () => {
+    const lines: string[] = [];
+    return { lines, io: { out: (l: string) => void lines.push(l), now: () => Date.UTC(2026, 6, 14, 2), env: {} as Record<string, string | undefined> } };
+  };
+
+  it('stores only the hash of the token it prints', async () => {
+    const store = openSqliteStore(makeTempDir('admin-hash'));
+    try {
+      const { lines, io: out } = io();
+      await runAdmin(['org', 'create', 'Bank', '--id', 'bank'], store, out);
+      await runAdmin(['device', 'add', 'bank', 'phone', '--url', 'https://m.example.org', '--no-qr'], store, out);
+      const token = /#token=(\S+)/.exec(lines.join('\n'))![1]!;
+      const [row] = store.db.prepare('SELECT * FROM device_tokens').all() as Record<string, unknown>[];
+      expect(JSON.stringify(row)).not.toContain(token);
+      expect(row?.token_hash).toBe(hashDeviceToken(token));
+      expect(lines.join('\n')).not.toContain('█');
+    } finally {
+      store.close();
+    }
+  });
+
+  it.each([
+    [['org', 'create'], /Give the organisation a name/],
+    [['org', 'create', 'X', '--id', 'Bad Id'], /--id must be/],
+    [['device', 'add', 'bank'], /Say which organisation and whose device/],
+    [['device', 'revoke'], /Say which token/],
+    [['device', 'revoke', 'dt-nope'], /No device token dt-nope/],
+    [['org', 'create', 'X', '--colour', 'red'], /Unknown option --colour/],
+    [['frobnicate'], /Unknown command "frobnicate"/],
+  ])('refuses %j with a hint', async (args, message) => {
+    const store = openSqliteStore(makeTempDir('admin-args'));
+    try {
+      await expect(runAdmin(args, store, io().io)).rejects.toThrow(message);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('needs the address phones use, and puts the token in the fragment', () => {
+    expect(() => publicBaseUrl(undefined)).toThrow(AdminUsageError);
+    expect(() => publicBaseUrl('muster.example.org')).toThrow(/full address/);
+    expect(() => publicBaseUrl('ftp://muster.example.org')).toThrow(/https/);
+    expect(() => publicBaseUrl('https://muster.example.org/?x=1')).toThrow(/without \? or #/);
+    expect(publicBaseUrl('https://muster.example.org/sub/')).toBe('https://muster.example.org/sub');
+    const link = enrolmentLink('https://muster.example.org', 'mst_abc');
+    expect(new URL(link).hash).toBe('#token=mst_abc');
+    expect(new URL(link).search).toBe('');
+  });
+
+  it('draws a QR code any phone camera can read', () => {
+    const text = 'https://muster.branch-sz.example.org/enrol#token=mst_' + 'x'.repeat(43);
+    expect(decodeTerminalQr(terminalQr(text))).toBe(text);
+  });
+});

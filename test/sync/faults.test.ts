@@ -1,0 +1,298 @@
+import { request, type ClientRequest } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MusterEvent } from '../../src/domain/event';
+import { MAX_DRIFT_MS, parseStamp } from '../../src/domain/hlc';
+import { reduceIncident } from '../../src/domain/incident';
+import { CLOCK_KEY } from '../../src/storage/events';
+import { flaggedEvents, rejectedEvents } from '../../src/storage/sync-state';
+import { hashDeviceToken, newDeviceToken } from '../../src/server/tokens';
+import { openSqliteStore } from '../../src/server/storage/sqlite';
+import { createSyncEngine } from '../../src/sync/controller';
+import { syncOnce } from '../../src/sync/engine';
+import { httpTransport, type FetchLike } from '../../src/sync/transport';
+import { exitWithin, freePort, makeTempDir, removeTempDirs, spawnServer, stopStrayServers, writeTree, type ServerProcess } from '../server/support';
+import { TestDevice } from './support';
+
+// Faults with the real server process (issue 6, item 6): a SIGKILL in the middle of a push,
+// an outage, a phone whose clock is a day ahead, a poisoned record; and two devices that both
+// record offline into the same incident and then agree.
+
+const DAY = 24 * 60 * 60 * 1000;
+const devices: TestDevice[] = [];
+
+afterEach(async () => {
+  stopStrayServers();
+  for (const d of devices.splice(0)) await d.dispose();
+  removeTempDirs();
+});
+
+interface Deployment {
+  dataDir: string;
+  staticDir: string;
+  port: number;
+  url: string;
+  token: string;
+  server: ServerProcess;
+}
+
+/** An organisation with one device token, in a data folder, and the server process on it. */
+async function deploy(): Promise<Deployment> {
+  const work = makeTempDir('faults');
+  writeTree(work, { 'dist/index.html': '<!doctype html><title>Muster</title>' });
+  const dataDir = join(work, 'data');
+  const store = openSqliteStore(dataDir);
+  const token = newDeviceToken();
+  await store.createOrg({ id: 'org-bank-sz', name: 'Shenzhen branch' }, '2026-07-14T02:00:00Z');
+  await store.addDeviceToken({ id: 'dt-1', orgId: 'org-bank-sz', label: 'shared', tokenHash: hashDeviceToken(token) }, '2026-07-14T02:00:00Z');
+  store.close();
+  const port = await freePort();
+  const d: Deployment = { dataDir, staticDir: join(work, 'dist'), port, url: `http://127.0.0.1:${port}`, token, server: undefined as unknown as ServerProcess };
+  await start(d);
+  return d;
+}
+
+async function start(d: Deployment): Promise<void> {
+  d.server = spawnServer({ PORT: String(d.port), DATA_DIR: d.dataDir, STATIC_DIR: d.staticDir });
+  await d.server.waitForOutput(/Muster is running at/);
+}
+
+async function kill(d: Deployment): Promise<void> {
+  d.server.child.kill('SIGKILL');
+  await exitWithin(d.server, 5_000);
+}
+
+/** What the server stored, read from its file: every event id, in seq order. */
+function storedIds(d: Deployment): string[] {
+  const store = openSqliteStore(d.dataDir);
+  try {
+    return (store.db.prepare(`SELECT id FROM events WHERE org_id = 'org-bank-sz' ORDER BY seq`).all() as { id: string }[]).map((r) => r.id);
+  } finally {
+    store.close();
+  }
+}
+
+function device(name: string, offsetMs = 0): TestDevice {
+  const d = new TestDevice(name, () => Date.now(), offsetMs, devices.length + 11);
+  devices.push(d);
+  return d;
+}
+
+/**
+ * fetch over node:http, one connection per request, with a hook that may take over sending
+ * the body — so a test can cut the server off half-way through an upload.
+ */
+function nodeFetch(onPush?: (req: ClientRequest, body: Buffer) => boolean): FetchLike {
+  return (input, init) =>
+    new Promise((resolve, reject) => {
+      const url = new URL(input);
+      const body = typeof init.body === 'string' ? Buffer.from(init.body) : undefined;
+      const headers: Record<string, string> = { ...(init.headers as Record<string, string>) };
+      if (body) headers['Content-Length'] = String(body.length);
+      const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: init.method ?? 'GET', headers, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const h = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') h.set(k, v);
+          resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0, headers: h }));
+        });
+        res.on('error', reject);
+      });
+      req.on('error', (e) => reject(new TypeError(`fetch failed: ${e.message}`)));
+      if (body && init.method === 'POST' && onPush?.(req, body)) return;
+      req.end(body);
+    });
+}
+
+const note = (text: string) => ({ streamId: 'inc-flood-b1', actor: '王值班', type: 'note.added' as const, payload: { text } });
+
+async function recordNotes(d: TestDevice, n: number, label: string): Promise<void> {
+  for (let i = 0; i < n; i++) await d.record(note(`${label} ${i}`));
+}
+
+describe('the server killed in the middle of a push', () => {
+  it('loses nothing and stores nothing twice, whether it died before or after committing the batch', async () => {
+    const dep = await deploy();
+    const scribe = device('scribe');
+    await scribe.enrol(dep.token);
+    await recordNotes(scribe, 1_200, 'entry');
+
+    // 1. Killed half-way through the upload of the second batch: that batch never commits.
+    let pushes = 0;
+    const cutMidUpload = nodeFetch((req, body) => {
+      pushes++;
+      if (pushes !== 2) return false;
+      req.write(body.subarray(0, body.length >> 1), () => {
+        void kill(dep).then(() => req.destroy());
+      });
+      return true;
+    });
+    await expect(syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token, fetch: cutMidUpload }), now: () => scribe.now() })).rejects.toMatchObject({ kind: 'offline' });
+    expect(await scribe.db.outbox.count()).toBe(700);
+    expect(storedIds(dep)).toHaveLength(500);
+
+    await start(dep);
+    await syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token }), now: () => scribe.now() });
+    expect(await scribe.db.outbox.count()).toBe(0);
+
+    // 2. Killed after committing, before the device heard back: the retry finds duplicates.
+    await recordNotes(scribe, 300, 'later');
+    const answerLost = nodeFetch((req, body) => {
+      req.on('response', (res) => {
+        res.resume();
+        void kill(dep);
+      });
+      req.end(body);
+      return true;
+    });
+    const lost: FetchLike = async (input, init) => {
+      const res = await answerLost(input, init);
+      if (init.method === 'POST') throw new TypeError('fetch failed: socket hang up');
+      return res;
+    };
+    await expect(syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token, fetch: lost }), now: () => scribe.now() })).rejects.toMatchObject({ kind: 'offline' });
+    await exitWithin(dep.server, 5_000);
+    expect(await scribe.db.outbox.count()).toBe(300);
+
+    await start(dep);
+    const retry = await syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token }), now: () => scribe.now() });
+    expect(retry).toMatchObject({ pushed: 0, duplicates: 300 });
+
+    const ids = storedIds(dep);
+    expect(ids).toHaveLength(1_500);
+    expect(new Set(ids).size).toBe(1_500);
+    expect([...ids].sort()).toEqual(await scribe.eventIds());
+
+    // Another device pulls all of it back.
+    const commander = device('commander');
+    await commander.enrol(dep.token);
+    const pulled = await syncOnce({ db: commander.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token }), now: () => commander.now() });
+    expect(pulled.pulled).toBe(1_500);
+    expect(await commander.eventIds()).toEqual(await scribe.eventIds());
+  }, 60_000);
+});
+
+describe('the server down for a while', () => {
+  it('lets the outbox grow while it is down, says why, then drains it on its own', async () => {
+    const dep = await deploy();
+    await kill(dep);
+    const scribe = device('scribe');
+    await scribe.enrol(dep.token);
+    const engine = createSyncEngine({
+      db: scribe.db,
+      transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }),
+      debounceMs: 10,
+      backoff: { baseMs: 100, maxMs: 300 },
+    });
+    engine.start();
+    try {
+      for (let i = 0; i < 20; i++) {
+        await scribe.record(note(`during the outage ${i}`));
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await waitFor(() => engine.getStatus().waiting === 20 && engine.getStatus().lastError?.kind === 'offline', 'the outbox to grow');
+      expect(engine.getStatus().lastSuccessAt).toBeNull();
+      expect(engine.getStatus().nextAttemptAt).not.toBeNull();
+
+      await start(dep);
+      await waitFor(() => engine.getStatus().waiting === 0 && engine.getStatus().lastError === null, 'the outbox to drain', 10_000);
+      expect(engine.getStatus().lastSuccessAt).not.toBeNull();
+      expect(storedIds(dep)).toHaveLength(20);
+    } finally {
+      engine.stop();
+    }
+  }, 30_000);
+});
+
+describe('a phone whose clock is a day ahead', () => {
+  it('is told so; its records are kept and flagged on other devices, which do not follow its clock', async () => {
+    const dep = await deploy();
+    const wrong = device('wrong-clock', DAY);
+    const scribe = device('scribe');
+    for (const d of [wrong, scribe]) await d.enrol(dep.token);
+    const futureId = await wrong.record({ streamId: 'inc-flood-b1', actor: '李', type: 'step.done', payload: { stepId: 'pump' } });
+
+    const engine = createSyncEngine({ db: wrong.db, transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }), now: () => wrong.now() });
+    const status = await engine.syncNow();
+    expect(status.clockOffsetMs).toBeGreaterThan(DAY - 60_000);
+    expect(storedIds(dep)).toEqual([futureId]);
+
+    const clockBefore = (await scribe.db.settings.get(CLOCK_KEY))?.value;
+    const report = await syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token }), now: () => scribe.now() });
+    expect(report).toMatchObject({ pulled: 1, flagged: 1 });
+    expect((await flaggedEvents(scribe.db).get(futureId))?.aheadMs).toBeGreaterThan(MAX_DRIFT_MS);
+    expect((await scribe.db.settings.get(CLOCK_KEY))?.value).toEqual(clockBefore);
+    const mine = await scribe.record(note('checked the pump'));
+    expect(Math.abs(parseStamp((await scribe.db.events.get(mine))!.hlc).wall - Date.now())).toBeLessThan(60_000);
+  });
+});
+
+describe('a poisoned record', () => {
+  it('is refused without holding back the rest, and the user is told', async () => {
+    const dep = await deploy();
+    const scribe = device('scribe');
+    await scribe.enrol(dep.token);
+    await scribe.record(note('before'));
+    const bad = { id: 'poisoned', streamId: 'inc-flood-b1', deviceId: 'd-old', actor: 'x', hlc: 'garbage', type: 'note.added', payload: { text: 'x' }, v: 1 } as unknown as MusterEvent;
+    await scribe.db.transaction('rw', scribe.db.events, scribe.db.outbox, async () => {
+      await scribe.db.events.add(bad);
+      await scribe.db.outbox.add({ eventId: 'poisoned', queuedAt: 0, attempts: 0 });
+    });
+    await scribe.record(note('after'));
+
+    const engine = createSyncEngine({ db: scribe.db, transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }) });
+    engine.start();
+    try {
+      await waitFor(() => engine.getStatus().rejected === 1 && engine.getStatus().waiting === 0, 'the refusal to show');
+      expect(engine.getStatus().lastError).toBeNull();
+      expect(storedIds(dep)).toHaveLength(2);
+      expect((await rejectedEvents(scribe.db).get('poisoned'))?.reason).toMatch(/hlc/);
+    } finally {
+      engine.stop();
+    }
+  });
+});
+
+describe('two devices that recorded offline into the same incident', () => {
+  // Browser contexts are still to come (issue 6, item 7); this is the same story at the
+  // sync-engine level, against the real server.
+  it('show the same merged timeline and checklist once both are back online', async () => {
+    const dep = await deploy();
+    const commander = device('commander-tablet');
+    const scribe = device('scribe-phone', 45_000);
+    for (const d of [commander, scribe]) await d.enrol(dep.token);
+    const engines = [commander, scribe].map((d) => createSyncEngine({ db: d.db, transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }), now: () => d.now() }));
+
+    const incident = 'inc-2026-07-14-b1';
+    await commander.record({ streamId: incident, actor: '王值班', type: 'incident.declared', payload: { playbookId: 'flood', playbookVersion: '1.0.0', mode: 'real', title: '地下室进水', place: 'B1' } });
+    // Both offline: nothing goes out yet.
+    await commander.record({ streamId: incident, actor: '王值班', type: 'step.done', payload: { stepId: 'cut-power' } });
+    await scribe.record({ streamId: incident, actor: '李记录', type: 'note.added', payload: { text: '02:10 水深 20 cm' } });
+    await scribe.record({ streamId: incident, actor: '李记录', type: 'step.skipped', payload: { stepId: 'sandbags', reason: '沙袋未到' } });
+    await commander.record({ streamId: incident, actor: '王值班', type: 'note.added', payload: { text: '已通知支行领导' } });
+    await scribe.record({ streamId: incident, actor: '李记录', type: 'step.done', payload: { stepId: 'cut-power' } });
+
+    // Both come online.
+    await Promise.all(engines.map((e) => e.syncNow()));
+    await Promise.all(engines.map((e) => e.syncNow()));
+
+    const states = await Promise.all([commander, scribe].map(async (d) => reduceIncident(incident, await d.db.events.toArray())));
+    expect(states[0]).toEqual(states[1]);
+    const state = states[0]!;
+    expect(state.declared?.title).toBe('地下室进水');
+    expect(state.notes.map((n) => n.text).sort()).toEqual(['02:10 水深 20 cm', '已通知支行领导']);
+    expect(state.steps['sandbags']).toMatchObject({ status: 'skipped', reason: '沙袋未到' });
+    expect(state.steps['cut-power']?.status).toBe('done');
+    expect(state.eventCount).toBe(6);
+    for (const e of engines) expect(e.getStatus()).toMatchObject({ waiting: 0, lastError: null });
+  });
+});
+
+async function waitFor(check: () => boolean, what: string, ms = 5_000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -1,0 +1,128 @@
+// Shared by the sync tests: an in-process server on a real SQLite file, and simulated devices,
+// each with its own IndexedDB (fake-indexeddb) and its own wall clock.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import type { EventDraft } from '../../src/storage/events';
+import { appendEvent, type WriteEnv } from '../../src/storage/events';
+import { openDb, type MusterDb } from '../../src/storage/db';
+import { createApp } from '../../src/server/app';
+import { openSqliteStore, type SqliteEventStore } from '../../src/server/storage/sqlite';
+import { hashDeviceToken, newDeviceToken } from '../../src/server/tokens';
+import { storeSyncToken } from '../../src/storage/sync-state';
+import { httpTransport, type FetchLike, type SyncTransport } from '../../src/sync/transport';
+
+export const T0 = Date.UTC(2026, 6, 14, 2, 0, 0);
+export const BASE_URL = 'http://muster.test';
+
+const dirs: string[] = [];
+export function tempDir(label: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `muster-${label}-`));
+  dirs.push(dir);
+  return dir;
+}
+export function removeTempDirs(): void {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+/** The sync server in this process, on a SQLite file that survives `restart()`. */
+export class TestServer {
+  store: SqliteEventStore;
+  app: Hono;
+  readonly warnings: string[] = [];
+  constructor(
+    readonly dataDir: string,
+    private readonly clock: () => number = () => T0,
+  ) {
+    this.store = openSqliteStore(dataDir);
+    mkdirSync(join(dataDir, 'dist'), { recursive: true });
+    writeFileSync(join(dataDir, 'dist', 'index.html'), '<!doctype html><title>Muster</title>');
+    this.app = this.makeApp();
+  }
+  private makeApp(): Hono {
+    return createApp({
+      storage: this.store,
+      version: 'test',
+      staticDir: join(this.dataDir, 'dist'),
+      rateLimit: { burst: 1e9, perSecond: 1e9 },
+      now: this.clock,
+      warn: (m) => this.warnings.push(m),
+    });
+  }
+  /** Closes the database and opens it again from the file, as a process restart would. */
+  restart(): void {
+    this.store.close();
+    this.store = openSqliteStore(this.dataDir);
+    this.app = this.makeApp();
+  }
+  close(): void {
+    this.store.close();
+  }
+  /** A fetch that goes straight into the app, as if over the network. */
+  readonly fetch: FetchLike = (input, init) => Promise.resolve(this.app.request(input, init));
+
+  async addOrg(id: string, name = id): Promise<void> {
+    await this.store.createOrg({ id, name }, new Date(T0).toISOString());
+  }
+  async issueToken(orgId: string, label = 'device'): Promise<string> {
+    const token = newDeviceToken();
+    await this.store.addDeviceToken({ id: `dt-${Math.random().toString(16).slice(2, 12)}`, orgId, label, tokenHash: hashDeviceToken(token) }, new Date(T0).toISOString());
+    return token;
+  }
+  /** Every stored event id of the organisation, with how often each occurs. */
+  eventIds(orgId: string): string[] {
+    return (this.store.db.prepare('SELECT id FROM events WHERE org_id = ? ORDER BY seq').all(orgId) as { id: string }[]).map((r) => r.id);
+  }
+}
+
+let dbCounter = 0;
+
+/** A phone or tablet: its own database, its own wall clock (`offsetMs` from simulated time). */
+export class TestDevice {
+  db: MusterDb;
+  readonly dbName: string;
+  readonly env: WriteEnv;
+  private seed: number;
+  constructor(
+    readonly name: string,
+    private readonly simNow: () => number,
+    public offsetMs = 0,
+    seed = 1,
+  ) {
+    dbCounter += 1;
+    this.dbName = `sync-${name}-${dbCounter}-${Date.now()}`;
+    this.db = openDb(this.dbName);
+    // A Lehmer generator must never hold 0 (mod 2^31 - 1), or it stays 0 and ids repeat.
+    this.seed = 1 + (Math.abs(Math.trunc(seed)) % 2147483646);
+    this.env = {
+      now: () => this.simNow() + this.offsetMs,
+      random: (bytes) => bytes.map(() => (this.seed = (this.seed * 48271) % 2147483647) & 0xff),
+    };
+  }
+  now(): number {
+    return this.env.now();
+  }
+  async record<K extends EventDraft['type']>(draft: EventDraft<K>): Promise<string> {
+    return (await appendEvent(this.db, draft, this.env)).id;
+  }
+  async enrol(token: string): Promise<void> {
+    await storeSyncToken(this.db, token);
+  }
+  transport(server: { fetch: FetchLike }, token: string): SyncTransport {
+    return httpTransport({ baseUrl: BASE_URL, token, fetch: (i, init) => server.fetch(i, init) });
+  }
+  async eventIds(): Promise<string[]> {
+    return (await this.db.events.toCollection().primaryKeys()).sort();
+  }
+  /** Closes the database and opens it again, as a reloaded tab or a restarted phone would. */
+  async reload(): Promise<void> {
+    this.db.close();
+    this.db = openDb(this.dbName);
+    await this.db.open();
+  }
+  async dispose(): Promise<void> {
+    this.db.close();
+    await this.db.delete();
+  }
+}
