@@ -1,8 +1,82 @@
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { prerenderRoutes } from './scripts/prerender-routes';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string; description: string };
+
+/**
+ * The version the settings screen shows. MUSTER_APP_VERSION overrides it (the update test
+ * builds two versions of the same sources); otherwise package.json's.
+ */
+const appVersion = process.env.MUSTER_APP_VERSION?.trim() || pkg.version;
 
 export default defineConfig({
-  plugins: [react()],
+  define: {
+    __APP_VERSION__: JSON.stringify(appVersion),
+  },
+  resolve: {
+    alias: {
+      // The package's "module" entry is an ES5 build; the ES2015+ one is ~1 KB smaller gzipped
+      // and our build target is ES2022 anyway.
+      'workbox-window': 'workbox-window/build/workbox-window.prod.mjs',
+    },
+  },
+  plugins: [
+    react(),
+    prerenderRoutes(new URL('./scenarios', import.meta.url).pathname),
+    VitePWA({
+      strategies: 'generateSW',
+      // Our own registration (src/app/pwa/register.ts, workbox-window): an update waits for the
+      // user, and never installs itself while an incident is open (DESIGN.md "Offline").
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        id: '/',
+        name: 'Muster',
+        short_name: 'Muster',
+        description: 'Offline incident command for floods and fires / 防汛与消防应急指挥',
+        lang: 'zh-CN',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        // The colours of src/app/app.css: the top bar's accent and the page background.
+        theme_color: '#b3261e',
+        background_color: '#f6f5f2',
+        categories: ['productivity', 'utilities'],
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icon-maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      // The glob below already takes every file of public/; listing them again would only
+      // duplicate precache entries.
+      includeManifestIcons: false,
+      workbox: {
+        // Everything the build emits: the shell, every JS and CSS chunk (each shipped playbook
+        // is its own lazy chunk, so all of them work offline before anyone has opened one),
+        // the icons; the plugin adds manifest.webmanifest itself.
+        globPatterns: ['**/*.{html,js,css,svg,png}'],
+        // Any deep link opened offline gets the shell, which routes on the client...
+        navigateFallback: '/index.html',
+        // (A floor's pre-rendered page still answers its own link offline: the precache route,
+        // checked first, maps `/routes/a/b/c` to `/routes/a/b/c.html` — workbox's cleanURLs.)
+        // ...except the API: it is never answered from the cache (no runtime route either), so
+        // a request to /api/ with no network fails and the sync engine knows it is offline.
+        navigateFallbackDenylist: [/^\/api(\/|$)/],
+        cleanupOutdatedCaches: true,
+        // A new worker waits until the user accepts the update (messageSkipWaiting); the first
+        // one takes the open page at once, so it works offline without a second visit.
+        skipWaiting: false,
+        clientsClaim: true,
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     sourcemap: false,

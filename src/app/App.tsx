@@ -1,9 +1,10 @@
 import { Suspense, useEffect, type ReactNode } from 'react';
 import { Home } from '../features/home/Home';
-import { RoutesHome } from '../features/routes/RoutesHome';
 import { Settings } from '../features/settings/Settings';
 import { useT } from './i18n';
 import { lazyScreen } from './lazy-screen';
+import { OfflineIndicator } from './pwa/OfflineIndicator';
+import { UpdateBanner } from './pwa/UpdateBanner';
 import type { MessageKey } from './messages';
 import { Link, matchPath, usePath, useQueryString, type Params } from './router';
 import { useSession } from './session';
@@ -14,6 +15,9 @@ const playbookReader = lazyScreen(() => import('../features/playbooks/PlaybookRe
 const startIncident = lazyScreen(() => import('../features/incident/StartIncident'), (m) => m.StartIncident);
 const incidentPage = lazyScreen(() => import('../features/incident/IncidentPage'), (m) => m.IncidentPage);
 const dutyLog = lazyScreen(() => import('../features/duty-log/DutyLog'), (m) => m.DutyLog);
+const floorRoute = lazyScreen(() => import('../features/routes/FloorRoute'), (m) => m.FloorRoute);
+const posters = lazyScreen(() => import('../features/routes/Posters'), (m) => m.Posters);
+const routeFinder = lazyScreen(() => import('../features/routes/RouteFinder'), (m) => m.RouteFinder);
 const enrol = lazyScreen(() => import('../sync/Enrol'), (m) => m.Enrol);
 const importPlaybook = lazyScreen(() => import('../features/playbooks/ImportPlaybook'), (m) => m.ImportPlaybook);
 const PlaybookLibrary = playbookLibrary.Component;
@@ -23,6 +27,9 @@ const IncidentPage = incidentPage.Component;
 const DutyLog = dutyLog.Component;
 const ImportPlaybook = importPlaybook.Component;
 const Enrol = enrol.Component;
+const FloorRoute = floorRoute.Component;
+const Posters = posters.Component;
+const RouteFinder = routeFinder.Component;
 
 function EnrolScreen() {
   const language = useSession((s) => s.language);
@@ -42,7 +49,9 @@ const screens: Screen[] = [
   { pattern: '/playbooks', render: () => <PlaybookLibrary />, preload: playbookLibrary.preload },
   { pattern: '/playbooks/import', render: () => <ImportPlaybook />, preload: importPlaybook.preload },
   { pattern: '/playbooks/:id/:language', render: (p) => <PlaybookReader id={p.id ?? ''} language={p.language ?? ''} />, preload: playbookReader.preload },
-  { pattern: '/routes', render: () => <RoutesHome /> },
+  { pattern: '/routes', render: () => <RouteFinder />, preload: routeFinder.preload },
+  { pattern: '/routes/:pb/:b/posters', render: (p) => <Posters playbookId={p.pb ?? ''} buildingId={p.b ?? ''} />, preload: posters.preload },
+  { pattern: '/routes/:pb/:b/:f', render: (p) => <FloorRoute playbookId={p.pb ?? ''} buildingId={p.b ?? ''} floorId={p.f ?? ''} />, preload: floorRoute.preload },
   {
     pattern: '/incidents/new',
     render: (_, q) => {
@@ -129,6 +138,8 @@ export function App() {
           {t('language.switch')}
         </button>
       </header>
+      <OfflineIndicator />
+      <UpdateBanner />
       {writeError ? (
         <div className="write-error" role="alert" data-testid="write-error">
           <p>{writeError}</p>

@@ -2,16 +2,44 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, preloadScreens } from './App';
 import './app.css';
+import { startPwa } from './pwa/start';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+
+/**
+ * Where the app renders. A page pre-rendered at build time (a floor's route) already shows
+ * its content: the app then renders into a hidden container inside #root and takes over only
+ * once its own screen has content, so the route never flickers to "Loading…".
+ */
+function appContainer(host: HTMLElement): HTMLElement {
+  const prerendered = host.querySelector('.prerendered')?.closest('.shell');
+  if (!prerendered) return host;
+  const container = document.createElement('div');
+  container.hidden = true;
+  host.appendChild(container);
+  const takeOver = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    prerendered.remove();
+    container.hidden = false;
+  };
+  const observer = new MutationObserver(() => {
+    if (container.querySelector('[data-testid="floor-route"], [role="alert"]')) takeOver();
+  });
+  observer.observe(container, { childList: true, subtree: true });
+  const timer = setTimeout(takeOver, 5000);
+  return container;
+}
+
 // The first screen's code is fetched before the first render so it appears at once.
 void preloadScreens(window.location.pathname).then(() => {
-  createRoot(root).render(
+  createRoot(appContainer(root)).render(
     <StrictMode>
       <App />
     </StrictMode>,
   );
+  startPwa();
   // Sync starts after the first screen is up: it needs nothing from it, and a device that was
   // never enrolled simply keeps everything locally.
   void import('../sync').then((m) => m.startSync());

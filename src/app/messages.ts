@@ -1,12 +1,16 @@
+import { pwaEn, pwaZh } from './pwa/messages';
 
 /**
  * Every user-visible text, in English and Simplified Chinese. Keys say where a text is used.
  * `zh` is typed against `en`, so a key missing in either language fails the type check.
  */
 import { incidentEn, incidentZh } from '../features/incident/messages';
+import { routesEn, routesZh } from '../features/routes/messages';
 
 export const en = {
   ...incidentEn,
+  ...routesEn,
+  ...pwaEn,
   'app.name': 'Muster',
   'app.tagline': 'Incident command for floods and fires',
   'app.skipToContent': 'Skip to content',
@@ -111,6 +115,8 @@ export type MessageKey = keyof typeof en;
 
 export const zh: Record<MessageKey, string> = {
   ...incidentZh,
+  ...routesZh,
+  ...pwaZh,
   'app.name': 'Muster 应急指挥',
   'app.tagline': '防汛与消防应急指挥',
   'app.skipToContent': '跳到正文',

@@ -10,6 +10,9 @@ interface SessionState {
   /** The person using this device, as they entered it; remembered for the next incident. */
   actorName: string;
   setActorName: (name: string) => void;
+  /** "My floor": the last floor whose route this device opened, offered first by the route finder. */
+  myFloor: { playbookId: string; buildingId: string; floorId: string; label: string } | null;
+  setMyFloor: (floor: SessionState['myFloor']) => void;
   /** The site whose duty log (值班日记) this device keeps. */
   dutySite: string;
   setDutySite: (site: string) => void;
@@ -40,11 +43,13 @@ export const useSession = create<SessionState>()(
       setLanguage: (language) => set({ language }),
       actorName: '',
       setActorName: (actorName) => set({ actorName: actorName.trim() }),
+      myFloor: null,
+      setMyFloor: (myFloor) => set({ myFloor }),
       dutySite: '',
       setDutySite: (dutySite) => set({ dutySite: dutySite.trim() }),
       writeError: null,
       setWriteError: (writeError) => set({ writeError }),
     }),
-    { name: 'muster.session', partialize: (s) => ({ language: s.language, actorName: s.actorName, dutySite: s.dutySite }) },
+    { name: 'muster.session', partialize: (s) => ({ language: s.language, actorName: s.actorName, dutySite: s.dutySite, myFloor: s.myFloor }) },
   ),
 );

@@ -35,14 +35,24 @@ export function mountStaticApp(app: Hono, staticDir: string): void {
     }
     let html: string;
     try {
+      // A page pre-rendered at build time (a floor's evacuation route: `/routes/a/b/c` →
+      // `routes/a/b/c.html`) shows its content before any JavaScript runs; else the shell.
+      const prerendered = prerenderedFile(staticDir, c.req.path);
       // Read per request so a rebuild while the server runs is picked up without a restart.
-      html = await readFile(indexFile, 'utf8');
+      html = await readFile(prerendered ?? indexFile, 'utf8');
     } catch {
       return c.text('The Muster app has not been built yet. Run "npm start" to build and serve it.', 503);
     }
     c.header('Cache-Control', REVALIDATE);
     return c.html(html);
   });
+}
+
+/** The pre-rendered page for a navigation path, if the build made one (only plain path segments). */
+export function prerenderedFile(staticDir: string, path: string): string | undefined {
+  if (!/^\/routes(\/[A-Za-z0-9._~-]+){3}$/.test(path) || path.includes('..')) return undefined;
+  const file = join(staticDir, `${path.slice(1)}.html`);
+  return existsSync(file) ? file : undefined;
 }
 
 /** A navigation has no extension in its last segment: `/incidents/42`, not `/assets/a.js`. */

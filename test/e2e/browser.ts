@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** The system Chromium: CHROME_PATH, else Debian's /usr/bin/chromium. Never downloads one. */
 export function findChromium(): string {
@@ -57,4 +57,42 @@ export async function newSession(opts: { locale?: string; viewport?: { width: nu
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Waits until a service worker controls the page and has finished installing (its precache is
+ * complete), so the page works with no network from then on.
+ */
+export async function waitForServiceWorkerControl(page: Page, timeoutMs = 30_000): Promise<string> {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', undefined, { timeout: timeoutMs, polling: 100 });
+  return page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '');
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+const AXE_SOURCE = join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
+
+/**
+ * Runs axe-core in the page (WCAG 2.x A and AA rules and best practices) and returns the
+ * violations, each with the selectors of the elements at fault. `include` limits the scan.
+ */
+export async function axeViolations(page: Page, include?: string): Promise<AxeViolation[]> {
+  // Evaluated through the DevTools protocol, not a <script> tag: the server's CSP forbids inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
+  return page.evaluate(async (scope) => {
+    interface AxeResult {
+      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+    }
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResult> } }).axe;
+    const result = await axe.run(scope ? { include: [scope] } : document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.map(String).join(' ')) }));
+  }, include ?? null);
 }

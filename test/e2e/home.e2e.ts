@@ -52,7 +52,7 @@ describe('the home screen on a phone', () => {
     await expect.poll(() => page.getByTestId('routes-entry').textContent()).toContain('Evacuation routes');
     await page.getByTestId('routes-entry').click();
     await expect.poll(() => page.url()).toBe(`${baseUrl}/routes`);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Evacuation routes');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Find your evacuation route');
     expect(await page.getByText('Never use the elevator.').isVisible()).toBe(true);
   });
 

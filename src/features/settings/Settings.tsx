@@ -1,5 +1,8 @@
 import { LANGUAGES, useT } from '../../app/i18n';
 import { useSession, type Language } from '../../app/session';
+import { AboutSection } from './AboutSection';
+import { StorageSection } from './StorageSection';
+import './settings.css';
 
 const languageNames: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' };
 
@@ -19,6 +22,8 @@ export function Settings() {
           </label>
         ))}
       </fieldset>
+      <StorageSection />
+      <AboutSection />
     </>
   );
 }

@@ -1,0 +1,95 @@
+import { useT } from '../../app/i18n';
+import { Link, useQueryString } from '../../app/router';
+import { useSession } from '../../app/session';
+import { usePlaybookLibrary } from '../playbooks/library';
+import { floorPath } from './floor-view';
+import { useSite } from './useSite';
+
+function Sites() {
+  const t = useT();
+  const language = useSession((s) => s.language);
+  const library = usePlaybookLibrary();
+  if (library === undefined) return <p className="empty">{t('loading')}</p>;
+  // One entry per playbook id, in the reader's language where there is one. Only playbooks with
+  // buildings have routes; the flood plan has none.
+  const byId = new Map<string, (typeof library)[number]>();
+  for (const p of library) if (!byId.has(p.id) || p.language === language) byId.set(p.id, p);
+  const sites = [...byId.values()].filter((p) => p.kind !== 'flood');
+  if (sites.length === 0) return <p className="empty">{t('routes.none')}</p>;
+  return (
+    <>
+      <h2>{t('routes.pickSite')}</h2>
+      <ul className="cards">
+        {sites.map((p) => (
+          <li key={p.id}>
+            <Link className="card card-link" href={`/routes?site=${encodeURIComponent(p.id)}`} lang={p.language}>
+              <span className="card-title">{p.title}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Buildings({ siteId, buildingId }: { siteId: string; buildingId: string | null }) {
+  const t = useT();
+  const site = useSite(siteId);
+  if (site === undefined) return <p className="empty">{t('loading')}</p>;
+  const buildings = site?.main.buildings ?? [];
+  if (!site || buildings.length === 0) return <p className="empty">{t('routes.none')}</p>;
+  const chosen = buildings.find((b) => b.id === buildingId) ?? (buildings.length === 1 ? buildings[0] : undefined);
+  return (
+    <>
+      <h2>{t('routes.pickBuilding')}</h2>
+      <ul className="choice-grid" lang={site.main.language}>
+        {buildings.map((b) => (
+          <li key={b.id}>
+            <Link className="big-choice" aria-current={chosen?.id === b.id ? 'true' : undefined} href={`/routes?site=${encodeURIComponent(siteId)}&building=${encodeURIComponent(b.id)}`}>
+              {b.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {chosen ? (
+        <>
+          <h2>{t('routes.pickFloor')}</h2>
+          <ul className="floor-grid" lang={site.main.language} data-testid="floor-grid">
+            {[...chosen.floors]
+              .sort((a, b) => (b.level ?? 0) - (a.level ?? 0))
+              .map((f) => (
+                <li key={f.id}>
+                  <Link className="big-choice" href={floorPath(siteId, chosen.id, f.id)}>
+                    {f.label}
+                  </Link>
+                </li>
+              ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** Pick the site, the building and the floor; "my floor" first, and the rule for everyone always on top. */
+export function RouteFinder() {
+  const t = useT();
+  const query = new URLSearchParams(useQueryString());
+  const myFloor = useSession((s) => s.myFloor);
+  const siteId = query.get('site');
+  return (
+    <>
+      <h1>{t('routes.finder.title')}</h1>
+      <p className="rule-banner" role="note">
+        {t('routes.never')}
+      </p>
+      {myFloor ? (
+        <Link className="routes-entry" href={floorPath(myFloor.playbookId, myFloor.buildingId, myFloor.floorId)} data-testid="my-floor">
+          <span className="routes-entry-title">{t('routes.myFloor')}</span>
+          <span className="routes-entry-hint">{myFloor.label}</span>
+        </Link>
+      ) : null}
+      {siteId ? <Buildings siteId={siteId} buildingId={query.get('building')} /> : <Sites />}
+    </>
+  );
+}

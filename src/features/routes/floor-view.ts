@@ -1,0 +1,90 @@
+import { routesForFloor } from '../../domain/playbook/routes';
+import type { Playbook } from '../../domain/playbook/schema';
+import { en, zh, type MessageKey } from '../../app/messages';
+
+type Lang = 'en' | 'zh-CN';
+
+/** One way out, worded for staff reading it in a hurry. */
+export interface RouteLine {
+  readonly id: string;
+  readonly kind: 'primary' | 'alternate' | 'accessible';
+  readonly heading: string;
+  readonly instruction: string;
+  readonly via: string;
+  readonly direction: string;
+  readonly exit?: string;
+  readonly assembly: string;
+  readonly notes?: string;
+}
+
+/** Everything a floor page shows, in one language: built the same way for the app and the pre-rendered page. */
+export interface FloorView {
+  readonly language: string;
+  readonly site: string;
+  readonly building: string;
+  readonly floor: string;
+  readonly routes: readonly RouteLine[];
+  readonly rulesTitle: string;
+  readonly rules: readonly string[];
+  readonly shelterTitle: string;
+  readonly shelter: readonly string[];
+  readonly numbersTitle: string;
+  readonly numbers: readonly { label: string; number?: string; missing?: string }[];
+}
+
+function say(language: string, key: MessageKey, vars: Record<string, string> = {}): string {
+  const text: string = (language.startsWith('zh') ? zh : en)[key];
+  return text.replace(/\{(\w+)\}/g, (all, name: string) => vars[name] ?? all);
+}
+
+/** Text of the app in the playbook's own language (zh or en), so a page reads in one language. */
+export function uiLanguageOf(playbookLanguage: string): Lang {
+  return playbookLanguage.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/**
+ * The floor page of one playbook language version, or undefined when the building or floor is
+ * not in it. Pure: used in the browser and at build time to pre-render each floor's page.
+ */
+export function floorView(playbook: Playbook, buildingId: string, floorId: string): FloorView | undefined {
+  const found = routesForFloor(playbook, buildingId, floorId);
+  const first = found?.[0];
+  if (!found || !first) return undefined;
+  const l = uiLanguageOf(playbook.language);
+  const heading: Record<RouteLine['kind'], MessageKey> = { primary: 'routes.wayOut', alternate: 'routes.ifBlocked', accessible: 'routes.noStairs' };
+  return {
+    language: playbook.language,
+    site: playbook.organisation,
+    building: first.building.name,
+    floor: first.floor.label,
+    routes: found.map(({ route, stairway, assemblyPoint }) => ({
+      id: route.id,
+      kind: route.kind,
+      heading: say(l, heading[route.kind]),
+      instruction: route.instruction,
+      via: say(l, 'routes.via', { way: stairway?.name ?? say(l, route.nearest === 'exit' ? 'routes.nearestExit' : 'routes.nearestStairs') }),
+      direction: say(l, `routes.direction.${route.direction}`),
+      ...(route.exit ? { exit: say(l, 'routes.exit', { exit: route.exit }) } : {}),
+      assembly: assemblyPoint ? say(l, 'routes.assembleAt', { name: assemblyPoint.name, location: assemblyPoint.location }) : say(l, 'routes.noAssembly'),
+      ...(route.notes ? { notes: route.notes } : {}),
+    })),
+    rulesTitle: say(l, 'routes.rules'),
+    rules: (playbook.rulesForEveryone ?? []).map((r) => r.text),
+    shelterTitle: say(l, 'routes.cannotGetOut'),
+    shelter: (playbook.shelterInPlace ?? []).map((r) => r.text),
+    numbersTitle: say(l, 'routes.call'),
+    numbers: [
+      ...playbook.emergencyNumbers.map((n) => (n.number ? { label: n.label, number: n.number } : { label: n.label, missing: say(l, 'routes.numberMissing', { label: n.label }) })),
+      ...(playbook.dutyPhone ? [{ label: say(l, 'reader.dutyPhone'), number: playbook.dutyPhone }] : []),
+    ],
+  };
+}
+
+export function telHref(number: string): string {
+  return `tel:${number.replace(/[^\d+]/g, '')}`;
+}
+
+/** The path of a floor's page: what the QR poster on that floor encodes. */
+export function floorPath(playbookId: string, buildingId: string, floorId: string): string {
+  return `/routes/${encodeURIComponent(playbookId)}/${encodeURIComponent(buildingId)}/${encodeURIComponent(floorId)}`;
+}

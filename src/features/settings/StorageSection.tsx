@@ -1,0 +1,44 @@
+import { useT } from '../../app/i18n';
+import { formatBytes } from '../../app/pwa/bytes';
+import { availableBytes } from '../../app/pwa/storage';
+import { useSession } from '../../app/session';
+import { useStorageStatus } from './useStorageStatus';
+
+/** Whether the browser will keep Muster's data, and how much room it has (DESIGN.md "Offline"). */
+export function StorageSection() {
+  const t = useT();
+  const language = useSession((s) => s.language);
+  const { status, refused, askToPersist } = useStorageStatus();
+  const bytes = (n: number | null | undefined) => (n === null || n === undefined ? t('settings.storage.unknown') : formatBytes(language, n));
+  const persistence =
+    status === undefined ? t('loading') : status.persisted === null ? t('settings.storage.unsupported') : status.persisted ? t('settings.storage.persistent') : t('settings.storage.notPersistent');
+  return (
+    <section aria-labelledby="storage-heading" className="settings-section" data-testid="storage-status">
+      <h2 id="storage-heading">{t('settings.storage.title')}</h2>
+      <dl className="facts">
+        <div>
+          <dt>{t('settings.storage.persistence')}</dt>
+          <dd data-testid="storage-persisted" data-persisted={status?.persisted === undefined ? 'loading' : String(status.persisted)}>
+            {persistence}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('settings.storage.used')}</dt>
+          <dd data-testid="storage-used">{status ? bytes(status.usage) : t('loading')}</dd>
+        </div>
+        <div>
+          <dt>{t('settings.storage.available')}</dt>
+          <dd data-testid="storage-available">{status ? bytes(availableBytes(status)) : t('loading')}</dd>
+        </div>
+      </dl>
+      {status?.persisted === false ? (
+        <button type="button" className="button" onClick={() => void askToPersist()} data-testid="storage-ask">
+          {t('settings.storage.ask')}
+        </button>
+      ) : null}
+      <p role="status" className="settings-note">
+        {refused && status?.persisted === false ? t('settings.storage.denied') : null}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import { chromium, type Page } from 'playwright-core';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { CHROMIUM_ARGS, findChromium, newSession, PHONE, type Session } from './browser';
+
+const baseUrl = inject('baseUrl');
+
+let session: Session | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+/** What the seed plan (part 4, 四、2) says for these floors, in both languages. */
+const seedRoutes = [
+  { building: 'west-main', floor: 'floor-7', zh: '中央楼梯', en: /central staircase/i },
+  { building: 'west-main', floor: 'floor-6', zh: '西侧后面消防通道', en: /west.*rear.*fire escape/i },
+  { building: 'east-old', floor: 'floor-5', zh: '东消防通道楼梯', en: /east fire escape stairs/i },
+  { building: 'east-old', floor: 'floor-4', zh: '中央楼梯', en: /central staircase/i },
+  { building: 'west-main', floor: 'floor-2', zh: '东营业室楼梯', en: /east banking.hall stairs/i },
+];
+
+async function primaryRoute(page: Page): Promise<string> {
+  const card = page.getByTestId('floor-route').locator('.route-card.kind-primary');
+  await card.waitFor();
+  return (await card.textContent()) ?? '';
+}
+
+/** Decodes the QR code drawn in a poster, by rendering its SVG to pixels in the page. */
+async function decodePosterQr(page: Page, floorId: string): Promise<string | null> {
+  const pixels = await page.getByTestId(`poster-${floorId}`).locator('svg.qr').evaluate(async (svg) => {
+    const size = 400;
+    const img = new Image();
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = size;
+    canvas.height = size;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return null;
+    ctx.drawImage(img, 0, 0, size, size);
+    return Array.from(ctx.getImageData(0, 0, size, size).data);
+  });
+  if (!pixels) return null;
+  return jsQR(Uint8ClampedArray.from(pixels), 400, 400)?.data ?? null;
+}
+
+describe.each(['zh-CN', 'en'] as const)('evacuation routes on a phone (%s)', (language) => {
+  it('each floor link gives the route of the seed plan, offline too, and the app remembers my floor', async () => {
+    session = await newSession({ locale: language });
+    const page = await session.context.newPage();
+    await page.goto(baseUrl);
+    // One visit online; then the service worker serves everything.
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined, undefined, { timeout: 30_000 });
+    await session.context.setOffline(true);
+    for (const r of seedRoutes) {
+      await page.goto(`${baseUrl}/routes/fire-evacuation/${r.building}/${r.floor}`);
+      const text = await primaryRoute(page);
+      if (language === 'zh-CN') expect(text).toContain(r.zh);
+      else expect(text).toMatch(r.en);
+      // Never the elevator, and what to do if you cannot get out, on every floor.
+      const all = (await page.getByTestId('floor-route').textContent()) ?? '';
+      expect(all).toMatch(language === 'zh-CN' ? /切不可使用电梯/ : /Never use the elevator/);
+      expect(all).toMatch(language === 'zh-CN' ? /湿毛巾/ : /wet towel/);
+      expect(await page.getByRole('link', { name: /119/ }).first().getAttribute('href')).toBe('tel:119');
+    }
+    // Route text is big enough to read at arm's length.
+    const fontSize = await page.locator('.route-instruction').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(20);
+    await page.screenshot({ path: join(import.meta.dirname, '../../.tmp/screens', `route-offline-${language}.png`) });
+
+    // The finder offers my floor (the last one opened) first.
+    await page.goto(`${baseUrl}/routes`);
+    await expect.poll(() => page.getByTestId('my-floor').textContent()).toMatch(/2/);
+    await page.getByTestId('my-floor').click();
+    await expect.poll(() => primaryRoute(page)).toMatch(/东营业室楼梯|banking.hall/i);
+  });
+
+  it('the finder leads from site to building to floor', async () => {
+    session = await newSession({ locale: language });
+    const page = await session.context.newPage();
+    await page.goto(`${baseUrl}/routes`);
+    await page.getByRole('link', { name: language === 'zh-CN' ? '灭火和应急疏散预案' : 'Firefighting and Emergency Evacuation Plan' }).click();
+    await page.getByRole('link', { name: language === 'zh-CN' ? '东旧楼' : 'East old building' }).click();
+    await page.getByTestId('floor-grid').getByRole('link', { name: language === 'zh-CN' ? '5楼' : 'Floor 5' }).click();
+    await page.waitForURL(/\/routes\/fire-evacuation\/east-old\/floor-5$/);
+    expect(await primaryRoute(page)).toMatch(language === 'zh-CN' ? /东消防通道楼梯/ : /east fire escape stairs/i);
+  });
+
+  it('a QR poster per floor decodes to that floor’s link, with the route in both languages', async () => {
+    session = await newSession({ locale: language });
+    const page = await session.context.newPage();
+    await page.goto(`${baseUrl}/routes/fire-evacuation/west-main/posters`);
+    const poster = page.getByTestId('poster-floor-7');
+    await poster.waitFor();
+    expect(await decodePosterQr(page, 'floor-7')).toBe(`${baseUrl}/routes/fire-evacuation/west-main/floor-7`);
+    const text = (await poster.textContent()) ?? '';
+    expect(text).toContain('从中央楼梯向下疏散');
+    expect(text).toMatch(/central staircase/i);
+    // A4 print layout: one poster per page.
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pages).toBe(12);
+  });
+});
+
+describe('before any JavaScript runs', () => {
+  it('a floor link shows its route from the pre-rendered page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'muster-nojs-'));
+    const context = await chromium.launchPersistentContext(dir, { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, viewport: PHONE, javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/routes/fire-evacuation/west-main/floor-6`);
+      const text = (await page.locator('.prerendered').textContent()) ?? '';
+      expect(text).toContain('西侧后面消防通道');
+      expect(text).toMatch(/west.*rear.*fire escape/i);
+      expect(await page.title()).toContain('6楼');
+    } finally {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
