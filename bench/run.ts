@@ -1,6 +1,7 @@
 import { benchReducer } from './domain';
 import { benchIncidentBrowser } from './incident-browser';
 import { benchPlaybooks } from './playbooks';
+import { benchRoutes } from './routes-browser';
 import { benchAppend } from './storage';
 import { benchSync } from './sync';
 
@@ -16,5 +17,6 @@ const figures: Record<string, unknown> = {
   ...benchPlaybooks(),
   ...(await benchIncidentBrowser()),
   ...(await benchSync()),
+  ...(await benchRoutes()),
 };
 console.log(JSON.stringify(figures, null, 2));

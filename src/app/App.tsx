@@ -1,4 +1,4 @@
-import { Suspense, useEffect, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { Home } from '../features/home/Home';
 import { Settings } from '../features/settings/Settings';
 import { useT } from './i18n';
@@ -18,6 +18,8 @@ const dutyLog = lazyScreen(() => import('../features/duty-log/DutyLog'), (m) => 
 const floorRoute = lazyScreen(() => import('../features/routes/FloorRoute'), (m) => m.FloorRoute);
 const posters = lazyScreen(() => import('../features/routes/Posters'), (m) => m.Posters);
 const routeFinder = lazyScreen(() => import('../features/routes/RouteFinder'), (m) => m.RouteFinder);
+const syncPanel = lazyScreen(() => import('../sync/SyncPanel'), (m) => m.SyncPanel);
+const SyncBadge = lazy(() => import('./SyncBadge').then((m) => ({ default: m.SyncBadge })));
 const enrol = lazyScreen(() => import('../sync/Enrol'), (m) => m.Enrol);
 const importPlaybook = lazyScreen(() => import('../features/playbooks/ImportPlaybook'), (m) => m.ImportPlaybook);
 const PlaybookLibrary = playbookLibrary.Component;
@@ -30,6 +32,12 @@ const Enrol = enrol.Component;
 const FloorRoute = floorRoute.Component;
 const Posters = posters.Component;
 const RouteFinder = routeFinder.Component;
+
+function SyncScreen() {
+  const language = useSession((s) => s.language);
+  const SyncPanel = syncPanel.Component;
+  return <SyncPanel language={language} />;
+}
 
 function EnrolScreen() {
   const language = useSession((s) => s.language);
@@ -65,6 +73,7 @@ const screens: Screen[] = [
   { pattern: '/duty-log', render: () => <DutyLog />, preload: dutyLog.preload },
   { pattern: '/settings', render: () => <Settings /> },
   { pattern: '/enrol', render: () => <EnrolScreen />, preload: enrol.preload },
+  { pattern: '/sync', render: () => <SyncScreen />, preload: syncPanel.preload },
 ];
 
 /** Loads the code of the screen at `path` (before the first render), then the rest when idle. */
@@ -127,6 +136,9 @@ export function App() {
         <Link href="/" className="brand">
           {t('app.name')}
         </Link>
+        <Suspense fallback={null}>
+          <SyncBadge />
+        </Suspense>
         <button
           type="button"
           className="lang-toggle"

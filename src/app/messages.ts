@@ -108,6 +108,11 @@ export const en = {
   'import.error.tooLarge': 'The file is {detail} bytes; a playbook may be at most 5 MB.',
   'import.error.badUrl': '“{detail}” is not a web address (http or https).',
   'import.error.store': 'The playbook could not be stored on this device: {detail}',
+  'syncBadge.waiting': '{count} to send',
+  'syncBadge.ok': 'Synced',
+  'syncBadge.offline': 'Offline',
+  'syncBadge.error': 'Sync problem',
+  'nav.sync': 'Sync',
   'loading': 'Loading…',
 } as const;
 
@@ -214,5 +219,10 @@ export const zh: Record<MessageKey, string> = {
   'import.error.tooLarge': '该文件有 {detail} 字节；预案文件不得超过 5 MB。',
   'import.error.badUrl': '“{detail}”不是有效的网址（http 或 https）。',
   'import.error.store': '无法将预案保存到本设备：{detail}',
+  'syncBadge.waiting': '{count} 条待发送',
+  'syncBadge.ok': '已同步',
+  'syncBadge.offline': '离线',
+  'syncBadge.error': '同步异常',
+  'nav.sync': '同步',
   'loading': '正在加载…',
 };

@@ -177,6 +177,8 @@ describe('the commander’s tablet and the scribe’s phone record the same floo
     expect(onServer(incidentId).map((e) => e.type)).toEqual(['incident.declared']);
     expect((await heldOnDevice(commander, incidentId)).waiting).toBe(4);
     expect((await heldOnDevice(scribe, incidentId)).waiting).toBe(4);
+    // Each device says so in its top bar.
+    await expect.poll(() => commander.getByTestId('sync-badge').textContent(), UI_WAIT).toContain('4 to send');
 
     // The scribe's phone finds a signal first and sends its four records.
     await phone.context.setOffline(false);
@@ -189,9 +191,14 @@ describe('the commander’s tablet and the scribe’s phone record the same floo
     await tab(commander, 'Timeline');
     await expect.poll(() => commander.getByTestId('timeline').textContent(), SYNC_WAIT).toContain(SCRIBE_NOTE);
 
+    await expect.poll(() => commander.getByTestId('sync-badge').textContent(), SYNC_WAIT).toContain('Synced');
+
     // The phone synced before the tablet's records were there; its next sync brings them in.
-    // That is the timer (a minute) or opening the app again: here, opening it again.
-    await scribe.reload();
+    // That is the timer (a minute), opening the app again, or one tap on "Sync now": here, the tap.
+    const incidentPath = new URL(scribe.url()).pathname;
+    await scribe.getByTestId('sync-badge').click();
+    await scribe.getByRole('button', { name: 'Sync now' }).click();
+    await scribe.goto(new URL(incidentPath, scribe.url()).href);
     await tab(scribe, 'Timeline');
     await expect.poll(() => scribe.getByTestId('timeline').textContent(), SYNC_WAIT).toContain(COMMANDER_NOTE);
 
