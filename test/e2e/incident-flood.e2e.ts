@@ -149,6 +149,11 @@ describe.each(['zh-CN', 'en'] as const)('the night flood (%s)', (language) => {
     expect(timeline).toContain(x.approver);
     expect(timeline).toMatch(/20\d\d/);
     await page.screenshot({ path: join(shots, `incident-timeline-${language}.png`), fullPage: true });
+
+    // Home lists it with the closed incidents, no longer with the open ones.
+    await page.goto(baseUrl);
+    await expect.poll(() => page.getByTestId('closed-incidents').textContent()).toContain(x.title);
+    expect(await page.getByTestId('no-incidents').count()).toBe(1);
   });
 });
 

@@ -9,7 +9,9 @@ import { PlaybookList } from '../playbooks/PlaybookList';
 export function Home() {
   const t = useT();
   const language = useSession((s) => s.language);
-  const incidents = useIncidentList()?.filter((i) => !i.closed);
+  const all = useIncidentList();
+  const incidents = all?.filter((i) => !i.closed);
+  const closed = all?.filter((i) => i.closed) ?? [];
   return (
     <>
       <Link href="/routes" className="routes-entry" data-testid="routes-entry">
@@ -48,6 +50,24 @@ export function Home() {
           </ul>
         )}
       </section>
+
+      {closed.length ? (
+        <section aria-labelledby="closed-heading">
+          <h2 id="closed-heading">{t('home.incidents.closed')}</h2>
+          <ul className="cards" data-testid="closed-incidents">
+            {closed.map((i) => (
+              <li key={i.id}>
+                <Link className="card card-link" href={`/incidents/${encodeURIComponent(i.id)}`}>
+                  <span className="card-title">
+                    <span className={`badge ${i.mode}`}>{t(i.mode === 'drill' ? 'home.incidents.drill' : 'home.incidents.real')}</span> {i.title}
+                  </span>
+                  <span className="card-meta">{t('home.incidents.started', { time: formatDateTime(language, stampTime(i.hlc)), actor: i.actor })}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="playbooks-heading">
         <h2 id="playbooks-heading">{t('home.playbooks.title')}</h2>
