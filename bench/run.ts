@@ -1,6 +1,7 @@
 import { benchReducer } from './domain';
 import { benchIncidentBrowser } from './incident-browser';
 import { benchPlaybooks } from './playbooks';
+import { benchReport } from './report';
 import { benchRoutes } from './routes-browser';
 import { benchAppend } from './storage';
 import { benchSync } from './sync';
@@ -15,6 +16,7 @@ const figures: Record<string, unknown> = {
   ...benchReducer(),
   ...(await benchAppend()),
   ...benchPlaybooks(),
+  ...(await benchReport()),
   ...(await benchIncidentBrowser()),
   ...(await benchSync()),
   ...(await benchRoutes()),

@@ -20,6 +20,7 @@ const posters = lazyScreen(() => import('../features/routes/Posters'), (m) => m.
 const routeFinder = lazyScreen(() => import('../features/routes/RouteFinder'), (m) => m.RouteFinder);
 const syncPanel = lazyScreen(() => import('../sync/SyncPanel'), (m) => m.SyncPanel);
 const SyncBadge = lazy(() => import('./SyncBadge').then((m) => ({ default: m.SyncBadge })));
+const reportViewer = lazyScreen(() => import('../features/report/ReportViewer'), (m) => m.ReportViewer);
 const enrol = lazyScreen(() => import('../sync/Enrol'), (m) => m.Enrol);
 const importPlaybook = lazyScreen(() => import('../features/playbooks/ImportPlaybook'), (m) => m.ImportPlaybook);
 const PlaybookLibrary = playbookLibrary.Component;
@@ -29,6 +30,7 @@ const IncidentPage = incidentPage.Component;
 const DutyLog = dutyLog.Component;
 const ImportPlaybook = importPlaybook.Component;
 const Enrol = enrol.Component;
+const ReportViewer = reportViewer.Component;
 const FloorRoute = floorRoute.Component;
 const Posters = posters.Component;
 const RouteFinder = routeFinder.Component;
@@ -74,6 +76,7 @@ const screens: Screen[] = [
   { pattern: '/settings', render: () => <Settings /> },
   { pattern: '/enrol', render: () => <EnrolScreen />, preload: enrol.preload },
   { pattern: '/sync', render: () => <SyncScreen />, preload: syncPanel.preload },
+  { pattern: '/reports/view', render: () => <ReportViewer />, preload: reportViewer.preload },
 ];
 
 /** Loads the code of the screen at `path` (before the first render), then the rest when idle. */

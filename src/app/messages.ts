@@ -5,10 +5,12 @@ import { pwaEn, pwaZh } from './pwa/messages';
  * `zh` is typed against `en`, so a key missing in either language fails the type check.
  */
 import { incidentEn, incidentZh } from '../features/incident/messages';
+import { reportEn, reportZh } from '../features/report/messages';
 import { routesEn, routesZh } from '../features/routes/messages';
 
 export const en = {
   ...incidentEn,
+  ...reportEn,
   ...routesEn,
   ...pwaEn,
   'app.name': 'Muster',
@@ -121,6 +123,7 @@ export type MessageKey = keyof typeof en;
 
 export const zh: Record<MessageKey, string> = {
   ...incidentZh,
+  ...reportZh,
   ...routesZh,
   ...pwaZh,
   'app.name': 'Muster 应急指挥',

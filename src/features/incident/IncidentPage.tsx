@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { Suspense, lazy, useMemo, useState } from 'react';
 import { useT } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages';
 import { navigate } from '../../app/router';
@@ -18,7 +18,10 @@ import { playbookPosts, RolesPanel } from './RolesPanel';
 import { StepChecklist } from './StepChecklist';
 import { Timeline } from './Timeline';
 
-const TABS = ['steps', 'timeline', 'roles', 'people', 'log', 'losses', 'end'] as const;
+const TABS = ['steps', 'timeline', 'roles', 'people', 'log', 'losses', 'end', 'report'] as const;
+
+// The report code (four exporters, SHA-256) loads only when the Report tab is opened.
+const ReportPanel = lazy(() => import('../report/ReportPanel').then((m) => ({ default: m.ReportPanel })));
 type Tab = (typeof TABS)[number];
 
 function HandOver({ incident, playbook }: { incident: IncidentState; playbook: Playbook }) {
@@ -166,6 +169,11 @@ function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; pl
         {tab === 'log' ? <DutyLogDuring from={started} to={end} /> : null}
         {tab === 'losses' ? <Losses incident={incident} readOnly={closed} /> : null}
         {tab === 'end' ? <Ending incident={incident} /> : null}
+        {tab === 'report' ? (
+          <Suspense fallback={<p className="empty">{t('loading')}</p>}>
+            <ReportPanel incident={incident} playbook={playbook} />
+          </Suspense>
+        ) : null}
       </div>
     </>
   );

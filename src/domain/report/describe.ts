@@ -1,0 +1,70 @@
+import type { MusterEvent } from '../event';
+import { fill, type ReportLabelKey, type ReportLabels } from './labels';
+
+const TAGS = new Set(['people-evacuated', 'power-cut', 'fire-brigade-arrived', 'water-level', 'injury', 'property-moved', 'leader-arrived', 'other']);
+
+export function tagText(tag: string, labels: ReportLabels): string {
+  return TAGS.has(tag) ? labels[`tag.${tag}` as ReportLabelKey] : tag;
+}
+
+const quantity = (q: number, unit?: string) => `${q}${unit ? ` ${unit}` : ''}`;
+
+/**
+ * One line of plain text (never markup) saying what an event recorded, in the report's
+ * language. `earlier` holds the lines of events already described, so a correction can quote
+ * what it struck out.
+ */
+export function describeEvent(e: MusterEvent, labels: ReportLabels, names: ReadonlyMap<string, string>, earlier: ReadonlyMap<string, string>): string {
+  const t = (key: ReportLabelKey, vars?: Record<string, string | number>) => fill(labels[key], vars);
+  const name = (id: string) => names.get(id) ?? id;
+  const dash = labels.dash;
+  const withNote = (text: string, note?: string) => (note ? `${text} — ${note}` : text);
+  switch (e.type) {
+    case 'incident.declared':
+      return t('event.incident.declared', { title: e.payload.title, mode: t(e.payload.mode === 'drill' ? 'mode.drill' : 'mode.real'), place: e.payload.place || dash, commander: e.payload.commander ?? e.actor });
+    case 'role.assigned':
+      return t('event.role.assigned', { role: name(e.payload.roleId), person: e.payload.phone ? t('paren', { text: e.payload.person, detail: e.payload.phone }) : e.payload.person });
+    case 'command.handedOver':
+      return withNote(t('event.command.handedOver', { to: e.payload.toRole ? t('paren', { text: e.payload.to, detail: name(e.payload.toRole) }) : e.payload.to }), e.payload.note);
+    case 'step.done':
+      return t('event.step.done', { step: name(e.payload.stepId) });
+    case 'step.skipped':
+      return t('event.step.skipped', { step: name(e.payload.stepId), reason: e.payload.reason });
+    case 'step.reopened':
+      return withNote(t('event.step.reopened', { step: name(e.payload.stepId) }), e.payload.reason);
+    case 'step.itemChecked':
+      return t('event.step.itemChecked', { state: t(e.payload.checked ? 'event.item.checked' : 'event.item.unchecked'), item: names.get(`${e.payload.stepId} ${e.payload.itemId}`) ?? e.payload.itemId });
+    case 'note.added': {
+      const tags = (e.payload.tags ?? []).map((tag) => tagText(tag, labels)).join(labels.listSeparator);
+      return t('event.note.added', { text: e.payload.text }) + (tags ? ` [${tags}]` : '');
+    }
+    case 'entry.struck': {
+      const target = earlier.get(e.payload.targetId);
+      return withNote(target === undefined ? t('event.entry.struckUnknown') : t('event.entry.struck', { target }), e.payload.reason);
+    }
+    case 'roster.added':
+      return t('event.roster.added', { people: e.payload.people.join(labels.listSeparator) });
+    case 'person.accounted':
+      return withNote(t('event.person.accounted', { person: e.payload.person, status: t(`headcount.${e.payload.status}`) }), e.payload.note);
+    case 'loss.recorded':
+      return t('event.loss.recorded', { what: e.payload.what, quantity: quantity(e.payload.quantity, e.payload.unit), kind: t(`losses.kind.${e.payload.kind}`), where: e.payload.where || dash });
+    case 'supplies.used':
+      return t('event.supplies.used', { item: e.payload.item, quantity: quantity(e.payload.quantity, e.payload.unit) });
+    case 'supplies.toReplenish':
+      return t('event.supplies.toReplenish', { item: e.payload.item, quantity: quantity(e.payload.quantity, e.payload.unit) });
+    case 'end.confirmed':
+      return withNote(t('event.end.confirmed'), e.payload.note);
+    case 'closure.approved':
+      return withNote(t('event.closure.approved', { approver: e.payload.approver }), e.payload.note);
+    case 'afterAction.set':
+      return t('event.afterAction.set', { field: t(`afterAction.${e.payload.field}`) });
+    case 'improvement.added':
+      return t('event.improvement.added', { action: e.payload.action, owner: e.payload.owner, due: e.payload.due });
+    case 'planRevision.added':
+      return t('event.planRevision.added', { text: e.payload.text });
+    case 'duty.entry':
+      return t('event.duty.entry', { text: e.payload.text });
+    case 'shift.handedOver':
+      return t('event.shift.handedOver', { outgoing: e.payload.outgoing, incoming: e.payload.incoming });
+  }
+}

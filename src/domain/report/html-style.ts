@@ -1,0 +1,66 @@
+import { escapeCssString } from './escape';
+
+/**
+ * The printable report's stylesheet. In print: A4 with margins, page numbers in the bottom
+ * margin box ("Page 2 of 5", Chromium 131+ and other CSS Paged Media engines), table headers
+ * repeated on each page, rows and the signature block never split. `pageOf` is the label
+ * with `{page}` and `{pages}`; `footer` is printed in the bottom-left margin box; `widths` are
+ * the column widths (per cent) the tables use, as classes `w<n>`.
+ */
+// CJK fonts first: Latin text looks right in them too, and Chinese never falls back to a serif.
+const FONTS = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans', system-ui, sans-serif";
+
+export function reportCss(pageOf: string, footer: string, widths: readonly number[]): string {
+  const parts = pageOf.split(/(\{page\}|\{pages\})/).filter((p) => p !== '');
+  const pageContent = parts.map((p) => (p === '{page}' ? 'counter(page)' : p === '{pages}' ? 'counter(pages)' : `"${escapeCssString(p)}"`)).join(' ');
+  return `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0 auto; padding: 24px; max-width: 210mm; background: #fff; color: #111;
+  font-family: ${FONTS};
+  font-size: 11pt; line-height: 1.45;
+}
+h1 { font-size: 18pt; margin: 0 0 4pt; }
+h2 { font-size: 13pt; margin: 16pt 0 6pt; padding-bottom: 2pt; border-bottom: 1.5pt solid #111; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 11pt; margin: 10pt 0 4pt; break-after: avoid; page-break-after: avoid; }
+p { margin: 4pt 0; }
+.subtitle { font-size: 13pt; font-weight: 600; }
+.meta, .muted { color: #444; font-size: 9pt; }
+dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: 2pt 12pt; margin: 6pt 0; }
+dl.fields dt { font-weight: 600; }
+dl.fields dd { margin: 0; }
+table { width: 100%; border-collapse: collapse; margin: 4pt 0 8pt; font-size: 9pt; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 0.5pt solid #888; padding: 2pt 4pt; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+th { background: #eee; font-weight: 600; }
+td.num { text-align: right; white-space: nowrap; }
+${widths.map((w) => `.w${w} { width: ${w}%; }`).join(' ')}
+td.when { white-space: nowrap; }
+.status-done { color: #145a24; }
+.status-skipped { color: #6b4e00; }
+.status-not-done, .overdue { color: #9b1c1c; font-weight: 600; }
+.struck del { text-decoration: line-through; }
+.correction { display: block; font-size: 8pt; color: #555; }
+.ignored { display: block; font-size: 8pt; color: #555; font-style: italic; }
+.text-block { white-space: pre-wrap; margin: 2pt 0 8pt; }
+.hash { font-family: 'Noto Sans Mono', 'DejaVu Sans Mono', ui-monospace, monospace; font-size: 9pt; overflow-wrap: anywhere; }
+#integrity, .signatures { break-inside: avoid; page-break-inside: avoid; }
+.signatures table td { height: 16mm; vertical-align: bottom; }
+.signatures table td.hash { height: auto; }
+.signatures th { width: 22%; }
+ul.plain { margin: 2pt 0; padding-left: 16pt; }
+@page {
+  size: A4;
+  margin: 16mm 14mm 18mm 14mm;
+  @bottom-center { content: ${pageContent}; font-family: ${FONTS}; font-size: 8pt; color: #444; }
+  @bottom-left { content: "${escapeCssString(footer)}"; font-family: ${FONTS}; font-size: 7pt; color: #666; }
+}
+@media print {
+  body { padding: 0; max-width: none; font-size: 10pt; }
+  a { color: inherit; text-decoration: none; }
+}
+`;
+}

@@ -1,0 +1,18 @@
+/**
+ * The after-action report (issue 8): built from the events alone, in either language, and
+ * exported as printable HTML, Markdown, an ICS 214-shaped CSV activity log and a JSON file
+ * with a hash chain. Everything here is pure: time, zone and language come in.
+ */
+export { exportAllFormats } from './all';
+export { buildReport, NotAnIncidentError, type ReportInput } from './build';
+export { canonicalEvent, canonicalJson, checkChain, GENESIS_HASH, hashChain, type ChainCheck, type ChainLink, type ChainProblem } from './chain';
+export { renderActivityLogCsv, UTF8_BOM } from './csv';
+export { reportEvents } from './events';
+export { formatDateTime, zoneName } from './format';
+export { renderReportHtml } from './html';
+export { exportReportJson, readReportFile, REPORT_FILE_FORMAT, REPORT_FILE_VERSION, type ReportFile, type ReportFileCheck, type ReportFileProblem } from './json';
+export { fill, REPORT_LANGUAGES, reportLabels, reportLabelsEn, reportLabelsZh, type ReportLabelKey, type ReportLabels, type ReportLanguage } from './labels';
+export { renderReportMarkdown } from './markdown';
+export { sha256Hex } from './sha256';
+export type { Report } from './types';
+export { describeFileProblem } from './verify';

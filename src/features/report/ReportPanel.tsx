@@ -1,0 +1,133 @@
+import { useMemo, useState } from 'react';
+import { useT } from '../../app/i18n';
+import { Link } from '../../app/router';
+import { useSession } from '../../app/session';
+import type { IncidentState } from '../../domain/incident';
+import type { Playbook } from '../../domain/playbook/schema';
+import { buildReport, REPORT_LANGUAGES, type Report, type ReportInput, type ReportLanguage } from '../../domain/report';
+import { usePlaybook } from '../playbooks/library';
+import { canShareFiles, downloadFile, printHtml, shareFile } from './deliver';
+import { EXPORT_KINDS, exportFile, zoneOffsetAt, type ExportKind } from './exports';
+import { ExportList } from './ExportList';
+import { useReportSources, type ReportSources } from './sources';
+import './report.css';
+
+export interface ReportPanelProps {
+  incident: IncidentState;
+  /** The playbook the incident runs; its twin in the report's language is used when this device has it. */
+  playbook: Playbook;
+}
+
+/** The playbook in the report's language when this device has it, else the incident's own. */
+function useReportPlaybook(playbook: Playbook, language: ReportLanguage): { playbook: Playbook; translated: boolean } {
+  const twin = usePlaybook(playbook.id, language);
+  if (playbook.language === language) return { playbook, translated: true };
+  return twin.status === 'ready' ? { playbook: twin.playbook, translated: true } : { playbook, translated: twin.status === 'loading' };
+}
+
+function reportInput(incident: IncidentState, playbook: Playbook, sources: ReportSources, language: ReportLanguage, now: number): ReportInput {
+  const start = incident.declared?.at ?? now;
+  return {
+    incidentId: incident.id,
+    events: incident.timeline,
+    dutyEvents: sources.dutyEvents,
+    ...(sources.previousDrill ? { previousDrill: sources.previousDrill } : {}),
+    playbook,
+    language,
+    timeZoneOffsetMinutes: zoneOffsetAt(start),
+    generatedAt: now,
+  };
+}
+
+function ReportSummary({ report, sources }: { report: Report; sources: ReportSources }) {
+  const t = useT();
+  const c = report.steps.counts;
+  return (
+    <>
+      <p data-testid="report-summary">{t('report.summary', { done: c.done, total: c.total, entries: report.dutyLog.entries.length, events: report.integrity.eventCount })}</p>
+      {report.drill ? <p className="card-meta">{report.drill.previous ? t('report.previousDrill', { title: report.drill.previous.title, time: report.drill.previous.startText }) : t('report.noPreviousDrill')}</p> : null}
+      {sources.dutySite ? null : <p className="card-meta">{t('report.noDutySite')}</p>}
+      <p className="card-meta">
+        {t('report.hash')}
+        <span className="report-hash" data-testid="report-hash">
+          {report.integrity.finalHash}
+        </span>
+      </p>
+    </>
+  );
+}
+
+/**
+ * The report tab of an incident: choose the report's language, print it, or export it as
+ * printable HTML, Markdown, the ICS 214 activity log (CSV) or the full record (JSON), by
+ * download or through the share sheet. Everything is built on this device from its events;
+ * no network is needed.
+ */
+export function ReportPanel({ incident, playbook }: ReportPanelProps) {
+  const t = useT();
+  const ui = useSession((s) => s.language);
+  const dutySite = useSession((s) => s.dutySite);
+  const [language, setLanguage] = useState<ReportLanguage>(ui);
+  const [problem, setProblem] = useState<string | null>(null);
+  // The on-screen summary is judged at the moment the tab opened; each export reads the clock again.
+  const [openedAt] = useState(() => Date.now());
+  const sources = useReportSources(incident, dutySite);
+  const { playbook: reportPlaybook, translated } = useReportPlaybook(playbook, language);
+  const preview = useMemo(() => {
+    if (sources.status !== 'ready') return null;
+    try {
+      return { report: buildReport(reportInput(incident, reportPlaybook, sources, language, openedAt)) };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  }, [incident, reportPlaybook, sources, language, openedAt]);
+  const shareable = useMemo(() => canShareFiles(), []);
+
+  if (sources.status === 'loading') return <p className="empty">{t('report.loading')}</p>;
+  if (sources.status === 'failed') return <p role="alert">{t('report.failed', { detail: sources.message })}</p>;
+  const fresh = (kind: ExportKind) => exportFile(kind, reportInput(incident, reportPlaybook, sources, language, Date.now()), incident.declared?.at ?? openedAt);
+  const run = (action: () => void | Promise<unknown>) => {
+    setProblem(null);
+    try {
+      const pending = action();
+      if (pending) pending.catch((e: unknown) => setProblem(t('report.shareFailed', { detail: e instanceof Error ? e.message : String(e) })));
+    } catch (e) {
+      setProblem(t('report.failed', { detail: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  return (
+    <section className="stack" data-testid="report-panel" aria-labelledby="report-heading">
+      <h2 id="report-heading">{t('report.title')}</h2>
+      <p>{t('report.intro', { count: incident.eventCount })}</p>
+      <label className="field">
+        <span>{t('report.language')}</span>
+        <select value={language} onChange={(e) => setLanguage(e.target.value as ReportLanguage)} data-testid="report-language">
+          {REPORT_LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {t(`report.language.${l}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {translated ? null : <p className="card-meta">{t('report.otherLanguagePlaybook')}</p>}
+      {preview && 'report' in preview && preview.report ? <ReportSummary report={preview.report} sources={sources} /> : null}
+      {preview && 'error' in preview ? <p role="alert">{t('report.failed', { detail: preview.error ?? '' })}</p> : null}
+      {problem ? (
+        <p role="alert" className="callout report-status bad">
+          {problem}
+        </p>
+      ) : null}
+      <div className="button-row">
+        <button type="button" className="button primary" data-testid="report-print" onClick={() => run(() => printHtml(fresh('html').text, t('report.title')))}>
+          {t('report.print')}
+        </button>
+      </div>
+      <h3>{t('report.formats')}</h3>
+      <ExportList kinds={EXPORT_KINDS} onDownload={(kind) => run(() => downloadFile(fresh(kind)))} onShare={shareable ? (kind) => run(() => shareFile(fresh(kind), t('report.title'))) : undefined} />
+      <p>
+        <Link href="/reports/view">{t('report.openFile')}</Link>
+      </p>
+    </section>
+  );
+}
