@@ -146,7 +146,7 @@ export function App() {
           type="button"
           className="lang-toggle"
           lang={language === 'en' ? 'zh-CN' : 'en'}
-          aria-label={t('language.switchLabel')}
+          aria-label={`${t('language.switch')} – ${t('language.switchLabel')}`}
           data-testid="language-toggle"
           onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}
         >

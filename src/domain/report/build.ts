@@ -8,7 +8,7 @@ import { describeEvent } from './describe';
 import { coveredRecord, type CoveredRecord } from './events';
 import { formatDateTime, formatDuration, formatNumber, zoneName } from './format';
 import { fill, reportLabels, type ReportLabels, type ReportLanguage } from './labels';
-import { playbookNames } from './names';
+import { playbookNames } from '../playbook/names';
 import { compareDrills, stepPerformance } from './steps';
 import type { Correction, Report, ReportCommander, ReportHeadcountRow, ReportSupply, ReportTimelineEntry, SupplyTotal } from './types';
 

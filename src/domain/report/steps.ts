@@ -2,7 +2,7 @@ import type { IncidentState } from '../incident';
 import type { Playbook } from '../playbook/schema';
 import { formatDateTime, minutesBetween } from './format';
 import { fill, type ReportLabels } from './labels';
-import { plannedPhases } from './names';
+import { plannedPhases } from '../playbook/names';
 import type { DrillStepComparison, ReportDrillComparison, ReportStep, ReportSteps } from './types';
 
 export interface StepContext {

@@ -2,13 +2,27 @@ import { formatDateTime, useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { stampTime } from '../../domain/hlc';
-import { useIncidentList } from '../incident/hooks';
+import { useIncidentList, type IncidentSummary } from '../incident/hooks';
 import { PlaybookList } from '../playbooks/PlaybookList';
+
+function IncidentCard({ incident: i }: { incident: IncidentSummary }) {
+  const t = useT();
+  const language = useSession((s) => s.language);
+  return (
+    <li>
+      <Link className="card card-link" href={`/incidents/${encodeURIComponent(i.id)}`}>
+        <span className="card-title">
+          <span className={`badge ${i.mode}`}>{t(i.mode === 'drill' ? 'home.incidents.drill' : 'home.incidents.real')}</span> {i.title}
+        </span>
+        <span className="card-meta">{t('home.incidents.started', { time: formatDateTime(language, stampTime(i.hlc)), actor: i.actor })}</span>
+      </Link>
+    </li>
+  );
+}
 
 /** The first screen: evacuation routes first (anyone may need them), then incidents, then playbooks. */
 export function Home() {
   const t = useT();
-  const language = useSession((s) => s.language);
   const all = useIncidentList();
   const incidents = all?.filter((i) => !i.closed);
   const closed = all?.filter((i) => i.closed) ?? [];
@@ -38,14 +52,7 @@ export function Home() {
         ) : (
           <ul className="cards" data-testid="incident-list">
             {incidents.map((i) => (
-              <li key={i.id}>
-                <Link className="card card-link" href={`/incidents/${encodeURIComponent(i.id)}`}>
-                  <span className="card-title">
-                    <span className={`badge ${i.mode}`}>{t(i.mode === 'drill' ? 'home.incidents.drill' : 'home.incidents.real')}</span> {i.title}
-                  </span>
-                  <span className="card-meta">{t('home.incidents.started', { time: formatDateTime(language, stampTime(i.hlc)), actor: i.actor })}</span>
-                </Link>
-              </li>
+              <IncidentCard key={i.id} incident={i} />
             ))}
           </ul>
         )}
@@ -56,14 +63,7 @@ export function Home() {
           <h2 id="closed-heading">{t('home.incidents.closed')}</h2>
           <ul className="cards" data-testid="closed-incidents">
             {closed.map((i) => (
-              <li key={i.id}>
-                <Link className="card card-link" href={`/incidents/${encodeURIComponent(i.id)}`}>
-                  <span className="card-title">
-                    <span className={`badge ${i.mode}`}>{t(i.mode === 'drill' ? 'home.incidents.drill' : 'home.incidents.real')}</span> {i.title}
-                  </span>
-                  <span className="card-meta">{t('home.incidents.started', { time: formatDateTime(language, stampTime(i.hlc)), actor: i.actor })}</span>
-                </Link>
-              </li>
+              <IncidentCard key={i.id} incident={i} />
             ))}
           </ul>
         </section>

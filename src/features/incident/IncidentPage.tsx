@@ -7,7 +7,7 @@ import { currentCommander, type IncidentState } from '../../domain/incident';
 import type { Playbook } from '../../domain/playbook/schema';
 import { DutyLogDuring } from '../duty-log/DutyLog';
 import { usePlaybook } from '../playbooks/library';
-import { commandNames } from '../playbooks/people';
+import { playbookNames } from '../../domain/playbook/names';
 import { handOverCommand } from './commands';
 import { Ending } from './Ending';
 import { Headcount } from './Headcount';
@@ -108,15 +108,7 @@ function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; pl
   const now = useNow(15_000);
   const closed = incident.phase === 'closed';
   useWakeLock(!closed);
-  const names = useMemo(() => {
-    const m = commandNames(playbook);
-    for (const phase of playbook.phases) for (const s of phase.steps) {
-      m.set(s.id, s.text);
-      for (const item of s.items ?? []) m.set(`${s.id} ${item.id}`, item.text);
-    }
-    for (const a of playbook.aftermath) m.set(a.id, a.text);
-    return m;
-  }, [playbook]);
+  const names = useMemo(() => playbookNames(playbook), [playbook]);
   const declared = incident.declared;
   const commander = currentCommander(incident);
   const started = declared?.at ?? now;

@@ -4,7 +4,7 @@ import { navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 import type { Playbook } from '../../domain/playbook/schema';
 import { loadPlaybook, usePlaybook, usePlaybookLibrary, type LibraryEntry } from '../playbooks/library';
-import { commandNames } from '../playbooks/people';
+import { commandNames } from '../../domain/playbook/names';
 import { declareIncident, newIncidentId } from './commands';
 
 function defaultTitle(entry: LibraryEntry | undefined, now: Date): string {

@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import { formatDateTime, useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import type { IncidentState, StepState } from '../../domain/incident';
+import { plannedPhases } from '../../domain/playbook/names';
 import type { Playbook, Step } from '../../domain/playbook/schema';
 import { checkStepItem, markStepDone, reopenStep, skipStep } from './commands';
 
@@ -108,12 +109,7 @@ export function StepChecklist({ incident, playbook, names, now, readOnly }: { in
   const t = useT();
   const started = incident.declared?.at ?? now;
   const elapsedMin = (now - started) / 60_000;
-  const phases = [
-    ...playbook.phases,
-    ...(playbook.aftermath.length
-      ? [{ id: 'phase.aftermath', title: t('step.aftermathPhase'), steps: playbook.aftermath.map((a): Step => ({ id: a.id, text: a.text, owner: a.owner ?? playbook.command.headquarters.id })) }]
-      : []),
-  ];
+  const phases = plannedPhases(playbook, t('step.aftermathPhase'));
   return (
     <div className="checklist">
       {phases.map((phase) => {

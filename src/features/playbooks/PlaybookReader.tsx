@@ -9,7 +9,7 @@ import { playbookKindKey } from './PlaybookList';
 import { BuildingRoutes } from './BuildingRoutes';
 import { CommandChart } from './CommandChart';
 import { ItemList } from './ItemList';
-import { commandNames } from './people';
+import { commandNames } from '../../domain/playbook/names';
 import { PhaseList } from './PhaseList';
 import { PhoneLink } from './Phone';
 import { Preparation } from './Preparation';

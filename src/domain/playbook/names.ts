@@ -1,11 +1,11 @@
-import type { Playbook, Step } from '../playbook/schema';
-import type { Group, Position, Team } from '../playbook/schema-command';
+import type { Playbook, Step } from './schema';
+import type { Group, Position, Team } from './schema-command';
 
 /**
- * What the report calls every id an event or a step can name: groups, posts, roles, steps,
- * sub-items (`stepId itemId`) and aftermath items, in the playbook's own words. Pure.
+ * Display names for every id a step or item can name as responsible: a group ("疏散引导组"),
+ * a post in it ("疏散引导组 · 组长 (副行长)") or a stand-alone role, in the playbook's words. Pure.
  */
-export function playbookNames(playbook: Playbook): Map<string, string> {
+export function commandNames(playbook: Playbook): Map<string, string> {
   const names = new Map<string, string>();
   const post = (groupName: string, p: Position) => names.set(p.id, `${groupName} · ${p.title}${p.heldBy ? ` (${p.heldBy})` : ''}`);
   const addGroup = (g: Group | Team) => {
@@ -18,6 +18,15 @@ export function playbookNames(playbook: Playbook): Map<string, string> {
   addGroup(playbook.command.headquarters);
   playbook.command.groups.forEach(addGroup);
   playbook.command.roles?.forEach((r) => names.set(r.id, r.title));
+  return names;
+}
+
+/**
+ * What every id an event can name is called: the command structure, steps, sub-items
+ * (`stepId itemId`) and aftermath items. Used by the timeline and by the report. Pure.
+ */
+export function playbookNames(playbook: Playbook): Map<string, string> {
+  const names = commandNames(playbook);
   for (const phase of playbook.phases) {
     for (const s of phase.steps) {
       names.set(s.id, s.text);
