@@ -1,5 +1,6 @@
 import { benchReducer } from './domain';
 import { benchIncidentBrowser } from './incident-browser';
+import { benchQuality } from './lighthouse';
 import { benchPlaybooks } from './playbooks';
 import { benchReport } from './report';
 import { benchRoutes } from './routes-browser';
@@ -20,5 +21,6 @@ const figures: Record<string, unknown> = {
   ...(await benchIncidentBrowser()),
   ...(await benchSync()),
   ...(await benchRoutes()),
+  ...(await benchQuality()),
 };
 console.log(JSON.stringify(figures, null, 2));

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono, MiddlewareHandler } from 'hono';
+import { compress } from 'hono/compress';
 
 // Hashed file names under /assets/ change whenever their content does, so a year is safe.
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -22,6 +23,9 @@ export function mountStaticApp(app: Hono, staticDir: string): void {
   }
 
   app.use('*', cachePolicy);
+  // gzip for the app's files: the JS a phone downloads on a first visit is a third of its size.
+  // (Registered after the API routes, so sync responses are not compressed on the way.)
+  app.use('*', compress());
   // Made on first use so a `vite build` run after start-up is served without a restart
   // (serveStatic also complains at creation when the folder does not exist yet).
   let files: MiddlewareHandler | undefined;

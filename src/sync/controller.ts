@@ -7,6 +7,7 @@ import { syncOnce, type SyncReport } from './engine';
 import { syncLock, type SyncLock } from './lock';
 import { SyncError, type SyncErrorKind, type SyncTransport } from './transport';
 import { deviceId } from '../storage/events';
+import { reportRequestFailed, reportRequestSucceeded } from '../app/pwa/network';
 
 /** What the UI shows about sync (DESIGN.md "Sync"; issue 6 item 4). */
 export interface SyncStatus {
@@ -175,10 +176,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const at = now();
       await recordSyncOutcome(db, { ok: true, at });
       update({ syncing: false, lastSuccessAt: at, lastError: null, clockOffsetMs: report.clockOffsetMs ?? status.clockOffsetMs });
+      reportRequestSucceeded();
       schedule(pollMs);
     } catch (error) {
       const kind: SyncErrorCode = error instanceof SyncError ? error.kind : 'unexpected';
       const lastError: LastSyncError = { kind, message: error instanceof Error ? error.message : String(error), at: now() };
+      // The offline mark follows real requests, not only the browser's own guess.
+      if (kind === 'offline') reportRequestFailed();
+      else if (error instanceof SyncError) reportRequestSucceeded();
       await recordSyncOutcome(db, { ok: false, error: lastError }).catch(() => undefined);
       update({ syncing: false, lastError });
       if (kind === 'unauthorized') {

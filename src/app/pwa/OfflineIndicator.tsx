@@ -3,22 +3,23 @@ import { useOffline } from './network';
 import './pwa.css';
 
 /**
- * A small "Offline" mark in the top bar. Offline means the browser says so or the last request
- * to the server failed (DESIGN.md "Sync"). The app keeps working either way; this only tells
- * the user that what they record has not left the device yet.
+ * Says that the device is offline: the browser says so or the last request to the server
+ * failed (DESIGN.md "Sync"). The app keeps working either way; this only tells the user that
+ * what they record has not left the device yet. Under the top bar it is a strip with the whole
+ * sentence; inside the top bar, a small mark (the sentence is then for screen readers only).
  */
 export function OfflineIndicator() {
   const t = useT();
   const offline = useOffline();
+  // The live region stays in the page, so the change is announced when it happens.
   return (
-    <span role="status" className="offline-status">
+    <div role="status" className="offline-status">
       {offline ? (
-        <span className="offline-pill" data-testid="offline-indicator">
+        <p className="offline-mark" data-testid="offline-indicator">
           <span aria-hidden="true" className="offline-dot" />
-          {t('pwa.offline')}
-          <span className="visually-hidden">{t('pwa.offline.hint')}</span>
-        </span>
+          <strong>{t('pwa.offline')}</strong> <span className="offline-hint">{t('pwa.offline.hint')}</span>
+        </p>
       ) : null}
-    </span>
+    </div>
   );
 }

@@ -31,6 +31,7 @@ export const pwaEn = {
   'settings.app.checking': 'Checking for an update…',
   'settings.app.upToDate': 'This is the latest version.',
   'settings.app.found': 'A new version was found. The notice at the top of the screen offers it as soon as it is ready.',
+  'settings.app.ready': 'A new version is ready: the notice at the top of the screen installs it.',
   'settings.app.failed': 'Could not reach the server to check for an update. Try again when the network is back.',
   'settings.app.unavailable': 'Updates cannot be checked in this browser (no service worker).',
 } as const;
@@ -65,6 +66,7 @@ export const pwaZh: Record<PwaMessageKey, string> = {
   'settings.app.checking': '正在检查更新…',
   'settings.app.upToDate': '已是最新版本。',
   'settings.app.found': '发现新版本。准备就绪后，屏幕顶部会出现更新提示。',
+  'settings.app.ready': '新版本已准备好，可通过屏幕顶部的提示进行更新。',
   'settings.app.failed': '无法连接服务器检查更新，请在网络恢复后重试。',
   'settings.app.unavailable': '此浏览器无法检查更新（不支持 Service Worker）。',
 };

@@ -38,10 +38,10 @@ export async function registerServiceWorker(scriptUrl = '/sw.js'): Promise<void>
     });
   }
   let lastCheck = Date.now();
-  const check = async (): Promise<boolean> => {
+  const check = async (): Promise<'installing' | 'waiting' | 'none'> => {
     lastCheck = Date.now();
     await wb.update();
-    return Boolean(registration?.installing ?? registration?.waiting);
+    return registration?.installing ? 'installing' : registration?.waiting ? 'waiting' : 'none';
   };
   setUpdateController({
     apply: () => {

@@ -13,14 +13,14 @@ import { create } from 'zustand';
 export type UpdatePhase = 'none' | 'waiting' | 'applying' | 'updatedElsewhere';
 
 /** The outcome of "check for update" on the settings screen. */
-export type UpdateCheck = 'idle' | 'checking' | 'upToDate' | 'found' | 'failed' | 'unavailable';
+export type UpdateCheck = 'idle' | 'checking' | 'upToDate' | 'found' | 'ready' | 'failed' | 'unavailable';
 
 /** What register.ts plugs in once the service worker is registered. */
 export interface UpdateController {
   /** Tells the waiting worker to take over; the page reloads when it does. */
   apply: () => void;
-  /** Asks the server for a newer service worker; resolves whether one is installing or waiting. */
-  check: () => Promise<boolean>;
+  /** Asks the server for a newer service worker: one is downloading, one is waiting, or none. */
+  check: () => Promise<'installing' | 'waiting' | 'none'>;
 }
 
 interface UpdateState {
@@ -76,8 +76,8 @@ export async function checkForUpdate(): Promise<void> {
   try {
     const found = await controller.check();
     // A version found earlier and postponed is shown again: the user asked for it.
-    if (found) useUpdates.setState({ dismissed: false });
-    useUpdates.setState({ check: found || useUpdates.getState().phase === 'waiting' ? 'found' : 'upToDate' });
+    if (found !== 'none') useUpdates.setState({ dismissed: false });
+    useUpdates.setState({ check: found === 'installing' ? 'found' : found === 'waiting' ? 'ready' : 'upToDate' });
   } catch {
     useUpdates.setState({ check: 'failed' });
   }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useT } from '../../app/i18n';
+import { requestPersistentStorage } from '../../app/pwa/storage';
 import { navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 import type { Playbook } from '../../domain/playbook/schema';
@@ -69,7 +70,11 @@ export function StartIncident({ preselect }: { preselect?: { id: string; languag
       ...(role ? { commanderRole: role } : {}),
     });
     setBusy(false);
-    if (event) navigate(`/incidents/${encodeURIComponent(id)}`);
+    if (event) {
+      // The first incident is when the device's data starts to matter: ask the browser to keep it.
+      void requestPersistentStorage();
+      navigate(`/incidents/${encodeURIComponent(id)}`);
+    }
   }
 
   return (

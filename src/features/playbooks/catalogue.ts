@@ -1,13 +1,11 @@
 /**
  * The playbooks shipped in `scenarios/`, known at build time. Only the few fields the lists
- * need are bundled up front (Vite's JSON named exports, tree-shaken); a playbook's full text
- * is a separate chunk, loaded when it is opened, so first load stays small.
+ * need are bundled up front; a playbook's full text is a separate chunk, loaded when it is
+ * opened, so the first load stays small.
  */
-const ids = import.meta.glob<string>(['/scenarios/*.json', '!/scenarios/playbook.schema.json'], { eager: true, import: 'id' });
-const versions = import.meta.glob<string>(['/scenarios/*.json', '!/scenarios/playbook.schema.json'], { eager: true, import: 'version' });
-const languages = import.meta.glob<string>(['/scenarios/*.json', '!/scenarios/playbook.schema.json'], { eager: true, import: 'language' });
-const kinds = import.meta.glob<string>(['/scenarios/*.json', '!/scenarios/playbook.schema.json'], { eager: true, import: 'kind' });
-const titles = import.meta.glob<string>(['/scenarios/*.json', '!/scenarios/playbook.schema.json'], { eager: true, import: 'title' });
+// `?summary` (a plugin in vite.config.ts) gives just these fields as a tiny module; importing
+// them from the JSON itself would put every whole playbook in the first load.
+const summaries = import.meta.glob<Omit<PlaybookEntry, 'file'>>(['/scenarios/*.json', '!/scenarios/playbook.schema.json'], { eager: true, query: '?summary', import: 'default' });
 const bodies = import.meta.glob<unknown>(['/scenarios/*.json', '!/scenarios/playbook.schema.json'], { import: 'default' });
 
 export interface PlaybookEntry {
@@ -19,16 +17,9 @@ export interface PlaybookEntry {
   title: string;
 }
 
-export const shippedPlaybooks: readonly PlaybookEntry[] = Object.keys(ids)
-  .sort()
-  .map((file) => ({
-    file,
-    id: ids[file] ?? '',
-    version: versions[file] ?? '',
-    language: languages[file] ?? '',
-    kind: kinds[file] ?? 'other',
-    title: titles[file] ?? file,
-  }));
+export const shippedPlaybooks: readonly PlaybookEntry[] = Object.entries(summaries)
+  .sort(([a], [b]) => a.localeCompare(b))
+  .map(([file, s]) => ({ ...s, file }));
 
 /** Loads the full playbook JSON of a shipped file (a lazy chunk). */
 export async function loadShippedPlaybook(file: string): Promise<unknown> {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Playbook } from '../../domain/playbook/schema';
 import { readPlaybookBytes, MAX_PLAYBOOK_BYTES } from '../../domain/playbook/file';
 import { compareSemver } from '../../domain/semver';
@@ -5,6 +6,10 @@ import type { Issue } from '../../domain/validation';
 import { appDb } from '../../storage';
 import { storePlaybook } from '../../storage/playbooks';
 import { loadPlaybook } from './library';
+
+// zod compiles validators with `new Function` unless told not to; the app's Content-Security-
+// Policy (no 'unsafe-eval') forbids that, and the browser reports each refusal.
+z.config({ jitless: true });
 
 /** What importing a file would do, decided before anything is stored. */
 export type ImportCheck =

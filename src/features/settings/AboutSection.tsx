@@ -7,6 +7,7 @@ const checkText: Record<Exclude<UpdateCheck, 'idle'>, MessageKey> = {
   checking: 'settings.app.checking',
   upToDate: 'settings.app.upToDate',
   found: 'settings.app.found',
+  ready: 'settings.app.ready',
   failed: 'settings.app.failed',
   unavailable: 'settings.app.unavailable',
 };
