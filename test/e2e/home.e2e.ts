@@ -21,8 +21,8 @@ describe('the home screen on a phone', () => {
     await page.goto(baseUrl);
     const routes = page.getByTestId('routes-entry');
     await expect.poll(() => routes.textContent()).toContain('疏散路线');
-    expect(await page.getByRole('heading', { name: '进行中的事件' }).isVisible()).toBe(true);
-    expect(await page.getByRole('heading', { name: '应急预案' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: '进行中的事件' }).waitFor(); // the lists arrive just after the first screen
+    await page.getByRole('heading', { name: '应急预案' }).waitFor(); // the lists arrive just after the first screen
     expect(await page.getByTestId('no-incidents').textContent()).toBe('本设备上没有进行中的事件。');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     // The routes entry is the first thing in the content and a big target.
@@ -40,7 +40,7 @@ describe('the home screen on a phone', () => {
     await expect.poll(() => page.getByTestId('routes-entry').textContent()).toContain('Evacuation routes');
     await page.reload();
     await expect.poll(() => page.getByTestId('routes-entry').textContent()).toContain('Evacuation routes');
-    expect(await page.getByRole('heading', { name: 'Open incidents' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: 'Open incidents' }).waitFor(); // the lists arrive just after the first screen
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.screenshot({ path: join(shots, 'home-phone-en.png'), fullPage: true });
   });

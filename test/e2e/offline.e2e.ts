@@ -45,7 +45,7 @@ describe('a member of staff in a basement with no signal, after one visit (Chine
   it('the home screen opens on reload and shows that the device is offline', async () => {
     await page.reload();
     await expect.poll(() => page.getByTestId('routes-entry').textContent()).toContain('疏散路线');
-    expect(await page.getByRole('heading', { name: '应急预案' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: '应急预案' }).waitFor(); // the lists arrive just after the first screen
     const indicator = page.getByTestId('offline-indicator');
     await expect.poll(() => indicator.isVisible()).toBe(true);
     expect(await indicator.textContent()).toContain('离线');

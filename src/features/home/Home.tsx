@@ -1,78 +1,23 @@
-import { formatDateTime, useT } from '../../app/i18n';
+import { Suspense, lazy } from 'react';
+import { useT } from '../../app/i18n';
 import { Link } from '../../app/router';
-import { useSession } from '../../app/session';
-import { stampTime } from '../../domain/hlc';
-import { useIncidentList, type IncidentSummary } from '../incident/hooks';
-import { PlaybookList } from '../playbooks/PlaybookList';
 
-function IncidentCard({ incident: i }: { incident: IncidentSummary }) {
-  const t = useT();
-  const language = useSession((s) => s.language);
-  return (
-    <li>
-      <Link className="card card-link" href={`/incidents/${encodeURIComponent(i.id)}`}>
-        <span className="card-title">
-          <span className={`badge ${i.mode}`}>{t(i.mode === 'drill' ? 'home.incidents.drill' : 'home.incidents.real')}</span> {i.title}
-        </span>
-        <span className="card-meta">{t('home.incidents.started', { time: formatDateTime(language, stampTime(i.hlc)), actor: i.actor })}</span>
-      </Link>
-    </li>
-  );
-}
+// The lists read IndexedDB (Dexie): that code loads beside the first screen, not before it, so
+// the evacuation-routes entry is on screen as soon as the app starts.
+const HomeLists = lazy(() => import('./HomeLists').then((m) => ({ default: m.HomeLists })));
 
 /** The first screen: evacuation routes first (anyone may need them), then incidents, then playbooks. */
 export function Home() {
   const t = useT();
-  const all = useIncidentList();
-  const incidents = all?.filter((i) => !i.closed);
-  const closed = all?.filter((i) => i.closed) ?? [];
   return (
     <>
       <Link href="/routes" className="routes-entry" data-testid="routes-entry">
         <span className="routes-entry-title">{t('home.routes.title')}</span>
         <span className="routes-entry-hint">{t('home.routes.hint')}</span>
       </Link>
-
-      <section aria-labelledby="incidents-heading">
-        <h2 id="incidents-heading">{t('home.incidents.title')}</h2>
-        <p className="button-row">
-          <Link href="/incidents/new" className="button primary" data-testid="new-incident">
-            {t('incident.new')}
-          </Link>
-          <Link href="/duty-log" className="button">
-            {t('duty.title')}
-          </Link>
-        </p>
-        {incidents === undefined ? (
-          <p className="empty">{t('loading')}</p>
-        ) : incidents.length === 0 ? (
-          <p className="empty" data-testid="no-incidents">
-            {t('home.incidents.empty')}
-          </p>
-        ) : (
-          <ul className="cards" data-testid="incident-list">
-            {incidents.map((i) => (
-              <IncidentCard key={i.id} incident={i} />
-            ))}
-          </ul>
-        )}
-      </section>
-
-      {closed.length ? (
-        <section aria-labelledby="closed-heading">
-          <h2 id="closed-heading">{t('home.incidents.closed')}</h2>
-          <ul className="cards" data-testid="closed-incidents">
-            {closed.map((i) => (
-              <IncidentCard key={i.id} incident={i} />
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      <section aria-labelledby="playbooks-heading">
-        <h2 id="playbooks-heading">{t('home.playbooks.title')}</h2>
-        <PlaybookList />
-      </section>
+      <Suspense fallback={<p className="empty">{t('loading')}</p>}>
+        <HomeLists />
+      </Suspense>
     </>
   );
 }
