@@ -55,7 +55,8 @@ interface Screen {
 }
 
 const screens: Screen[] = [
-  { pattern: '/', render: () => <Home /> },
+  // The home lists (IndexedDB) start loading with the entry, not after the first render.
+  { pattern: '/', render: () => <Home />, prefetch: () => void import('../features/home/HomeLists') },
   { pattern: '/playbooks', render: () => <PlaybookLibrary />, preload: playbookLibrary.preload },
   { pattern: '/playbooks/import', render: () => <ImportPlaybook />, preload: importPlaybook.preload },
   { pattern: '/playbooks/:id/:language', render: (p) => <PlaybookReader id={p.id ?? ''} language={p.language ?? ''} />, preload: playbookReader.preload },
