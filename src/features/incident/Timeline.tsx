@@ -13,6 +13,7 @@ const STRIKABLE = new Set(['note.added', 'loss.recorded', 'supplies.used', 'supp
 
 function NoteComposer({ incidentId }: { incidentId: string }) {
   const t = useT();
+  const language = useSession((s) => s.language);
   const [text, setText] = useState('');
   const [tags, setTags] = useState<string[]>([]);
   return (
@@ -31,7 +32,7 @@ function NoteComposer({ incidentId }: { incidentId: string }) {
       <div className="chips-row" role="group" aria-label={t('timeline.filter')}>
         {NOTE_TAGS.map((tag) => (
           <button key={tag} type="button" className="chip" aria-pressed={tags.includes(tag)} onClick={() => setTags((x) => (x.includes(tag) ? x.filter((y) => y !== tag) : [...x, tag]))}>
-            {tagLabel(tag, t)}
+            {tagLabel(tag, language)}
           </button>
         ))}
       </div>
@@ -82,7 +83,7 @@ export function Timeline({ incident, names, readOnly }: { incident: IncidentStat
                 <time dateTime={new Date(stampTime(e.hlc)).toISOString()}>{formatDateTime(language, stampTime(e.hlc))}</time> · {e.actor} ·{' '}
                 <span className="tl-device">{t('timeline.device', { device: e.deviceId.slice(-6) })}</span>
               </p>
-              <p className="tl-what">{e.type === 'entry.struck' ? t('event.entry.struck') + (e.payload.reason ? ` — ${e.payload.reason}` : '') : describeEvent(e, t, names)}</p>
+              <p className="tl-what">{e.type === 'entry.struck' ? t('event.entry.struck') + (e.payload.reason ? ` — ${e.payload.reason}` : '') : describeEvent(e, language, names)}</p>
               {struck ? <p className="tl-note">{t('timeline.struck', { actor: struck.actor, time: formatDateTime(language, struck.at) }) + (struck.reason ? `: ${struck.reason}` : '')}</p> : null}
               {ignored ? <p className="tl-note">{t('timeline.ignored', { reason: t(`timeline.ignored.${ignored}`) })}</p> : null}
               {!readOnly && !struck && STRIKABLE.has(e.type) ? (
