@@ -36,9 +36,15 @@ const Posters = posters.Component;
 const RouteFinder = routeFinder.Component;
 
 function SyncScreen() {
+  const t = useT();
   const language = useSession((s) => s.language);
   const SyncPanel = syncPanel.Component;
-  return <SyncPanel language={language} />;
+  return (
+    <>
+      <h1>{t('nav.sync')}</h1>
+      <SyncPanel language={language} />
+    </>
+  );
 }
 
 function EnrolScreen() {
