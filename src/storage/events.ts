@@ -101,6 +101,18 @@ export async function listIncidentStreams(db: MusterDb): Promise<MusterEvent<'in
   return [...firstPerStream.values()].reverse();
 }
 
+/** Ids of the streams whose closure was approved (one index lookup on `type`). */
+export async function closedStreamIds(db: MusterDb): Promise<Set<string>> {
+  const closed = new Set<string>();
+  await db.events
+    .where('type')
+    .equals('closure.approved')
+    .each((e) => {
+      closed.add(e.streamId);
+    });
+  return closed;
+}
+
 export async function outboxSize(db: MusterDb): Promise<number> {
   return db.outbox.count();
 }

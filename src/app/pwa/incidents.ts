@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { MusterDb } from '../../storage/db';
-import { listIncidentStreams } from '../../storage/events';
+import { closedStreamIds, listIncidentStreams } from '../../storage/events';
 import { appDb } from '../../storage';
 
 /** The event that ends an incident (the closure approved by the commander). */
@@ -14,14 +14,7 @@ export const CLOSURE_APPROVED = 'closure.approved';
 export async function hasOpenIncident(db: MusterDb): Promise<boolean> {
   const declared = await listIncidentStreams(db);
   if (declared.length === 0) return false;
-  // One index lookup on `type`; only stream ids are needed.
-  const closed = new Set<string>();
-  await db.events
-    .where('type')
-    .equals(CLOSURE_APPROVED)
-    .each((e) => {
-      closed.add(e.streamId);
-    });
+  const closed = await closedStreamIds(db);
   return declared.some((e) => !closed.has(e.streamId));
 }
 

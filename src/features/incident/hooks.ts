@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { listIncidentStreams } from '../../storage/events';
+import { closedStreamIds, listIncidentStreams } from '../../storage/events';
 import { appDb } from '../../storage';
 
 export interface IncidentSummary {
@@ -19,8 +19,7 @@ export function useIncidentList(): IncidentSummary[] | undefined {
   return useLiveQuery(async () => {
     const db = appDb();
     const declared = await listIncidentStreams(db);
-    const closures = await db.events.where('type').equals('closure.approved').toArray();
-    const closed = new Set(closures.map((e) => e.streamId));
+    const closed = await closedStreamIds(db);
     return declared.map((e) => ({ id: e.streamId, title: e.payload.title, place: e.payload.place, mode: e.payload.mode, playbookId: e.payload.playbookId, actor: e.actor, hlc: e.hlc, closed: closed.has(e.streamId) }));
   });
 }
