@@ -39,7 +39,10 @@ export default tseslint.config(
             { group: ['zustand', 'zustand/*'], message: 'src/domain is pure: no Zustand.' },
             { group: ['workbox-*'], message: 'src/domain is pure: no Workbox.' },
             { group: ['node:*', 'fs', 'path', 'http', 'https', 'better-sqlite3', 'hono', 'hono/*'], message: 'src/domain is pure: no Node or server modules.' },
-            { group: ['../storage/*', '../sync/*', '../app/*', '../features/*', '../server/*', '../../*'], message: 'src/domain imports nothing outside src/domain.' },
+            {
+              group: ['../storage/*', '../sync/*', '../app/*', '../features/*', '../server/*', '../../*'],
+              message: 'src/domain imports nothing outside src/domain.',
+            },
           ],
         },
       ],
@@ -60,7 +63,10 @@ export default tseslint.config(
         { object: 'globalThis', property: 'fetch', message: 'src/domain is pure: no fetch.' },
         { object: 'window', property: 'fetch', message: 'src/domain is pure: no fetch.' },
       ],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'src/domain is pure: `new Date()` reads the clock; pass time in.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'src/domain is pure: `new Date()` reads the clock; pass time in.' },
+      ],
     },
   },
   {

@@ -4,7 +4,14 @@ import { defineConfig } from 'vitest/config';
 // The browser suite (test/e2e) has its own config: it needs a production build and Chromium.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'test/server/**/*.test.ts', 'test/sync/**/*.test.ts', 'test/playbooks/**/*.test.ts', 'test/report/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'test/server/**/*.test.ts',
+      'test/sync/**/*.test.ts',
+      'test/playbooks/**/*.test.ts',
+      'test/report/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     environment: 'node',
     setupFiles: ['./test/setup-units.ts'],
     testTimeout: 20_000,

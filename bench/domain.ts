@@ -10,8 +10,20 @@ export function syntheticIncident(count: number): MusterEvent[] {
   const events: MusterEvent[] = [];
   for (let i = 0; i < count; i++) {
     const deviceId = devices[i % 3] ?? 'phone-a';
-    const base = { id: `ev-${String(i).padStart(6, '0')}`, streamId: 'bench', deviceId, actor: deviceId, hlc: formatStamp({ wall: t0 + i * 250, counter: 0, deviceId }), v: EVENT_SCHEMA_VERSION };
-    if (i === 0) events.push({ ...base, type: 'incident.declared', payload: { playbookId: 'flood', playbookVersion: '1.0.0', mode: 'drill', title: 'bench', place: 'B1' } });
+    const base = {
+      id: `ev-${String(i).padStart(6, '0')}`,
+      streamId: 'bench',
+      deviceId,
+      actor: deviceId,
+      hlc: formatStamp({ wall: t0 + i * 250, counter: 0, deviceId }),
+      v: EVENT_SCHEMA_VERSION,
+    };
+    if (i === 0)
+      events.push({
+        ...base,
+        type: 'incident.declared',
+        payload: { playbookId: 'flood', playbookVersion: '1.0.0', mode: 'drill', title: 'bench', place: 'B1' },
+      });
     else if (i % 4 === 0) events.push({ ...base, type: 'note.added', payload: { text: `note ${i}`, tags: ['water-level'] } });
     else if (i % 4 === 1) events.push({ ...base, type: 'step.done', payload: { stepId: `s${i % 40}` } });
     else if (i % 4 === 2) events.push({ ...base, type: 'step.reopened', payload: { stepId: `s${i % 40}` } });

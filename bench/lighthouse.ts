@@ -51,7 +51,10 @@ async function launchForLighthouse(): Promise<{ port: number; close: () => Promi
   const profile = mkdtempSync(join(tmpdir(), 'muster-lighthouse-'));
   // Its own process group (detached), so closing it also ends the renderer and helper
   // processes it started, and nothing else.
-  const child = spawn(findChromium(), [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], { stdio: 'ignore', detached: true });
+  const child = spawn(findChromium(), [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], {
+    stdio: 'ignore',
+    detached: true,
+  });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const close = async () => {
     if (child.exitCode === null && child.pid !== undefined) {

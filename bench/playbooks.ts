@@ -19,7 +19,12 @@ export function generatedPlaybook(floors: number, roles: number): Record<string,
     floors: Array.from({ length: floors }, (_, i) => ({ ...template, id: `gen-${i}`, label: `G${i}`, level: i - 5 })),
   };
   const extraRoles = Array.from({ length: roles }, (_, i) => ({ id: `gen-role-${i}`, title: `Generated role ${i}`, duties: ['Stand by'] }));
-  return { ...base, id: 'generated', command: { ...base.command, roles: [...(base.command.roles ?? []), ...extraRoles] }, buildings: [...base.buildings, tower] };
+  return {
+    ...base,
+    id: 'generated',
+    command: { ...base.command, roles: [...(base.command.roles ?? []), ...extraRoles] },
+    buildings: [...base.buildings, tower],
+  };
 }
 
 export function benchPlaybooks(): { validateShippedPlaybooksMs: number; validate200Floors50RolesMs: number } {

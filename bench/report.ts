@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { EVENT_SCHEMA_VERSION, type EventPayloads, type EventType, type MusterEvent } from '../src/domain/event';
 import { formatStamp } from '../src/domain/hlc';
 import type { Playbook } from '../src/domain/playbook/schema';
-import { buildReport, exportAllFormats, exportReportJson, renderActivityLogCsv, renderReportHtml, renderReportMarkdown, type ReportInput } from '../src/domain/report';
+import {
+  buildReport,
+  exportAllFormats,
+  exportReportJson,
+  renderActivityLogCsv,
+  renderReportHtml,
+  renderReportMarkdown,
+  type ReportInput,
+} from '../src/domain/report';
 import { median } from './measure';
 
 /**
@@ -18,9 +26,26 @@ export function syntheticReportIncident(count: number): { events: MusterEvent[];
   const events: MusterEvent[] = [];
   const add = <K extends EventType>(i: number, type: K, payload: EventPayloads[K]) => {
     const deviceId = devices[i % 3] ?? 'phone-a';
-    events.push({ id: `ev-${String(i).padStart(6, '0')}`, streamId: 'bench', deviceId, actor: `值班员${i % 7}`, hlc: formatStamp({ wall: t0 + i * 500, counter: 0, deviceId }), type, payload, v: EVENT_SCHEMA_VERSION } as MusterEvent);
+    events.push({
+      id: `ev-${String(i).padStart(6, '0')}`,
+      streamId: 'bench',
+      deviceId,
+      actor: `值班员${i % 7}`,
+      hlc: formatStamp({ wall: t0 + i * 500, counter: 0, deviceId }),
+      type,
+      payload,
+      v: EVENT_SCHEMA_VERSION,
+    } as MusterEvent);
   };
-  add(0, 'incident.declared', { playbookId: playbook.id, playbookVersion: playbook.version, mode: 'real', title: '地下室进水', place: '营业部负一层', commander: '王值班', commanderRole: 'on-duty-lead' });
+  add(0, 'incident.declared', {
+    playbookId: playbook.id,
+    playbookVersion: playbook.version,
+    mode: 'real',
+    title: '地下室进水',
+    place: '营业部负一层',
+    commander: '王值班',
+    commanderRole: 'on-duty-lead',
+  });
   for (let i = 1; i < count; i++) {
     const step = stepIds[i % stepIds.length] ?? 'step';
     switch (i % 10) {

@@ -48,7 +48,12 @@ export async function benchRoutes(): Promise<Record<string, number>> {
         const page = await session.context.newPage();
         const cdp = await session.context.newCDPSession(page);
         await cdp.send('Network.enable');
-        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: 150,
+          downloadThroughput: (1.6 * 1024 * 1024) / 8,
+          uploadThroughput: (750 * 1024) / 8,
+        });
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
         firstVisits.push(await timeToRoute(page, server.url + FLOOR));
         // Let the service worker install and take the page, then cut the network.

@@ -23,7 +23,15 @@ type Shape =
 
 /** The warning glyph of icon.svg: triangle, bar and dot. */
 const glyph: Shape[] = [
-  { kind: 'triangle', points: [[32, 10], [54, 50], [10, 50]], fill: WHITE },
+  {
+    kind: 'triangle',
+    points: [
+      [32, 10],
+      [54, 50],
+      [10, 50],
+    ],
+    fill: WHITE,
+  },
   { kind: 'roundRect', x: 29, y: 24, w: 6, h: 14, r: 2, fill: RED },
   { kind: 'circle', cx: 32, cy: 44, r: 3.2, fill: RED },
 ];

@@ -27,7 +27,15 @@ import {
 import type { Issue } from '../src/domain/validation';
 
 /** The report's own lines; the issues themselves come worded from the validator. */
-const REPORT: Record<MessageLanguage, { usage: string; ok: (id: string, version: string, language: string) => string; twin: (file: string) => string; summary: (failed: number, total: number) => string }> = {
+const REPORT: Record<
+  MessageLanguage,
+  {
+    usage: string;
+    ok: (id: string, version: string, language: string) => string;
+    twin: (file: string) => string;
+    summary: (failed: number, total: number) => string;
+  }
+> = {
   en: {
     usage: [
       'usage: validate [--lang en|zh-CN] [playbook.json …]   (no files: every playbook in scenarios/)',

@@ -10,19 +10,55 @@ import { Link, matchPath, usePath, useQueryString, type Params } from './router'
 import { useSession } from './session';
 
 // Screens past the home screen load on demand, so the first load stays small on a cheap phone.
-const playbookLibrary = lazyScreen(() => import('../features/playbooks/PlaybookLibrary'), (m) => m.PlaybookLibrary);
-const playbookReader = lazyScreen(() => import('../features/playbooks/PlaybookReader'), (m) => m.PlaybookReader);
-const startIncident = lazyScreen(() => import('../features/incident/StartIncident'), (m) => m.StartIncident);
-const incidentPage = lazyScreen(() => import('../features/incident/IncidentPage'), (m) => m.IncidentPage);
-const dutyLog = lazyScreen(() => import('../features/duty-log/DutyLog'), (m) => m.DutyLog);
-const floorRoute = lazyScreen(() => import('../features/routes/FloorRoute'), (m) => m.FloorRoute);
-const posters = lazyScreen(() => import('../features/routes/Posters'), (m) => m.Posters);
-const routeFinder = lazyScreen(() => import('../features/routes/RouteFinder'), (m) => m.RouteFinder);
-const syncPanel = lazyScreen(() => import('../sync/SyncPanel'), (m) => m.SyncPanel);
+const playbookLibrary = lazyScreen(
+  () => import('../features/playbooks/PlaybookLibrary'),
+  (m) => m.PlaybookLibrary,
+);
+const playbookReader = lazyScreen(
+  () => import('../features/playbooks/PlaybookReader'),
+  (m) => m.PlaybookReader,
+);
+const startIncident = lazyScreen(
+  () => import('../features/incident/StartIncident'),
+  (m) => m.StartIncident,
+);
+const incidentPage = lazyScreen(
+  () => import('../features/incident/IncidentPage'),
+  (m) => m.IncidentPage,
+);
+const dutyLog = lazyScreen(
+  () => import('../features/duty-log/DutyLog'),
+  (m) => m.DutyLog,
+);
+const floorRoute = lazyScreen(
+  () => import('../features/routes/FloorRoute'),
+  (m) => m.FloorRoute,
+);
+const posters = lazyScreen(
+  () => import('../features/routes/Posters'),
+  (m) => m.Posters,
+);
+const routeFinder = lazyScreen(
+  () => import('../features/routes/RouteFinder'),
+  (m) => m.RouteFinder,
+);
+const syncPanel = lazyScreen(
+  () => import('../sync/SyncPanel'),
+  (m) => m.SyncPanel,
+);
 const SyncBadge = lazy(() => import('./SyncBadge').then((m) => ({ default: m.SyncBadge })));
-const reportViewer = lazyScreen(() => import('../features/report/ReportViewer'), (m) => m.ReportViewer);
-const enrol = lazyScreen(() => import('../sync/Enrol'), (m) => m.Enrol);
-const importPlaybook = lazyScreen(() => import('../features/playbooks/ImportPlaybook'), (m) => m.ImportPlaybook);
+const reportViewer = lazyScreen(
+  () => import('../features/report/ReportViewer'),
+  (m) => m.ReportViewer,
+);
+const enrol = lazyScreen(
+  () => import('../sync/Enrol'),
+  (m) => m.Enrol,
+);
+const importPlaybook = lazyScreen(
+  () => import('../features/playbooks/ImportPlaybook'),
+  (m) => m.ImportPlaybook,
+);
 const PlaybookLibrary = playbookLibrary.Component;
 const PlaybookReader = playbookReader.Component;
 const StartIncident = startIncident.Component;
@@ -68,7 +104,11 @@ const screens: Screen[] = [
   { pattern: '/playbooks/:id/:language', render: (p) => <PlaybookReader id={p.id ?? ''} language={p.language ?? ''} />, preload: playbookReader.preload },
   { pattern: '/routes', render: () => <RouteFinder />, preload: routeFinder.preload },
   { pattern: '/routes/:pb/:b/posters', render: (p) => <Posters playbookId={p.pb ?? ''} buildingId={p.b ?? ''} />, preload: posters.preload },
-  { pattern: '/routes/:pb/:b/:f', render: (p) => <FloorRoute playbookId={p.pb ?? ''} buildingId={p.b ?? ''} floorId={p.f ?? ''} />, preload: floorRoute.preload },
+  {
+    pattern: '/routes/:pb/:b/:f',
+    render: (p) => <FloorRoute playbookId={p.pb ?? ''} buildingId={p.b ?? ''} floorId={p.f ?? ''} />,
+    preload: floorRoute.preload,
+  },
   {
     pattern: '/incidents/new',
     render: (_, q) => {
@@ -78,7 +118,12 @@ const screens: Screen[] = [
     },
     preload: startIncident.preload,
   },
-  { pattern: '/incidents/:id', render: (p, q) => <IncidentPage key={p.id} id={p.id ?? ''} tab={q.get('tab')} />, preload: incidentPage.preload, prefetch: (p) => void import('../features/incident/incident-store').then((m) => m.incidentStore.prefetch(p.id ?? '')) },
+  {
+    pattern: '/incidents/:id',
+    render: (p, q) => <IncidentPage key={p.id} id={p.id ?? ''} tab={q.get('tab')} />,
+    preload: incidentPage.preload,
+    prefetch: (p) => void import('../features/incident/incident-store').then((m) => m.incidentStore.prefetch(p.id ?? '')),
+  },
   { pattern: '/duty-log', render: () => <DutyLog />, preload: dutyLog.preload },
   { pattern: '/settings', render: () => <Settings /> },
   { pattern: '/enrol', render: () => <EnrolScreen />, preload: enrol.preload },

@@ -14,7 +14,13 @@ export function SyncBadge() {
   // Being offline is normal here (basements, stairwells): the records simply wait. Only a real
   // problem (access revoked, server refusing) is called one.
   const problem = status.lastError !== null && status.lastError.kind !== 'offline';
-  const text = problem ? t('syncBadge.error') : status.waiting > 0 ? t('syncBadge.waiting', { count: status.waiting }) : status.lastError ? t('syncBadge.offline') : t('syncBadge.ok');
+  const text = problem
+    ? t('syncBadge.error')
+    : status.waiting > 0
+      ? t('syncBadge.waiting', { count: status.waiting })
+      : status.lastError
+        ? t('syncBadge.offline')
+        : t('syncBadge.ok');
   return (
     <Link href="/sync" className={`sync-badge${problem ? ' problem' : ''}`} data-testid="sync-badge">
       {status.syncing ? '⟳ ' : ''}

@@ -116,7 +116,7 @@ export const en = {
   'syncBadge.offline': 'Offline',
   'syncBadge.error': 'Sync problem',
   'nav.sync': 'Sync',
-  'loading': 'Loading…',
+  loading: 'Loading…',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -229,5 +229,5 @@ export const zh: Record<MessageKey, string> = {
   'syncBadge.offline': '离线',
   'syncBadge.error': '同步异常',
   'nav.sync': '同步',
-  'loading': '正在加载…',
+  loading: '正在加载…',
 };

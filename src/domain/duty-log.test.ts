@@ -8,7 +8,16 @@ const stream = dutyStreamId('xx支行 营业部');
 let n = 0;
 function ev(type: MusterEvent['type'], payload: unknown, minute: number): MusterEvent {
   n += 1;
-  return { id: `d${n}`, streamId: stream, deviceId: 'desk', actor: '王值班', hlc: formatStamp({ wall: T0 + minute * 60_000, counter: 0, deviceId: 'desk' }), type, payload, v: 1 } as MusterEvent;
+  return {
+    id: `d${n}`,
+    streamId: stream,
+    deviceId: 'desk',
+    actor: '王值班',
+    hlc: formatStamp({ wall: T0 + minute * 60_000, counter: 0, deviceId: 'desk' }),
+    type,
+    payload,
+    v: 1,
+  } as MusterEvent;
 }
 
 describe('the duty log (值班日记)', () => {

@@ -14,12 +14,21 @@ export function dutyStreamId(site: string): string {
     h ^= ch.codePointAt(0) ?? 0;
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
   return `duty-${slug ? `${slug}-` : ''}${h.toString(16).padStart(8, '0')}`;
 }
 
 export type DutyLogEntry = Attribution & { readonly text: string; readonly tags: readonly string[] };
-export type ShiftHandover = Attribution & { readonly outgoing: string; readonly incoming: string; readonly openItems: readonly string[]; readonly note?: string };
+export type ShiftHandover = Attribution & {
+  readonly outgoing: string;
+  readonly incoming: string;
+  readonly openItems: readonly string[];
+  readonly note?: string;
+};
 
 export interface DutyLogState {
   readonly entries: readonly DutyLogEntry[];
@@ -46,7 +55,14 @@ export function reduceDutyLog(streamId: string, events: readonly MusterEvent[]):
   const struck: Record<string, Attribution & { reason?: string }> = {};
   for (const e of orderEvents(events.filter((x) => x.streamId === streamId))) {
     if (e.type === 'duty.entry') entries.push({ ...by(e), text: e.payload.text, tags: e.payload.tags ?? [] });
-    else if (e.type === 'shift.handedOver') handovers.push({ ...by(e), outgoing: e.payload.outgoing, incoming: e.payload.incoming, openItems: e.payload.openItems, ...(e.payload.note ? { note: e.payload.note } : {}) });
+    else if (e.type === 'shift.handedOver')
+      handovers.push({
+        ...by(e),
+        outgoing: e.payload.outgoing,
+        incoming: e.payload.incoming,
+        openItems: e.payload.openItems,
+        ...(e.payload.note ? { note: e.payload.note } : {}),
+      });
     else if (e.type === 'entry.struck') struck[e.payload.targetId] ??= { ...by(e), ...(e.payload.reason ? { reason: e.payload.reason } : {}) };
   }
   const last = handovers[handovers.length - 1];

@@ -1,8 +1,22 @@
 import { isStamp } from './hlc';
-import { checkAfterActionSet, checkImprovementAdded, checkPlanRevisionAdded, type AfterActionSet, type ImprovementAdded, type PlanRevisionAdded } from './events/afteraction';
+import {
+  checkAfterActionSet,
+  checkImprovementAdded,
+  checkPlanRevisionAdded,
+  type AfterActionSet,
+  type ImprovementAdded,
+  type PlanRevisionAdded,
+} from './events/afteraction';
 import { checkCommandHandedOver, checkRoleAssigned, type CommandHandedOver, type RoleAssigned } from './events/command';
 import { checkDutyEntry, checkShiftHandedOver, type DutyEntry, type ShiftHandedOver } from './events/duty';
-import { checkClosureApproved, checkEndConfirmed, checkIncidentDeclared, type ClosureApproved, type EndConfirmed, type IncidentDeclared } from './events/incident';
+import {
+  checkClosureApproved,
+  checkEndConfirmed,
+  checkIncidentDeclared,
+  type ClosureApproved,
+  type EndConfirmed,
+  type IncidentDeclared,
+} from './events/incident';
 import { checkLossRecorded, checkSuppliesCounted, type LossRecorded, type SuppliesCounted } from './events/losses';
 import { checkEntryStruck, checkNoteAdded, type EntryStruck, type NoteAdded } from './events/note';
 import { checkPersonAccounted, checkRosterAdded, type PersonAccounted, type RosterAdded } from './events/people';

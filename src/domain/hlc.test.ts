@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ClockDriftError,
-  InvalidStampError,
-  MAX_COUNTER,
-  MAX_DRIFT_MS,
-  createClock,
-  formatStamp,
-  parseStamp,
-  receive,
-  tick,
-} from './hlc';
+import { ClockDriftError, InvalidStampError, MAX_COUNTER, MAX_DRIFT_MS, createClock, formatStamp, parseStamp, receive, tick } from './hlc';
 
 const T0 = Date.UTC(2026, 6, 14, 2, 0, 0); // 02:00, the night of the flood
 

@@ -38,9 +38,7 @@ export class ClockDriftError extends Error {
     readonly remoteStamp: string,
     readonly driftMs: number,
   ) {
-    super(
-      `Clock stamp ${remoteStamp} is ${Math.round(driftMs / 1000)} s ahead of this device's clock (at most ${MAX_DRIFT_MS / 1000} s allowed)`,
-    );
+    super(`Clock stamp ${remoteStamp} is ${Math.round(driftMs / 1000)} s ahead of this device's clock (at most ${MAX_DRIFT_MS / 1000} s allowed)`);
   }
 }
 

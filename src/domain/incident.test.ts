@@ -73,7 +73,13 @@ const arbEvent = fc
     text: fc.string({ minLength: 1, maxLength: 8 }),
   })
   .map((r): Omit<MusterEvent, 'id'> => {
-    const base = { streamId: 'inc-1', deviceId: r.device, actor: r.device, hlc: formatStamp({ wall: T0 + r.wall, counter: r.counter, deviceId: r.device }), v: EVENT_SCHEMA_VERSION };
+    const base = {
+      streamId: 'inc-1',
+      deviceId: r.device,
+      actor: r.device,
+      hlc: formatStamp({ wall: T0 + r.wall, counter: r.counter, deviceId: r.device }),
+      v: EVENT_SCHEMA_VERSION,
+    };
     switch (r.kind) {
       case 'done':
         return { ...base, type: 'step.done', payload: { stepId: r.step } };
@@ -152,14 +158,35 @@ describe('reduceIncident is deterministic', () => {
   });
 
   it('refuses the fast path for an event that sorts before what is already applied', () => {
-    const a = { id: 'a', streamId: 'inc-1', deviceId: 'x', actor: 'x', hlc: formatStamp({ wall: T0 + 10, counter: 0, deviceId: 'x' }), type: 'step.done', payload: { stepId: 's' }, v: 1 } as MusterEvent;
+    const a = {
+      id: 'a',
+      streamId: 'inc-1',
+      deviceId: 'x',
+      actor: 'x',
+      hlc: formatStamp({ wall: T0 + 10, counter: 0, deviceId: 'x' }),
+      type: 'step.done',
+      payload: { stepId: 's' },
+      v: 1,
+    } as MusterEvent;
     const b = { ...a, id: 'b', hlc: formatStamp({ wall: T0 + 5, counter: 0, deviceId: 'x' }) } as MusterEvent;
     expect(applyEvent(reduceIncident('inc-1', [a]), b)).toBeNull();
   });
 });
 
 describe('command, headcount, losses and the two-step ending', () => {
-  const declared = ev('incident.declared', { playbookId: 'flood-emergency', playbookVersion: '1.0.0', mode: 'real', title: '地下室进水', place: '负一层', commander: '王值班', commanderRole: 'on-duty-lead' }, 0);
+  const declared = ev(
+    'incident.declared',
+    {
+      playbookId: 'flood-emergency',
+      playbookVersion: '1.0.0',
+      mode: 'real',
+      title: '地下室进水',
+      place: '负一层',
+      commander: '王值班',
+      commanderRole: 'on-duty-lead',
+    },
+    0,
+  );
   const handover = ev('command.handedOver', { to: '李行长', toRole: 'hq.leader', note: '02:40 到达现场' }, 40);
   const role = ev('role.assigned', { roleId: 'hq.deputy', person: '张副组长', phone: '138 0000 0000' }, 5);
   const roster = ev('roster.added', { people: ['甲', '乙', '丙'] }, 6);

@@ -64,15 +64,42 @@ export interface IncidentState {
   readonly eventCount: number;
 }
 
-type Draft = { -readonly [K in keyof IncidentState]: IncidentState[K] extends readonly (infer T)[] ? T[] : IncidentState[K] extends Readonly<Record<string, infer V>> ? Record<string, V> : IncidentState[K] };
+type Draft = {
+  -readonly [K in keyof IncidentState]: IncidentState[K] extends readonly (infer T)[]
+    ? T[]
+    : IncidentState[K] extends Readonly<Record<string, infer V>>
+      ? Record<string, V>
+      : IncidentState[K];
+};
 
 /** Event types a closed incident still takes: its after-action fields (and corrections of them). */
 const AFTER_CLOSURE: ReadonlySet<EventType> = new Set(['afterAction.set', 'improvement.added', 'planRevision.added', 'entry.struck']);
 
 export function emptyIncident(streamId: string): IncidentState {
   return {
-    id: streamId, declared: null, phase: 'open', endConfirmed: null, closure: null, commanders: [], roles: {}, steps: {}, items: {}, notes: [], roster: [], headcount: {},
-    losses: [], suppliesUsed: [], suppliesToReplenish: [], afterAction: {}, improvements: [], planRevisions: [], struck: {}, ignored: {}, timeline: [], lastHlc: null, eventCount: 0,
+    id: streamId,
+    declared: null,
+    phase: 'open',
+    endConfirmed: null,
+    closure: null,
+    commanders: [],
+    roles: {},
+    steps: {},
+    items: {},
+    notes: [],
+    roster: [],
+    headcount: {},
+    losses: [],
+    suppliesUsed: [],
+    suppliesToReplenish: [],
+    afterAction: {},
+    improvements: [],
+    planRevisions: [],
+    struck: {},
+    ignored: {},
+    timeline: [],
+    lastHlc: null,
+    eventCount: 0,
   };
 }
 
@@ -106,7 +133,12 @@ function applyTo(d: Draft, e: MusterEvent): void {
       d.roles[e.payload.roleId] = { ...by, person: e.payload.person, ...(e.payload.phone ? { phone: e.payload.phone } : {}) };
       break;
     case 'command.handedOver':
-      d.commanders.push({ ...by, person: e.payload.to, ...(e.payload.toRole ? { role: e.payload.toRole } : {}), ...(e.payload.note ? { note: e.payload.note } : {}) });
+      d.commanders.push({
+        ...by,
+        person: e.payload.to,
+        ...(e.payload.toRole ? { role: e.payload.toRole } : {}),
+        ...(e.payload.note ? { note: e.payload.note } : {}),
+      });
       break;
     case 'step.done':
       d.steps[e.payload.stepId] = { ...by, status: 'done' };
@@ -173,9 +205,23 @@ function applyTo(d: Draft, e: MusterEvent): void {
 
 function draftOf(s: IncidentState): Draft {
   return {
-    ...s, commanders: [...s.commanders], roles: { ...s.roles }, steps: { ...s.steps }, items: { ...s.items }, notes: [...s.notes], roster: [...s.roster], headcount: { ...s.headcount },
-    losses: [...s.losses], suppliesUsed: [...s.suppliesUsed], suppliesToReplenish: [...s.suppliesToReplenish], afterAction: { ...s.afterAction }, improvements: [...s.improvements],
-    planRevisions: [...s.planRevisions], struck: { ...s.struck }, ignored: { ...s.ignored }, timeline: [...s.timeline],
+    ...s,
+    commanders: [...s.commanders],
+    roles: { ...s.roles },
+    steps: { ...s.steps },
+    items: { ...s.items },
+    notes: [...s.notes],
+    roster: [...s.roster],
+    headcount: { ...s.headcount },
+    losses: [...s.losses],
+    suppliesUsed: [...s.suppliesUsed],
+    suppliesToReplenish: [...s.suppliesToReplenish],
+    afterAction: { ...s.afterAction },
+    improvements: [...s.improvements],
+    planRevisions: [...s.planRevisions],
+    struck: { ...s.struck },
+    ignored: { ...s.ignored },
+    timeline: [...s.timeline],
   };
 }
 

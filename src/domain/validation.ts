@@ -112,7 +112,10 @@ export class FieldChecker {
     let ok = true;
     v.forEach((item, i) => {
       if (typeof item !== 'string' || item.length === 0 || (opts.maxLength !== undefined && item.length > opts.maxLength)) {
-        this.issues.push({ path: `${this.at(key)}[${i}]`, message: `expected a non-empty text${opts.maxLength ? ` of at most ${opts.maxLength} characters` : ''}, got ${describe(item)}` });
+        this.issues.push({
+          path: `${this.at(key)}[${i}]`,
+          message: `expected a non-empty text${opts.maxLength ? ` of at most ${opts.maxLength} characters` : ''}, got ${describe(item)}`,
+        });
         ok = false;
       }
     });

@@ -45,7 +45,8 @@ export async function runAdmin(args: readonly string[], store: EventStore, io: A
       const name = rest.join(' ').trim();
       if (name === '') throw new AdminUsageError('Give the organisation a name: org create "Shenzhen Branch"');
       const id = flagValue(flags, 'id') ?? newOrgId();
-      if (!ORG_ID_PATTERN.test(id)) throw new AdminUsageError(`--id must be 2-63 lower-case letters, digits or "-", starting with a letter or digit; got "${id}"`);
+      if (!ORG_ID_PATTERN.test(id))
+        throw new AdminUsageError(`--id must be 2-63 lower-case letters, digits or "-", starting with a letter or digit; got "${id}"`);
       if (await store.getOrg(id)) throw new AdminUsageError(`An organisation with id ${id} already exists`);
       const org = await store.createOrg({ id, name }, at);
       io.out(`Created organisation ${org.id} (${org.name}).`);
@@ -61,7 +62,8 @@ export async function runAdmin(args: readonly string[], store: EventStore, io: A
     case 'device add': {
       const [orgId, ...labelWords] = rest;
       const label = labelWords.join(' ').trim();
-      if (orgId === undefined || label === '') throw new AdminUsageError('Say which organisation and whose device: device add <org-id> "Li Wei\'s phone" --url https://…');
+      if (orgId === undefined || label === '')
+        throw new AdminUsageError('Say which organisation and whose device: device add <org-id> "Li Wei\'s phone" --url https://…');
       const org = await store.getOrg(orgId);
       if (!org) throw new AdminUsageError(`No organisation ${orgId}. See: npm run admin -- org list`);
       const base = publicBaseUrl(flagValue(flags, 'url') ?? io.env.PUBLIC_URL);

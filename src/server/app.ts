@@ -58,9 +58,7 @@ export function createApp({ storage, version, staticDir = 'dist', slowTestRoute 
   app.notFound((c) => c.text('Not found', 404));
   app.onError((error, c) => {
     console.error(`Muster: ${c.req.method} ${c.req.path} failed:`, error);
-    return c.req.path === '/api' || c.req.path.startsWith('/api/')
-      ? c.json({ error: 'Internal server error' }, 500)
-      : c.text('Internal server error', 500);
+    return c.req.path === '/api' || c.req.path.startsWith('/api/') ? c.json({ error: 'Internal server error' }, 500) : c.text('Internal server error', 500);
   });
   return app;
 }

@@ -120,9 +120,7 @@ function listen(server: Server, host: string, port: number): Promise<number> {
 function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
   switch (error.code) {
     case 'EADDRINUSE':
-      return new StartError(
-        `Port ${port} on ${host} is already in use — is Muster already running? Set PORT to use another port.`,
-      );
+      return new StartError(`Port ${port} on ${host} is already in use — is Muster already running? Set PORT to use another port.`);
     case 'EACCES':
       return new StartError(`Not allowed to listen on port ${port} on ${host}. Set PORT to a port above 1023.`);
     case 'EADDRNOTAVAIL':

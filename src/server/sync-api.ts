@@ -95,7 +95,9 @@ export function createSyncApi({ storage, rateLimit = DEFAULT_RATE_LIMIT, now = D
         if (outcome.status === 'conflict') {
           // Someone sent different content under an id already stored: a bug or tampering,
           // never a retry. The stored event stays; the device hears why; the log keeps who.
-          warn(`Muster: refused event ${event.id} from device token ${device.id} (org ${device.orgId}): that id is stored (seq ${outcome.seq}) with different content`);
+          warn(
+            `Muster: refused event ${event.id} from device token ${device.id} (org ${device.orgId}): that id is stored (seq ${outcome.seq}) with different content`,
+          );
           results[index] = { id: event.id, status: 'rejected', code: 'conflict', reason: 'An event with this id is already stored with different content' };
         } else {
           results[index] = { id: event.id, status: outcome.status, seq: outcome.seq };

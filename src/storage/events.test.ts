@@ -34,7 +34,16 @@ afterEach(async () => {
 describe('recording events on the device', () => {
   it('writes the event and its outbox entry together, and reads the stream back in order', async () => {
     const env = testEnv();
-    await appendEvent(db, { streamId: 'inc-1', actor: '王值班', type: 'incident.declared', payload: { playbookId: 'flood', playbookVersion: '1.0.0', mode: 'real', title: '地下室进水', place: 'B1' } }, env);
+    await appendEvent(
+      db,
+      {
+        streamId: 'inc-1',
+        actor: '王值班',
+        type: 'incident.declared',
+        payload: { playbookId: 'flood', playbookVersion: '1.0.0', mode: 'real', title: '地下室进水', place: 'B1' },
+      },
+      env,
+    );
     env.set(T0 - 30_000); // the phone's clock steps back; order must still follow the taps
     await appendEvent(db, { streamId: 'inc-1', actor: '王值班', type: 'step.done', payload: { stepId: 'alarm' } }, env);
     await appendEvent(db, { streamId: 'inc-2', actor: '李', type: 'note.added', payload: { text: 'other incident' } }, env);
@@ -71,9 +80,17 @@ describe('recording events on the device', () => {
 
   it('lists the incidents declared on the device, newest first', async () => {
     const env = testEnv();
-    await appendEvent(db, { streamId: 'inc-a', actor: 'a', type: 'incident.declared', payload: { playbookId: 'fire', playbookVersion: '1', mode: 'drill', title: 'A', place: '' } }, env);
+    await appendEvent(
+      db,
+      { streamId: 'inc-a', actor: 'a', type: 'incident.declared', payload: { playbookId: 'fire', playbookVersion: '1', mode: 'drill', title: 'A', place: '' } },
+      env,
+    );
     env.set(T0 + 1000);
-    await appendEvent(db, { streamId: 'inc-b', actor: 'a', type: 'incident.declared', payload: { playbookId: 'flood', playbookVersion: '1', mode: 'real', title: 'B', place: '' } }, env);
+    await appendEvent(
+      db,
+      { streamId: 'inc-b', actor: 'a', type: 'incident.declared', payload: { playbookId: 'flood', playbookVersion: '1', mode: 'real', title: 'B', place: '' } },
+      env,
+    );
     expect((await listIncidentStreams(db)).map((e) => e.payload.title)).toEqual(['B', 'A']);
   });
 

@@ -40,7 +40,9 @@ export async function deviceId(db: MusterDb, env: WriteEnv = browserEnv): Promis
   return db.transaction('rw', db.settings, async () => {
     const row = await db.settings.get(DEVICE_KEY);
     if (typeof row?.value === 'string') return row.value;
-    const id = `d-${uuidv7(env.now(), env.random(new Uint8Array(10))).replace(/-/g, '').slice(-16)}`;
+    const id = `d-${uuidv7(env.now(), env.random(new Uint8Array(10)))
+      .replace(/-/g, '')
+      .slice(-16)}`;
     await db.settings.put({ key: DEVICE_KEY, value: id });
     return id;
   });
@@ -58,7 +60,11 @@ export async function appendEvent<K extends EventType>(db: MusterDb, draft: Even
 const deviceIds = new WeakMap<MusterDb, string>();
 
 /** As `appendEvent`, and also says the stream's revision after this write. */
-export async function recordEvent<K extends EventType>(db: MusterDb, draft: EventDraft<K>, env: WriteEnv = browserEnv): Promise<{ event: MusterEvent; rev: number }> {
+export async function recordEvent<K extends EventType>(
+  db: MusterDb,
+  draft: EventDraft<K>,
+  env: WriteEnv = browserEnv,
+): Promise<{ event: MusterEvent; rev: number }> {
   // The device id never changes once made; keeping it saves a transaction on every tap.
   const device = deviceIds.get(db) ?? (await deviceId(db, env));
   deviceIds.set(db, device);

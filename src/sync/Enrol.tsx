@@ -56,11 +56,7 @@ export function Enrol({ language, engine, db, url, continueHref = '/' }: EnrolPr
     <section className="enrol" aria-labelledby="enrol-title">
       <h1 id="enrol-title">{t('enrol.title')}</h1>
       <p role="status" aria-live="polite">
-        {outcome === null
-          ? t('enrol.joining')
-          : outcome.outcome === 'joined'
-            ? t('enrol.joined', { org: outcome.org.name })
-            : t(`enrol.${outcome.outcome}`)}
+        {outcome === null ? t('enrol.joining') : outcome.outcome === 'joined' ? t('enrol.joined', { org: outcome.org.name }) : t(`enrol.${outcome.outcome}`)}
       </p>
       {outcome !== null && (
         <a className="button primary" href={continueHref}>

@@ -77,7 +77,10 @@ export async function applyPulledPage(db: MusterDb, page: PullResponse, device: 
       await db.events.bulkAdd(fresh);
       if (clock !== before) await db.settings.put({ key: CLOCK_KEY, value: clock });
       if (flags.length > 0) await flaggedTable.bulkPut(flags);
-      await markStreamsChanged(db, fresh.map((e) => e.streamId));
+      await markStreamsChanged(
+        db,
+        fresh.map((e) => e.streamId),
+      );
     }
     if (unreadable.length > 0) {
       // Kept whole (not lost), shown to the user, and retried after an app update.

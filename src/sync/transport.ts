@@ -45,7 +45,12 @@ export interface HttpTransportOptions {
   timeoutMs?: number;
 }
 
-export function httpTransport({ baseUrl, token, fetch: doFetch = (input, init) => fetch(input, init), timeoutMs = 30_000 }: HttpTransportOptions): SyncTransport {
+export function httpTransport({
+  baseUrl,
+  token,
+  fetch: doFetch = (input, init) => fetch(input, init),
+  timeoutMs = 30_000,
+}: HttpTransportOptions): SyncTransport {
   const base = baseUrl.replace(/\/+$/, '');
   const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
 

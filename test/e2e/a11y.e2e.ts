@@ -83,7 +83,11 @@ describe('the settings screen on a tablet', () => {
       if ((await page.getByTestId('storage-persisted').getAttribute('data-persisted')) === 'false') {
         await page.getByTestId('storage-ask').click();
         await expect
-          .poll(async () => ((await page.getByTestId('storage-persisted').getAttribute('data-persisted')) === 'true' ? 'granted' : await page.getByText('浏览器未同意。').count()))
+          .poll(async () =>
+            (await page.getByTestId('storage-persisted').getAttribute('data-persisted')) === 'true'
+              ? 'granted'
+              : await page.getByText('浏览器未同意。').count(),
+          )
           .toBeTruthy();
       }
       await page.getByTestId('language-toggle').click();

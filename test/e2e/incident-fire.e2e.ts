@@ -11,8 +11,32 @@ afterEach(async () => {
 });
 
 const x = {
-  'zh-CN': { done: '完成', tabs: /事件分栏/, timeline: '时间线', people: '清点人数', roles: '岗位', end: '结束', steps: '步骤', brigade: '消防队已到达', fireTeam: '义务消防队', closed: '已结束', aftermath: '善后工作' },
-  en: { done: 'Done', tabs: /Incident sections/, timeline: 'Timeline', people: 'Headcount', roles: 'Roles', end: 'End', steps: 'Steps', brigade: 'Fire brigade arrived', fireTeam: 'Volunteer Fire Team', closed: 'Closed', aftermath: 'After the emergency' },
+  'zh-CN': {
+    done: '完成',
+    tabs: /事件分栏/,
+    timeline: '时间线',
+    people: '清点人数',
+    roles: '岗位',
+    end: '结束',
+    steps: '步骤',
+    brigade: '消防队已到达',
+    fireTeam: '义务消防队',
+    closed: '已结束',
+    aftermath: '善后工作',
+  },
+  en: {
+    done: 'Done',
+    tabs: /Incident sections/,
+    timeline: 'Timeline',
+    people: 'Headcount',
+    roles: 'Roles',
+    end: 'End',
+    steps: 'Steps',
+    brigade: 'Fire brigade arrived',
+    fireTeam: 'Volunteer Fire Team',
+    closed: 'Closed',
+    aftermath: 'After the emergency',
+  },
 } as const;
 
 async function tab(page: Page, language: 'zh-CN' | 'en', name: string): Promise<void> {
@@ -55,13 +79,18 @@ describe.each(['zh-CN', 'en'] as const)('the fire (%s)', (language) => {
 
     // Respond: assemble, evacuate, guide; the fire team fights the fire.
     await tab(page, language, t.steps);
-    for (const s of ['step.respond.assemble', 'step.respond.evacuate', 'step.respond.guide-evacuation', 'step.respond.firefight']) await done(page, language, s);
+    for (const s of ['step.respond.assemble', 'step.respond.evacuate', 'step.respond.guide-evacuation', 'step.respond.firefight'])
+      await done(page, language, s);
 
     // Headcount at the assembly point.
     await tab(page, language, t.people);
     await page.getByTestId('roster-input').fill('A\nB\nC');
     await page.getByRole('button', { name: /^加入$|^Add$/ }).click();
-    for (const p of ['A', 'B', 'C']) await page.getByTestId(`person-${p}`).getByRole('button', { name: /安全|Safe/ }).click();
+    for (const p of ['A', 'B', 'C'])
+      await page
+        .getByTestId(`person-${p}`)
+        .getByRole('button', { name: /安全|Safe/ })
+        .click();
     await expect.poll(() => page.getByTestId('headcount-summary').textContent()).toMatch(/均已清点|Everyone on the roster is accounted for/);
 
     // The fire brigade arrives: a tagged note.

@@ -43,7 +43,10 @@ const texts = {
 } as const;
 
 async function tab(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: /事件分栏|Incident sections/ }).getByRole('link', { name }).click();
+  await page
+    .getByRole('navigation', { name: /事件分栏|Incident sections/ })
+    .getByRole('link', { name })
+    .click();
 }
 
 async function stepStatus(page: Page, stepId: string): Promise<string | null> {
@@ -76,7 +79,10 @@ describe.each(['zh-CN', 'en'] as const)('the night flood (%s)', (language) => {
     await expect.poll(() => stepStatus(page, 'step.command.call-members')).toBe('done');
     expect(await page.getByTestId('step-step.command.interim').textContent()).toContain(x.onDuty);
     // A skipped step needs a reason.
-    await page.getByTestId('step-step.command.ready-rescuers').getByRole('button', { name: /跳过|Skip/ }).click();
+    await page
+      .getByTestId('step-step.command.ready-rescuers')
+      .getByRole('button', { name: /跳过|Skip/ })
+      .click();
     await page.getByLabel(/为什么跳过|Why is it skipped/).fill(language === 'en' ? 'Rescuers already on site' : '救援人员已在现场');
     await page.getByRole('button', { name: /跳过此步|Skip step/ }).click();
     await expect.poll(() => stepStatus(page, 'step.command.ready-rescuers')).toBe('skipped');
@@ -95,7 +101,10 @@ describe.each(['zh-CN', 'en'] as const)('the night flood (%s)', (language) => {
     await tab(page, x.tab.people);
     await page.getByTestId('roster-input').fill('甲\n乙');
     await page.getByRole('button', { name: /^加入$|^Add$/ }).click();
-    await page.getByTestId('person-甲').getByRole('button', { name: /安全|Safe/ }).click();
+    await page
+      .getByTestId('person-甲')
+      .getByRole('button', { name: /安全|Safe/ })
+      .click();
     await expect.poll(() => page.getByTestId('headcount-summary').textContent()).toContain(x.missing);
 
     // A duty-log entry written while the incident is open shows in the incident.
@@ -138,7 +147,11 @@ describe.each(['zh-CN', 'en'] as const)('the night flood (%s)', (language) => {
     // Closed: read-only, except the after-action review.
     expect(await page.getByTestId('hand-over').count()).toBe(0);
     await page.getByTestId('aa-lessons').fill(language === 'en' ? 'Check the sump pump before the rainy season' : '汛期前检查排水泵');
-    await page.getByTestId('aa-lessons').locator('xpath=../..').getByRole('button', { name: /保存|Save/ }).click();
+    await page
+      .getByTestId('aa-lessons')
+      .locator('xpath=../..')
+      .getByRole('button', { name: /保存|Save/ })
+      .click();
     await tab(page, x.tab.steps);
     expect(await page.getByRole('button', { name: x.done }).count()).toBe(0);
 

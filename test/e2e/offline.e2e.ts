@@ -18,7 +18,10 @@ const shipped = readdirSync(join(ROOT, 'scenarios'))
  * stopped, so nothing can come from the network even if offline emulation missed a request
  * (service-worker fetches, for one). Everything below is served by the service worker.
  */
-async function visitOnceThenGoOffline(locale: string, viewport?: { width: number; height: number }): Promise<{ session: Session; page: Page; origin: string; server: RunningServer }> {
+async function visitOnceThenGoOffline(
+  locale: string,
+  viewport?: { width: number; height: number },
+): Promise<{ session: Session; page: Page; origin: string; server: RunningServer }> {
   const server = await startServer();
   const session = await newSession(viewport ? { locale, viewport } : { locale });
   const page = await session.context.newPage();
@@ -57,7 +60,12 @@ describe('a member of staff in a basement with no signal, after one visit (Chine
     const list = page.getByTestId('playbook-list');
     await list.waitFor();
     for (const p of shipped) expect(await list.textContent()).toContain(p.title);
-    expect(shipped.map((p) => `${p.id}/${p.language}`).sort()).toEqual(['fire-evacuation/en', 'fire-evacuation/zh-CN', 'flood-emergency/en', 'flood-emergency/zh-CN']);
+    expect(shipped.map((p) => `${p.id}/${p.language}`).sort()).toEqual([
+      'fire-evacuation/en',
+      'fire-evacuation/zh-CN',
+      'flood-emergency/en',
+      'flood-emergency/zh-CN',
+    ]);
   });
 
   for (const p of shipped) {
@@ -176,7 +184,9 @@ describe('offline on a tablet, in English', () => {
       await page.goto(`${origin}/settings`);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
       await page.getByTestId('check-update').click();
-      await expect.poll(() => page.getByTestId('update-check').textContent()).toBe('Could not reach the server to check for an update. Try again when the network is back.');
+      await expect
+        .poll(() => page.getByTestId('update-check').textContent())
+        .toBe('Could not reach the server to check for an update. Try again when the network is back.');
     } finally {
       await session.close();
     }

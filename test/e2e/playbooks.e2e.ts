@@ -81,7 +81,10 @@ describe('importing a playbook', () => {
   const newerPath = join(files, 'basement-flood-1.1.json');
   writeFileSync(newerPath, JSON.stringify({ ...custom, version: '1.1.0', title: 'Basement flood, Branch 12 (revised)' }));
   const phases = flood.phases as { steps: { owner: string }[] }[];
-  const broken = { ...custom, phases: phases.map((p, i) => (i === 0 ? { ...p, steps: p.steps.map((s, j) => (j === 0 ? { ...s, owner: 'nobody-here' } : s)) } : p)) };
+  const broken = {
+    ...custom,
+    phases: phases.map((p, i) => (i === 0 ? { ...p, steps: p.steps.map((s, j) => (j === 0 ? { ...s, owner: 'nobody-here' } : s)) } : p)),
+  };
   const brokenPath = join(files, 'broken.json');
   writeFileSync(brokenPath, JSON.stringify(broken));
 

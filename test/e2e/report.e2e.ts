@@ -25,14 +25,62 @@ async function printToPdf(page: Page, html: string): Promise<Buffer> {
 }
 
 const paper = {
-  'zh-CN': { pages: 5, pageOf: (n: number, of: number) => `第 ${n} 页，共 ${of} 页`, title: '事后总结报告', summary: '概况', sections: ['时间线', '对照预案的步骤执行情况', '岗位与指挥移交', '人员清点', '事件期间的值班日记', '损失与损坏', '物资', '事件结束', '事后总结', '整改计划', '完整性校验'], signatures: ['签字', '报告人', '现场指挥', '批准人', '姓名：张行长'], total: '估计合计：4,200' },
-  en: { pages: 6, pageOf: (n: number, of: number) => `Page ${n} of ${of}`, title: 'After-action report', summary: 'Summary', sections: ['Timeline', 'Steps against the plan', 'Roles and command handovers', 'Headcount', 'Duty log during the incident', 'Losses and damage', 'Supplies', 'End of the incident', 'After-action review', 'Improvement plan', 'Integrity'], signatures: ['Signatures', 'Prepared by', 'On-site commander', 'Approved by', 'Name: President Zhang'], total: 'Estimated total: 4,200' },
+  'zh-CN': {
+    pages: 5,
+    pageOf: (n: number, of: number) => `第 ${n} 页，共 ${of} 页`,
+    title: '事后总结报告',
+    summary: '概况',
+    sections: [
+      '时间线',
+      '对照预案的步骤执行情况',
+      '岗位与指挥移交',
+      '人员清点',
+      '事件期间的值班日记',
+      '损失与损坏',
+      '物资',
+      '事件结束',
+      '事后总结',
+      '整改计划',
+      '完整性校验',
+    ],
+    signatures: ['签字', '报告人', '现场指挥', '批准人', '姓名：张行长'],
+    total: '估计合计：4,200',
+  },
+  en: {
+    pages: 6,
+    pageOf: (n: number, of: number) => `Page ${n} of ${of}`,
+    title: 'After-action report',
+    summary: 'Summary',
+    sections: [
+      'Timeline',
+      'Steps against the plan',
+      'Roles and command handovers',
+      'Headcount',
+      'Duty log during the incident',
+      'Losses and damage',
+      'Supplies',
+      'End of the incident',
+      'After-action review',
+      'Improvement plan',
+      'Integrity',
+    ],
+    signatures: ['Signatures', 'Prepared by', 'On-site commander', 'Approved by', 'Name: President Zhang'],
+    total: 'Estimated total: 4,200',
+  },
 } as const;
 
 describe.each(['zh-CN', 'en'] as const)('the printed night-flood report (%s)', (language) => {
   it('prints on A4 with a page number on every page, every section, the final hash and the signature block last', async () => {
     const story = floodStory(language);
-    const report = buildReport({ incidentId: FLOOD_ID, events: story.events, dutyEvents: story.dutyEvents, playbook: story.playbook, language, timeZoneOffsetMinutes: CHINA, generatedAt: FLOOD_START + 3 * 86_400_000 });
+    const report = buildReport({
+      incidentId: FLOOD_ID,
+      events: story.events,
+      dutyEvents: story.dutyEvents,
+      playbook: story.playbook,
+      language,
+      timeZoneOffsetMinutes: CHINA,
+      generatedAt: FLOOD_START + 3 * 86_400_000,
+    });
     session = await newSession({ locale: language });
     const page = await session.context.newPage();
     const pdf = await printToPdf(page, renderReportHtml(report));
@@ -85,7 +133,9 @@ describe('hostile text in a printed report', () => {
 
 // The panel and the viewer are mounted by IncidentPage.tsx (a "Report" tab) and App.tsx
 // (/reports/view); until both are wired in, this story cannot be driven through the screens.
-const mounted = readFileSync(join(ROOT, 'src/features/incident/IncidentPage.tsx'), 'utf8').includes('ReportPanel') && readFileSync(join(ROOT, 'src/app/App.tsx'), 'utf8').includes('ReportViewer');
+const mounted =
+  readFileSync(join(ROOT, 'src/features/incident/IncidentPage.tsx'), 'utf8').includes('ReportPanel') &&
+  readFileSync(join(ROOT, 'src/app/App.tsx'), 'utf8').includes('ReportViewer');
 
 describe.skipIf(!mounted)('the report tab and the report viewer', () => {
   it('the on-duty leader exports a short drill in Chinese, and another phone opens the JSON read-only and intact', async () => {
@@ -100,7 +150,10 @@ describe.skipIf(!mounted)('the report tab and the report viewer', () => {
     await page.getByTestId('step-step.command.interim').getByRole('button', { name: '完成' }).click();
     await expect.poll(() => page.getByTestId('step-step.command.interim').getAttribute('data-status')).toBe('done');
 
-    await page.getByRole('navigation', { name: /事件分栏/ }).getByRole('link', { name: '报告' }).click();
+    await page
+      .getByRole('navigation', { name: /事件分栏/ })
+      .getByRole('link', { name: '报告' })
+      .click();
     const panel = page.getByTestId('report-panel');
     await panel.getByLabel(/报告语言/).selectOption('en');
     // Print: the report goes into a frame of its own and the browser's print dialog opens on it.

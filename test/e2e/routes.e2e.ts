@@ -31,19 +31,22 @@ async function primaryRoute(page: Page): Promise<string> {
 
 /** Decodes the QR code drawn in a poster, by rendering its SVG to pixels in the page. */
 async function decodePosterQr(page: Page, floorId: string): Promise<string | null> {
-  const pixels = await page.getByTestId(`poster-${floorId}`).locator('svg.qr').evaluate(async (svg) => {
-    const size = 400;
-    const img = new Image();
-    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = size;
-    canvas.height = size;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return null;
-    ctx.drawImage(img, 0, 0, size, size);
-    return Array.from(ctx.getImageData(0, 0, size, size).data);
-  });
+  const pixels = await page
+    .getByTestId(`poster-${floorId}`)
+    .locator('svg.qr')
+    .evaluate(async (svg) => {
+      const size = 400;
+      const img = new Image();
+      img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = size;
+      canvas.height = size;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return null;
+      ctx.drawImage(img, 0, 0, size, size);
+      return Array.from(ctx.getImageData(0, 0, size, size).data);
+    });
   if (!pixels) return null;
   return jsQR(Uint8ClampedArray.from(pixels), 400, 400)?.data ?? null;
 }
@@ -54,7 +57,9 @@ describe.each(['zh-CN', 'en'] as const)('evacuation routes on a phone (%s)', (la
     const page = await session.context.newPage();
     await page.goto(baseUrl);
     // One visit online; then the service worker serves everything.
-    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined, undefined, {
+      timeout: 30_000,
+    });
     await session.context.setOffline(true);
     for (const r of seedRoutes) {
       await page.goto(`${baseUrl}/routes/fire-evacuation/${r.building}/${r.floor}`);
@@ -68,7 +73,10 @@ describe.each(['zh-CN', 'en'] as const)('evacuation routes on a phone (%s)', (la
       expect(await page.getByRole('link', { name: /119/ }).first().getAttribute('href')).toBe('tel:119');
     }
     // Route text is big enough to read at arm's length.
-    const fontSize = await page.locator('.route-instruction').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const fontSize = await page
+      .locator('.route-instruction')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(20);
     await page.screenshot({ path: join(import.meta.dirname, '../../.tmp/screens', `route-offline-${language}.png`) });
 
@@ -85,7 +93,10 @@ describe.each(['zh-CN', 'en'] as const)('evacuation routes on a phone (%s)', (la
     await page.goto(`${baseUrl}/routes`);
     await page.getByRole('link', { name: language === 'zh-CN' ? '灭火和应急疏散预案' : 'Firefighting and Emergency Evacuation Plan' }).click();
     await page.getByRole('link', { name: language === 'zh-CN' ? '东旧楼' : 'East old building' }).click();
-    await page.getByTestId('floor-grid').getByRole('link', { name: language === 'zh-CN' ? '5楼' : 'Floor 5' }).click();
+    await page
+      .getByTestId('floor-grid')
+      .getByRole('link', { name: language === 'zh-CN' ? '5楼' : 'Floor 5' })
+      .click();
     await page.waitForURL(/\/routes\/fire-evacuation\/east-old\/floor-5$/);
     expect(await primaryRoute(page)).toMatch(language === 'zh-CN' ? /东消防通道楼梯/ : /east fire escape stairs/i);
   });
@@ -110,7 +121,13 @@ describe.each(['zh-CN', 'en'] as const)('evacuation routes on a phone (%s)', (la
 describe('before any JavaScript runs', () => {
   it('a floor link shows its route from the pre-rendered page', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'muster-nojs-'));
-    const context = await chromium.launchPersistentContext(dir, { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, viewport: PHONE, javaScriptEnabled: false });
+    const context = await chromium.launchPersistentContext(dir, {
+      executablePath: findChromium(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: PHONE,
+      javaScriptEnabled: false,
+    });
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/routes/fire-evacuation/west-main/floor-6`);

@@ -42,7 +42,9 @@ function issueEnrolmentLink(server: RunningServer, label: string): string {
 async function enrol(session: Session, link: string): Promise<Page> {
   const page = await session.context.newPage();
   await page.goto(link);
-  await expect.poll(() => page.getByRole('region', { name: 'Join your organisation' }).getByRole('status').textContent(), SYNC_WAIT).toContain('This device has joined Riverside Sub-branch');
+  await expect
+    .poll(() => page.getByRole('region', { name: 'Join your organisation' }).getByRole('status').textContent(), SYNC_WAIT)
+    .toContain('This device has joined Riverside Sub-branch');
   return page;
 }
 
@@ -67,7 +69,9 @@ async function addNote(page: Page, text: string): Promise<void> {
 async function checklist(page: Page): Promise<[string, string][]> {
   await tab(page, 'Steps');
   await page.getByTestId('step-step.command.interim').waitFor();
-  return page.locator('li[data-testid^="step-"]').evaluateAll((rows) => rows.map((r): [string, string] => [r.getAttribute('data-testid') ?? '', r.getAttribute('data-status') ?? '']));
+  return page
+    .locator('li[data-testid^="step-"]')
+    .evaluateAll((rows) => rows.map((r): [string, string] => [r.getAttribute('data-testid') ?? '', r.getAttribute('data-status') ?? '']));
 }
 
 /** The text of every timeline entry as the user reads it: when, who, which device, what. */
@@ -232,8 +236,18 @@ describe('the commander’s tablet and the scribe’s phone record the same floo
     const rows = onServer(incidentId);
     expect(new Set(rows.map((e) => e.id)).size).toBe(9);
     expect(new Set(rows.map((e) => e.device_id)).size).toBe(2);
-    expect(rows.filter((e) => e.actor === COMMANDER).map((e) => e.type).sort()).toEqual(['incident.declared', 'note.added', 'step.done', 'step.done', 'step.done']);
-    expect(rows.filter((e) => e.actor === SCRIBE).map((e) => e.type).sort()).toEqual(['note.added', 'step.done', 'step.done', 'step.skipped']);
+    expect(
+      rows
+        .filter((e) => e.actor === COMMANDER)
+        .map((e) => e.type)
+        .sort(),
+    ).toEqual(['incident.declared', 'note.added', 'step.done', 'step.done', 'step.done']);
+    expect(
+      rows
+        .filter((e) => e.actor === SCRIBE)
+        .map((e) => e.type)
+        .sort(),
+    ).toEqual(['note.added', 'step.done', 'step.done', 'step.skipped']);
     const serverIds = rows.map((e) => e.id).sort();
     expect(await heldOnDevice(commander, incidentId)).toEqual({ ids: serverIds, waiting: 0 });
     expect(await heldOnDevice(scribe, incidentId)).toEqual({ ids: serverIds, waiting: 0 });

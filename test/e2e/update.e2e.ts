@@ -101,7 +101,9 @@ describe('a new version arrives during an open incident', () => {
     await page.reload();
     const banner = page.getByTestId('update-banner');
     await banner.waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('update-banner-text').textContent()).toBe('本设备上有进行中的事件，更新将等待您的决定。请在事件处置允许时再更新，已记录的内容都会保留。');
+    expect(await page.getByTestId('update-banner-text').textContent()).toBe(
+      '本设备上有进行中的事件，更新将等待您的决定。请在事件处置允许时再更新，已记录的内容都会保留。',
+    );
     expect(await axeViolations(page, '[data-testid="update-banner"]')).toEqual([]);
     await page.screenshot({ path: join(shots, 'update-banner-incident-phone-zh.png') });
 
@@ -125,7 +127,10 @@ describe('a new version arrives during an open incident', () => {
 
     // Everything recorded is still there, field for field, and the incident is on the home screen.
     const after = await readRaw(page);
-    const byKey = <T>(key: keyof T) => (a: T, b: T) => String(a[key]).localeCompare(String(b[key]));
+    const byKey =
+      <T>(key: keyof T) =>
+      (a: T, b: T) =>
+        String(a[key]).localeCompare(String(b[key]));
     expect([...after.events].sort(byKey('id'))).toEqual([...before.events].sort(byKey('id')));
     expect([...after.streams].sort(byKey('streamId'))).toEqual([...before.streams].sort(byKey('streamId')));
     // Nothing was sent (this phone is not enrolled), so nothing may have left the outbox either.

@@ -8,7 +8,10 @@ import type { Issue } from '../../src/domain/validation';
 export const BROKEN_FILES = {
   'bad-language.json': [{ path: 'language', message: 'expected a BCP 47 language tag such as "zh-CN" or "en", got the text "zh_CN"' }],
   'duplicate-step-id.json': [
-    { path: 'phases[1].steps[0].id', message: 'duplicate id "step.alarm.report", already used at phases[0].steps[0].id; step ids must be unique in the whole playbook' },
+    {
+      path: 'phases[1].steps[0].id',
+      message: 'duplicate id "step.alarm.report", already used at phases[0].steps[0].id; step ids must be unique in the whole playbook',
+    },
   ],
   'duplicate-field.json': [
     {
@@ -22,9 +25,14 @@ export const BROKEN_FILES = {
   'gbk-encoded.json': [{ path: '', message: 'the file is not UTF-8 text (byte 156 is 0xc3); save it as UTF-8' }],
   'missing-id.json': [{ path: 'id', message: 'missing; expected a text' }],
   'negative-target-minutes.json': [{ path: 'phases[0].steps[0].targetMinutes', message: 'expected a number of at least 0, got -5' }],
-  'trailing-comma.json': [{ path: '', message: 'invalid JSON at line 301, column 1: expected another field after ",", found "}"; JSON allows no comma before "}"' }],
+  'trailing-comma.json': [
+    { path: '', message: 'invalid JSON at line 301, column 1: expected another field after ",", found "}"; JSON allows no comma before "}"' },
+  ],
   'unknown-assembly-point.json': [
-    { path: 'buildings[0].floors[0].routes[0].assemblyPoint', message: 'unknown assembly point "front-square"; expected one of "car-park" from assemblyPoints' },
+    {
+      path: 'buildings[0].floors[0].routes[0].assemblyPoint',
+      message: 'unknown assembly point "front-square"; expected one of "car-park" from assemblyPoints',
+    },
   ],
   'unknown-field.json': [{ path: 'phases[0].steps[0].ownr', message: 'unknown field; did you mean "owner"?' }],
   'unknown-owner.json': [

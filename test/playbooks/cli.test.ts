@@ -66,7 +66,13 @@ describe('scripts/validate.ts', () => {
   });
 
   it('names twins that differ, a missing file and a folder in Chinese with --lang=zh-CN', () => {
-    const run = runScript('validate.ts', ['test/playbooks/twins-differ/sample.zh-CN.json', 'test/playbooks/twins-differ/sample.en.json', 'missing.json', 'scenarios', '--lang=zh-CN']);
+    const run = runScript('validate.ts', [
+      'test/playbooks/twins-differ/sample.zh-CN.json',
+      'test/playbooks/twins-differ/sample.en.json',
+      'missing.json',
+      'scenarios',
+      '--lang=zh-CN',
+    ]);
     const twin = '（对照文件：test/playbooks/twins-differ/sample.zh-CN.json）';
     expect(run.stdout.trim().split('\n')).toEqual([
       'test/playbooks/twins-differ/sample.zh-CN.json: 通过（sample-fire 1.0.0，zh-CN）',

@@ -22,7 +22,10 @@ const GROUPS: [id: string, name: string, leaderTitle: string, leader: string, de
 const DUTIES: [id: string, phrases: string[]][] = [
   ['hq', ['指挥协调各职能小组和义务消防队开展工作', '迅速引导人员疏散', '及时控制和扑救初起火灾', '协调配合公安消防队开展灭火救援行动']],
   ['fire-team', ['现场灭火、抢救被困人员']],
-  ['evacuation', ['引导人员疏散自救，确保人员安全快速疏散', '在安全出口以及容易走错的地点安排专人值守', '其余人员分片搜索未及时疏散的人员，并将其疏散至安全区域']],
+  [
+    'evacuation',
+    ['引导人员疏散自救，确保人员安全快速疏散', '在安全出口以及容易走错的地点安排专人值守', '其余人员分片搜索未及时疏散的人员，并将其疏散至安全区域'],
+  ],
   ['first-aid', ['对受伤人员进行紧急救护，并视情转送医疗机构']],
   ['cordon', ['控制各出口，无关人员只许出不许进', '火灾扑灭后，保护现场']],
   ['logistics', ['负责通信联络、车辆调配、道路畅通、供电控制、水源保障']],
@@ -113,14 +116,30 @@ describe('the fire plan (seed part 4) in Chinese', () => {
 
   it('keeps the legal basis, the plan contents and the seven steps of writing the plan', () => {
     expect(zh.legalBasis).toEqual(
-      expect.arrayContaining(['《中华人民共和国消防法》', '《中华人民共和国安全生产法》', '《河北省安全生产条例》', '《廊坊市安全生产事故灾难应急预案》', '《中国建设银行安全保卫工作暂行规定》', '《建行廊坊分行消防管理暂行办法》', '本单位消防安全制度']),
+      expect.arrayContaining([
+        '《中华人民共和国消防法》',
+        '《中华人民共和国安全生产法》',
+        '《河北省安全生产条例》',
+        '《廊坊市安全生产事故灾难应急预案》',
+        '《中国建设银行安全保卫工作暂行规定》',
+        '《建行廊坊分行消防管理暂行办法》',
+        '本单位消防安全制度',
+      ]),
     );
     expect(zh.legalBasis?.join()).toContain('《机关、团体、企业、事业单位消防安全管理规定》');
     expect(zh.planDevelopment?.content).toContain('应急组织机构、单位基本情况、灭火和应急疏散行动方案、灭火和应急疏散计划图');
-    expect(zh.planDevelopment?.steps?.map((s) => s.text)).toEqual(['明确预案编制部门或成立预案编制小组', '搜集整理与灭火和应急疏散相关的信息资料', '具体编制预案', '实地演练', '进一步修订', '制定发布', '定期演练和修订']);
+    expect(zh.planDevelopment?.steps?.map((s) => s.text)).toEqual([
+      '明确预案编制部门或成立预案编制小组',
+      '搜集整理与灭火和应急疏散相关的信息资料',
+      '具体编制预案',
+      '实地演练',
+      '进一步修订',
+      '制定发布',
+      '定期演练和修订',
+    ]);
   });
 
-  it('keeps the four working principles: who is responsible, 以人为本, 预防为主, everyone\'s duty', () => {
+  it("keeps the four working principles: who is responsible, 以人为本, 预防为主, everyone's duty", () => {
     const text = (id: string): string => zh.principles?.find((p) => p.id === id)?.text ?? '';
     expect(text('principle.responsibility')).toContain('行长是全行消防安全的负责人，安全保卫部经理是全行消防安全的管理人');
     expect(text('principle.responsibility')).toContain('发生消防事故时由行长统一领导，各部门、各行处负责人具体负责实施，安全保卫部组织协调');
@@ -138,8 +157,14 @@ describe('the fire plan (seed part 4) in Chinese', () => {
       const group = groupById(zh, id);
       expect(group.name, id).toBe(name);
       expect(group.leader, id).toMatchObject({ title: leaderTitle, heldBy: leader });
-      expect(group.deputies?.map((d) => d.heldBy), id).toEqual(deputies);
-      expect([group.leader, ...(group.deputies ?? [])].every((p) => p?.person === undefined), id).toBe(true);
+      expect(
+        group.deputies?.map((d) => d.heldBy),
+        id,
+      ).toEqual(deputies);
+      expect(
+        [group.leader, ...(group.deputies ?? [])].every((p) => p?.person === undefined),
+        id,
+      ).toBe(true);
     }
     expect(zh.command.headquarters.deputies?.[0]?.title).toBe('副总指挥');
     expect(zh.command.headquarters.members).toEqual([{ id: 'hq.members', title: '成员', heldBy: '各部门主要负责人' }]);
@@ -147,7 +172,7 @@ describe('the fire plan (seed part 4) in Chinese', () => {
     expect(zh.command.description).toContain('归口管理、统一指挥、讲究效率、责权对等和灵活机动的原则');
   });
 
-  it('keeps every group\'s duties, and the extra guides for the banking hall', () => {
+  it("keeps every group's duties, and the extra guides for the banking hall", () => {
     for (const [id, phrases] of DUTIES) {
       const duties = groupById(zh, id).duties?.join('；') ?? '';
       for (const phrase of phrases) expect(duties, id).toContain(phrase);
@@ -194,7 +219,8 @@ describe('the fire plan (seed part 4) in Chinese', () => {
   it('tells everyone never to use the elevator, and those who cannot get down where to shelter (rule h)', () => {
     expect(zh.rulesForEveryone?.map((r) => r.text)).toContain('切不可使用电梯');
     const shelter = zh.shelterInPlace?.map((s) => s.text).join('，') ?? '';
-    for (const phrase of ['紧急情况暂时无法下楼的人员', '卫生间', '楼梯间的休息平台', '用湿毛巾捂住口鼻', '趴在地上', '以减少危险性']) expect(shelter).toContain(phrase);
+    for (const phrase of ['紧急情况暂时无法下楼的人员', '卫生间', '楼梯间的休息平台', '用湿毛巾捂住口鼻', '趴在地上', '以减少危险性'])
+      expect(shelter).toContain(phrase);
   });
 
   it('follows alarm → receive and activate → respond → end, each step with its owner', () => {
@@ -206,7 +232,10 @@ describe('the fire plan (seed part 4) in Chinese', () => {
     ]);
     expect(zh.phases.flatMap((p) => p.steps.map((s) => s.id))).toEqual(STEPS.map(([, id]) => id));
     for (const [phase, id, owner, phrase] of STEPS) {
-      expect(zh.phases.find((p) => p.id === phase)?.steps.some((s) => s.id === id), id).toBe(true);
+      expect(
+        zh.phases.find((p) => p.id === phase)?.steps.some((s) => s.id === id),
+        id,
+      ).toBe(true);
       expect(stepById(zh, id).owner, id).toBe(owner);
       expect(stepById(zh, id).text, id).toContain(phrase);
     }
@@ -246,12 +275,26 @@ describe('the fire plan (seed part 4) in Chinese', () => {
       ['drill.half-yearly', 'drill', 'security-dept', 1, 'half-year'],
     ]);
     const schedule = zh.preparation?.schedule?.map((s) => s.text).join('；') ?? '';
-    for (const phrase of ['每天应对防火责任区内防火情况进行检查', '每月防火检查不少于二次', '每季度抽查不少于一次', '每年全面检查不少于二次', '至少每半年组织一次应急演练']) expect(schedule).toContain(phrase);
+    for (const phrase of [
+      '每天应对防火责任区内防火情况进行检查',
+      '每月防火检查不少于二次',
+      '每季度抽查不少于一次',
+      '每年全面检查不少于二次',
+      '至少每半年组织一次应急演练',
+    ])
+      expect(schedule).toContain(phrase);
   });
 
   it('keeps fixing hazards, fire safety education and reporting hazards', () => {
     const tasks = zh.preparation?.tasks.map((t) => t.text).join('') ?? '';
-    for (const phrase of ['发现危险隐患应及时责令进行整改', '举办消防知识讲座、举行消防演习和印发各种宣传资料', '增强员工自救能力', '任何建设银行员工发现火灾隐情，都必须立即报告有关部门', '抢救人员、疏散物资和扑灭火灾']) expect(tasks).toContain(phrase);
+    for (const phrase of [
+      '发现危险隐患应及时责令进行整改',
+      '举办消防知识讲座、举行消防演习和印发各种宣传资料',
+      '增强员工自救能力',
+      '任何建设银行员工发现火灾隐情，都必须立即报告有关部门',
+      '抢救人员、疏散物资和扑灭火灾',
+    ])
+      expect(tasks).toContain(phrase);
   });
 
   it('sets no assembly point (the plan names none) and says so in its notes', () => {

@@ -23,7 +23,11 @@ const ARRANGEMENTS: [id: string, title: string, phrases: string[]][] = [
   ['prep.deploy', '扎实做好防汛部署', ['召开本行协调会', '严密排查雨季防汛工作存在的隐患', '明确任务，落实责任']],
   ['prep.study', '组织全员学习', ['利用行务会时间', '《防汛应急处置预案》', '加强演练，熟知处置程序']],
   ['prep.coordinate', '加强协调', ['网络有故障、系统交接不顺利', '明确责任，强化协调', '确保现金安全']],
-  ['prep.environment', '改善工作环境', ['办公场所及门前杂物加以清理', '疏通排水设施', '杜绝特大暴雨来临时的积水现象', '裸露的线路统一加金属边固定', '防止受潮、碰撞', '保证款项的安全']],
+  [
+    'prep.environment',
+    '改善工作环境',
+    ['办公场所及门前杂物加以清理', '疏通排水设施', '杜绝特大暴雨来临时的积水现象', '裸露的线路统一加金属边固定', '防止受潮、碰撞', '保证款项的安全'],
+  ],
 ];
 
 const REQUIREMENTS: [id: string, phrases: string[]][] = [
@@ -46,7 +50,13 @@ const AFTERMATH: [id: string, category: string, phrase: string][] = [
 describe('the flood plan (seed part 3) in Chinese', () => {
   it('is a flood playbook of xx支行 with its purpose', () => {
     expect(zh).toMatchObject({ id: 'flood-emergency', kind: 'flood', language: 'zh-CN', title: '防汛工作应急预案', organisation: 'xx支行' });
-    for (const phrase of ['为了做好汛期突发事件的防范工作', '未雨绸缪，积极预防，多措并举', '有计划、有准备地防御洪水', '有章可循，增强主动性，减少盲目性', '把灾害损失降低到最低程度']) {
+    for (const phrase of [
+      '为了做好汛期突发事件的防范工作',
+      '未雨绸缪，积极预防，多措并举',
+      '有计划、有准备地防御洪水',
+      '有章可循，增强主动性，减少盲目性',
+      '把灾害损失降低到最低程度',
+    ]) {
       expect(zh.purpose).toContain(phrase);
     }
     expect(zh.buildings).toBeUndefined();
@@ -91,7 +101,10 @@ describe('the flood plan (seed part 3) in Chinese', () => {
     ]);
     expect(zh.phases.flatMap((p) => p.steps.map((s) => s.id))).toEqual(STEPS.map(([, id]) => id));
     for (const [phase, id, owner, phrase] of STEPS) {
-      expect(zh.phases.find((p) => p.id === phase)?.steps.some((s) => s.id === id), id).toBe(true);
+      expect(
+        zh.phases.find((p) => p.id === phase)?.steps.some((s) => s.id === id),
+        id,
+      ).toBe(true);
       expect(stepById(zh, id).owner, id).toBe(owner);
       expect(stepById(zh, id).text, id).toContain(phrase);
     }

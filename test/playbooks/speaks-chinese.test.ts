@@ -5,7 +5,15 @@ import { BROKEN_SAMPLES } from '../../src/domain/playbook/broken-samples';
 import type { MessageArgs, MessageCode } from '../../src/domain/playbook/messages';
 import { samplePlaybook } from '../../src/domain/playbook/sample-playbook';
 import { playbookJsonSchema } from '../../src/domain/playbook/schema';
-import { comparePlaybookTwins, MAX_PLAYBOOK_BYTES, parsePlaybookText, readPlaybookBytes, type Say, speak, validatePlaybook } from '../../src/domain/playbook/validate';
+import {
+  comparePlaybookTwins,
+  MAX_PLAYBOOK_BYTES,
+  parsePlaybookText,
+  readPlaybookBytes,
+  type Say,
+  speak,
+  validatePlaybook,
+} from '../../src/domain/playbook/validate';
 import type { Issue } from '../../src/domain/validation';
 import { BROKEN_FILES } from './broken-files';
 import { repoRoot } from './support';
@@ -19,9 +27,50 @@ import { repoRoot } from './support';
  * quoted from the file ("ghost", "Floor 1") are removed before looking.
  */
 const ENGLISH_WORDS = [
-  'expected', 'unknown', 'must', 'found', 'got', 'missing', 'duplicate', 'already', 'given', 'twice', 'invalid', 'least', 'most',
-  'only', 'mean', 'none', 'nothing', 'either', 'both', 'empty', 'allowed', 'save', 'needs', 'unique', 'line', 'column', 'bytes',
-  'characters', 'item', 'file', 'the', 'and', 'of', 'is', 'not', 'or', 'at', 'in', 'as', 'but', 'which', 'than', 'one', 'more',
+  'expected',
+  'unknown',
+  'must',
+  'found',
+  'got',
+  'missing',
+  'duplicate',
+  'already',
+  'given',
+  'twice',
+  'invalid',
+  'least',
+  'most',
+  'only',
+  'mean',
+  'none',
+  'nothing',
+  'either',
+  'both',
+  'empty',
+  'allowed',
+  'save',
+  'needs',
+  'unique',
+  'line',
+  'column',
+  'bytes',
+  'characters',
+  'item',
+  'file',
+  'the',
+  'and',
+  'of',
+  'is',
+  'not',
+  'or',
+  'at',
+  'in',
+  'as',
+  'but',
+  'which',
+  'than',
+  'one',
+  'more',
 ];
 
 const CJK = /[\u4e00-\u9fff]/u;

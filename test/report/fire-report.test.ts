@@ -5,22 +5,60 @@ import { exportAll, htmlSection, markdownSection, parseCsv } from './support';
 
 const see = {
   'zh-CN': {
-    title: '演练总结报告', mode: '演练', steps: '共 29 步：完成 10，跳过 0，未完成 19，超时 2', late: '完成 — 超时 3 分钟', overdue: '未完成 — 超时', onTime: '完成',
-    captain: '义务消防队(灭火行动组) · 队长 (纪委书记)', brigade: '记录：两辆消防车到达东门 [消防队已到达]', headcount: '名单共 3 人：安全 3，受伤 0，失踪 0，未清点到 0',
-    previous: '上次演练：春季消防演练，开始于 2026-06-01 10:00:00', faster: '快 4 分钟', same: '相同', missed: '未完成', area: '预案',
-    drillHeading: '与上次演练的对比', missedNow: '本次演练未完成的步骤', missedBefore: '上次演练未完成的步骤', noneLosses: '无记录。', csvPerson: '安保值班室',
+    title: '演练总结报告',
+    mode: '演练',
+    steps: '共 29 步：完成 10，跳过 0，未完成 19，超时 2',
+    late: '完成 — 超时 3 分钟',
+    overdue: '未完成 — 超时',
+    onTime: '完成',
+    captain: '义务消防队(灭火行动组) · 队长 (纪委书记)',
+    brigade: '记录：两辆消防车到达东门 [消防队已到达]',
+    headcount: '名单共 3 人：安全 3，受伤 0，失踪 0，未清点到 0',
+    previous: '上次演练：春季消防演练，开始于 2026-06-01 10:00:00',
+    faster: '快 4 分钟',
+    same: '相同',
+    missed: '未完成',
+    area: '预案',
+    drillHeading: '与上次演练的对比',
+    missedNow: '本次演练未完成的步骤',
+    missedBefore: '上次演练未完成的步骤',
+    noneLosses: '无记录。',
+    csvPerson: '安保值班室',
   },
   en: {
-    title: 'Drill report', mode: 'Drill', steps: '10 of 29 steps done, 0 skipped, 19 not done, 2 overdue', late: 'Done — Late by 3 min', overdue: 'Not done — Overdue', onTime: 'Done',
-    captain: 'Volunteer Fire Team (Firefighting Group) · Team Leader (Secretary of the Discipline Inspection Commission)', brigade: 'Note: Two engines at the east gate [Fire brigade arrived]', headcount: '3 on the roster: 3 safe, 0 injured, 0 missing, 0 not accounted for',
-    previous: 'Previous drill: Spring fire drill, started 2026-06-01 10:00:00', faster: '4 min faster', same: 'same', missed: 'missed', area: 'Planning',
-    drillHeading: 'Comparison with the previous drill', missedNow: 'Steps missed in this drill', missedBefore: 'Steps missed in the previous drill', noneLosses: 'None recorded.', csvPerson: 'Security office',
+    title: 'Drill report',
+    mode: 'Drill',
+    steps: '10 of 29 steps done, 0 skipped, 19 not done, 2 overdue',
+    late: 'Done — Late by 3 min',
+    overdue: 'Not done — Overdue',
+    onTime: 'Done',
+    captain: 'Volunteer Fire Team (Firefighting Group) · Team Leader (Secretary of the Discipline Inspection Commission)',
+    brigade: 'Note: Two engines at the east gate [Fire brigade arrived]',
+    headcount: '3 on the roster: 3 safe, 0 injured, 0 missing, 0 not accounted for',
+    previous: 'Previous drill: Spring fire drill, started 2026-06-01 10:00:00',
+    faster: '4 min faster',
+    same: 'same',
+    missed: 'missed',
+    area: 'Planning',
+    drillHeading: 'Comparison with the previous drill',
+    missedNow: 'Steps missed in this drill',
+    missedBefore: 'Steps missed in the previous drill',
+    noneLosses: 'None recorded.',
+    csvPerson: 'Security office',
   },
 } as const;
 
 function fireInput(language: Language, withPrevious = true): ReportInput {
   const story = fireStory(language);
-  return { incidentId: FIRE_ID, events: story.events, ...(withPrevious ? { previousDrill: story.previous } : {}), playbook: story.playbook, language, timeZoneOffsetMinutes: CHINA, generatedAt: FIRE_START + 86_400_000 };
+  return {
+    incidentId: FIRE_ID,
+    events: story.events,
+    ...(withPrevious ? { previousDrill: story.previous } : {}),
+    playbook: story.playbook,
+    language,
+    timeZoneOffsetMinutes: CHINA,
+    generatedAt: FIRE_START + 86_400_000,
+  };
 }
 
 describe.each(['zh-CN', 'en'] as const)('the fire drill report (%s)', (language) => {
@@ -47,11 +85,13 @@ describe.each(['zh-CN', 'en'] as const)('the fire drill report (%s)', (language)
     expect(section).toContain(s.late);
     expect(section).toContain(s.overdue);
     expect(html).toMatch(/data-step="step\.respond\.first-aid"><td>[^<]*<\/td><td>[^<]*<\/td><td class="status-not-done overdue">/);
-    expect(markdownSection(markdown, (language === 'en' ? 'Steps against the plan' : '对照预案的步骤执行情况'))).toContain(`**${s.late}**`);
+    expect(markdownSection(markdown, language === 'en' ? 'Steps against the plan' : '对照预案的步骤执行情况')).toContain(`**${s.late}**`);
   });
 
   it('shows the fire-team captain with a phone number, the headcount and the fire brigade note', () => {
-    expect(report.roles.assignments).toEqual([expect.objectContaining({ roleId: 'fire-team.leader', roleName: s.captain, person: x.captain, phone: '139 0000 0001', when: '2026-09-01 10:05:00' })]);
+    expect(report.roles.assignments).toEqual([
+      expect.objectContaining({ roleId: 'fire-team.leader', roleName: s.captain, person: x.captain, phone: '139 0000 0001', when: '2026-09-01 10:05:00' }),
+    ]);
     expect(htmlSection(html, 'roles')).toContain('139 0000 0001');
     expect(report.headcount.summaryText).toBe(s.headcount);
     expect(report.timeline.map((t) => t.activity)).toContain(s.brigade);

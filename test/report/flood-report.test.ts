@@ -6,30 +6,100 @@ import { exportAll, htmlSection, markdownSection, parseCsv } from './support';
 /** What the reader must see, per language. */
 const see = {
   'zh-CN': {
-    title: '事后总结报告', mode: '实战', closed: '已结束', duration: '3 小时 0 分钟', interim: '带班人员', leaderPost: '防汛抗灾工作领导小组 · 组长',
-    steps: '共 16 步：完成 4，跳过 1，未完成 11，超时 0', done: '完成', skipped: '跳过：救援人员已在现场', notDone: '未完成', noTarget: '无目标',
-    headcount: '名单共 2 人：安全 1，受伤 0，失踪 0，未清点到 1', notAccounted: '未清点到：乙', safe: '安全',
-    lossTotal: '估计合计：4,200（2 条；已更正的不计入）', correction: '已更正：李组长 于 2026-07-14 03:02:00 划去；原因：数量输错', notCounted: '；不计入合计',
-    confirmed: '李组长 于 2026-07-14 04:30:00 确认现场处置结束', approved: '张行长 批准终止（王值班 记录），2026-07-14 05:00:00',
-    area: '装备', sections: { summary: '概况', timeline: '时间线', steps: '对照预案的步骤执行情况', roles: '岗位与指挥移交', headcount: '人员清点', duty: '事件期间的值班日记', losses: '损失与损坏', supplies: '物资', ending: '事件结束', afterAction: '事后总结', improvements: '整改计划', integrity: '完整性校验', signatures: '签字' },
-    csvHead: ['日期和时间（UTC+08:00）', '活动', '人员', '岗位'], handover: '指挥移交给 李组长（防汛抗灾工作领导小组 · 组长）', commanderPosition: '现场指挥（带班人员）',
+    title: '事后总结报告',
+    mode: '实战',
+    closed: '已结束',
+    duration: '3 小时 0 分钟',
+    interim: '带班人员',
+    leaderPost: '防汛抗灾工作领导小组 · 组长',
+    steps: '共 16 步：完成 4，跳过 1，未完成 11，超时 0',
+    done: '完成',
+    skipped: '跳过：救援人员已在现场',
+    notDone: '未完成',
+    noTarget: '无目标',
+    headcount: '名单共 2 人：安全 1，受伤 0，失踪 0，未清点到 1',
+    notAccounted: '未清点到：乙',
+    safe: '安全',
+    lossTotal: '估计合计：4,200（2 条；已更正的不计入）',
+    correction: '已更正：李组长 于 2026-07-14 03:02:00 划去；原因：数量输错',
+    notCounted: '；不计入合计',
+    confirmed: '李组长 于 2026-07-14 04:30:00 确认现场处置结束',
+    approved: '张行长 批准终止（王值班 记录），2026-07-14 05:00:00',
+    area: '装备',
+    sections: {
+      summary: '概况',
+      timeline: '时间线',
+      steps: '对照预案的步骤执行情况',
+      roles: '岗位与指挥移交',
+      headcount: '人员清点',
+      duty: '事件期间的值班日记',
+      losses: '损失与损坏',
+      supplies: '物资',
+      ending: '事件结束',
+      afterAction: '事后总结',
+      improvements: '整改计划',
+      integrity: '完整性校验',
+      signatures: '签字',
+    },
+    csvHead: ['日期和时间（UTC+08:00）', '活动', '人员', '岗位'],
+    handover: '指挥移交给 李组长（防汛抗灾工作领导小组 · 组长）',
+    commanderPosition: '现场指挥（带班人员）',
     signature: ['报告人', '现场指挥', '批准人'],
   },
   en: {
-    title: 'After-action report', mode: 'Real incident', closed: 'Closed', duration: '3 h 0 min', interim: 'Leader on duty', leaderPost: 'Flood Control and Disaster Relief Leading Group · Group Leader',
-    steps: '4 of 16 steps done, 1 skipped, 11 not done, 0 overdue', done: 'Done', skipped: 'Skipped: Rescuers already on site', notDone: 'Not done', noTarget: 'no target',
-    headcount: '2 on the roster: 1 safe, 0 injured, 0 missing, 1 not accounted for', notAccounted: 'Not accounted for: 乙', safe: 'Safe',
-    lossTotal: 'Estimated total: 4,200 (2 entries; corrected entries not counted)', correction: 'Corrected: struck out by Leader Li, 2026-07-14 03:02:00; reason: Wrong quantity typed', notCounted: '; not counted in the totals',
-    confirmed: 'On-site end confirmed by Leader Li, 2026-07-14 04:30:00', approved: 'Closure approved by President Zhang (recorded by Wang on duty), 2026-07-14 05:00:00',
-    area: 'Equipment', sections: { summary: 'Summary', timeline: 'Timeline', steps: 'Steps against the plan', roles: 'Roles and command handovers', headcount: 'Headcount', duty: 'Duty log during the incident', losses: 'Losses and damage', supplies: 'Supplies', ending: 'End of the incident', afterAction: 'After-action review', improvements: 'Improvement plan', integrity: 'Integrity', signatures: 'Signatures' },
-    csvHead: ['Date and time (UTC+08:00)', 'Activity', 'Person', 'Position'], handover: 'Command handed over to Leader Li (Flood Control and Disaster Relief Leading Group · Group Leader)', commanderPosition: 'Incident commander (Leader on duty)',
+    title: 'After-action report',
+    mode: 'Real incident',
+    closed: 'Closed',
+    duration: '3 h 0 min',
+    interim: 'Leader on duty',
+    leaderPost: 'Flood Control and Disaster Relief Leading Group · Group Leader',
+    steps: '4 of 16 steps done, 1 skipped, 11 not done, 0 overdue',
+    done: 'Done',
+    skipped: 'Skipped: Rescuers already on site',
+    notDone: 'Not done',
+    noTarget: 'no target',
+    headcount: '2 on the roster: 1 safe, 0 injured, 0 missing, 1 not accounted for',
+    notAccounted: 'Not accounted for: 乙',
+    safe: 'Safe',
+    lossTotal: 'Estimated total: 4,200 (2 entries; corrected entries not counted)',
+    correction: 'Corrected: struck out by Leader Li, 2026-07-14 03:02:00; reason: Wrong quantity typed',
+    notCounted: '; not counted in the totals',
+    confirmed: 'On-site end confirmed by Leader Li, 2026-07-14 04:30:00',
+    approved: 'Closure approved by President Zhang (recorded by Wang on duty), 2026-07-14 05:00:00',
+    area: 'Equipment',
+    sections: {
+      summary: 'Summary',
+      timeline: 'Timeline',
+      steps: 'Steps against the plan',
+      roles: 'Roles and command handovers',
+      headcount: 'Headcount',
+      duty: 'Duty log during the incident',
+      losses: 'Losses and damage',
+      supplies: 'Supplies',
+      ending: 'End of the incident',
+      afterAction: 'After-action review',
+      improvements: 'Improvement plan',
+      integrity: 'Integrity',
+      signatures: 'Signatures',
+    },
+    csvHead: ['Date and time (UTC+08:00)', 'Activity', 'Person', 'Position'],
+    handover: 'Command handed over to Leader Li (Flood Control and Disaster Relief Leading Group · Group Leader)',
+    commanderPosition: 'Incident commander (Leader on duty)',
     signature: ['Prepared by', 'On-site commander', 'Approved by'],
   },
 } as const;
 
 function floodInput(language: Language): ReportInput {
   const story = floodStory(language);
-  return { incidentId: FLOOD_ID, events: story.events, dutyEvents: story.dutyEvents, playbook: story.playbook, language, timeZoneOffsetMinutes: CHINA, generatedAt: FLOOD_START + 3 * 86_400_000 };
+  return {
+    incidentId: FLOOD_ID,
+    events: story.events,
+    dutyEvents: story.dutyEvents,
+    playbook: story.playbook,
+    language,
+    timeZoneOffsetMinutes: CHINA,
+    generatedAt: FLOOD_START + 3 * 86_400_000,
+  };
 }
 
 describe.each(['zh-CN', 'en'] as const)('the night flood report (%s)', (language) => {
@@ -40,13 +110,23 @@ describe.each(['zh-CN', 'en'] as const)('the night flood report (%s)', (language
 
   it('sums up the incident: real, B1, 02:00 to 05:00, the on-duty leader then the leader in command', () => {
     expect(report.title).toBe(s.title);
-    expect(report.summary).toMatchObject({ title: x.title, mode: 'real', modeText: s.mode, place: 'B1', phaseText: s.closed, startText: '2026-07-14 02:00:00', endText: '2026-07-14 05:00:00', durationText: s.duration });
+    expect(report.summary).toMatchObject({
+      title: x.title,
+      mode: 'real',
+      modeText: s.mode,
+      place: 'B1',
+      phaseText: s.closed,
+      startText: '2026-07-14 02:00:00',
+      endText: '2026-07-14 05:00:00',
+      durationText: s.duration,
+    });
     expect(report.summary.commanders.map((c) => [c.person, c.roleName, c.fromText, c.untilText])).toEqual([
       [x.onDuty, s.interim, '2026-07-14 02:00:00', '2026-07-14 02:40:00'],
       [x.leader, s.leaderPost, '2026-07-14 02:40:00', '2026-07-14 05:00:00'],
     ]);
     const summary = htmlSection(html, 'summary');
-    for (const v of [x.title, s.mode, 'B1', '2026-07-14 02:00:00', '2026-07-14 05:00:00', s.duration, x.onDuty, x.leader, s.leaderPost, FLOOD_ID]) expect(summary).toContain(v);
+    for (const v of [x.title, s.mode, 'B1', '2026-07-14 02:00:00', '2026-07-14 05:00:00', s.duration, x.onDuty, x.leader, s.leaderPost, FLOOD_ID])
+      expect(summary).toContain(v);
     const md = markdownSection(markdown, s.sections.summary);
     for (const v of [x.title, s.mode, '2026-07-14 05:00:00', s.duration, x.onDuty, x.leader]) expect(md).toContain(v);
   });
@@ -66,7 +146,15 @@ describe.each(['zh-CN', 'en'] as const)('the night flood report (%s)', (language
   it('measures the steps against the plan: done, skipped with the reason, not done', () => {
     expect(report.steps.summaryText).toBe(s.steps);
     const byId = new Map(report.steps.phases.flatMap((p) => p.steps).map((st) => [st.id, st]));
-    expect(byId.get('step.command.interim')).toMatchObject({ status: 'done', statusText: s.done, by: x.onDuty, when: '2026-07-14 02:01:00', minutesTaken: 1, targetText: s.noTarget, overdue: false });
+    expect(byId.get('step.command.interim')).toMatchObject({
+      status: 'done',
+      statusText: s.done,
+      by: x.onDuty,
+      when: '2026-07-14 02:01:00',
+      minutesTaken: 1,
+      targetText: s.noTarget,
+      overdue: false,
+    });
     expect(byId.get('step.command.on-site')).toMatchObject({ status: 'done', by: x.leader, minutesTaken: 42 });
     expect(byId.get('step.command.ready-rescuers')).toMatchObject({ status: 'skipped', statusText: s.skipped, reason: x.rescuers });
     expect(byId.get('step.respond.move-property')).toMatchObject({ status: 'not-done', statusText: s.notDone });
@@ -81,7 +169,10 @@ describe.each(['zh-CN', 'en'] as const)('the night flood report (%s)', (language
     expect(report.roles.handovers[0]).toMatchObject({ person: x.leader, recordedBy: x.onDuty, fromText: '2026-07-14 02:40:00' });
     expect(htmlSection(html, 'roles')).toContain(x.leader);
     expect(report.headcount.summaryText).toBe(s.headcount);
-    expect(report.headcount.rows.map((r) => [r.person, r.status])).toEqual([['甲', 'safe'], ['乙', 'unknown']]);
+    expect(report.headcount.rows.map((r) => [r.person, r.status])).toEqual([
+      ['甲', 'safe'],
+      ['乙', 'unknown'],
+    ]);
     const headcount = htmlSection(html, 'headcount');
     expect(headcount).toContain(s.headcount);
     expect(headcount).toContain(s.notAccounted);
@@ -127,7 +218,17 @@ describe.each(['zh-CN', 'en'] as const)('the night flood report (%s)', (language
     expect(report.afterAction.map((f) => f.text)).toEqual([x.causes, x.lessons, x.commendations, x.accountability]);
     const review = htmlSection(html, 'after-action');
     for (const v of [x.causes, x.lessons, x.commendations, x.accountability]) expect(review).toContain(v);
-    expect(report.improvements).toEqual([expect.objectContaining({ issue: x.issue, action: x.action, area: 'equipment', areaText: s.area, owner: x.owner, start: '2026-07-20', due: '2026-08-31' })]);
+    expect(report.improvements).toEqual([
+      expect.objectContaining({
+        issue: x.issue,
+        action: x.action,
+        area: 'equipment',
+        areaText: s.area,
+        owner: x.owner,
+        start: '2026-07-20',
+        due: '2026-08-31',
+      }),
+    ]);
     const plan = htmlSection(html, 'improvements');
     for (const v of [x.issue, x.action, s.area, x.owner, '2026-07-20', '2026-08-31']) expect(plan).toContain(v);
     expect(markdownSection(markdown, s.sections.improvements)).toContain(`| ${x.issue} | ${x.action} | ${s.area} | ${x.owner} | 2026-07-20 | 2026-08-31 |`);
@@ -169,7 +270,15 @@ describe.each(['zh-CN', 'en'] as const)('the night flood report (%s)', (language
     expect(file.file.playbook).toEqual({ id: 'flood-emergency', version: '1.0.0', language });
     expect(file.events).toHaveLength(input.events.length + 1); // and the one duty-log entry written during the incident
     expect(file.finalHash).toBe(report.integrity.finalHash);
-    const again = buildReport({ incidentId: file.file.incidentId, events: file.events, dutyEvents: file.events, playbook: file.playbook!, language, timeZoneOffsetMinutes: file.file.timeZoneOffsetMinutes, generatedAt: input.generatedAt });
+    const again = buildReport({
+      incidentId: file.file.incidentId,
+      events: file.events,
+      dutyEvents: file.events,
+      playbook: file.playbook!,
+      language,
+      timeZoneOffsetMinutes: file.file.timeZoneOffsetMinutes,
+      generatedAt: input.generatedAt,
+    });
     expect(renderReportHtml(again)).toBe(html);
   });
 });
@@ -188,9 +297,21 @@ describe('the report does not depend on the device', () => {
 
   it('judges an open incident at the time the report is made', () => {
     const input = floodInput('en');
-    const open = input.events.filter((e) => e.type !== 'closure.approved' && e.type !== 'end.confirmed' && !e.type.startsWith('afterAction') && e.type !== 'improvement.added' && e.type !== 'planRevision.added');
+    const open = input.events.filter(
+      (e) =>
+        e.type !== 'closure.approved' &&
+        e.type !== 'end.confirmed' &&
+        !e.type.startsWith('afterAction') &&
+        e.type !== 'improvement.added' &&
+        e.type !== 'planRevision.added',
+    );
     const report = buildReport({ ...input, events: open, generatedAt: FLOOD_START + 90 * 60_000 });
-    expect(report.summary).toMatchObject({ end: null, phaseText: 'Open', endText: 'not closed yet (report made 2026-07-14 03:30:00)', durationText: '1 h 30 min' });
+    expect(report.summary).toMatchObject({
+      end: null,
+      phaseText: 'Open',
+      endText: 'not closed yet (report made 2026-07-14 03:30:00)',
+      durationText: '1 h 30 min',
+    });
     expect(report.ending.confirmedText).toBe('The on-site end has not been confirmed.');
     // An open incident still takes duty-log entries written up to now.
     expect(report.dutyLog.entries.map((e) => e.text)).toEqual([floodTexts.en.dutyText]);

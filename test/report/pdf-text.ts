@@ -13,7 +13,12 @@ interface PdfObject {
   readonly offset: number;
 }
 
-type Token = { kind: 'op'; value: string } | { kind: 'name'; value: string } | { kind: 'num'; value: number } | { kind: 'str'; value: Uint8Array } | { kind: 'open' | 'close' | 'dictOpen' | 'dictClose' };
+type Token =
+  | { kind: 'op'; value: string }
+  | { kind: 'name'; value: string }
+  | { kind: 'num'; value: number }
+  | { kind: 'str'; value: Uint8Array }
+  | { kind: 'open' | 'close' | 'dictOpen' | 'dictClose' };
 
 function readObjects(raw: string): Map<number, PdfObject> {
   const objects = new Map<number, PdfObject>();
@@ -195,7 +200,14 @@ type Matrix = [number, number, number, number, number, number];
 
 /** m × n, as PDF composes transformations (m applied first). */
 function multiply(m: Matrix, n: Matrix): Matrix {
-  return [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
+  return [
+    m[0] * n[0] + m[1] * n[2],
+    m[0] * n[1] + m[1] * n[3],
+    m[2] * n[0] + m[3] * n[2],
+    m[2] * n[1] + m[3] * n[3],
+    m[4] * n[0] + m[5] * n[2] + n[4],
+    m[4] * n[1] + m[5] * n[3] + n[5],
+  ];
 }
 
 function readContent(tokens: readonly Token[], cmapFor: (font: string) => CMap): string {

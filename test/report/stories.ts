@@ -44,18 +44,50 @@ export function recorder(streamId: string, t0: number) {
 
 export const floodTexts = {
   'zh-CN': {
-    title: '地下室进水', onDuty: '王值班', leader: '李组长', approver: '张行长', site: 'xx支行',
-    rescuers: '救援人员已在现场', dutyBefore: '22:00 接班，无异常', dutyText: '02:10 负一层进水约 20 厘米，已通知物业', dutyAfter: '08:00 交班',
-    boxes: '凭证箱', sandbags: '沙袋', wrongReason: '数量输错', lessons: '汛期前检查排水泵', causes: '暴雨导致排水泵失效，雨水倒灌负一层',
-    commendations: '王值班处置及时', accountability: '物业未按时检修排水泵', issue: '排水泵无人检修', action: '每月检修排水泵并记录', owner: '综合部经理',
-    revision: '在预案中加入排水泵检查', pump: '排水泵',
+    title: '地下室进水',
+    onDuty: '王值班',
+    leader: '李组长',
+    approver: '张行长',
+    site: 'xx支行',
+    rescuers: '救援人员已在现场',
+    dutyBefore: '22:00 接班，无异常',
+    dutyText: '02:10 负一层进水约 20 厘米，已通知物业',
+    dutyAfter: '08:00 交班',
+    boxes: '凭证箱',
+    sandbags: '沙袋',
+    wrongReason: '数量输错',
+    lessons: '汛期前检查排水泵',
+    causes: '暴雨导致排水泵失效，雨水倒灌负一层',
+    commendations: '王值班处置及时',
+    accountability: '物业未按时检修排水泵',
+    issue: '排水泵无人检修',
+    action: '每月检修排水泵并记录',
+    owner: '综合部经理',
+    revision: '在预案中加入排水泵检查',
+    pump: '排水泵',
   },
   en: {
-    title: 'Basement flooding', onDuty: 'Wang on duty', leader: 'Leader Li', approver: 'President Zhang', site: 'xx sub-branch',
-    rescuers: 'Rescuers already on site', dutyBefore: '22:00 took over, all quiet', dutyText: '02:10 water 20 cm deep in B1, property manager called', dutyAfter: '08:00 handed over',
-    boxes: 'Voucher boxes', sandbags: 'Sandbags', wrongReason: 'Wrong quantity typed', lessons: 'Check the sump pump before the rainy season', causes: 'Heavy rain stopped the sump pump; water came back into B1',
-    commendations: 'Wang acted at once', accountability: 'The property manager skipped the pump service', issue: 'Nobody services the sump pump', action: 'Service the pump monthly and log it', owner: 'General office manager',
-    revision: 'Add a sump pump check to the plan', pump: 'Sump pump',
+    title: 'Basement flooding',
+    onDuty: 'Wang on duty',
+    leader: 'Leader Li',
+    approver: 'President Zhang',
+    site: 'xx sub-branch',
+    rescuers: 'Rescuers already on site',
+    dutyBefore: '22:00 took over, all quiet',
+    dutyText: '02:10 water 20 cm deep in B1, property manager called',
+    dutyAfter: '08:00 handed over',
+    boxes: 'Voucher boxes',
+    sandbags: 'Sandbags',
+    wrongReason: 'Wrong quantity typed',
+    lessons: 'Check the sump pump before the rainy season',
+    causes: 'Heavy rain stopped the sump pump; water came back into B1',
+    commendations: 'Wang acted at once',
+    accountability: 'The property manager skipped the pump service',
+    issue: 'Nobody services the sump pump',
+    action: 'Service the pump monthly and log it',
+    owner: 'General office manager',
+    revision: 'Add a sump pump check to the plan',
+    pump: 'Sump pump',
   },
 } as const;
 
@@ -68,7 +100,23 @@ export function floodStory(language: Language): { events: MusterEvent[]; dutyEve
   const ev = recorder(FLOOD_ID, FLOOD_START);
   const duty = recorder(dutyStreamId(x.site), FLOOD_START);
   const events: MusterEvent[] = [];
-  events.push(ev('incident.declared', { playbookId: 'flood-emergency', playbookVersion: '1.0.0', playbookLanguage: language, mode: 'real', title: x.title, place: 'B1', commander: x.onDuty, commanderRole: 'on-duty-lead' }, 0, x.onDuty));
+  events.push(
+    ev(
+      'incident.declared',
+      {
+        playbookId: 'flood-emergency',
+        playbookVersion: '1.0.0',
+        playbookLanguage: language,
+        mode: 'real',
+        title: x.title,
+        place: 'B1',
+        commander: x.onDuty,
+        commanderRole: 'on-duty-lead',
+      },
+      0,
+      x.onDuty,
+    ),
+  );
   events.push(ev('step.done', { stepId: 'step.command.interim' }, 1, x.onDuty));
   events.push(ev('step.done', { stepId: 'step.command.call-members' }, 2, x.onDuty));
   events.push(ev('step.skipped', { stepId: 'step.command.ready-rescuers', reason: x.rescuers }, 4, x.onDuty));
@@ -91,7 +139,15 @@ export function floodStory(language: Language): { events: MusterEvent[]; dutyEve
   events.push(ev('afterAction.set', { field: 'causes', text: x.causes }, 1440, x.leader, 'tablet'));
   events.push(ev('afterAction.set', { field: 'commendations', text: x.commendations }, 1441, x.leader, 'tablet'));
   events.push(ev('afterAction.set', { field: 'accountability', text: x.accountability }, 1442, x.leader, 'tablet'));
-  events.push(ev('improvement.added', { issue: x.issue, action: x.action, area: 'equipment', owner: x.owner, start: '2026-07-20', due: '2026-08-31' }, 1443, x.leader, 'tablet'));
+  events.push(
+    ev(
+      'improvement.added',
+      { issue: x.issue, action: x.action, area: 'equipment', owner: x.owner, start: '2026-07-20', due: '2026-08-31' },
+      1443,
+      x.leader,
+      'tablet',
+    ),
+  );
   events.push(ev('planRevision.added', { text: x.revision }, 1444, x.leader, 'tablet'));
   const dutyEvents = [
     duty('duty.entry', { text: x.dutyBefore }, -240, x.onDuty),
@@ -102,8 +158,28 @@ export function floodStory(language: Language): { events: MusterEvent[]; dutyEve
 }
 
 export const fireTexts = {
-  'zh-CN': { title: '消防演练', security: '安保值班室', captain: '纪书记', approver: '行长', note: '两辆消防车到达东门', issue: '东楼梯堆放纸箱', action: '清理并每周检查', owner: '安全保卫部经理', previousTitle: '春季消防演练' },
-  en: { title: 'Fire drill', security: 'Security office', captain: 'Ji', approver: 'President', note: 'Two engines at the east gate', issue: 'East stairs blocked by boxes', action: 'Clear and inspect weekly', owner: 'Security manager', previousTitle: 'Spring fire drill' },
+  'zh-CN': {
+    title: '消防演练',
+    security: '安保值班室',
+    captain: '纪书记',
+    approver: '行长',
+    note: '两辆消防车到达东门',
+    issue: '东楼梯堆放纸箱',
+    action: '清理并每周检查',
+    owner: '安全保卫部经理',
+    previousTitle: '春季消防演练',
+  },
+  en: {
+    title: 'Fire drill',
+    security: 'Security office',
+    captain: 'Ji',
+    approver: 'President',
+    note: 'Two engines at the east gate',
+    issue: 'East stairs blocked by boxes',
+    action: 'Clear and inspect weekly',
+    owner: 'Security manager',
+    previousTitle: 'Spring fire drill',
+  },
 } as const;
 
 export const FIRE_ID = 'inc-fire-2';
@@ -115,11 +191,23 @@ export const PREVIOUS_FIRE_START = china(2026, 6, 1, 10, 0);
 export function fireWithTargets(language: Language): Playbook {
   const p = shippedPlaybook('fire', language);
   const targets: Record<string, number> = { 'step.alarm.call-119': 2, 'step.respond.assemble': 5, 'step.respond.evacuate': 10, 'step.respond.first-aid': 15 };
-  return { ...p, phases: p.phases.map((ph) => ({ ...ph, steps: ph.steps.map((s) => (targets[s.id] !== undefined ? { ...s, targetMinutes: targets[s.id] } : s)) })) };
+  return {
+    ...p,
+    phases: p.phases.map((ph) => ({ ...ph, steps: ph.steps.map((s) => (targets[s.id] !== undefined ? { ...s, targetMinutes: targets[s.id] } : s)) })),
+  };
 }
 
 function fireDeclared(language: Language, title: string): EventPayloads['incident.declared'] {
-  return { playbookId: 'fire-evacuation', playbookVersion: '1.0.0', playbookLanguage: language, mode: 'drill', title, place: '', commander: fireTexts[language].security, commanderRole: 'hq.commander' };
+  return {
+    playbookId: 'fire-evacuation',
+    playbookVersion: '1.0.0',
+    playbookLanguage: language,
+    mode: 'drill',
+    title,
+    place: '',
+    commander: fireTexts[language].security,
+    commanderRole: 'hq.commander',
+  };
 }
 
 /** The fire drill: alarm, activation, the fire team's captain, evacuation, headcount, fire brigade, end and aftermath. */

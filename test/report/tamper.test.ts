@@ -9,7 +9,15 @@ import { exportReportJson, readReportFile, sha256Hex, type ReportFile } from '..
 import { CHINA, floodStory, FLOOD_ID, FLOOD_START, ROOT } from './stories';
 
 const story = floodStory('zh-CN');
-const json = exportReportJson({ incidentId: FLOOD_ID, events: story.events, dutyEvents: story.dutyEvents, playbook: story.playbook, language: 'zh-CN', timeZoneOffsetMinutes: CHINA, generatedAt: FLOOD_START + 86_400_000 });
+const json = exportReportJson({
+  incidentId: FLOOD_ID,
+  events: story.events,
+  dutyEvents: story.dutyEvents,
+  playbook: story.playbook,
+  language: 'zh-CN',
+  timeZoneOffsetMinutes: CHINA,
+  generatedAt: FLOOD_START + 86_400_000,
+});
 const original = JSON.parse(json) as ReportFile & { events: Record<string, unknown>[]; chain: { links: { id: string; hash: string }[] } };
 const idAt = (position: number) => String(original.events[position - 1]?.id);
 
@@ -26,7 +34,11 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 function verify(text: string, args: string[] = []): { status: number | null; out: string } {
   const file = join(scratch, `report-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, text);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'verify-report.ts'), file, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'verify-report.ts'), file, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: run.status, out: (run.stdout + run.stderr).replace(file, 'report.json') };
 }
 
@@ -48,7 +60,9 @@ describe('tamper evidence of the JSON export', () => {
     expect(readReportFile(text)).toEqual({ ok: false, problem: { kind: 'chain', problem: { kind: 'changed', position, eventId: idAt(position) } } });
     const run = verify(text);
     expect(run.status).toBe(1);
-    expect(run.out).toBe(`report.json: Altered from event ${position} (${idAt(position)}): it does not match its hash, so it was changed, or an event just before it was removed.\n`);
+    expect(run.out).toBe(
+      `report.json: Altered from event ${position} (${idAt(position)}): it does not match its hash, so it was changed, or an event just before it was removed.\n`,
+    );
   });
 
   it('finds a removed event', () => {
@@ -76,15 +90,32 @@ describe('tamper evidence of the JSON export', () => {
   });
 
   it('finds a moved clock stamp, a changed actor and a changed final hash', () => {
-    expect(readReportFile(tampered((f) => ((f.events[6] as { actor: string }).actor = '别人')))).toMatchObject({ ok: false, problem: { problem: { kind: 'changed', position: 7 } } });
+    expect(readReportFile(tampered((f) => ((f.events[6] as { actor: string }).actor = '别人')))).toMatchObject({
+      ok: false,
+      problem: { problem: { kind: 'changed', position: 7 } },
+    });
     const later = (hlc: string) => `${String(Number(hlc.slice(0, 15)) + 1).padStart(15, '0')}${hlc.slice(15)}`;
-    expect(readReportFile(tampered((f) => ((f.events[6] as { hlc: string }).hlc = later(String(f.events[6]!.hlc)))))).toMatchObject({ ok: false, problem: { problem: { kind: 'changed', position: 7 } } });
-    expect(readReportFile(tampered((f) => ((f.chain as { finalHash: string }).finalHash = '0'.repeat(64))))).toMatchObject({ ok: false, problem: { problem: { kind: 'final-hash' } } });
+    expect(readReportFile(tampered((f) => ((f.events[6] as { hlc: string }).hlc = later(String(f.events[6]!.hlc)))))).toMatchObject({
+      ok: false,
+      problem: { problem: { kind: 'changed', position: 7 } },
+    });
+    expect(readReportFile(tampered((f) => ((f.chain as { finalHash: string }).finalHash = '0'.repeat(64))))).toMatchObject({
+      ok: false,
+      problem: { problem: { kind: 'final-hash' } },
+    });
   });
 
   it('catches a chain rewritten after a change by the final hash printed on the report', () => {
     const events = story.events.map((e) => (e.type === 'closure.approved' ? { ...e, payload: { approver: '别人' } } : e));
-    const forged = exportReportJson({ incidentId: FLOOD_ID, events, dutyEvents: story.dutyEvents, playbook: story.playbook, language: 'zh-CN', timeZoneOffsetMinutes: CHINA, generatedAt: FLOOD_START + 86_400_000 });
+    const forged = exportReportJson({
+      incidentId: FLOOD_ID,
+      events,
+      dutyEvents: story.dutyEvents,
+      playbook: story.playbook,
+      language: 'zh-CN',
+      timeZoneOffsetMinutes: CHINA,
+      generatedAt: FLOOD_START + 86_400_000,
+    });
     expect(verify(forged).status).toBe(0);
     const run = verify(forged, ['--expect', original.chain.finalHash, '--lang', 'zh-CN']);
     expect(run.status).toBe(1);
@@ -92,7 +123,10 @@ describe('tamper evidence of the JSON export', () => {
   });
 
   it('finds a changed copy of the playbook, and refuses what is not a report', () => {
-    expect(readReportFile(tampered((f) => ((f.playbookDocument as { title: string }).title = 'x')))).toEqual({ ok: false, problem: { kind: 'playbook-changed' } });
+    expect(readReportFile(tampered((f) => ((f.playbookDocument as { title: string }).title = 'x')))).toEqual({
+      ok: false,
+      problem: { kind: 'playbook-changed' },
+    });
     expect(verify('{"format":"something else"}').out).toContain('This is not a Muster report file');
     expect(verify('not json').status).toBe(1);
     const usage = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'verify-report.ts')], { cwd: ROOT, encoding: 'utf8' });

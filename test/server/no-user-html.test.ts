@@ -8,7 +8,16 @@ import { REPO_ROOT } from './support';
  * HTML: React text only. This guards the whole app source, so a later screen cannot slip in an
  * HTML sink; the CSP in front of the app is the second line.
  */
-const SINKS = [/dangerouslySetInnerHTML/, /\.innerHTML\s*=/, /\.outerHTML\s*=/, /insertAdjacentHTML/, /document\.write/, /createContextualFragment/, /\bnew Function\(/, /\beval\(/];
+const SINKS = [
+  /dangerouslySetInnerHTML/,
+  /\.innerHTML\s*=/,
+  /\.outerHTML\s*=/,
+  /insertAdjacentHTML/,
+  /document\.write/,
+  /createContextualFragment/,
+  /\bnew Function\(/,
+  /\beval\(/,
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

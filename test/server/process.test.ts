@@ -5,17 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsePort, readServerConfig } from '../../src/server/config';
-import {
-  exitWithin,
-  freePort,
-  makeTempDir,
-  rawGet,
-  removeTempDirs,
-  spawnServer,
-  stopStrayServers,
-  writeTree,
-  type ServerProcess,
-} from './support';
+import { exitWithin, freePort, makeTempDir, rawGet, removeTempDirs, spawnServer, stopStrayServers, writeTree, type ServerProcess } from './support';
 
 const RUNNING = /Muster is running at (http:\/\/127\.0\.0\.1:(\d+)\/) \(data in (.+)\)\n/;
 
@@ -153,9 +143,7 @@ describe('starting the server process', () => {
 
     const server = spawnServer({ PORT: String(port), DATA_DIR: join(makeTempDir('busy'), 'data') });
     expect(await exitWithin(server, 15_000)).toBe(1);
-    expect(server.stderr()).toContain(
-      `Port ${port} on 127.0.0.1 is already in use — is Muster already running? Set PORT to use another port.`,
-    );
+    expect(server.stderr()).toContain(`Port ${port} on 127.0.0.1 is already in use — is Muster already running? Set PORT to use another port.`);
     expect(server.stderr()).not.toMatch(/\n\s+at /); // one clear line, not a stack trace
     expect(server.stdout()).not.toContain('Muster is running');
   });

@@ -21,12 +21,9 @@ describe('the SQLite store', () => {
       expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
       expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
 
-      const columns = (table: string): string[] =>
-        (store.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+      const columns = (table: string): string[] => (store.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
       expect(columns('orgs')).toEqual(['id', 'name', 'created_at']);
-      expect(columns('events')).toEqual([
-        'seq', 'org_id', 'id', 'stream_id', 'device_id', 'actor', 'hlc', 'type', 'payload', 'v', 'received_at',
-      ]);
+      expect(columns('events')).toEqual(['seq', 'org_id', 'id', 'stream_id', 'device_id', 'actor', 'hlc', 'type', 'payload', 'v', 'received_at']);
       const indexes = store.db.prepare(`PRAGMA index_list(events)`).all() as { name: string }[];
       expect(indexes.map((i) => i.name)).toContain('events_org_seq');
       expect(columns('device_tokens')).toEqual(['id', 'org_id', 'token_hash', 'label', 'created_at', 'revoked_at']);
@@ -38,9 +35,7 @@ describe('the SQLite store', () => {
   it('keeps an organisation across a restart', () => {
     const dataDir = makeTempDir('restart');
     const first = openSqliteStore(dataDir);
-    first.db
-      .prepare('INSERT INTO orgs (id, name, created_at) VALUES (?, ?, ?)')
-      .run('org-bank-sz', 'Shenzhen branch', '2025-07-01T02:00:00.000Z');
+    first.db.prepare('INSERT INTO orgs (id, name, created_at) VALUES (?, ?, ?)').run('org-bank-sz', 'Shenzhen branch', '2025-07-01T02:00:00.000Z');
     first.close();
     expect(existsSync(join(dataDir, 'muster.sqlite-wal'))).toBe(false); // checkpointed on close
 
@@ -79,10 +74,7 @@ describe('the SQLite store', () => {
     const dataDir = makeTempDir('migrate');
     openSqliteStore(dataDir).close();
     const ran: number[] = [];
-    const next = [
-      ...SQLITE_MIGRATIONS,
-      { version: 3, description: 'test step', up: () => void ran.push(3) },
-    ];
+    const next = [...SQLITE_MIGRATIONS, { version: 3, description: 'test step', up: () => void ran.push(3) }];
     const store = openSqliteStore(dataDir, next);
     expect(store.schemaVersion).toBe(3);
     store.close();

@@ -50,7 +50,10 @@ interface Reply<T> {
   body: T;
 }
 
-async function call<T = unknown>(path: string, opts: { token?: string; method?: string; body?: string; type?: string; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+async function call<T = unknown>(
+  path: string,
+  opts: { token?: string; method?: string; body?: string; type?: string; headers?: Record<string, string> } = {},
+): Promise<Reply<T>> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token !== undefined) headers.Authorization = `Bearer ${opts.token}`;
   if (opts.body !== undefined) headers['Content-Type'] = opts.type ?? 'application/json';
@@ -82,7 +85,8 @@ function note(text: string, over: Record<string, unknown> = {}): Record<string, 
   };
 }
 
-const push = (token: string, events: unknown[]): Promise<Reply<PushResponse>> => call<PushResponse>('/api/v1/events', { token, body: JSON.stringify({ events }) });
+const push = (token: string, events: unknown[]): Promise<Reply<PushResponse>> =>
+  call<PushResponse>('/api/v1/events', { token, body: JSON.stringify({ events }) });
 const pull = (token: string, after = 0, limit?: number): Promise<Reply<PullResponse>> =>
   call<PullResponse>(`/api/v1/events?after=${after}${limit === undefined ? '' : `&limit=${limit}`}`, { token });
 
@@ -180,10 +184,20 @@ describe('pushing events', () => {
   });
 
   it('takes at most 500 events in one push', async () => {
-    const res = await push(tokens.bank, Array.from({ length: 501 }, () => note('x')));
+    const res = await push(
+      tokens.bank,
+      Array.from({ length: 501 }, () => note('x')),
+    );
     expect(res.status).toBe(413);
     expect((res.body as unknown as { error: string }).error).toMatch(/At most 500 events/);
-    expect((await push(tokens.bank, Array.from({ length: 500 }, () => note('y')))).status).toBe(200);
+    expect(
+      (
+        await push(
+          tokens.bank,
+          Array.from({ length: 500 }, () => note('y')),
+        )
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -294,7 +308,13 @@ describe('strict requests', () => {
     expect((await call('/api/v1/events', { token: tokens.bank, body: big })).status).toBe(413);
     const chunked = await new Promise<number>((resolve, reject) => {
       const req = httpRequest(
-        { host: '127.0.0.1', port: server.port, path: '/api/v1/events', method: 'POST', headers: { Authorization: `Bearer ${tokens.bank}`, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/v1/events',
+          method: 'POST',
+          headers: { Authorization: `Bearer ${tokens.bank}`, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+        },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);

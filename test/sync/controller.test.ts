@@ -221,7 +221,16 @@ describe('when the engine syncs', () => {
   it('counts refused records so the user is told, and keeps going with the rest', async () => {
     const { engine, device } = await rig();
     await device.record(note('good'));
-    const bad = { id: 'poisoned', streamId: 'inc-flood-b1', deviceId: 'd-x', actor: 'x', hlc: 'bad', type: 'note.added', payload: { text: 'x' }, v: 1 } as unknown as MusterEvent;
+    const bad = {
+      id: 'poisoned',
+      streamId: 'inc-flood-b1',
+      deviceId: 'd-x',
+      actor: 'x',
+      hlc: 'bad',
+      type: 'note.added',
+      payload: { text: 'x' },
+      v: 1,
+    } as unknown as MusterEvent;
     await device.db.transaction('rw', device.db.events, device.db.outbox, async () => {
       await device.db.events.add(bad);
       await device.db.outbox.add({ eventId: 'poisoned', queuedAt: T0, attempts: 0 });
@@ -252,16 +261,18 @@ describe('one sync at a time across tabs', () => {
     let most = 0;
     const slowTransport = (t: string): SyncTransport => {
       const real = first.device.transport(server, t);
-      const slow = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => async (...a: A): Promise<R> => {
-        inFlight++;
-        most = Math.max(most, inFlight);
-        try {
-          await new Promise((r) => setTimeout(r, 5));
-          return await f(...a);
-        } finally {
-          inFlight--;
-        }
-      };
+      const slow =
+        <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
+        async (...a: A): Promise<R> => {
+          inFlight++;
+          most = Math.max(most, inFlight);
+          try {
+            await new Promise((r) => setTimeout(r, 5));
+            return await f(...a);
+          } finally {
+            inFlight--;
+          }
+        };
       return { push: slow(real.push), pull: slow(real.pull), whoami: slow(real.whoami) };
     };
     // Two tabs: two connections to one database, each with its own engine.

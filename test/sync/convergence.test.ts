@@ -34,7 +34,10 @@ type Action =
 
 const deviceIndex = fc.nat(MAX_DEVICES - 1);
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('record' as const), device: deviceIndex, what: fc.nat(5), stream: fc.nat(STREAMS.length - 1), step: fc.nat(3) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({ kind: fc.constant('record' as const), device: deviceIndex, what: fc.nat(5), stream: fc.nat(STREAMS.length - 1), step: fc.nat(3) }),
+  },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('sync' as const), device: deviceIndex }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('syncAll' as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('partition' as const), device: deviceIndex }) },
@@ -123,7 +126,12 @@ function draftFor(a: Extract<Action, { kind: 'record' }>, actor: string, serial:
   const stepId = `step-${a.step}`;
   switch (a.what) {
     case 0:
-      return { streamId, actor, type: 'incident.declared', payload: { playbookId: 'flood', playbookVersion: '1.0.0', mode: 'drill', title: `Drill ${serial}`, place: 'B1' } };
+      return {
+        streamId,
+        actor,
+        type: 'incident.declared',
+        payload: { playbookId: 'flood', playbookVersion: '1.0.0', mode: 'drill', title: `Drill ${serial}`, place: 'B1' },
+      };
     case 1:
       return { streamId, actor, type: 'step.done', payload: { stepId } };
     case 2:

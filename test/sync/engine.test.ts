@@ -44,7 +44,16 @@ const note = (text: string, streamId = 'inc-flood-b1') => ({ streamId, actor: 'ç
 
 /** An event the device recorded before a bug was fixed: it breaks the event schema. */
 async function plantPoisonedEvent(d: TestDevice, id: string): Promise<void> {
-  const bad = { id, streamId: 'inc-flood-b1', deviceId: 'd-old', actor: '', hlc: 'not-a-stamp', type: 'note.added', payload: { text: '' }, v: 1 } as unknown as MusterEvent;
+  const bad = {
+    id,
+    streamId: 'inc-flood-b1',
+    deviceId: 'd-old',
+    actor: '',
+    hlc: 'not-a-stamp',
+    type: 'note.added',
+    payload: { text: '' },
+    v: 1,
+  } as unknown as MusterEvent;
   await d.db.transaction('rw', d.db.events, d.db.outbox, async () => {
     await d.db.events.add(bad);
     await d.db.outbox.add({ eventId: id, queuedAt: 0, attempts: 0 });
@@ -166,8 +175,30 @@ describe('pulling', () => {
 
   it('keeps an event it cannot read (a newer appâ€™s type) aside, moves on, and applies it once it can', async () => {
     const scribe = await device('scribe');
-    const future = { id: 'ev-future', streamId: 'inc-flood-b1', deviceId: 'd-new', actor: 'Li', hlc: `${String(T0).padStart(15, '0')}-0000-d-new`, type: 'drone.launched', payload: { altitude: 40 }, v: 1, seq: 7, receivedAt: '' };
-    const readable = { id: 'ev-note', streamId: 'inc-flood-b1', deviceId: 'd-new', actor: 'Li', hlc: `${String(T0).padStart(15, '0')}-0001-d-new`, type: 'note.added', payload: { text: 'ok' }, v: 1, seq: 8, receivedAt: '' };
+    const future = {
+      id: 'ev-future',
+      streamId: 'inc-flood-b1',
+      deviceId: 'd-new',
+      actor: 'Li',
+      hlc: `${String(T0).padStart(15, '0')}-0000-d-new`,
+      type: 'drone.launched',
+      payload: { altitude: 40 },
+      v: 1,
+      seq: 7,
+      receivedAt: '',
+    };
+    const readable = {
+      id: 'ev-note',
+      streamId: 'inc-flood-b1',
+      deviceId: 'd-new',
+      actor: 'Li',
+      hlc: `${String(T0).padStart(15, '0')}-0001-d-new`,
+      type: 'note.added',
+      payload: { text: 'ok' },
+      v: 1,
+      seq: 8,
+      receivedAt: '',
+    };
     const page = { events: [future, readable], next: 8, more: false, serverTime: '' } as unknown as PullResponse;
     const applied = await applyPulledPage(scribe.db, page, 'd-scribe', T0);
     expect(applied).toMatchObject({ added: 1, unreadable: 1, cursor: 8 });

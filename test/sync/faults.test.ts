@@ -89,16 +89,19 @@ function nodeFetch(onPush?: (req: ClientRequest, body: Buffer) => boolean): Fetc
       const body = typeof init.body === 'string' ? Buffer.from(init.body) : undefined;
       const headers: Record<string, string> = { ...(init.headers as Record<string, string>) };
       if (body) headers['Content-Length'] = String(body.length);
-      const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: init.method ?? 'GET', headers, agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const h = new Headers();
-          for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') h.set(k, v);
-          resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0, headers: h }));
-        });
-        res.on('error', reject);
-      });
+      const req = request(
+        { host: url.hostname, port: url.port, path: url.pathname + url.search, method: init.method ?? 'GET', headers, agent: false },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const h = new Headers();
+            for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') h.set(k, v);
+            resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0, headers: h }));
+          });
+          res.on('error', reject);
+        },
+      );
       req.on('error', (e) => reject(new TypeError(`fetch failed: ${e.message}`)));
       if (body && init.method === 'POST' && onPush?.(req, body)) return;
       req.end(body);
@@ -128,7 +131,9 @@ describe('the server killed in the middle of a push', () => {
       });
       return true;
     });
-    await expect(syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token, fetch: cutMidUpload }), now: () => scribe.now() })).rejects.toMatchObject({ kind: 'offline' });
+    await expect(
+      syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token, fetch: cutMidUpload }), now: () => scribe.now() }),
+    ).rejects.toMatchObject({ kind: 'offline' });
     expect(await scribe.db.outbox.count()).toBe(700);
     expect(storedIds(dep)).toHaveLength(500);
 
@@ -151,7 +156,9 @@ describe('the server killed in the middle of a push', () => {
       if (init.method === 'POST') throw new TypeError('fetch failed: socket hang up');
       return res;
     };
-    await expect(syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token, fetch: lost }), now: () => scribe.now() })).rejects.toMatchObject({ kind: 'offline' });
+    await expect(
+      syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token, fetch: lost }), now: () => scribe.now() }),
+    ).rejects.toMatchObject({ kind: 'offline' });
     await exitWithin(dep.server, 5_000);
     expect(await scribe.db.outbox.count()).toBe(300);
 
@@ -234,7 +241,16 @@ describe('a poisoned record', () => {
     const scribe = device('scribe');
     await scribe.enrol(dep.token);
     await scribe.record(note('before'));
-    const bad = { id: 'poisoned', streamId: 'inc-flood-b1', deviceId: 'd-old', actor: 'x', hlc: 'garbage', type: 'note.added', payload: { text: 'x' }, v: 1 } as unknown as MusterEvent;
+    const bad = {
+      id: 'poisoned',
+      streamId: 'inc-flood-b1',
+      deviceId: 'd-old',
+      actor: 'x',
+      hlc: 'garbage',
+      type: 'note.added',
+      payload: { text: 'x' },
+      v: 1,
+    } as unknown as MusterEvent;
     await scribe.db.transaction('rw', scribe.db.events, scribe.db.outbox, async () => {
       await scribe.db.events.add(bad);
       await scribe.db.outbox.add({ eventId: 'poisoned', queuedAt: 0, attempts: 0 });
@@ -262,10 +278,17 @@ describe('two devices that recorded offline into the same incident', () => {
     const commander = device('commander-tablet');
     const scribe = device('scribe-phone', 45_000);
     for (const d of [commander, scribe]) await d.enrol(dep.token);
-    const engines = [commander, scribe].map((d) => createSyncEngine({ db: d.db, transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }), now: () => d.now() }));
+    const engines = [commander, scribe].map((d) =>
+      createSyncEngine({ db: d.db, transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }), now: () => d.now() }),
+    );
 
     const incident = 'inc-2026-07-14-b1';
-    await commander.record({ streamId: incident, actor: '王值班', type: 'incident.declared', payload: { playbookId: 'flood', playbookVersion: '1.0.0', mode: 'real', title: '地下室进水', place: 'B1' } });
+    await commander.record({
+      streamId: incident,
+      actor: '王值班',
+      type: 'incident.declared',
+      payload: { playbookId: 'flood', playbookVersion: '1.0.0', mode: 'real', title: '地下室进水', place: 'B1' },
+    });
     // Both offline: nothing goes out yet.
     await commander.record({ streamId: incident, actor: '王值班', type: 'step.done', payload: { stepId: 'cut-power' } });
     await scribe.record({ streamId: incident, actor: '李记录', type: 'note.added', payload: { text: '02:10 水深 20 cm' } });

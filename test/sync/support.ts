@@ -67,7 +67,10 @@ export class TestServer {
   }
   async issueToken(orgId: string, label = 'device'): Promise<string> {
     const token = newDeviceToken();
-    await this.store.addDeviceToken({ id: `dt-${Math.random().toString(16).slice(2, 12)}`, orgId, label, tokenHash: hashDeviceToken(token) }, new Date(T0).toISOString());
+    await this.store.addDeviceToken(
+      { id: `dt-${Math.random().toString(16).slice(2, 12)}`, orgId, label, tokenHash: hashDeviceToken(token) },
+      new Date(T0).toISOString(),
+    );
     return token;
   }
   /** Every stored event id of the organisation, with how often each occurs. */

@@ -21,7 +21,16 @@ afterEach(async () => {
 });
 
 async function declare(streamId: string): Promise<void> {
-  await appendEvent(db, { streamId, actor: '王值班', type: 'incident.declared', payload: { playbookId: 'flood-emergency', playbookVersion: '1.0.0', mode: 'drill', title: '地下室进水', place: 'B1' } }, env);
+  await appendEvent(
+    db,
+    {
+      streamId,
+      actor: '王值班',
+      type: 'incident.declared',
+      payload: { playbookId: 'flood-emergency', playbookVersion: '1.0.0', mode: 'drill', title: '地下室进水', place: 'B1' },
+    },
+    env,
+  );
 }
 
 /** Stored as the incident screens will store it; the payload shape does not matter here. */

@@ -1,5 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyUpdate, checkForUpdate, postponeUpdate, setUpdateController, updateWaiting, updatedElsewhere, useUpdates, type UpdateController } from './updates';
+import {
+  applyUpdate,
+  checkForUpdate,
+  postponeUpdate,
+  setUpdateController,
+  updateWaiting,
+  updatedElsewhere,
+  useUpdates,
+  type UpdateController,
+} from './updates';
 
 function controller(found: Awaited<ReturnType<UpdateController['check']>> | Error = 'none') {
   return {

@@ -16,7 +16,16 @@ export interface EntryStruck {
   readonly reason?: string;
 }
 
-export const NOTE_TAGS = ['people-evacuated', 'power-cut', 'fire-brigade-arrived', 'water-level', 'injury', 'property-moved', 'leader-arrived', 'other'] as const;
+export const NOTE_TAGS = [
+  'people-evacuated',
+  'power-cut',
+  'fire-brigade-arrived',
+  'water-level',
+  'injury',
+  'property-moved',
+  'leader-arrived',
+  'other',
+] as const;
 
 export function checkNoteAdded(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');

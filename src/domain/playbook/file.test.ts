@@ -28,7 +28,11 @@ describe('parsePlaybookText', () => {
       'invalid JSON at line 3, column 3: expected "," or "}" after a field\'s value, found a double quote',
       'JSON 格式错误，位于第 3 行第 3 列：字段值之后应为 "," 或 "}"，却遇到双引号',
     ],
-    ["{'id': 'x'}", 'invalid JSON at line 1, column 2: expected a field name in double quotes, found "\'"', 'JSON 格式错误，位于第 1 行第 2 列：此处应为双引号中的字段名，却遇到 "\'"'],
+    [
+      "{'id': 'x'}",
+      'invalid JSON at line 1, column 2: expected a field name in double quotes, found "\'"',
+      'JSON 格式错误，位于第 1 行第 2 列：此处应为双引号中的字段名，却遇到 "\'"',
+    ],
     [
       '{"steps": [1, 2',
       'invalid JSON at line 1, column 16: expected "," or "]" after a list item, found the end of the file',
@@ -54,7 +58,11 @@ describe('parsePlaybookText', () => {
       'invalid JSON at line 1, column 12: unknown escape \\x; expected one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX',
       'JSON 格式错误，位于第 1 行第 12 列：未知的转义序列 \\x；应为 \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX 之一',
     ],
-    ['{"level": 07}', 'invalid JSON at line 1, column 12: expected a number, found "7" inside it', 'JSON 格式错误，位于第 1 行第 12 列：此处应为数字，其中却出现了 "7"'],
+    [
+      '{"level": 07}',
+      'invalid JSON at line 1, column 12: expected a number, found "7" inside it',
+      'JSON 格式错误，位于第 1 行第 12 列：此处应为数字，其中却出现了 "7"',
+    ],
   ])('refuses %j with the line and column, in English and in Chinese', (text, message, zh) => {
     expect(parsePlaybookText(text, 'broken.json')).toEqual({ fileName: 'broken.json', ok: false, issues: [{ path: '', message }] });
     expect(parsePlaybookText(text, 'broken.json', { language: 'zh-CN' })).toEqual({ fileName: 'broken.json', ok: false, issues: [{ path: '', message: zh }] });
@@ -125,7 +133,10 @@ describe('readPlaybookBytes', () => {
   it('passes the language on to the checks after decoding', () => {
     const bytes = encoder.encode('{"id": "Fire Plan"}');
     const zh = readPlaybookBytes(bytes, 'fire.json', { language: 'zh-CN' });
-    expect(!zh.ok && zh.issues[0]).toEqual({ path: 'id', message: '应为由小写字母和数字组成、以 "-" 或 "." 连接的 id，例如 "fire-team.extinguisher"，实际为文本 "Fire Plan"' });
+    expect(!zh.ok && zh.issues[0]).toEqual({
+      path: 'id',
+      message: '应为由小写字母和数字组成、以 "-" 或 "." 连接的 id，例如 "fire-team.extinguisher"，实际为文本 "Fire Plan"',
+    });
   });
 
   it('reads a file of exactly 5 MB', () => {

@@ -17,7 +17,9 @@ function lengthOf(input: unknown): number | undefined {
 function messageFor(issue: z.core.$ZodRawIssue, say: Say): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? say('value.missing', { expected: issue.expected }) : say('value.wrongType', { expected: issue.expected, input: issue.input });
+      return issue.input === undefined
+        ? say('value.missing', { expected: issue.expected })
+        : say('value.wrongType', { expected: issue.expected, input: issue.input });
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) === 1 ? say('text.empty') : say('text.tooShort', { minimum: issue.minimum });
       if (issue.origin === 'array') return say('list.tooShort', { minimum: issue.minimum, count: lengthOf(issue.input) ?? 0 });

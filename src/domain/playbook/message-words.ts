@@ -9,7 +9,11 @@ import type { ReferenceKind } from './schema-common';
  */
 
 /** What the JSON scanner found where it expected something else. */
-export type Found = { readonly kind: 'end' } | { readonly kind: 'double-quote' } | { readonly kind: 'control'; readonly codePoint: number } | { readonly kind: 'char'; readonly char: string };
+export type Found =
+  | { readonly kind: 'end' }
+  | { readonly kind: 'double-quote' }
+  | { readonly kind: 'control'; readonly codePoint: number }
+  | { readonly kind: 'char'; readonly char: string };
 
 /** What a JSON value is, for the twin comparison: `typeof`, with lists and null told apart. */
 export type JsonKind = 'list' | 'null' | 'object' | 'string' | 'number' | 'boolean' | 'undefined' | 'bigint' | 'symbol' | 'function';

@@ -42,7 +42,14 @@ export function plannedPhases(playbook: Playbook, aftermathTitle: string): { id:
   return [
     ...playbook.phases.map((p) => ({ id: p.id, title: p.title, steps: p.steps, aftermath: false })),
     ...(playbook.aftermath.length
-      ? [{ id: 'phase.aftermath', title: aftermathTitle, aftermath: true, steps: playbook.aftermath.map((a): Step => ({ id: a.id, text: a.text, owner: a.owner ?? playbook.command.headquarters.id })) }]
+      ? [
+          {
+            id: 'phase.aftermath',
+            title: aftermathTitle,
+            aftermath: true,
+            steps: playbook.aftermath.map((a): Step => ({ id: a.id, text: a.text, owner: a.owner ?? playbook.command.headquarters.id })),
+          },
+        ]
       : []),
   ];
 }

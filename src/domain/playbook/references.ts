@@ -105,7 +105,12 @@ function danglingReferences(playbook: Playbook, say: Say): Issue[] {
   walkObjects(playbook, '', (obj, path) => {
     for (const [key, kind] of Object.entries(REFERENCE_FIELDS) as [string, ReferenceKind][]) {
       const value = obj[key];
-      const refs = typeof value === 'string' ? [[joinPath(path, key), value] as const] : Array.isArray(value) ? value.map((v, i) => [`${joinPath(path, key)}[${i}]`, String(v)] as const) : [];
+      const refs =
+        typeof value === 'string'
+          ? [[joinPath(path, key), value] as const]
+          : Array.isArray(value)
+            ? value.map((v, i) => [`${joinPath(path, key)}[${i}]`, String(v)] as const)
+            : [];
       for (const [at, ref] of refs) {
         if (!known[kind].includes(ref)) issues.push({ path: at, message: unknownReference(kind, ref, known[kind], say) });
       }

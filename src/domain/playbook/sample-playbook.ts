@@ -93,7 +93,9 @@ export function samplePlaybook(): Playbook {
             id: 'floor-1',
             label: 'Floor 1',
             level: 1,
-            routes: [{ id: 'primary', kind: 'primary', nearest: 'exit', direction: 'out', instruction: 'Leave by the nearest exit.', assemblyPoint: 'car-park' }],
+            routes: [
+              { id: 'primary', kind: 'primary', nearest: 'exit', direction: 'out', instruction: 'Leave by the nearest exit.', assemblyPoint: 'car-park' },
+            ],
           },
           {
             id: 'floor-2',
@@ -101,7 +103,14 @@ export function samplePlaybook(): Playbook {
             level: 2,
             routes: [
               { id: 'alternate', kind: 'alternate', nearest: 'stairs', direction: 'down', instruction: 'Go down by the nearest stairs.' },
-              { id: 'primary', kind: 'primary', stairway: 'central-staircase', direction: 'down', instruction: 'Go down by the central staircase.', assemblyPoint: 'car-park' },
+              {
+                id: 'primary',
+                kind: 'primary',
+                stairway: 'central-staircase',
+                direction: 'down',
+                instruction: 'Go down by the central staircase.',
+                assemblyPoint: 'car-park',
+              },
             ],
           },
         ],
@@ -109,7 +118,13 @@ export function samplePlaybook(): Playbook {
       {
         id: 'annex',
         name: 'Annex',
-        floors: [{ id: 'floor-1', label: 'Floor 1', routes: [{ id: 'primary', kind: 'primary', stairway: 'west-fire-escape', direction: 'down', instruction: 'Go down by the west fire escape.' }] }],
+        floors: [
+          {
+            id: 'floor-1',
+            label: 'Floor 1',
+            routes: [{ id: 'primary', kind: 'primary', stairway: 'west-fire-escape', direction: 'down', instruction: 'Go down by the west fire escape.' }],
+          },
+        ],
       },
     ],
     preparation: {

@@ -36,7 +36,7 @@ const teamFields = {
   staffing: described(Text, 'what the plan says about how the group is staffed').optional(),
 };
 
-export const Team = named(z.strictObject(teamFields), 'Team', 'A sub-team of a group, e.g. the volunteer fire team\'s extinguisher team.');
+export const Team = named(z.strictObject(teamFields), 'Team', "A sub-team of a group, e.g. the volunteer fire team's extinguisher team.");
 export type Team = z.output<typeof Team>;
 
 export const Group = named(

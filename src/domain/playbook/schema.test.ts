@@ -26,9 +26,35 @@ describe('the playbook JSON Schema', () => {
     const schema = playbookJsonSchema();
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.title).toBe('Muster playbook');
-    expect(schema.required).toEqual(['id', 'version', 'language', 'kind', 'title', 'summary', 'organisation', 'command', 'emergencyNumbers', 'phases', 'aftermath']);
+    expect(schema.required).toEqual([
+      'id',
+      'version',
+      'language',
+      'kind',
+      'title',
+      'summary',
+      'organisation',
+      'command',
+      'emergencyNumbers',
+      'phases',
+      'aftermath',
+    ]);
     expect(Object.keys(schema.$defs as object)).toEqual(
-      expect.arrayContaining(['Command', 'Group', 'Team', 'Position', 'Role', 'Phase', 'Step', 'Building', 'Floor', 'Route', 'AssemblyPoint', 'Stairway', 'AftermathItem']),
+      expect.arrayContaining([
+        'Command',
+        'Group',
+        'Team',
+        'Position',
+        'Role',
+        'Phase',
+        'Step',
+        'Building',
+        'Floor',
+        'Route',
+        'AssemblyPoint',
+        'Stairway',
+        'AftermathItem',
+      ]),
     );
   });
 

@@ -1,17 +1,6 @@
 import { z } from 'zod';
 import { Command, EmergencyNumber } from './schema-command';
-import {
-  described,
-  Id,
-  ItemList,
-  LANGUAGE_PATTERN,
-  named,
-  PersonRef,
-  Phone,
-  playbookRegistry,
-  SEMVER_PATTERN,
-  Text,
-} from './schema-common';
+import { described, Id, ItemList, LANGUAGE_PATTERN, named, PersonRef, Phone, playbookRegistry, SEMVER_PATTERN, Text } from './schema-common';
 import { rule } from './messages';
 import { AssemblyPoint, Building, Stairway } from './schema-evacuation';
 
@@ -54,10 +43,7 @@ export const Step = named(
     support: described(z.array(PersonRef), 'others who share the step, by id').optional(),
     when: described(Text, 'the condition under which the step applies, e.g. at night or on rest days').optional(),
     critical: described(z.boolean(), 'true for a step that must not be skipped; shown prominently').optional(),
-    targetMinutes: described(
-      z.number().int().min(0).max(10080),
-      'target time in minutes from the start of the incident, where the plan sets one',
-    ).optional(),
+    targetMinutes: described(z.number().int().min(0).max(10080), 'target time in minutes from the start of the incident, where the plan sets one').optional(),
     items: z.array(StepItem).optional(),
     source: described(Text, 'where in the source plan this comes from').optional(),
     notes: Text.optional(),
@@ -143,14 +129,8 @@ export const Playbook = z
   .strictObject({
     $schema: described(z.string(), 'path to the JSON Schema, "./playbook.schema.json" in scenarios/').optional(),
     id: described(Id, 'the same in every language version of one playbook'),
-    version: described(
-      z.string().regex(SEMVER_PATTERN, rule('semver')),
-      'semantic version; raise it when the content changes',
-    ),
-    language: described(
-      z.string().regex(LANGUAGE_PATTERN, rule('language')),
-      'BCP 47 language tag of every text in the file',
-    ),
+    version: described(z.string().regex(SEMVER_PATTERN, rule('semver')), 'semantic version; raise it when the content changes'),
+    language: described(z.string().regex(LANGUAGE_PATTERN, rule('language')), 'BCP 47 language tag of every text in the file'),
     kind: z.enum(PLAYBOOK_KINDS),
     hazard: described(Text, 'the hazard in words, e.g. "火灾"').optional(),
     title: Text,

@@ -12,5 +12,11 @@ import type { Report } from './types';
 export function exportAllFormats(input: ReportInput): { report: Report; html: string; markdown: string; csv: string; json: string } {
   const record = recordFor(input);
   const report = buildReport(input, record);
-  return { report, html: renderReportHtml(report), markdown: renderReportMarkdown(report), csv: renderActivityLogCsv(report), json: exportReportJson(input, {}, record) };
+  return {
+    report,
+    html: renderReportHtml(report),
+    markdown: renderReportMarkdown(report),
+    csv: renderActivityLogCsv(report),
+    json: exportReportJson(input, {}, record),
+  };
 }

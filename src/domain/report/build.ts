@@ -73,14 +73,37 @@ export function buildReport(input: ReportInput, record: CoveredRecord = recordFo
   });
 
   const timeline = describeTimeline(incident, labels, names, offset);
-  const duty = dutyLogDuring(covered.filter((e) => e.streamId !== input.incidentId), labels, offset);
+  const duty = dutyLogDuring(
+    covered.filter((e) => e.streamId !== input.incidentId),
+    labels,
+    offset,
+  );
   const supply = (list: readonly SuppliesEntry[]): ReportSupply[] =>
-    list.map((s) => ({ eventId: s.eventId, item: s.item, quantity: s.quantity, ...(s.unit ? { unit: s.unit } : {}), recordedBy: s.actor, at: s.at, when: at(s.at), ...correction(incident.struck, s.eventId) }));
+    list.map((s) => ({
+      eventId: s.eventId,
+      item: s.item,
+      quantity: s.quantity,
+      ...(s.unit ? { unit: s.unit } : {}),
+      recordedBy: s.actor,
+      at: s.at,
+      when: at(s.at),
+      ...correction(incident.struck, s.eventId),
+    }));
   const used = supply(incident.suppliesUsed);
   const toReplenish = supply(incident.suppliesToReplenish);
   const losses = incident.losses.map((l) => ({
-    eventId: l.eventId, what: l.what, where: l.where, quantity: l.quantity, ...(l.unit ? { unit: l.unit } : {}), kind: l.kind, kindText: labels[`losses.kind.${l.kind}`],
-    ...(l.estimatedValue !== undefined ? { estimatedValue: l.estimatedValue } : {}), recordedBy: l.actor, at: l.at, when: at(l.at), ...correction(incident.struck, l.eventId),
+    eventId: l.eventId,
+    what: l.what,
+    where: l.where,
+    quantity: l.quantity,
+    ...(l.unit ? { unit: l.unit } : {}),
+    kind: l.kind,
+    kindText: labels[`losses.kind.${l.kind}`],
+    ...(l.estimatedValue !== undefined ? { estimatedValue: l.estimatedValue } : {}),
+    recordedBy: l.actor,
+    at: l.at,
+    when: at(l.at),
+    ...correction(incident.struck, l.eventId),
   }));
   const counted = losses.filter((l) => !l.struck);
   const totalValue = counted.reduce((sum, l) => sum + (l.estimatedValue ?? 0), 0);
@@ -88,7 +111,12 @@ export function buildReport(input: ReportInput, record: CoveredRecord = recordFo
   const roster = incident.roster.map((person): ReportHeadcountRow => {
     const h = incident.headcount[person];
     const status: ReportHeadcountRow['status'] = h?.status ?? 'unknown';
-    return { person, status, statusText: labels[`headcount.${status}`], ...(h ? { at: h.at, when: at(h.at), recordedBy: h.actor, ...(h.note ? { note: h.note } : {}) } : {}) };
+    return {
+      person,
+      status,
+      statusText: labels[`headcount.${status}`],
+      ...(h ? { at: h.at, when: at(h.at), recordedBy: h.actor, ...(h.note ? { note: h.note } : {}) } : {}),
+    };
   });
   const headCounts = { total: roster.length, safe: 0, injured: 0, missing: 0, unknown: 0 };
   for (const r of roster) headCounts[r.status] += 1;
@@ -124,7 +152,17 @@ export function buildReport(input: ReportInput, record: CoveredRecord = recordFo
     roles: {
       assignments: incident.timeline.flatMap((e) =>
         e.type === 'role.assigned' && !incident.ignored[e.id]
-          ? [{ roleId: e.payload.roleId, roleName: names.get(e.payload.roleId) ?? e.payload.roleId, person: e.payload.person, ...(e.payload.phone ? { phone: e.payload.phone } : {}), recordedBy: e.actor, at: stampTime(e.hlc), when: at(stampTime(e.hlc)) }]
+          ? [
+              {
+                roleId: e.payload.roleId,
+                roleName: names.get(e.payload.roleId) ?? e.payload.roleId,
+                person: e.payload.person,
+                ...(e.payload.phone ? { phone: e.payload.phone } : {}),
+                recordedBy: e.actor,
+                at: stampTime(e.hlc),
+                when: at(stampTime(e.hlc)),
+              },
+            ]
           : [],
       ),
       handovers: commanders.slice(1),
@@ -136,24 +174,52 @@ export function buildReport(input: ReportInput, record: CoveredRecord = recordFo
       notAccounted: missingPeople(incident),
     },
     dutyLog: duty,
-    losses: { entries: losses, totalValue, counted: counted.length, totalText: fill(labels['losses.total'], { value: formatNumber(totalValue), count: counted.length }) },
+    losses: {
+      entries: losses,
+      totalValue,
+      counted: counted.length,
+      totalText: fill(labels['losses.total'], { value: formatNumber(totalValue), count: counted.length }),
+    },
     supplies: { used, toReplenish, usedTotals: totals(used), toReplenishTotals: totals(toReplenish) },
     ending: {
-      confirmedText: incident.endConfirmed ? fill(labels['ending.confirmed'], { actor: incident.endConfirmed.actor, time: at(incident.endConfirmed.at) }) : labels['ending.notConfirmed'],
+      confirmedText: incident.endConfirmed
+        ? fill(labels['ending.confirmed'], { actor: incident.endConfirmed.actor, time: at(incident.endConfirmed.at) })
+        : labels['ending.notConfirmed'],
       ...(incident.endConfirmed?.note ? { confirmedNote: incident.endConfirmed.note } : {}),
-      approvedText: incident.closure ? fill(labels['ending.approved'], { approver: incident.closure.approver, actor: incident.closure.actor, time: at(incident.closure.at) }) : labels['ending.notApproved'],
+      approvedText: incident.closure
+        ? fill(labels['ending.approved'], { approver: incident.closure.approver, actor: incident.closure.actor, time: at(incident.closure.at) })
+        : labels['ending.notApproved'],
       ...(incident.closure?.note ? { approvedNote: incident.closure.note } : {}),
       approver: incident.closure?.approver ?? null,
       commander: incident.commanders.at(-1)?.person ?? null,
     },
     afterAction: AFTER_ACTION_FIELDS.map((field) => {
       const v = incident.afterAction[field];
-      return { field, label: labels[`afterAction.${field}`], text: v && v.text.trim() ? v.text : null, ...(v ? { byText: fill(labels['afterAction.by'], { actor: v.actor, time: at(v.at) }) } : {}) };
+      return {
+        field,
+        label: labels[`afterAction.${field}`],
+        text: v && v.text.trim() ? v.text : null,
+        ...(v ? { byText: fill(labels['afterAction.by'], { actor: v.actor, time: at(v.at) }) } : {}),
+      };
     }),
     improvements: incident.improvements.map((i) => ({
-      eventId: i.eventId, issue: i.issue, action: i.action, area: i.area, areaText: labels[`area.${i.area}`], owner: i.owner, ...(i.start ? { start: i.start } : {}), due: i.due, ...correction(incident.struck, i.eventId),
+      eventId: i.eventId,
+      issue: i.issue,
+      action: i.action,
+      area: i.area,
+      areaText: labels[`area.${i.area}`],
+      owner: i.owner,
+      ...(i.start ? { start: i.start } : {}),
+      due: i.due,
+      ...correction(incident.struck, i.eventId),
     })),
-    planRevisions: incident.planRevisions.map((p) => ({ eventId: p.eventId, text: p.text, by: p.actor, when: at(p.at), ...correction(incident.struck, p.eventId) })),
+    planRevisions: incident.planRevisions.map((p) => ({
+      eventId: p.eventId,
+      text: p.text,
+      by: p.actor,
+      when: at(p.at),
+      ...correction(incident.struck, p.eventId),
+    })),
     drill: declared.mode === 'drill' ? compareDrills(incident, previous, input.playbook, labels, offset) : null,
     integrity: { finalHash, eventCount: covered.length, text: fill(labels['integrity.text'], { count: covered.length }) },
   };
@@ -162,7 +228,8 @@ export function buildReport(input: ReportInput, record: CoveredRecord = recordFo
 /** A correction in the report's words: who struck the entry out, when, and why. */
 function toCorrection(s: Attribution & { readonly reason?: string }, labels: ReportLabels, offset: number): Correction {
   const when = formatDateTime(s.at, offset);
-  const text = fill(labels.correction, { actor: s.actor, time: when }) + (s.reason ? labels.clauseSeparator + fill(labels.correctedReason, { reason: s.reason }) : '');
+  const text =
+    fill(labels.correction, { actor: s.actor, time: when }) + (s.reason ? labels.clauseSeparator + fill(labels.correctedReason, { reason: s.reason }) : '');
   return { actor: s.actor, at: s.at, when, ...(s.reason ? { reason: s.reason } : {}), text };
 }
 
@@ -200,7 +267,12 @@ function describeTimeline(incident: IncidentState, labels: ReportLabels, names: 
   const out: ReportTimelineEntry[] = [];
   const positionOf = (person: string): string => {
     const parts: string[] = [];
-    if (commander?.person === person) parts.push(commander.role ? fill(labels.paren, { text: labels['position.commander'], detail: names.get(commander.role) ?? commander.role }) : labels['position.commander']);
+    if (commander?.person === person)
+      parts.push(
+        commander.role
+          ? fill(labels.paren, { text: labels['position.commander'], detail: names.get(commander.role) ?? commander.role })
+          : labels['position.commander'],
+      );
     for (const [roleId, holder] of holders) if (holder === person && roleId !== commander?.role) parts.push(names.get(roleId) ?? roleId);
     return parts.join(labels.clauseSeparator);
   };
@@ -208,7 +280,8 @@ function describeTimeline(incident: IncidentState, labels: ReportLabels, names: 
     const ignored = incident.ignored[e.id];
     const before = positionOf(e.actor);
     if (!ignored) {
-      if (e.type === 'incident.declared') commander = { person: e.payload.commander ?? e.actor, ...(e.payload.commanderRole ? { role: e.payload.commanderRole } : {}) };
+      if (e.type === 'incident.declared')
+        commander = { person: e.payload.commander ?? e.actor, ...(e.payload.commanderRole ? { role: e.payload.commanderRole } : {}) };
       else if (e.type === 'command.handedOver') commander = { person: e.payload.to, ...(e.payload.toRole ? { role: e.payload.toRole } : {}) };
       else if (e.type === 'role.assigned') holders.set(e.payload.roleId, e.payload.person);
     }
@@ -243,7 +316,10 @@ function dutyLogDuring(events: readonly MusterEvent[], labels: ReportLabels, off
     };
     for (const e of log.entries) entries.push({ eventId: e.eventId, at: e.at, when: formatDateTime(e.at, offset), by: e.actor, text: e.text, ...corrected(e) });
     for (const h of log.handovers) {
-      const text = fill(labels['duty.handover'], { outgoing: h.outgoing, incoming: h.incoming }) + (h.openItems.length ? `; ${fill(labels['duty.openItems'], { items: h.openItems.join(labels.listSeparator) })}` : '') + (h.note ? ` — ${h.note}` : '');
+      const text =
+        fill(labels['duty.handover'], { outgoing: h.outgoing, incoming: h.incoming }) +
+        (h.openItems.length ? `; ${fill(labels['duty.openItems'], { items: h.openItems.join(labels.listSeparator) })}` : '') +
+        (h.note ? ` — ${h.note}` : '');
       handovers.push({ at: h.at, when: formatDateTime(h.at, offset), text });
     }
   }

@@ -7,7 +7,16 @@ import { sha256Hex } from './sha256';
 const T0 = Date.UTC(2026, 6, 13, 18, 0, 0);
 
 function note(i: number, text = `note ${i}`): MusterEvent {
-  return { id: `e${String(i).padStart(3, '0')}`, streamId: 'inc-1', deviceId: 'phone-a', actor: '王值班', hlc: formatStamp({ wall: T0 + i * 60_000, counter: 0, deviceId: 'phone-a' }), type: 'note.added', payload: { text }, v: EVENT_SCHEMA_VERSION };
+  return {
+    id: `e${String(i).padStart(3, '0')}`,
+    streamId: 'inc-1',
+    deviceId: 'phone-a',
+    actor: '王值班',
+    hlc: formatStamp({ wall: T0 + i * 60_000, counter: 0, deviceId: 'phone-a' }),
+    type: 'note.added',
+    payload: { text },
+    v: EVENT_SCHEMA_VERSION,
+  };
 }
 
 const events = Array.from({ length: 6 }, (_, i) => note(i + 1));
@@ -23,7 +32,18 @@ describe('the hash chain over an incident’s events', () => {
 
   it('writes the same canonical JSON whatever the key order, and leaves the server’s fields out', () => {
     const e = events[0]!;
-    const shuffled = { v: e.v, payload: { text: 'note 1' }, type: e.type, hlc: e.hlc, actor: e.actor, deviceId: e.deviceId, streamId: e.streamId, id: e.id, seq: 7, receivedAt: 123 } as unknown as MusterEvent;
+    const shuffled = {
+      v: e.v,
+      payload: { text: 'note 1' },
+      type: e.type,
+      hlc: e.hlc,
+      actor: e.actor,
+      deviceId: e.deviceId,
+      streamId: e.streamId,
+      id: e.id,
+      seq: 7,
+      receivedAt: 123,
+    } as unknown as MusterEvent;
     expect(canonicalEvent(shuffled)).toBe(canonicalEvent(e));
     expect(canonicalJson({ b: [1, { d: 1, c: '中' }], a: null })).toBe('{"a":null,"b":[1,{"c":"中","d":1}]}');
   });
@@ -64,7 +84,10 @@ describe('the hash chain over an incident’s events', () => {
     const changed = events.map((e, i) => (i === 1 ? note(2, 'forged') : e));
     const rewritten = hashChain(changed);
     expect(checkChain(changed, rewritten.links, rewritten.finalHash)).toMatchObject({ ok: true });
-    expect(checkChain(changed, rewritten.links, rewritten.finalHash, finalHash)).toEqual({ ok: false, problem: { kind: 'final-hash', expected: finalHash, actual: rewritten.finalHash } });
+    expect(checkChain(changed, rewritten.links, rewritten.finalHash, finalHash)).toEqual({
+      ok: false,
+      problem: { kind: 'final-hash', expected: finalHash, actual: rewritten.finalHash },
+    });
   });
 
   it('catches a changed final hash and an event added at the end', () => {

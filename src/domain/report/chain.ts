@@ -93,6 +93,7 @@ export function checkChain(events: readonly MusterEvent[], links: readonly Chain
     if (previous !== link.hash) return { ok: false, problem: { kind: 'changed', position: i + 1, eventId: e.id } };
   }
   if (previous !== storedFinalHash) return { ok: false, problem: { kind: 'final-hash', expected: storedFinalHash, actual: previous } };
-  if (expectedFinalHash !== undefined && expectedFinalHash.toLowerCase() !== previous) return { ok: false, problem: { kind: 'final-hash', expected: expectedFinalHash.toLowerCase(), actual: previous } };
+  if (expectedFinalHash !== undefined && expectedFinalHash.toLowerCase() !== previous)
+    return { ok: false, problem: { kind: 'final-hash', expected: expectedFinalHash.toLowerCase(), actual: previous } };
   return { ok: true, finalHash: previous, count: events.length };
 }

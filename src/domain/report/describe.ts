@@ -21,11 +21,22 @@ export function describeEvent(e: MusterEvent, labels: ReportLabels, names: Reado
   const withNote = (text: string, note?: string) => (note ? `${text} — ${note}` : text);
   switch (e.type) {
     case 'incident.declared':
-      return t('event.incident.declared', { title: e.payload.title, mode: t(e.payload.mode === 'drill' ? 'mode.drill' : 'mode.real'), place: e.payload.place || dash, commander: e.payload.commander ?? e.actor });
+      return t('event.incident.declared', {
+        title: e.payload.title,
+        mode: t(e.payload.mode === 'drill' ? 'mode.drill' : 'mode.real'),
+        place: e.payload.place || dash,
+        commander: e.payload.commander ?? e.actor,
+      });
     case 'role.assigned':
-      return t('event.role.assigned', { role: name(e.payload.roleId), person: e.payload.phone ? t('paren', { text: e.payload.person, detail: e.payload.phone }) : e.payload.person });
+      return t('event.role.assigned', {
+        role: name(e.payload.roleId),
+        person: e.payload.phone ? t('paren', { text: e.payload.person, detail: e.payload.phone }) : e.payload.person,
+      });
     case 'command.handedOver':
-      return withNote(t('event.command.handedOver', { to: e.payload.toRole ? t('paren', { text: e.payload.to, detail: name(e.payload.toRole) }) : e.payload.to }), e.payload.note);
+      return withNote(
+        t('event.command.handedOver', { to: e.payload.toRole ? t('paren', { text: e.payload.to, detail: name(e.payload.toRole) }) : e.payload.to }),
+        e.payload.note,
+      );
     case 'step.done':
       return t('event.step.done', { step: name(e.payload.stepId) });
     case 'step.skipped':
@@ -33,7 +44,10 @@ export function describeEvent(e: MusterEvent, labels: ReportLabels, names: Reado
     case 'step.reopened':
       return withNote(t('event.step.reopened', { step: name(e.payload.stepId) }), e.payload.reason);
     case 'step.itemChecked':
-      return t('event.step.itemChecked', { state: t(e.payload.checked ? 'event.item.checked' : 'event.item.unchecked'), item: names.get(`${e.payload.stepId} ${e.payload.itemId}`) ?? e.payload.itemId });
+      return t('event.step.itemChecked', {
+        state: t(e.payload.checked ? 'event.item.checked' : 'event.item.unchecked'),
+        item: names.get(`${e.payload.stepId} ${e.payload.itemId}`) ?? e.payload.itemId,
+      });
     case 'note.added': {
       const tags = (e.payload.tags ?? []).map((tag) => tagText(tag, labels)).join(labels.listSeparator);
       return t('event.note.added', { text: e.payload.text }) + (tags ? ` [${tags}]` : '');
@@ -47,7 +61,12 @@ export function describeEvent(e: MusterEvent, labels: ReportLabels, names: Reado
     case 'person.accounted':
       return withNote(t('event.person.accounted', { person: e.payload.person, status: t(`headcount.${e.payload.status}`) }), e.payload.note);
     case 'loss.recorded':
-      return t('event.loss.recorded', { what: e.payload.what, quantity: quantity(e.payload.quantity, e.payload.unit), kind: t(`losses.kind.${e.payload.kind}`), where: e.payload.where || dash });
+      return t('event.loss.recorded', {
+        what: e.payload.what,
+        quantity: quantity(e.payload.quantity, e.payload.unit),
+        kind: t(`losses.kind.${e.payload.kind}`),
+        where: e.payload.where || dash,
+      });
     case 'supplies.used':
       return t('event.supplies.used', { item: e.payload.item, quantity: quantity(e.payload.quantity, e.payload.unit) });
     case 'supplies.toReplenish':

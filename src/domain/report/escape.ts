@@ -24,11 +24,23 @@ export function escapeCssString(text: string): string {
  * line could start a heading or end a table row.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\r\n/g, '\n').replace(MARKDOWN_SPECIAL, (c) => MARKDOWN_REPLACEMENTS[c] ?? `\\${c}`).trim();
+  return text
+    .replace(/\r\n/g, '\n')
+    .replace(MARKDOWN_SPECIAL, (c) => MARKDOWN_REPLACEMENTS[c] ?? `\\${c}`)
+    .trim();
 }
 
 const MARKDOWN_SPECIAL = /[\r\n\u2028\u2029\t&<>\\`*_{}[\]()#+\-.!|~:=^$]/g;
-const MARKDOWN_REPLACEMENTS: Record<string, string> = { '\r': ' / ', '\n': ' / ', '\u2028': ' / ', '\u2029': ' / ', '\t': ' ', '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const MARKDOWN_REPLACEMENTS: Record<string, string> = {
+  '\r': ' / ',
+  '\n': ' / ',
+  '\u2028': ' / ',
+  '\u2029': ' / ',
+  '\t': ' ',
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+};
 
 /** A paragraph of Markdown from text with line breaks: each line escaped, joined by hard breaks. */
 export function markdownParagraph(text: string): string {

@@ -11,12 +11,22 @@ import { hashChain, type ChainLink } from './chain';
  * its hash chain hold exactly these, so a report rebuilt from the file is the same report.
  * Pure and deterministic: the same events on any device give the same list.
  */
-export function reportEvents(incidentId: string, events: readonly MusterEvent[], dutyEvents: readonly MusterEvent[] = [], until = Number.POSITIVE_INFINITY): MusterEvent[] {
+export function reportEvents(
+  incidentId: string,
+  events: readonly MusterEvent[],
+  dutyEvents: readonly MusterEvent[] = [],
+  until = Number.POSITIVE_INFINITY,
+): MusterEvent[] {
   return coveredEvents(incidentId, events, dutyEvents, until).events;
 }
 
 /** As `reportEvents`, with the incident's state, reduced once for both. */
-export function coveredEvents(incidentId: string, events: readonly MusterEvent[], dutyEvents: readonly MusterEvent[] = [], until = Number.POSITIVE_INFINITY): { events: MusterEvent[]; incident: IncidentState } {
+export function coveredEvents(
+  incidentId: string,
+  events: readonly MusterEvent[],
+  dutyEvents: readonly MusterEvent[] = [],
+  until = Number.POSITIVE_INFINITY,
+): { events: MusterEvent[]; incident: IncidentState } {
   const own = orderEvents(events.filter((e) => e.streamId === incidentId));
   const state = reduceIncident(incidentId, own);
   const from = state.declared?.at ?? Number.NEGATIVE_INFINITY;
@@ -36,7 +46,12 @@ export interface CoveredRecord {
   readonly finalHash: string;
 }
 
-export function coveredRecord(incidentId: string, events: readonly MusterEvent[], dutyEvents: readonly MusterEvent[] = [], until = Number.POSITIVE_INFINITY): CoveredRecord {
+export function coveredRecord(
+  incidentId: string,
+  events: readonly MusterEvent[],
+  dutyEvents: readonly MusterEvent[] = [],
+  until = Number.POSITIVE_INFINITY,
+): CoveredRecord {
   const covered = coveredEvents(incidentId, events, dutyEvents, until);
   return { ...covered, ...hashChain(covered.events) };
 }

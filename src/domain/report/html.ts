@@ -29,7 +29,11 @@ export function renderReportHtml(report: Report): string {
     section('improvements', L['section.improvements'], improvements(report)),
     section('plan-revisions', L['section.planRevisions'], planRevisions(report)),
     report.drill ? section('drill', L['section.drill'], drill(report)) : '',
-    section('integrity', L['section.integrity'], `<p>${h(report.integrity.text)}</p>\n<p><strong>${h(L['integrity.hash'] + L.colon)}</strong><span class="hash" data-testid="final-hash">${h(report.integrity.finalHash)}</span></p>`),
+    section(
+      'integrity',
+      L['section.integrity'],
+      `<p>${h(report.integrity.text)}</p>\n<p><strong>${h(L['integrity.hash'] + L.colon)}</strong><span class="hash" data-testid="final-hash">${h(report.integrity.finalHash)}</span></p>`,
+    ),
     `<section id="signatures" class="signatures">\n<h2>${h(L['section.signatures'])}</h2>\n${signatures(report)}\n</section>`,
   ];
   return `<!doctype html>
@@ -92,7 +96,10 @@ function summary(report: Report): string {
     field(L['summary.incident'], s.title),
     field(L['summary.mode'], s.modeText),
     field(L['summary.place'], s.place || L.dash),
-    field(L['summary.playbook'], fill(L['summary.playbookValue'], { title: s.playbook.title, id: s.playbook.id, version: s.playbook.version, language: s.playbook.language })),
+    field(
+      L['summary.playbook'],
+      fill(L['summary.playbookValue'], { title: s.playbook.title, id: s.playbook.id, version: s.playbook.version, language: s.playbook.language }),
+    ),
     field(L['summary.started'], s.startText),
     field(L['summary.ended'], s.endText),
     field(L['summary.duration'], s.durationText),
@@ -107,17 +114,24 @@ function commanderTable(list: readonly ReportCommander[], report: Report): strin
   return table(
     'commanders',
     [L['commander.person'], L['commander.role'], L['commander.from'], L['commander.to'], L['commander.by'], L['commander.note']],
-    list.map((c) => `<tr>${td(c.person)}${td(c.roleName ?? L.dash)}${td(c.fromText, 'when')}${td(c.untilText, 'when')}${td(c.recordedBy)}${td(c.note ?? '')}</tr>`),
+    list.map(
+      (c) => `<tr>${td(c.person)}${td(c.roleName ?? L.dash)}${td(c.fromText, 'when')}${td(c.untilText, 'when')}${td(c.recordedBy)}${td(c.note ?? '')}</tr>`,
+    ),
   );
 }
 
 function timeline(report: Report): string {
   const L = report.labels;
   const rows = report.timeline.map((t) => {
-    const what = t.struck ? struckCell(t.activity, t.struck, report) : `<td>${h(t.activity)}${t.ignored ? `<span class="ignored">${h(t.ignored)}</span>` : ''}</td>`;
+    const what = t.struck
+      ? struckCell(t.activity, t.struck, report)
+      : `<td>${h(t.activity)}${t.ignored ? `<span class="ignored">${h(t.ignored)}</span>` : ''}</td>`;
     return `<tr>${td(t.when, 'when')}${what}${td(t.person)}${td(t.position)}</tr>`;
   });
-  return table('timeline', [L['timeline.when'], L['timeline.what'], L['timeline.who'], L['timeline.position']], rows, 'timeline') || `<p class="muted">${h(L.none)}</p>`;
+  return (
+    table('timeline', [L['timeline.when'], L['timeline.what'], L['timeline.who'], L['timeline.position']], rows, 'timeline') ||
+    `<p class="muted">${h(L.none)}</p>`
+  );
 }
 
 function stepRow(step: ReportStep): string {
@@ -130,7 +144,9 @@ function steps(report: Report): string {
   const L = report.labels;
   const head = [L['steps.step'], L['steps.owner'], L['steps.status'], L['steps.by'], L['steps.at'], L['steps.taken'], L['steps.target']];
   const phases = report.steps.phases.map((p) => `<h3>${h(p.title)}</h3>\n${table('steps', head, p.steps.map(stepRow))}`);
-  const overdue = report.steps.overdue.length ? `<h3>${h(L['steps.overdueList'])}</h3>\n<ul class="plain">${report.steps.overdue.map((s) => `<li class="overdue">${h(s.text)} — ${h(s.statusText)}</li>`).join('')}</ul>` : '';
+  const overdue = report.steps.overdue.length
+    ? `<h3>${h(L['steps.overdueList'])}</h3>\n<ul class="plain">${report.steps.overdue.map((s) => `<li class="overdue">${h(s.text)} — ${h(s.statusText)}</li>`).join('')}</ul>`
+    : '';
   return `<p data-testid="steps-summary">${h(report.steps.summaryText)}</p>\n${phases.join('\n')}\n${overdue}`;
 }
 
@@ -149,8 +165,13 @@ function headcount(report: Report): string {
   const L = report.labels;
   const c = report.headcount;
   if (c.rows.length === 0) return `<p class="muted">${h(L.none)}</p>`;
-  const rows = c.rows.map((r) => `<tr>${td(r.person)}${td(r.statusText, r.status === 'safe' ? 'status-done' : 'status-not-done')}${td(r.when ?? '', 'when')}${td(r.recordedBy ?? '')}${td(r.note ?? '')}</tr>`);
-  const missing = c.notAccounted.length ? `<p class="overdue">${h(fill(L['headcount.notAccounted'], { people: c.notAccounted.join(L.listSeparator) }))}</p>` : '';
+  const rows = c.rows.map(
+    (r) =>
+      `<tr>${td(r.person)}${td(r.statusText, r.status === 'safe' ? 'status-done' : 'status-not-done')}${td(r.when ?? '', 'when')}${td(r.recordedBy ?? '')}${td(r.note ?? '')}</tr>`,
+  );
+  const missing = c.notAccounted.length
+    ? `<p class="overdue">${h(fill(L['headcount.notAccounted'], { people: c.notAccounted.join(L.listSeparator) }))}</p>`
+    : '';
   return `<p>${h(c.summaryText)}</p>\n${missing}\n${table('headcount', [L['headcount.person'], L['headcount.status'], L['headcount.at'], L['headcount.by'], L['headcount.note']], rows)}`;
 }
 
@@ -160,7 +181,12 @@ function dutyLog(report: Report): string {
     ...report.dutyLog.entries.map((e) => ({ at: e.at, html: `<tr>${td(e.when, 'when')}${td(e.by)}${struckCell(e.text, e.struck, report)}</tr>` })),
     ...report.dutyLog.handovers.map((x) => ({ at: x.at, html: `<tr>${td(x.when, 'when')}${td('')}${td(x.text)}</tr>` })),
   ].sort((a, b) => a.at - b.at);
-  return table('duty', [L['duty.when'], L['duty.by'], L['duty.entry']], rows.map((r) => r.html), 'duty-log');
+  return table(
+    'duty',
+    [L['duty.when'], L['duty.by'], L['duty.entry']],
+    rows.map((r) => r.html),
+    'duty-log',
+  );
 }
 
 function losses(report: Report): string {
@@ -181,7 +207,10 @@ function supplyTotals(list: readonly SupplyTotal[], report: Report): string {
 function supplies(report: Report): string {
   const L = report.labels;
   const list = (title: string, entries: Report['supplies']['used'], totals: readonly SupplyTotal[]) => {
-    const rows = entries.map((x) => `<tr>${struckCell(x.item, x.struck, report, true)}${td(`${x.quantity}${x.unit ? ` ${x.unit}` : ''}`, 'num')}${td(x.recordedBy)}${td(x.when, 'when')}</tr>`);
+    const rows = entries.map(
+      (x) =>
+        `<tr>${struckCell(x.item, x.struck, report, true)}${td(`${x.quantity}${x.unit ? ` ${x.unit}` : ''}`, 'num')}${td(x.recordedBy)}${td(x.when, 'when')}</tr>`,
+    );
     return `<h3>${h(title)}</h3>\n${table('supplies', [L['supplies.item'], L['supplies.quantity'], L['losses.by'], L['losses.at']], rows) || `<p class="muted">${h(L.none)}</p>`}\n${supplyTotals(totals, report)}`;
   };
   return `${list(L['supplies.used'], report.supplies.used, report.supplies.usedTotals)}\n${list(L['supplies.toReplenish'], report.supplies.toReplenish, report.supplies.toReplenishTotals)}`;
@@ -195,14 +224,27 @@ function ending(report: Report): string {
 
 function afterAction(report: Report): string {
   return report.afterAction
-    .map((f) => `<h3>${h(f.label)}</h3>\n${f.text === null ? `<p class="muted">${h(report.labels.none)}</p>` : `<p class="text-block">${h(f.text)}</p>`}${f.byText ? `<p class="muted">${h(f.byText)}</p>` : ''}`)
+    .map(
+      (f) =>
+        `<h3>${h(f.label)}</h3>\n${f.text === null ? `<p class="muted">${h(report.labels.none)}</p>` : `<p class="text-block">${h(f.text)}</p>`}${f.byText ? `<p class="muted">${h(f.byText)}</p>` : ''}`,
+    )
     .join('\n');
 }
 
 function improvements(report: Report): string {
   const L = report.labels;
-  const rows = report.improvements.map((i) => `<tr>${struckCell(i.issue, i.struck, report)}${td(i.action)}${td(i.areaText)}${td(i.owner)}${td(i.start ?? L.dash, 'when')}${td(i.due, 'when')}</tr>`);
-  return table('improvements', [L['improvement.issue'], L['improvement.action'], L['improvement.area'], L['improvement.owner'], L['improvement.start'], L['improvement.due']], rows, 'improvements') || `<p class="muted">${h(L.none)}</p>`;
+  const rows = report.improvements.map(
+    (i) =>
+      `<tr>${struckCell(i.issue, i.struck, report)}${td(i.action)}${td(i.areaText)}${td(i.owner)}${td(i.start ?? L.dash, 'when')}${td(i.due, 'when')}</tr>`,
+  );
+  return (
+    table(
+      'improvements',
+      [L['improvement.issue'], L['improvement.action'], L['improvement.area'], L['improvement.owner'], L['improvement.start'], L['improvement.due']],
+      rows,
+      'improvements',
+    ) || `<p class="muted">${h(L.none)}</p>`
+  );
 }
 
 function planRevisions(report: Report): string {
@@ -216,14 +258,19 @@ function drill(report: Report): string {
   if (!d) return '';
   if (!d.previous) return `<p>${h(L['drill.none'])}</p>`;
   const m = (x: number | null) => (x === null ? L['drill.missed'] : fill(L.minutes, { minutes: x }));
-  const rows = d.rows.map((r) => `<tr>${td(r.text)}${td(m(r.now), r.now === null ? 'num overdue' : 'num')}${td(m(r.before), r.before === null ? 'num overdue' : 'num')}${td(r.changeText)}</tr>`);
-  const list = (title: string, items: readonly string[]) => `<h3>${h(title)}</h3>\n${items.length ? `<ul class="plain">${items.map((x) => `<li>${h(x)}</li>`).join('')}</ul>` : `<p class="muted">${h(L.none)}</p>`}`;
+  const rows = d.rows.map(
+    (r) =>
+      `<tr>${td(r.text)}${td(m(r.now), r.now === null ? 'num overdue' : 'num')}${td(m(r.before), r.before === null ? 'num overdue' : 'num')}${td(r.changeText)}</tr>`,
+  );
+  const list = (title: string, items: readonly string[]) =>
+    `<h3>${h(title)}</h3>\n${items.length ? `<ul class="plain">${items.map((x) => `<li>${h(x)}</li>`).join('')}</ul>` : `<p class="muted">${h(L.none)}</p>`}`;
   return `<p>${h(fill(L['drill.previous'], { title: d.previous.title, time: d.previous.startText }))}</p>\n${table('drill', [L['drill.step'], L['drill.now'], L['drill.before'], L['drill.change']], rows, 'drill')}\n${list(L['drill.missedNow'], d.missedNow)}\n${list(L['drill.missedBefore'], d.missedBefore)}`;
 }
 
 function signatures(report: Report): string {
   const L = report.labels;
-  const row = (role: string, name: string) => `<tr><th>${h(role)}</th><td>${h(L['signature.name'] + L.colon + name)}</td><td>${h(L['signature.sign'] + L.colon)}</td><td>${h(L['signature.date'] + L.colon)}</td></tr>`;
+  const row = (role: string, name: string) =>
+    `<tr><th>${h(role)}</th><td>${h(L['signature.name'] + L.colon + name)}</td><td>${h(L['signature.sign'] + L.colon)}</td><td>${h(L['signature.date'] + L.colon)}</td></tr>`;
   // The hash beside the signatures: the signers attest to this exact record, and a JSON file can be checked against it.
   const hash = `<tr><th>${h(L['integrity.hash'])}</th><td colspan="3" class="hash">${h(report.integrity.finalHash)}</td></tr>`;
   return `<table>\n<tbody>\n${row(L['signature.preparedBy'], '')}\n${row(L['signature.commander'], report.ending.commander ?? '')}\n${row(L['signature.approvedBy'], report.ending.approver ?? '')}\n${hash}\n</tbody>\n</table>`;

@@ -10,7 +10,15 @@ export { renderActivityLogCsv, UTF8_BOM } from './csv';
 export { reportEvents } from './events';
 export { formatDateTime, zoneName } from './format';
 export { renderReportHtml } from './html';
-export { exportReportJson, readReportFile, REPORT_FILE_FORMAT, REPORT_FILE_VERSION, type ReportFile, type ReportFileCheck, type ReportFileProblem } from './json';
+export {
+  exportReportJson,
+  readReportFile,
+  REPORT_FILE_FORMAT,
+  REPORT_FILE_VERSION,
+  type ReportFile,
+  type ReportFileCheck,
+  type ReportFileProblem,
+} from './json';
 export { fill, REPORT_LANGUAGES, reportLabels, reportLabelsEn, reportLabelsZh, type ReportLabelKey, type ReportLabels, type ReportLanguage } from './labels';
 export { renderReportMarkdown } from './markdown';
 export { sha256Hex } from './sha256';

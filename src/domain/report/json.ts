@@ -48,7 +48,9 @@ export function exportReportJson(input: ReportInput, options: { includePlaybook?
   const lines = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
   const list = (items: readonly unknown[]) => (items.length ? `[\n${items.map((x) => `    ${JSON.stringify(x)}`).join(',\n')}\n  ]` : '[]');
   lines.push(`  "events": ${list(events)},`);
-  lines.push(`  "chain": {\n    "algorithm": "SHA-256",\n    "genesis": "${GENESIS_HASH}",\n    "finalHash": "${finalHash}",\n    "links": ${list(links).replace(/\n/g, '\n  ')}\n  }${withPlaybook ? ',' : ''}`);
+  lines.push(
+    `  "chain": {\n    "algorithm": "SHA-256",\n    "genesis": "${GENESIS_HASH}",\n    "finalHash": "${finalHash}",\n    "links": ${list(links).replace(/\n/g, '\n  ')}\n  }${withPlaybook ? ',' : ''}`,
+  );
   if (withPlaybook) {
     lines.push(`  "playbookHash": "${sha256Hex(canonicalJson(input.playbook))}",`);
     lines.push(`  "playbookDocument": ${JSON.stringify(input.playbook)}`);
@@ -65,8 +67,7 @@ export type ReportFileProblem =
   | { kind: 'invalid-playbook'; detail: string };
 
 export type ReportFileCheck =
-  | { ok: true; file: ReportFile; events: MusterEvent[]; playbook: Playbook | null; finalHash: string }
-  | { ok: false; problem: ReportFileProblem };
+  { ok: true; file: ReportFile; events: MusterEvent[]; playbook: Playbook | null; finalHash: string } | { ok: false; problem: ReportFileProblem };
 
 function shapeProblem(x: Record<string, unknown>): string | null {
   if (x.format !== REPORT_FILE_FORMAT) return `"format" is ${JSON.stringify(x.format)}, expected "${REPORT_FILE_FORMAT}"`;
@@ -103,7 +104,11 @@ export function readReportFile(text: string, options: { expectedFinalHash?: stri
   const events: MusterEvent[] = [];
   for (const [i, e] of file.events.entries()) {
     const checked = validateEvent(e);
-    if (!checked.ok) return { ok: false, problem: { kind: 'invalid-event', position: i + 1, eventId: String((e as { id?: unknown }).id), detail: formatIssues(checked.issues) } };
+    if (!checked.ok)
+      return {
+        ok: false,
+        problem: { kind: 'invalid-event', position: i + 1, eventId: String((e as { id?: unknown }).id), detail: formatIssues(checked.issues) },
+      };
     events.push(checked.value);
   }
   let playbook: Playbook | null = null;

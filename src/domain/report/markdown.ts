@@ -37,7 +37,10 @@ export function renderReportMarkdown(report: Report): string {
     [L['summary.incident'], s.title],
     [L['summary.mode'], s.modeText],
     [L['summary.place'], s.place || L.dash],
-    [L['summary.playbook'], fill(L['summary.playbookValue'], { title: s.playbook.title, id: s.playbook.id, version: s.playbook.version, language: s.playbook.language })],
+    [
+      L['summary.playbook'],
+      fill(L['summary.playbookValue'], { title: s.playbook.title, id: s.playbook.id, version: s.playbook.version, language: s.playbook.language }),
+    ],
     [L['summary.started'], s.startText],
     [L['summary.ended'], s.endText],
     [L['summary.duration'], s.durationText],
@@ -60,7 +63,15 @@ export function renderReportMarkdown(report: Report): string {
     heading(3, p.title);
     table(
       [L['steps.step'], L['steps.owner'], L['steps.status'], L['steps.by'], L['steps.at'], L['steps.taken'], L['steps.target']],
-      p.steps.map((x) => [md(x.text), md(x.ownerName), x.overdue ? `**${md(x.statusText)}**` : md(x.statusText), md(x.by ?? ''), x.when ?? '', md(x.takenText), md(x.targetText)]),
+      p.steps.map((x) => [
+        md(x.text),
+        md(x.ownerName),
+        x.overdue ? `**${md(x.statusText)}**` : md(x.statusText),
+        md(x.by ?? ''),
+        x.when ?? '',
+        md(x.takenText),
+        md(x.targetText),
+      ]),
     );
   }
   if (report.steps.overdue.length) {
@@ -80,7 +91,8 @@ export function renderReportMarkdown(report: Report): string {
   heading(2, L['section.headcount']);
   if (report.headcount.rows.length) {
     para(md(report.headcount.summaryText));
-    if (report.headcount.notAccounted.length) para(`**${md(fill(L['headcount.notAccounted'], { people: report.headcount.notAccounted.join(L.listSeparator) }))}**`);
+    if (report.headcount.notAccounted.length)
+      para(`**${md(fill(L['headcount.notAccounted'], { people: report.headcount.notAccounted.join(L.listSeparator) }))}**`);
   }
   table(
     [L['headcount.person'], L['headcount.status'], L['headcount.at'], L['headcount.by'], L['headcount.note']],
@@ -90,7 +102,10 @@ export function renderReportMarkdown(report: Report): string {
   heading(2, L['section.dutyLog']);
   table(
     [L['duty.when'], L['duty.by'], L['duty.entry']],
-    [...report.dutyLog.entries.map((e) => ({ at: e.at, row: [e.when, md(e.by), struck(e.text, e.struck)] })), ...report.dutyLog.handovers.map((x) => ({ at: x.at, row: [x.when, '', md(x.text)] }))]
+    [
+      ...report.dutyLog.entries.map((e) => ({ at: e.at, row: [e.when, md(e.by), struck(e.text, e.struck)] })),
+      ...report.dutyLog.handovers.map((x) => ({ at: x.at, row: [x.when, '', md(x.text)] })),
+    ]
       .sort((a, b) => a.at - b.at)
       .map((x) => x.row),
   );
@@ -98,7 +113,15 @@ export function renderReportMarkdown(report: Report): string {
   heading(2, L['section.losses']);
   table(
     [L['losses.what'], L['losses.where'], L['losses.quantity'], L['losses.kind'], L['losses.value'], L['losses.by'], L['losses.at']],
-    report.losses.entries.map((l) => [struck(l.what, l.struck, true), md(l.where || L.dash), md(`${l.quantity}${l.unit ? ` ${l.unit}` : ''}`), md(l.kindText), l.estimatedValue !== undefined ? formatNumber(l.estimatedValue) : L.dash, md(l.recordedBy), l.when]),
+    report.losses.entries.map((l) => [
+      struck(l.what, l.struck, true),
+      md(l.where || L.dash),
+      md(`${l.quantity}${l.unit ? ` ${l.unit}` : ''}`),
+      md(l.kindText),
+      l.estimatedValue !== undefined ? formatNumber(l.estimatedValue) : L.dash,
+      md(l.recordedBy),
+      l.when,
+    ]),
   );
   if (report.losses.entries.length) para(`**${md(report.losses.totalText)}**`);
 
@@ -108,13 +131,28 @@ export function renderReportMarkdown(report: Report): string {
     [L['supplies.toReplenish'], report.supplies.toReplenish, report.supplies.toReplenishTotals],
   ] as const) {
     heading(3, title);
-    table([L['supplies.item'], L['supplies.quantity'], L['losses.by'], L['losses.at']], list.map((x) => [struck(x.item, x.struck, true), md(`${x.quantity}${x.unit ? ` ${x.unit}` : ''}`), md(x.recordedBy), x.when]));
-    if (totals.length) para(`**${md(L['supplies.totals'] + L.colon.trim())}** ${totals.map((t) => md(`${t.item} × ${formatNumber(t.quantity)}${t.unit ? ` ${t.unit}` : ''}`)).join(md(L.listSeparator))}`);
+    table(
+      [L['supplies.item'], L['supplies.quantity'], L['losses.by'], L['losses.at']],
+      list.map((x) => [struck(x.item, x.struck, true), md(`${x.quantity}${x.unit ? ` ${x.unit}` : ''}`), md(x.recordedBy), x.when]),
+    );
+    if (totals.length)
+      para(
+        `**${md(L['supplies.totals'] + L.colon.trim())}** ${totals.map((t) => md(`${t.item} × ${formatNumber(t.quantity)}${t.unit ? ` ${t.unit}` : ''}`)).join(md(L.listSeparator))}`,
+      );
   }
 
   heading(2, L['section.ending']);
   const e = report.ending;
-  para([md(e.confirmedText), e.confirmedNote ? md(fill(L['ending.note'], { note: e.confirmedNote })) : '', md(e.approvedText), e.approvedNote ? md(fill(L['ending.note'], { note: e.approvedNote })) : ''].filter(Boolean).join('  \n'));
+  para(
+    [
+      md(e.confirmedText),
+      e.confirmedNote ? md(fill(L['ending.note'], { note: e.confirmedNote })) : '',
+      md(e.approvedText),
+      e.approvedNote ? md(fill(L['ending.note'], { note: e.approvedNote })) : '',
+    ]
+      .filter(Boolean)
+      .join('  \n'),
+  );
 
   heading(2, L['section.afterAction']);
   for (const f of report.afterAction) {
@@ -138,8 +176,14 @@ export function renderReportMarkdown(report: Report): string {
     else {
       para(md(fill(L['drill.previous'], { title: d.previous.title, time: d.previous.startText })));
       const m = (x: number | null) => md(x === null ? L['drill.missed'] : fill(L.minutes, { minutes: x }));
-      table([L['drill.step'], L['drill.now'], L['drill.before'], L['drill.change']], d.rows.map((r) => [md(r.text), m(r.now), m(r.before), md(r.changeText)]));
-      for (const [title, items] of [[L['drill.missedNow'], d.missedNow], [L['drill.missedBefore'], d.missedBefore]] as const) {
+      table(
+        [L['drill.step'], L['drill.now'], L['drill.before'], L['drill.change']],
+        d.rows.map((r) => [md(r.text), m(r.now), m(r.before), md(r.changeText)]),
+      );
+      for (const [title, items] of [
+        [L['drill.missedNow'], d.missedNow],
+        [L['drill.missedBefore'], d.missedBefore],
+      ] as const) {
         heading(3, title);
         para(items.length ? items.map((x) => `- ${md(x)}`).join('\n') : none);
       }

@@ -80,7 +80,13 @@ function doneMinutes(incident: IncidentState): Map<string, number> {
  * and the steps missed (skipped or never done) in each. The aftermath is left out: it is done
  * days later and says nothing about how fast people responded.
  */
-export function compareDrills(now: IncidentState, previous: IncidentState | null, playbook: Playbook, labels: ReportLabels, offset: number): ReportDrillComparison {
+export function compareDrills(
+  now: IncidentState,
+  previous: IncidentState | null,
+  playbook: Playbook,
+  labels: ReportLabels,
+  offset: number,
+): ReportDrillComparison {
   const steps = playbook.phases.flatMap((p) => p.steps);
   const nowDone = doneMinutes(now);
   const beforeDone = previous ? doneMinutes(previous) : new Map<string, number>();
@@ -88,12 +94,14 @@ export function compareDrills(now: IncidentState, previous: IncidentState | null
     const a = nowDone.get(s.id) ?? null;
     const b = previous ? (beforeDone.get(s.id) ?? null) : null;
     let changeText = labels.dash;
-    if (a !== null && b !== null) changeText = a === b ? labels['drill.same'] : fill(labels[a < b ? 'drill.faster' : 'drill.slower'], { minutes: Math.abs(a - b) });
+    if (a !== null && b !== null)
+      changeText = a === b ? labels['drill.same'] : fill(labels[a < b ? 'drill.faster' : 'drill.slower'], { minutes: Math.abs(a - b) });
     return { stepId: s.id, text: s.text, now: a, before: b, changeText };
   });
   const declared = previous?.declared;
   return {
-    previous: previous && declared ? { incidentId: previous.id, title: declared.title, start: declared.at, startText: formatDateTime(declared.at, offset) } : null,
+    previous:
+      previous && declared ? { incidentId: previous.id, title: declared.title, start: declared.at, startText: formatDateTime(declared.at, offset) } : null,
     rows,
     missedNow: steps.filter((s) => !nowDone.has(s.id)).map((s) => s.text),
     missedBefore: previous ? steps.filter((s) => !beforeDone.has(s.id)).map((s) => s.text) : [],

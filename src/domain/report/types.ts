@@ -213,13 +213,34 @@ export interface Report {
   readonly steps: ReportSteps;
   readonly roles: { readonly assignments: readonly ReportRoleAssignment[]; readonly handovers: readonly ReportCommander[] };
   readonly headcount: ReportHeadcount;
-  readonly dutyLog: { readonly entries: readonly ReportDutyEntry[]; readonly handovers: readonly { readonly at: number; readonly when: string; readonly text: string }[] };
+  readonly dutyLog: {
+    readonly entries: readonly ReportDutyEntry[];
+    readonly handovers: readonly { readonly at: number; readonly when: string; readonly text: string }[];
+  };
   readonly losses: { readonly entries: readonly ReportLoss[]; readonly totalValue: number; readonly counted: number; readonly totalText: string };
-  readonly supplies: { readonly used: readonly ReportSupply[]; readonly toReplenish: readonly ReportSupply[]; readonly usedTotals: readonly SupplyTotal[]; readonly toReplenishTotals: readonly SupplyTotal[] };
-  readonly ending: { readonly confirmedText: string; readonly confirmedNote?: string; readonly approvedText: string; readonly approvedNote?: string; readonly approver: string | null; readonly commander: string | null };
+  readonly supplies: {
+    readonly used: readonly ReportSupply[];
+    readonly toReplenish: readonly ReportSupply[];
+    readonly usedTotals: readonly SupplyTotal[];
+    readonly toReplenishTotals: readonly SupplyTotal[];
+  };
+  readonly ending: {
+    readonly confirmedText: string;
+    readonly confirmedNote?: string;
+    readonly approvedText: string;
+    readonly approvedNote?: string;
+    readonly approver: string | null;
+    readonly commander: string | null;
+  };
   readonly afterAction: readonly ReportAfterActionField[];
   readonly improvements: readonly ReportImprovement[];
-  readonly planRevisions: readonly { readonly eventId: string; readonly text: string; readonly by: string; readonly when: string; readonly struck?: Correction }[];
+  readonly planRevisions: readonly {
+    readonly eventId: string;
+    readonly text: string;
+    readonly by: string;
+    readonly when: string;
+    readonly struck?: Correction;
+  }[];
   /** Present for a drill only. */
   readonly drill: ReportDrillComparison | null;
   readonly integrity: { readonly finalHash: string; readonly eventCount: number; readonly text: string };

@@ -54,7 +54,14 @@ export function DutyLog() {
       <form className="inline-form" onSubmit={(e) => (e.preventDefault(), setSite(siteDraft))}>
         <label className="field grow">
           <span>{t('duty.site')}</span>
-          <input value={siteDraft} onChange={(e) => setSiteDraft(e.target.value)} placeholder={t('duty.siteHint')} required maxLength={120} data-testid="duty-site" />
+          <input
+            value={siteDraft}
+            onChange={(e) => setSiteDraft(e.target.value)}
+            placeholder={t('duty.siteHint')}
+            required
+            maxLength={120}
+            data-testid="duty-site"
+          />
         </label>
         <button type="submit" className="button">
           {t('afterAction.save')}
@@ -89,8 +96,13 @@ export function DutyLog() {
               e.preventDefault();
               const out = outgoing.trim() || actor;
               if (!out || !incoming.trim()) return;
-              const openItems = items.split('\n').map((x) => x.trim()).filter(Boolean);
-              void handOverShift(site, { outgoing: out, incoming: incoming.trim(), openItems, ...(note.trim() ? { note: note.trim() } : {}) }).then((ok) => ok && (setIncoming(''), setOutgoing(''), setItems(''), setNote('')));
+              const openItems = items
+                .split('\n')
+                .map((x) => x.trim())
+                .filter(Boolean);
+              void handOverShift(site, { outgoing: out, incoming: incoming.trim(), openItems, ...(note.trim() ? { note: note.trim() } : {}) }).then(
+                (ok) => ok && (setIncoming(''), setOutgoing(''), setItems(''), setNote('')),
+              );
             }}
           >
             <label className="field">

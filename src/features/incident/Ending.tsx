@@ -45,9 +45,14 @@ function ImprovementForm({ incidentId }: { incidentId: string }) {
       onSubmit={(e) => {
         e.preventDefault();
         if (!f.issue.trim() || !f.action.trim() || !f.owner.trim() || !isCalendarDate(f.due) || (f.start && !isCalendarDate(f.start))) return;
-        void addImprovement(incidentId, { issue: f.issue.trim(), action: f.action.trim(), area: f.area, owner: f.owner.trim(), due: f.due, ...(f.start ? { start: f.start } : {}) }).then(
-          (ok) => ok && setF({ issue: '', action: '', area: 'planning', owner: '', start: '', due: '' }),
-        );
+        void addImprovement(incidentId, {
+          issue: f.issue.trim(),
+          action: f.action.trim(),
+          area: f.area,
+          owner: f.owner.trim(),
+          due: f.due,
+          ...(f.start ? { start: f.start } : {}),
+        }).then((ok) => ok && setF({ issue: '', action: '', area: 'planning', owner: '', start: '', due: '' }));
       }}
     >
       <label className="field">
@@ -151,7 +156,10 @@ export function Ending({ incident }: { incident: IncidentState }) {
           ))}
         </ul>
         <h3>{t('planRevision.title')}</h3>
-        <form className="inline-form" onSubmit={(e) => (e.preventDefault(), revision.trim() && void addPlanRevision(incident.id, revision.trim()).then((ok) => ok && setRevision('')))}>
+        <form
+          className="inline-form"
+          onSubmit={(e) => (e.preventDefault(), revision.trim() && void addPlanRevision(incident.id, revision.trim()).then((ok) => ok && setRevision('')))}
+        >
           <input aria-label={t('planRevision.title')} value={revision} onChange={(e) => setRevision(e.target.value)} maxLength={4000} required />
           <button type="submit" className="button">
             {t('planRevision.add')}

@@ -27,7 +27,14 @@ export function Headcount({ incident, readOnly }: { incident: IncidentState; rea
           className="stack"
           onSubmit={(e) => {
             e.preventDefault();
-            const people = [...new Set(names.split(/\n|,|，|、/).map((n) => n.trim()).filter(Boolean))];
+            const people = [
+              ...new Set(
+                names
+                  .split(/\n|,|，|、/)
+                  .map((n) => n.trim())
+                  .filter(Boolean),
+              ),
+            ];
             if (people.length) void addToRoster(incident.id, people).then((ok) => ok && setNames(''));
           }}
         >

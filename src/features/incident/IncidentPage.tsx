@@ -117,7 +117,8 @@ function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; pl
     <>
       <header className="incident-head">
         <h1>
-          <span className={`badge ${declared?.mode ?? 'real'}`}>{t(declared?.mode === 'drill' ? 'home.incidents.drill' : 'home.incidents.real')}</span> {declared?.title}
+          <span className={`badge ${declared?.mode ?? 'real'}`}>{t(declared?.mode === 'drill' ? 'home.incidents.drill' : 'home.incidents.real')}</span>{' '}
+          {declared?.title}
         </h1>
         <p className="card-meta">
           {declared?.place ? `${declared.place} · ` : ''}
@@ -132,26 +133,26 @@ function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; pl
         ) : null}
       </header>
       <div className="incident-sticky">
-      <div className="commander-bar" data-testid="commander">
-        <span className="label">{t('incident.commander')}</span>
-        <strong>{commander?.person}</strong>
-        {commander?.role ? <span className="card-meta"> {names.get(commander.role) ?? commander.role}</span> : null}
-      </div>
-      <nav className="tabs" aria-label={t('incident.tabs')}>
-        {TABS.map((k) => (
-          <a
-            key={k}
-            href={`?tab=${k}`}
-            aria-current={tab === k ? 'page' : undefined}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate(`${window.location.pathname}?tab=${k}`, { replace: true });
-            }}
-          >
-            {t(`incident.tab.${k}` as MessageKey)}
-          </a>
-        ))}
-      </nav>
+        <div className="commander-bar" data-testid="commander">
+          <span className="label">{t('incident.commander')}</span>
+          <strong>{commander?.person}</strong>
+          {commander?.role ? <span className="card-meta"> {names.get(commander.role) ?? commander.role}</span> : null}
+        </div>
+        <nav className="tabs" aria-label={t('incident.tabs')}>
+          {TABS.map((k) => (
+            <a
+              key={k}
+              href={`?tab=${k}`}
+              aria-current={tab === k ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(`${window.location.pathname}?tab=${k}`, { replace: true });
+              }}
+            >
+              {t(`incident.tab.${k}` as MessageKey)}
+            </a>
+          ))}
+        </nav>
       </div>
       <div className="tab-panel">
         {tab === 'steps' ? <StepChecklist incident={incident} playbook={playbook} names={names} now={now} readOnly={closed} /> : null}

@@ -21,7 +21,16 @@ function SuppliesForm({ onSubmit, testId }: { onSubmit: (item: string, quantity:
       }}
     >
       <input aria-label={t('supplies.item')} placeholder={t('supplies.item')} value={item} onChange={(e) => setItem(e.target.value)} required maxLength={300} />
-      <input aria-label={t('losses.quantity')} type="number" min="0" step="any" inputMode="decimal" value={quantity} onChange={(e) => setQuantity(e.target.value)} required />
+      <input
+        aria-label={t('losses.quantity')}
+        type="number"
+        min="0"
+        step="any"
+        inputMode="decimal"
+        value={quantity}
+        onChange={(e) => setQuantity(e.target.value)}
+        required
+      />
       <input aria-label={t('losses.unit')} placeholder={t('losses.unit')} value={unit} onChange={(e) => setUnit(e.target.value)} maxLength={40} />
       <button type="submit" className="button">
         {t('supplies.add')}
@@ -60,9 +69,14 @@ export function Losses({ incident, readOnly }: { incident: IncidentState; readOn
     const q = Number(quantity);
     const v = value.trim() === '' ? undefined : Number(value);
     if (!what.trim() || !Number.isFinite(q) || q < 0 || (v !== undefined && (!Number.isFinite(v) || v < 0))) return;
-    void recordLoss(incident.id, { what: what.trim(), where: where.trim(), quantity: q, kind, ...(unit.trim() ? { unit: unit.trim() } : {}), ...(v !== undefined ? { estimatedValue: v } : {}) }).then(
-      (ok) => ok && (setWhat(''), setWhere(''), setQuantity('1'), setUnit(''), setValue('')),
-    );
+    void recordLoss(incident.id, {
+      what: what.trim(),
+      where: where.trim(),
+      quantity: q,
+      kind,
+      ...(unit.trim() ? { unit: unit.trim() } : {}),
+      ...(v !== undefined ? { estimatedValue: v } : {}),
+    }).then((ok) => ok && (setWhat(''), setWhere(''), setQuantity('1'), setUnit(''), setValue('')));
   }
 
   return (
@@ -131,10 +145,20 @@ export function Losses({ incident, readOnly }: { incident: IncidentState; readOn
       </table>
       <p data-testid="loss-total">{t('losses.total', { value: total.toLocaleString(language) })}</p>
       <h2>{t('supplies.used')}</h2>
-      {readOnly ? null : <SuppliesForm testId="supplies-used-form" onSubmit={(item, quantity, u) => recordSuppliesUsed(incident.id, { item, quantity, ...(u ? { unit: u } : {}) })} />}
+      {readOnly ? null : (
+        <SuppliesForm
+          testId="supplies-used-form"
+          onSubmit={(item, quantity, u) => recordSuppliesUsed(incident.id, { item, quantity, ...(u ? { unit: u } : {}) })}
+        />
+      )}
       <SuppliesList list={incident.suppliesUsed} incident={incident} testId="supplies-used" />
       <h2>{t('supplies.toReplenish')}</h2>
-      {readOnly ? null : <SuppliesForm testId="supplies-replenish-form" onSubmit={(item, quantity, u) => recordSuppliesToReplenish(incident.id, { item, quantity, ...(u ? { unit: u } : {}) })} />}
+      {readOnly ? null : (
+        <SuppliesForm
+          testId="supplies-replenish-form"
+          onSubmit={(item, quantity, u) => recordSuppliesToReplenish(incident.id, { item, quantity, ...(u ? { unit: u } : {}) })}
+        />
+      )}
       <SuppliesList list={incident.suppliesToReplenish} incident={incident} testId="supplies-replenish" />
     </>
   );

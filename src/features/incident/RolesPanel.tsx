@@ -10,7 +10,8 @@ import { assignRole } from './commands';
 export function playbookPosts(playbook: Playbook): { id: string; group: string; title: string }[] {
   const out: { id: string; group: string; title: string }[] = [];
   const walk = (g: Group | Team) => {
-    for (const p of [...(g.leader ? [g.leader] : []), ...(g.deputies ?? []), ...(g.members ?? [])]) out.push({ id: p.id, group: g.name, title: p.heldBy ? `${p.title} (${p.heldBy})` : p.title });
+    for (const p of [...(g.leader ? [g.leader] : []), ...(g.deputies ?? []), ...(g.members ?? [])])
+      out.push({ id: p.id, group: g.name, title: p.heldBy ? `${p.title} (${p.heldBy})` : p.title });
     if ('teams' in g) g.teams?.forEach(walk);
   };
   walk(playbook.command.headquarters);
@@ -32,8 +33,23 @@ function AssignForm({ incidentId, roleId }: { incidentId: string; roleId: string
         void assignRole(incidentId, roleId, person.trim(), phone.trim() || undefined).then((ok) => ok && (setPerson(''), setPhone('')));
       }}
     >
-      <input aria-label={t('roles.person')} placeholder={t('roles.person')} value={person} onChange={(e) => setPerson(e.target.value)} maxLength={120} required />
-      <input aria-label={t('roles.phone')} placeholder={t('roles.phone')} value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" pattern="\+?[\d ()\-]{2,30}" maxLength={30} />
+      <input
+        aria-label={t('roles.person')}
+        placeholder={t('roles.person')}
+        value={person}
+        onChange={(e) => setPerson(e.target.value)}
+        maxLength={120}
+        required
+      />
+      <input
+        aria-label={t('roles.phone')}
+        placeholder={t('roles.phone')}
+        value={phone}
+        onChange={(e) => setPhone(e.target.value)}
+        inputMode="tel"
+        pattern="\+?[\d ()\-]{2,30}"
+        maxLength={30}
+      />
       <button type="submit" className="button">
         {t('roles.assign')}
       </button>

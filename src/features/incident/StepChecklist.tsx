@@ -33,7 +33,9 @@ const StepRow = memo(function StepRow({ incidentId, step, ownerName, state, item
         </p>
         <p className="step-meta">
           {ownerName}
-          {step.targetMinutes !== undefined ? ` · ${overdue ? t('step.overdue', { minutes: step.targetMinutes }) : t('step.target', { minutes: step.targetMinutes })}` : ''}
+          {step.targetMinutes !== undefined
+            ? ` · ${overdue ? t('step.overdue', { minutes: step.targetMinutes }) : t('step.target', { minutes: step.targetMinutes })}`
+            : ''}
         </p>
         {state && status !== 'open' ? (
           <p className="step-who">
@@ -51,7 +53,12 @@ const StepRow = memo(function StepRow({ incidentId, step, ownerName, state, item
               return (
                 <li key={item.id}>
                   <label>
-                    <input type="checkbox" checked={checked} disabled={readOnly} onChange={(e) => void checkStepItem(incidentId, step.id, item.id, e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      checked={checked}
+                      disabled={readOnly}
+                      onChange={(e) => void checkStepItem(incidentId, step.id, item.id, e.target.checked)}
+                    />
                     {item.text}
                   </label>
                 </li>
@@ -105,7 +112,19 @@ const StepRow = memo(function StepRow({ incidentId, step, ownerName, state, item
 });
 
 /** The playbook's phases as a checklist, with progress per phase; the plan's aftermath comes last. */
-export function StepChecklist({ incident, playbook, names, now, readOnly }: { incident: IncidentState; playbook: Playbook; names: Map<string, string>; now: number; readOnly: boolean }) {
+export function StepChecklist({
+  incident,
+  playbook,
+  names,
+  now,
+  readOnly,
+}: {
+  incident: IncidentState;
+  playbook: Playbook;
+  names: Map<string, string>;
+  now: number;
+  readOnly: boolean;
+}) {
   const t = useT();
   const started = incident.declared?.at ?? now;
   const elapsedMin = (now - started) / 60_000;

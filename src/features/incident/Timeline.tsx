@@ -27,11 +27,24 @@ function NoteComposer({ incidentId }: { incidentId: string }) {
     >
       <label className="field">
         <span>{t('timeline.note')}</span>
-        <textarea value={text} onChange={(e) => setText(e.target.value)} placeholder={t('timeline.note.placeholder')} rows={2} maxLength={4000} data-testid="note-text" />
+        <textarea
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={t('timeline.note.placeholder')}
+          rows={2}
+          maxLength={4000}
+          data-testid="note-text"
+        />
       </label>
       <div className="chips-row" role="group" aria-label={t('timeline.filter')}>
         {NOTE_TAGS.map((tag) => (
-          <button key={tag} type="button" className="chip" aria-pressed={tags.includes(tag)} onClick={() => setTags((x) => (x.includes(tag) ? x.filter((y) => y !== tag) : [...x, tag]))}>
+          <button
+            key={tag}
+            type="button"
+            className="chip"
+            aria-pressed={tags.includes(tag)}
+            onClick={() => setTags((x) => (x.includes(tag) ? x.filter((y) => y !== tag) : [...x, tag]))}
+          >
             {tagLabel(tag, language)}
           </button>
         ))}
@@ -83,8 +96,14 @@ export function Timeline({ incident, names, readOnly }: { incident: IncidentStat
                 <time dateTime={new Date(stampTime(e.hlc)).toISOString()}>{formatDateTime(language, stampTime(e.hlc))}</time> · {e.actor} ·{' '}
                 <span className="tl-device">{t('timeline.device', { device: e.deviceId.slice(-6) })}</span>
               </p>
-              <p className="tl-what">{e.type === 'entry.struck' ? t('event.entry.struck') + (e.payload.reason ? ` — ${e.payload.reason}` : '') : describeEvent(e, language, names)}</p>
-              {struck ? <p className="tl-note">{t('timeline.struck', { actor: struck.actor, time: formatDateTime(language, struck.at) }) + (struck.reason ? `: ${struck.reason}` : '')}</p> : null}
+              <p className="tl-what">
+                {e.type === 'entry.struck' ? t('event.entry.struck') + (e.payload.reason ? ` — ${e.payload.reason}` : '') : describeEvent(e, language, names)}
+              </p>
+              {struck ? (
+                <p className="tl-note">
+                  {t('timeline.struck', { actor: struck.actor, time: formatDateTime(language, struck.at) }) + (struck.reason ? `: ${struck.reason}` : '')}
+                </p>
+              ) : null}
               {ignored ? <p className="tl-note">{t('timeline.ignored', { reason: t(`timeline.ignored.${ignored}`) })}</p> : null}
               {!readOnly && !struck && STRIKABLE.has(e.type) ? (
                 striking === e.id ? (

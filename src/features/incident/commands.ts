@@ -32,8 +32,10 @@ export function newIncidentId(): string {
 }
 
 export const declareIncident = (id: string, p: EventPayloads['incident.declared']) => record(id, 'incident.declared', p);
-export const assignRole = (id: string, roleId: string, person: string, phone?: string) => record(id, 'role.assigned', { roleId, person, ...(phone ? { phone } : {}) });
-export const handOverCommand = (id: string, to: string, toRole?: string, note?: string) => record(id, 'command.handedOver', { to, ...(toRole ? { toRole } : {}), ...(note ? { note } : {}) });
+export const assignRole = (id: string, roleId: string, person: string, phone?: string) =>
+  record(id, 'role.assigned', { roleId, person, ...(phone ? { phone } : {}) });
+export const handOverCommand = (id: string, to: string, toRole?: string, note?: string) =>
+  record(id, 'command.handedOver', { to, ...(toRole ? { toRole } : {}), ...(note ? { note } : {}) });
 export const markStepDone = (id: string, stepId: string) => record(id, 'step.done', { stepId });
 export const skipStep = (id: string, stepId: string, reason: string) => record(id, 'step.skipped', { stepId, reason });
 export const reopenStep = (id: string, stepId: string, reason?: string) => record(id, 'step.reopened', { stepId, ...(reason ? { reason } : {}) });
@@ -41,7 +43,8 @@ export const checkStepItem = (id: string, stepId: string, itemId: string, checke
 export const addNote = (id: string, text: string, tags: string[]) => record(id, 'note.added', { text, ...(tags.length ? { tags } : {}) });
 export const strikeEntry = (id: string, targetId: string, reason?: string) => record(id, 'entry.struck', { targetId, ...(reason ? { reason } : {}) });
 export const addToRoster = (id: string, people: string[]) => record(id, 'roster.added', { people });
-export const accountFor = (id: string, person: string, status: EventPayloads['person.accounted']['status']) => record(id, 'person.accounted', { person, status });
+export const accountFor = (id: string, person: string, status: EventPayloads['person.accounted']['status']) =>
+  record(id, 'person.accounted', { person, status });
 export const recordLoss = (id: string, p: EventPayloads['loss.recorded']) => record(id, 'loss.recorded', p);
 export const recordSuppliesUsed = (id: string, p: EventPayloads['supplies.used']) => record(id, 'supplies.used', p);
 export const recordSuppliesToReplenish = (id: string, p: EventPayloads['supplies.toReplenish']) => record(id, 'supplies.toReplenish', p);
@@ -51,6 +54,8 @@ export const setAfterAction = (id: string, field: EventPayloads['afterAction.set
 export const addImprovement = (id: string, p: EventPayloads['improvement.added']) => record(id, 'improvement.added', p);
 export const addPlanRevision = (id: string, text: string) => record(id, 'planRevision.added', { text });
 
-export const writeDutyEntry = (site: string, text: string, tags: string[] = []) => record(dutyStreamId(site), 'duty.entry', { text, ...(tags.length ? { tags } : {}) });
+export const writeDutyEntry = (site: string, text: string, tags: string[] = []) =>
+  record(dutyStreamId(site), 'duty.entry', { text, ...(tags.length ? { tags } : {}) });
 export const handOverShift = (site: string, p: EventPayloads['shift.handedOver']) => record(dutyStreamId(site), 'shift.handedOver', p);
-export const strikeDutyEntry = (site: string, targetId: string, reason?: string) => record(dutyStreamId(site), 'entry.struck', { targetId, ...(reason ? { reason } : {}) });
+export const strikeDutyEntry = (site: string, targetId: string, reason?: string) =>
+  record(dutyStreamId(site), 'entry.struck', { targetId, ...(reason ? { reason } : {}) });

@@ -20,7 +20,16 @@ export function useIncidentList(): IncidentSummary[] | undefined {
     const db = appDb();
     const declared = await listIncidentStreams(db);
     const closed = await closedStreamIds(db);
-    return declared.map((e) => ({ id: e.streamId, title: e.payload.title, place: e.payload.place, mode: e.payload.mode, playbookId: e.payload.playbookId, actor: e.actor, hlc: e.hlc, closed: closed.has(e.streamId) }));
+    return declared.map((e) => ({
+      id: e.streamId,
+      title: e.payload.title,
+      place: e.payload.place,
+      mode: e.payload.mode,
+      playbookId: e.payload.playbookId,
+      actor: e.actor,
+      hlc: e.hlc,
+      closed: closed.has(e.streamId),
+    }));
   });
 }
 

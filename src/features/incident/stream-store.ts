@@ -105,7 +105,7 @@ export class StreamStore<S> {
 
   /** The current view; the same object until something changes (useSyncExternalStore needs that). */
   view(streamId: string): StreamView<S> {
-    return this.entries.get(streamId)?.view ?? (LOADING);
+    return this.entries.get(streamId)?.view ?? LOADING;
   }
 
   /** Applies an event this tab has just committed, which moved the stream to revision `rev`. */

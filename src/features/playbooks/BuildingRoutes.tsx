@@ -30,7 +30,8 @@ export function BuildingRoutes({ playbook }: { playbook: Playbook }) {
                     <td>
                       {(routesForFloor(playbook, b.id, f.id) ?? []).map(({ route, stairway, assemblyPoint }) => (
                         <p key={route.id} className="route-line">
-                          {route.kind !== 'primary' ? <span className="badge">{t(routeKind[route.kind] ?? 'reader.route.alternate')}</span> : null} {route.instruction}
+                          {route.kind !== 'primary' ? <span className="badge">{t(routeKind[route.kind] ?? 'reader.route.alternate')}</span> : null}{' '}
+                          {route.instruction}
                           {stairway ? <span className="route-meta"> · {stairway.name}</span> : null}
                           {assemblyPoint ? (
                             <span className="route-meta">

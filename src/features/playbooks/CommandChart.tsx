@@ -34,7 +34,13 @@ function GroupCard({ group, level }: { group: Group | Team; level: 3 | 4 }) {
           {t('reader.command.location')}: {group.location}
         </p>
       ) : null}
-      {posts.length ? <ul className="posts">{posts.map((p) => <PostLine key={p.id} post={p} />)}</ul> : null}
+      {posts.length ? (
+        <ul className="posts">
+          {posts.map((p) => (
+            <PostLine key={p.id} post={p} />
+          ))}
+        </ul>
+      ) : null}
       {group.phone ? <PhoneLink number={group.phone} /> : null}
       {group.duties?.length ? (
         <>

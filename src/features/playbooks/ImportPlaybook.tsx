@@ -4,7 +4,12 @@ import { Link, navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 import { acceptImport, checkImport, downloadPlaybook, DownloadError, type ImportCheck } from './importPlaybook';
 
-type Stage = { step: 'idle' } | { step: 'busy' } | { step: 'checked'; check: ImportCheck } | { step: 'failed'; message: string } | { step: 'saved'; title: string; id: string; language: string };
+type Stage =
+  | { step: 'idle' }
+  | { step: 'busy' }
+  | { step: 'checked'; check: ImportCheck }
+  | { step: 'failed'; message: string }
+  | { step: 'saved'; title: string; id: string; language: string };
 
 /**
  * Import a playbook from a file on the device or from a URL. It is validated first; an invalid
@@ -48,7 +53,14 @@ export function ImportPlaybook() {
     } catch (err) {
       const reason = err instanceof DownloadError ? err.reason : 'network';
       const detail = err instanceof Error ? err.message : String(err);
-      const key = reason === 'status' ? 'import.error.status' : reason === 'too-large' ? 'import.error.tooLarge' : reason === 'bad-url' ? 'import.error.badUrl' : 'import.error.network';
+      const key =
+        reason === 'status'
+          ? 'import.error.status'
+          : reason === 'too-large'
+            ? 'import.error.tooLarge'
+            : reason === 'bad-url'
+              ? 'import.error.badUrl'
+              : 'import.error.network';
       setStage({ step: 'failed', message: t(key, { detail: err instanceof DownloadError ? err.detail : detail }) });
     }
   }
@@ -65,7 +77,15 @@ export function ImportPlaybook() {
       <form className="url-form" onSubmit={(e) => void onUrl(e)}>
         <label htmlFor="import-url">{t('import.fromUrl')}</label>
         <div className="url-row">
-          <input id="import-url" type="url" inputMode="url" required placeholder="https://…/playbook.json" value={url} onChange={(e) => setUrl(e.target.value)} />
+          <input
+            id="import-url"
+            type="url"
+            inputMode="url"
+            required
+            placeholder="https://…/playbook.json"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+          />
           <button type="submit" className="button">
             {t('import.download')}
           </button>
@@ -100,9 +120,16 @@ export function ImportPlaybook() {
         ) : null}
         {stage.step === 'checked' && stage.check.kind === 'newer' ? (
           <div className="confirm-box" role="alertdialog" aria-labelledby="replace-q">
-            <p id="replace-q">{t('import.confirmReplace', { title: stage.check.playbook.title, from: stage.check.currentVersion, to: stage.check.playbook.version })}</p>
+            <p id="replace-q">
+              {t('import.confirmReplace', { title: stage.check.playbook.title, from: stage.check.currentVersion, to: stage.check.playbook.version })}
+            </p>
             <div className="button-row">
-              <button type="button" className="button primary" data-testid="import-confirm" onClick={() => stage.check.kind === 'newer' && void save(stage.check.playbook)}>
+              <button
+                type="button"
+                className="button primary"
+                data-testid="import-confirm"
+                onClick={() => stage.check.kind === 'newer' && void save(stage.check.playbook)}
+              >
                 {t('import.replace')}
               </button>
               <button type="button" className="button" onClick={() => setStage({ step: 'idle' })}>

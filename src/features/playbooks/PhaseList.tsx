@@ -21,7 +21,11 @@ export function PhaseList({ playbook, names }: { playbook: Playbook; names: Map<
                   {step.support?.length ? ` · ${t('reader.step.support')}: ${step.support.map((s) => names.get(s) ?? s).join('、')}` : ''}
                   {step.targetMinutes !== undefined ? ` · ${t('reader.step.target', { minutes: step.targetMinutes })}` : ''}
                 </p>
-                {step.when ? <p className="step-meta">{t('reader.step.when')}: {step.when}</p> : null}
+                {step.when ? (
+                  <p className="step-meta">
+                    {t('reader.step.when')}: {step.when}
+                  </p>
+                ) : null}
                 {step.items?.length ? (
                   <ol className="step-items">
                     {step.items.map((item) => (

@@ -35,7 +35,11 @@ function PlaybookBody({ playbook }: { playbook: Playbook }) {
     { id: 'numbers', title: 'reader.section.numbers', show: playbook.emergencyNumbers.length > 0 },
     { id: 'command', title: 'reader.section.command', show: true },
     { id: 'phases', title: 'reader.section.phases', show: true },
-    { id: 'routes', title: 'reader.section.routes', show: Boolean(playbook.buildings?.length || playbook.rulesForEveryone?.length || playbook.shelterInPlace?.length) },
+    {
+      id: 'routes',
+      title: 'reader.section.routes',
+      show: Boolean(playbook.buildings?.length || playbook.rulesForEveryone?.length || playbook.shelterInPlace?.length),
+    },
     { id: 'preparation', title: 'reader.section.preparation', show: Boolean(playbook.preparation) },
     { id: 'requirements', title: 'reader.section.requirements', show: Boolean(playbook.requirements?.length || playbook.principles?.length) },
     { id: 'aftermath', title: 'reader.section.aftermath', show: playbook.aftermath.length > 0 },
@@ -64,7 +68,15 @@ function PlaybookBody({ playbook }: { playbook: Playbook }) {
         <Section id="numbers" title="reader.section.numbers">
           <ul className="numbers">
             {playbook.emergencyNumbers.map((n) => (
-              <li key={n.id}>{n.number ? <PhoneLink number={n.number} label={n.label} /> : <span className="phone-link missing">{n.label}: {t('reader.numberMissing')}</span>}</li>
+              <li key={n.id}>
+                {n.number ? (
+                  <PhoneLink number={n.number} label={n.label} />
+                ) : (
+                  <span className="phone-link missing">
+                    {n.label}: {t('reader.numberMissing')}
+                  </span>
+                )}
+              </li>
             ))}
           </ul>
         </Section>
@@ -119,7 +131,9 @@ function PlaybookBody({ playbook }: { playbook: Playbook }) {
       </Section>
       <Section id="about" title="reader.section.about">
         {playbook.purpose ? <p>{playbook.purpose}</p> : null}
-        {playbook.scope?.map((s, i) => <p key={i}>{s}</p>)}
+        {playbook.scope?.map((s, i) => (
+          <p key={i}>{s}</p>
+        ))}
         {playbook.legalBasis?.length ? (
           <ul>
             {playbook.legalBasis.map((l, i) => (

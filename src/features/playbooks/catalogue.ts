@@ -5,7 +5,11 @@
  */
 // `?summary` (a plugin in vite.config.ts) gives just these fields as a tiny module; importing
 // them from the JSON itself would put every whole playbook in the first load.
-const summaries = import.meta.glob<Omit<PlaybookEntry, 'file'>>(['/scenarios/*.json', '!/scenarios/playbook.schema.json'], { eager: true, query: '?summary', import: 'default' });
+const summaries = import.meta.glob<Omit<PlaybookEntry, 'file'>>(['/scenarios/*.json', '!/scenarios/playbook.schema.json'], {
+  eager: true,
+  query: '?summary',
+  import: 'default',
+});
 const bodies = import.meta.glob<unknown>(['/scenarios/*.json', '!/scenarios/playbook.schema.json'], { import: 'default' });
 
 export interface PlaybookEntry {
@@ -27,4 +31,3 @@ export async function loadShippedPlaybook(file: string): Promise<unknown> {
   if (!load) throw new Error(`No shipped playbook ${file} (known: ${Object.keys(bodies).join(', ')})`);
   return load();
 }
-

@@ -25,7 +25,8 @@ export function mergeLibrary(shipped: readonly PlaybookEntry[], stored: readonly
   const consider = (e: LibraryEntry) => {
     const key = `${e.id}\u0000${e.language}`;
     const current = byKey.get(key);
-    if (!current || compareSemver(e.version, current.version) > 0 || (e.source === 'imported' && compareSemver(e.version, current.version) === 0)) byKey.set(key, e);
+    if (!current || compareSemver(e.version, current.version) > 0 || (e.source === 'imported' && compareSemver(e.version, current.version) === 0))
+      byKey.set(key, e);
   };
   for (const s of shipped) consider({ id: s.id, language: s.language, version: s.version, kind: s.kind, title: s.title, source: 'shipped' });
   for (const s of stored) consider({ id: s.id, language: s.language, version: s.version, kind: s.kind, title: s.title, source: s.source });
@@ -46,7 +47,11 @@ export async function loadPlaybook(id: string, language: string): Promise<{ play
   return null;
 }
 
-export type PlaybookLoad = { status: 'loading' } | { status: 'missing' } | { status: 'failed'; message: string } | { status: 'ready'; playbook: Playbook; source: 'shipped' | 'imported' };
+export type PlaybookLoad =
+  | { status: 'loading' }
+  | { status: 'missing' }
+  | { status: 'failed'; message: string }
+  | { status: 'ready'; playbook: Playbook; source: 'shipped' | 'imported' };
 
 export function usePlaybook(id: string, language: string): PlaybookLoad {
   const [state, setState] = useState<PlaybookLoad & { key: string }>({ status: 'loading', key: '' });

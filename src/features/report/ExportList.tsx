@@ -2,7 +2,15 @@ import { useT } from '../../app/i18n';
 import type { ExportKind } from './exports';
 
 /** The export formats, each with a download button and, where the browser can share files, a share button. */
-export function ExportList({ kinds, onDownload, onShare }: { kinds: readonly ExportKind[]; onDownload: (kind: ExportKind) => void; onShare?: ((kind: ExportKind) => void) | undefined }) {
+export function ExportList({
+  kinds,
+  onDownload,
+  onShare,
+}: {
+  kinds: readonly ExportKind[];
+  onDownload: (kind: ExportKind) => void;
+  onShare?: ((kind: ExportKind) => void) | undefined;
+}) {
   const t = useT();
   return (
     <ul className="report-formats">
@@ -10,11 +18,23 @@ export function ExportList({ kinds, onDownload, onShare }: { kinds: readonly Exp
         <li key={kind}>
           <span>{t(`report.format.${kind}`)}</span>
           <span className="button-row">
-            <button type="button" className="button" data-testid={`report-download-${kind}`} aria-label={`${t('report.download')}: ${t(`report.format.${kind}`)}`} onClick={() => onDownload(kind)}>
+            <button
+              type="button"
+              className="button"
+              data-testid={`report-download-${kind}`}
+              aria-label={`${t('report.download')}: ${t(`report.format.${kind}`)}`}
+              onClick={() => onDownload(kind)}
+            >
               {t('report.download')}
             </button>
             {onShare ? (
-              <button type="button" className="button" data-testid={`report-share-${kind}`} aria-label={`${t('report.share')}: ${t(`report.format.${kind}`)}`} onClick={() => onShare(kind)}>
+              <button
+                type="button"
+                className="button"
+                data-testid={`report-share-${kind}`}
+                aria-label={`${t('report.share')}: ${t(`report.format.${kind}`)}`}
+                onClick={() => onShare(kind)}
+              >
                 {t('report.share')}
               </button>
             ) : null}

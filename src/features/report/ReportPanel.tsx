@@ -44,8 +44,16 @@ function ReportSummary({ report, sources }: { report: Report; sources: ReportSou
   const c = report.steps.counts;
   return (
     <>
-      <p data-testid="report-summary">{t('report.summary', { done: c.done, total: c.total, entries: report.dutyLog.entries.length, events: report.integrity.eventCount })}</p>
-      {report.drill ? <p className="card-meta">{report.drill.previous ? t('report.previousDrill', { title: report.drill.previous.title, time: report.drill.previous.startText }) : t('report.noPreviousDrill')}</p> : null}
+      <p data-testid="report-summary">
+        {t('report.summary', { done: c.done, total: c.total, entries: report.dutyLog.entries.length, events: report.integrity.eventCount })}
+      </p>
+      {report.drill ? (
+        <p className="card-meta">
+          {report.drill.previous
+            ? t('report.previousDrill', { title: report.drill.previous.title, time: report.drill.previous.startText })
+            : t('report.noPreviousDrill')}
+        </p>
+      ) : null}
       {sources.dutySite ? null : <p className="card-meta">{t('report.noDutySite')}</p>}
       <p className="card-meta">
         {t('report.hash')}
@@ -124,7 +132,11 @@ export function ReportPanel({ incident, playbook }: ReportPanelProps) {
         </button>
       </div>
       <h3>{t('report.formats')}</h3>
-      <ExportList kinds={EXPORT_KINDS} onDownload={(kind) => run(() => downloadFile(fresh(kind)))} onShare={shareable ? (kind) => run(() => shareFile(fresh(kind), t('report.title'))) : undefined} />
+      <ExportList
+        kinds={EXPORT_KINDS}
+        onDownload={(kind) => run(() => downloadFile(fresh(kind)))}
+        onShare={shareable ? (kind) => run(() => shareFile(fresh(kind), t('report.title'))) : undefined}
+      />
       <p>
         <Link href="/reports/view">{t('report.openFile')}</Link>
       </p>

@@ -3,7 +3,19 @@ import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { stampTime } from '../../domain/hlc';
 import type { Playbook } from '../../domain/playbook/schema';
-import { buildReport, describeFileProblem, fill, formatDateTime, readReportFile, renderReportHtml, REPORT_LANGUAGES, reportLabels, type ReportFileCheck, type ReportInput, type ReportLanguage } from '../../domain/report';
+import {
+  buildReport,
+  describeFileProblem,
+  fill,
+  formatDateTime,
+  readReportFile,
+  renderReportHtml,
+  REPORT_LANGUAGES,
+  reportLabels,
+  type ReportFileCheck,
+  type ReportInput,
+  type ReportLanguage,
+} from '../../domain/report';
 import { usePlaybook } from '../playbooks/library';
 import { downloadFile, printHtml } from './deliver';
 import { exportFile, type ExportKind } from './exports';
@@ -41,7 +53,15 @@ export function ReportViewer() {
   const input = useMemo((): ReportInput | null => {
     if (!opened || !playbook) return null;
     const { file, events } = opened;
-    return { incidentId: file.incidentId, events, dutyEvents: events, playbook, language, timeZoneOffsetMinutes: file.timeZoneOffsetMinutes, generatedAt: Date.parse(file.exportedAt) || 0 };
+    return {
+      incidentId: file.incidentId,
+      events,
+      dutyEvents: events,
+      playbook,
+      language,
+      timeZoneOffsetMinutes: file.timeZoneOffsetMinutes,
+      generatedAt: Date.parse(file.exportedAt) || 0,
+    };
   }, [opened, playbook, language]);
   const view = useMemo(() => {
     if (!input) return null;
@@ -84,7 +104,12 @@ export function ReportViewer() {
       {opened ? (
         <>
           <p className="card-meta">
-            {t('report.viewer.exported', { id: opened.file.incidentId, playbook: opened.file.playbook.id, version: opened.file.playbook.version, time: formatDateTime(Date.parse(opened.file.exportedAt) || 0, opened.file.timeZoneOffsetMinutes) })}
+            {t('report.viewer.exported', {
+              id: opened.file.incidentId,
+              playbook: opened.file.playbook.id,
+              version: opened.file.playbook.version,
+              time: formatDateTime(Date.parse(opened.file.exportedAt) || 0, opened.file.timeZoneOffsetMinutes),
+            })}
           </p>
           <p className="callout">{t('report.viewer.readOnly')}</p>
           {playbook ? null : <p role="alert">{t('report.viewer.noPlaybook', { id: opened.file.playbook.id })}</p>}

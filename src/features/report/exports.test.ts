@@ -9,15 +9,45 @@ import { EXPORT_KINDS, exportFile } from './exports';
 const start = Date.UTC(2026, 6, 13, 18, 0);
 const at = (minute: number) => formatStamp({ wall: start + minute * 60_000, counter: 0, deviceId: 'phone-a' });
 const events: MusterEvent[] = [
-  { id: 'e1', streamId: 'inc-1', deviceId: 'phone-a', actor: '王值班', hlc: at(0), type: 'incident.declared', payload: { playbookId: 'sample-fire', playbookVersion: '1.0.0', mode: 'drill', title: '消防演练', place: '营业部' }, v: EVENT_SCHEMA_VERSION },
-  { id: 'e2', streamId: 'inc-1', deviceId: 'phone-a', actor: '王值班', hlc: at(1), type: 'step.done', payload: { stepId: 'step.alarm.report' }, v: EVENT_SCHEMA_VERSION },
+  {
+    id: 'e1',
+    streamId: 'inc-1',
+    deviceId: 'phone-a',
+    actor: '王值班',
+    hlc: at(0),
+    type: 'incident.declared',
+    payload: { playbookId: 'sample-fire', playbookVersion: '1.0.0', mode: 'drill', title: '消防演练', place: '营业部' },
+    v: EVENT_SCHEMA_VERSION,
+  },
+  {
+    id: 'e2',
+    streamId: 'inc-1',
+    deviceId: 'phone-a',
+    actor: '王值班',
+    hlc: at(1),
+    type: 'step.done',
+    payload: { stepId: 'step.alarm.report' },
+    v: EVENT_SCHEMA_VERSION,
+  },
 ];
-const input: ReportInput = { incidentId: 'inc-1', events, playbook: samplePlaybook(), language: 'zh-CN', timeZoneOffsetMinutes: 480, generatedAt: start + 3_600_000 };
+const input: ReportInput = {
+  incidentId: 'inc-1',
+  events,
+  playbook: samplePlaybook(),
+  language: 'zh-CN',
+  timeZoneOffsetMinutes: 480,
+  generatedAt: start + 3_600_000,
+};
 
 describe('the files the report tab hands over', () => {
   it('names each file in ASCII with the local date of the start, and types it for the browser', () => {
     const files = EXPORT_KINDS.map((kind) => exportFile(kind, input, start));
-    expect(files.map((f) => f.name)).toEqual(['muster-report-zh-2026-07-14-inc-1.html', 'muster-report-zh-2026-07-14-inc-1.md', 'muster-activity-log-zh-2026-07-14-inc-1.csv', 'muster-record-2026-07-14-inc-1.json']);
+    expect(files.map((f) => f.name)).toEqual([
+      'muster-report-zh-2026-07-14-inc-1.html',
+      'muster-report-zh-2026-07-14-inc-1.md',
+      'muster-activity-log-zh-2026-07-14-inc-1.csv',
+      'muster-record-2026-07-14-inc-1.json',
+    ]);
     expect(files.map((f) => f.type)).toEqual(['text/html;charset=utf-8', 'text/markdown;charset=utf-8', 'text/csv;charset=utf-8', 'application/json']);
     expect(files[0]?.text).toContain('演练总结报告');
     expect(files[2]?.text.startsWith('\uFEFF')).toBe(true);

@@ -1,4 +1,12 @@
-import { buildReport, exportReportJson, formatDateTime, renderActivityLogCsv, renderReportHtml, renderReportMarkdown, type ReportInput } from '../../domain/report';
+import {
+  buildReport,
+  exportReportJson,
+  formatDateTime,
+  renderActivityLogCsv,
+  renderReportHtml,
+  renderReportMarkdown,
+  type ReportInput,
+} from '../../domain/report';
 import { exportName, type ExportFile } from './deliver';
 
 export const EXPORT_KINDS = ['html', 'md', 'csv', 'json'] as const;

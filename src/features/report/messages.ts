@@ -2,7 +2,8 @@
 export const reportEn = {
   'incident.tab.report': 'Report',
   'report.title': 'After-action report',
-  'report.intro': 'Built from the {count} events recorded for this incident, with the duty log written during it. Choose the language of the report, then print it or export it.',
+  'report.intro':
+    'Built from the {count} events recorded for this incident, with the duty log written during it. Choose the language of the report, then print it or export it.',
   'report.language': 'Report language',
   'report.language.en': 'English',
   'report.language.zh-CN': 'Simplified Chinese',

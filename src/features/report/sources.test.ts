@@ -14,7 +14,16 @@ const env: WriteEnv = { now: () => now, random: (bytes) => bytes.map(() => (r = 
 
 async function declare(streamId: string, at: number, p: Partial<EventPayloads['incident.declared']>): Promise<void> {
   now = at;
-  await appendEvent(appDb(), { streamId, actor: '安保值班室', type: 'incident.declared', payload: { playbookId: 'fire-evacuation', playbookVersion: '1.0.0', mode: 'drill', title: streamId, place: '', ...p } }, env);
+  await appendEvent(
+    appDb(),
+    {
+      streamId,
+      actor: '安保值班室',
+      type: 'incident.declared',
+      payload: { playbookId: 'fire-evacuation', playbookVersion: '1.0.0', mode: 'drill', title: streamId, place: '', ...p },
+    },
+    env,
+  );
   await appendEvent(appDb(), { streamId, actor: '安保值班室', type: 'step.done', payload: { stepId: 'step.alarm.report' } }, env);
 }
 

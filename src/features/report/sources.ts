@@ -26,7 +26,9 @@ export async function loadReportSources(incident: IncidentState, dutySite: strin
   let previousDrill: MusterEvent[] | undefined;
   if (declared?.mode === 'drill') {
     // Newest first: the first earlier drill of the same playbook is the previous one.
-    const earlier = (await listIncidentStreams(db)).find((e) => e.streamId !== incident.id && e.payload.mode === 'drill' && e.payload.playbookId === declared.playbookId && e.hlc < declared.hlc);
+    const earlier = (await listIncidentStreams(db)).find(
+      (e) => e.streamId !== incident.id && e.payload.mode === 'drill' && e.payload.playbookId === declared.playbookId && e.hlc < declared.hlc,
+    );
     if (earlier) previousDrill = await readStream(db, earlier.streamId);
   }
   return { dutyEvents, previousDrill, dutySite };

@@ -9,7 +9,11 @@ import { useSite } from './useSite';
 function FloorSection({ view, primary }: { view: FloorView; primary: boolean }) {
   const H = primary ? 'h2' : 'h3';
   return (
-    <section className={primary ? 'floor-route' : 'floor-route other-language'} lang={view.language} data-testid={primary ? 'floor-route' : 'floor-route-other'}>
+    <section
+      className={primary ? 'floor-route' : 'floor-route other-language'}
+      lang={view.language}
+      data-testid={primary ? 'floor-route' : 'floor-route-other'}
+    >
       {primary ? (
         <h1 className="floor-title">
           <span className="floor-building">{view.building}</span> <span className="floor-label">{view.floor}</span>

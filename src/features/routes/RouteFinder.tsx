@@ -45,7 +45,11 @@ function Buildings({ siteId, buildingId }: { siteId: string; buildingId: string 
       <ul className="choice-grid" lang={site.main.language}>
         {buildings.map((b) => (
           <li key={b.id}>
-            <Link className="big-choice" aria-current={chosen?.id === b.id ? 'true' : undefined} href={`/routes?site=${encodeURIComponent(siteId)}&building=${encodeURIComponent(b.id)}`}>
+            <Link
+              className="big-choice"
+              aria-current={chosen?.id === b.id ? 'true' : undefined}
+              href={`/routes?site=${encodeURIComponent(siteId)}&building=${encodeURIComponent(b.id)}`}
+            >
               {b.name}
             </Link>
           </li>

@@ -74,7 +74,9 @@ export function floorView(playbook: Playbook, buildingId: string, floorId: strin
     shelter: (playbook.shelterInPlace ?? []).map((r) => r.text),
     numbersTitle: say(l, 'routes.call'),
     numbers: [
-      ...playbook.emergencyNumbers.map((n) => (n.number ? { label: n.label, number: n.number } : { label: n.label, missing: say(l, 'routes.numberMissing', { label: n.label }) })),
+      ...playbook.emergencyNumbers.map((n) =>
+        n.number ? { label: n.label, number: n.number } : { label: n.label, missing: say(l, 'routes.numberMissing', { label: n.label }) },
+      ),
       ...(playbook.dutyPhone ? [{ label: say(l, 'reader.dutyPhone'), number: playbook.dutyPhone }] : []),
     ],
   };

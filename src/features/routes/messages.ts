@@ -28,7 +28,8 @@ export const routesEn = {
   'routes.floorNotFound': 'This floor is not in the plan on this device. Pick your floor below.',
   'routes.posters': 'Print QR posters for this building',
   'routes.posters.title': 'QR posters: {building}',
-  'routes.posters.hint': 'One A4 poster per floor. Print and post each one on its floor; scanning it opens that floor’s route, also offline once the app has been opened on the phone.',
+  'routes.posters.hint':
+    'One A4 poster per floor. Print and post each one on its floor; scanning it opens that floor’s route, also offline once the app has been opened on the phone.',
   'routes.posters.print': 'Print',
   'routes.posters.scan': 'Scan for your evacuation route',
   'routes.rememberedFloor': 'Saved as my floor',

@@ -11,7 +11,13 @@ export function StorageSection() {
   const { status, refused, askToPersist } = useStorageStatus();
   const bytes = (n: number | null | undefined) => (n === null || n === undefined ? t('settings.storage.unknown') : formatBytes(language, n));
   const persistence =
-    status === undefined ? t('loading') : status.persisted === null ? t('settings.storage.unsupported') : status.persisted ? t('settings.storage.persistent') : t('settings.storage.notPersistent');
+    status === undefined
+      ? t('loading')
+      : status.persisted === null
+        ? t('settings.storage.unsupported')
+        : status.persisted
+          ? t('settings.storage.persistent')
+          : t('settings.storage.notPersistent');
   return (
     <section aria-labelledby="storage-heading" className="settings-section" data-testid="storage-status">
       <h2 id="storage-heading">{t('settings.storage.title')}</h2>

@@ -31,7 +31,6 @@ export function sameContent(stored: StoredEvent, pushed: MusterEvent): boolean {
     stored.hlc === pushed.hlc &&
     stored.type === pushed.type &&
     stored.v === pushed.v &&
-    (stored.payloadJson === JSON.stringify(pushed.payload) ||
-      canonicalJson(JSON.parse(stored.payloadJson)) === canonicalJson(pushed.payload))
+    (stored.payloadJson === JSON.stringify(pushed.payload) || canonicalJson(JSON.parse(stored.payloadJson)) === canonicalJson(pushed.payload))
   );
 }

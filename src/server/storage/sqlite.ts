@@ -109,12 +109,12 @@ function sqliteStore(db: SqliteDatabase, file: string, schemaVersion: number): S
      RETURNING seq`,
   );
   const eventById = db.prepare<[string, string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE org_id = ? AND id = ?`);
-  const eventsAfter = db.prepare<[string, number, number], EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM events WHERE org_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
-  );
+  const eventsAfter = db.prepare<[string, number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE org_id = ? AND seq > ? ORDER BY seq LIMIT ?`);
   const insertOrg = db.prepare<[string, string, string]>('INSERT INTO orgs (id, name, created_at) VALUES (?, ?, ?)');
   const orgById = db.prepare<[string], { id: string; name: string | null; created_at: string | null }>('SELECT id, name, created_at FROM orgs WHERE id = ?');
-  const allOrgs = db.prepare<[], { id: string; name: string | null; created_at: string | null }>('SELECT id, name, created_at FROM orgs ORDER BY created_at, id');
+  const allOrgs = db.prepare<[], { id: string; name: string | null; created_at: string | null }>(
+    'SELECT id, name, created_at FROM orgs ORDER BY created_at, id',
+  );
   const insertToken = db.prepare<[string, string, string, string, string]>(
     'INSERT INTO device_tokens (id, org_id, token_hash, label, created_at) VALUES (?, ?, ?, ?, ?)',
   );
