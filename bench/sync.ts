@@ -9,7 +9,7 @@ import type { MusterEvent } from '../src/domain/event';
 import { formatStamp } from '../src/domain/hlc';
 import { openSqliteStore } from '../src/server/storage/sqlite';
 import { hashDeviceToken, newDeviceToken } from '../src/server/tokens';
-import { EVENTS_PATH, MAX_PULL_LIMIT, MAX_PUSH_EVENTS, type PullResponse, type PushResponse } from '../src/sync/protocol';
+import { EVENTS_PATH, MAX_PULL_LIMIT, MAX_PUSH_EVENTS, type PullResponse, type PushResponse } from '../src/domain/sync-protocol';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 

@@ -3,11 +3,11 @@ import { Home } from '../features/home/Home';
 import { Settings } from '../features/settings/Settings';
 import { useT } from './i18n';
 import { lazyScreen } from './lazy-screen';
-import { OfflineIndicator } from './pwa/OfflineIndicator';
-import { UpdateBanner } from './pwa/UpdateBanner';
+import { OfflineIndicator } from '../features/offline/OfflineIndicator';
+import { UpdateBanner } from '../features/offline/UpdateBanner';
 import type { MessageKey } from './messages';
-import { Link, matchPath, usePath, useQueryString, type Params } from './router';
-import { useSession } from './session';
+import { Link, matchPath, usePath, useQueryString, type Params } from '../ui/router';
+import { useSession } from '../ui/session';
 
 // Screens past the home screen load on demand, so the first load stays small on a cheap phone.
 const playbookLibrary = lazyScreen(
@@ -43,16 +43,16 @@ const routeFinder = lazyScreen(
   (m) => m.RouteFinder,
 );
 const syncPanel = lazyScreen(
-  () => import('../sync/SyncPanel'),
+  () => import('../features/sync/SyncPanel'),
   (m) => m.SyncPanel,
 );
-const SyncBadge = lazy(() => import('./SyncBadge').then((m) => ({ default: m.SyncBadge })));
+const SyncBadge = lazy(() => import('../features/sync/SyncBadge').then((m) => ({ default: m.SyncBadge })));
 const reportViewer = lazyScreen(
   () => import('../features/report/ReportViewer'),
   (m) => m.ReportViewer,
 );
 const enrol = lazyScreen(
-  () => import('../sync/Enrol'),
+  () => import('../features/sync/Enrol'),
   (m) => m.Enrol,
 );
 const importPlaybook = lazyScreen(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateTime, translate } from './i18n';
 import { en, zh } from './messages';
-import { languageFromBrowser } from './session';
+import { languageFromBrowser } from '../ui/session';
 
 describe('languages', () => {
   it('has every text in both languages, none left empty or untranslated', () => {

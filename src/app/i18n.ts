@@ -1,5 +1,5 @@
 import { en, zh, type MessageKey } from './messages';
-import { useSession, type Language } from './session';
+import { useSession, type Language } from '../ui/session';
 
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
 

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, preloadScreens } from './App';
 import './app.css';
-import { startPwa } from './pwa/start';
+import { startPwa } from '../features/offline/start';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

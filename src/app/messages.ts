@@ -1,4 +1,4 @@
-import { pwaEn, pwaZh } from './pwa/messages';
+import { pwaEn, pwaZh } from '../features/offline/messages';
 
 /**
  * Every user-visible text, in English and Simplified Chinese. Keys say where a text is used.

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { validateEvent, type MusterEvent } from '../domain/event';
 import { formatIssues, isRecord } from '../domain/validation';
-import { DEFAULT_PULL_LIMIT, MAX_BODY_BYTES, MAX_PULL_LIMIT, MAX_PUSH_EVENTS, type PushResult } from '../sync/protocol';
+import { DEFAULT_PULL_LIMIT, MAX_BODY_BYTES, MAX_PULL_LIMIT, MAX_PUSH_EVENTS, type PushResult } from '../domain/sync-protocol';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit';
 import { parseStrictJson, StrictJsonError } from './strict-json';
 import type { DeviceTokenRecord, EventStore, StoredEvent } from './storage/types';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DEVICE_TOKEN_PATTERN } from '../sync/protocol';
+import { DEVICE_TOKEN_PATTERN } from '../domain/sync-protocol';
 
 /**
  * Device tokens: 256 random bits, shown once (in the enrolment link), stored only as SHA-256.

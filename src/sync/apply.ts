@@ -5,7 +5,7 @@ import type { MusterDb } from '../storage/db';
 import { CLOCK_KEY, isClock } from '../storage/events';
 import { markStreamsChanged } from '../storage/streams';
 import { flaggedEvents, rejectedEvents, SYNC_CURSOR_KEY, type FlaggedEvent, type RejectedEvent } from '../storage/sync-state';
-import type { PullResponse } from './protocol';
+import type { PullResponse } from '../domain/sync-protocol';
 
 export interface AppliedPage {
   /** Events this device did not have before. */

@@ -7,7 +7,7 @@ import { syncOnce, type SyncReport } from './engine';
 import { syncLock, type SyncLock } from './lock';
 import { SyncError, type SyncErrorKind, type SyncTransport } from './transport';
 import { deviceId } from '../storage/events';
-import { reportRequestFailed, reportRequestSucceeded } from '../app/pwa/network';
+import { reportRequestFailed, reportRequestSucceeded } from '../features/offline/network';
 
 /** What the UI shows about sync (DESIGN.md "Sync"; issue 6 item 4). */
 export interface SyncStatus {

@@ -3,7 +3,7 @@ import type { MusterDb } from '../storage/db';
 import { deviceId } from '../storage/events';
 import { confirmSyncOrg, readCursor, readOutboxBatch, readSyncOrg, settlePush, type PushSettlement } from '../storage/sync-state';
 import { applyPulledPage } from './apply';
-import { DEFAULT_PULL_LIMIT, MAX_BODY_BYTES, MAX_PUSH_EVENTS, type PushResponse } from './protocol';
+import { DEFAULT_PULL_LIMIT, MAX_BODY_BYTES, MAX_PUSH_EVENTS, type PushResponse } from '../domain/sync-protocol';
 import { SyncError, type SyncTransport } from './transport';
 
 /**

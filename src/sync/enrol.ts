@@ -1,7 +1,7 @@
 import type { MusterDb } from '../storage/db';
 import { readSyncOrg, type OrgRef } from '../storage/sync-state';
 import type { SyncEngine } from './controller';
-import { DEVICE_TOKEN_PATTERN } from './protocol';
+import { DEVICE_TOKEN_PATTERN } from '../domain/sync-protocol';
 
 /**
  * The token in an enrolment link `<server>/enrol#token=mst_…`, or null when the link has none

@@ -1,5 +1,5 @@
 import type { MusterEvent } from '../domain/event';
-import { EVENTS_PATH, WHOAMI_PATH, type PullResponse, type PushResponse, type WhoAmI } from './protocol';
+import { EVENTS_PATH, WHOAMI_PATH, type PullResponse, type PushResponse, type WhoAmI } from '../domain/sync-protocol';
 
 /**
  * How the engine reaches the server. The HTTP one below is the real thing; tests wrap it to

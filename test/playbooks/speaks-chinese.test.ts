@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BROKEN_SAMPLES } from '../../src/domain/playbook/broken-samples';
+import { BROKEN_SAMPLES } from '../fixtures/broken-samples';
 import type { MessageArgs, MessageCode } from '../../src/domain/playbook/messages';
-import { samplePlaybook } from '../../src/domain/playbook/sample-playbook';
+import { samplePlaybook } from '../fixtures/sample-playbook';
 import { playbookJsonSchema } from '../../src/domain/playbook/schema';
 import {
   comparePlaybookTwins,

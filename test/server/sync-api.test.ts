@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { openSqliteStore, type SqliteEventStore } from '../../src/server/storage/sqlite';
 import { hashDeviceToken, newDeviceToken } from '../../src/server/tokens';
-import type { PullResponse, PushResponse } from '../../src/sync/protocol';
+import type { PullResponse, PushResponse } from '../../src/domain/sync-protocol';
 import { makeTempDir, removeTempDirs, writeTree } from './support';
 
 // The sync API over real HTTP: what a phone sends, what the server stores, what it refuses.

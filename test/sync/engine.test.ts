@@ -7,7 +7,7 @@ import { streamRev } from '../../src/storage/streams';
 import { flaggedEvents, readCursor, rejectedEvents } from '../../src/storage/sync-state';
 import { applyPulledPage, retryUnreadable } from '../../src/sync/apply';
 import { syncOnce } from '../../src/sync/engine';
-import type { PullResponse } from '../../src/sync/protocol';
+import type { PullResponse } from '../../src/domain/sync-protocol';
 import { SyncError, type SyncTransport } from '../../src/sync/transport';
 import { removeTempDirs, T0, tempDir, TestDevice, TestServer } from './support';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { formatDateTime, useT } from '../../app/i18n';
-import { Link } from '../../app/router';
-import { useSession } from '../../app/session';
+import { Link } from '../../ui/router';
+import { useSession } from '../../ui/session';
 import { dutyStreamId, entriesDuring, type DutyLogEntry, type DutyLogState } from '../../domain/duty-log';
 import { handOverShift, strikeDutyEntry, writeDutyEntry } from '../incident/commands';
 import { useDutyLog } from '../incident/incident-store';

@@ -1,6 +1,6 @@
 import { Suspense, lazy } from 'react';
 import { useT } from '../../app/i18n';
-import { Link } from '../../app/router';
+import { Link } from '../../ui/router';
 
 // The lists read IndexedDB (Dexie): that code loads beside the first screen, not before it, so
 // the evacuation-routes entry is on screen as soon as the app starts.

@@ -1,6 +1,6 @@
 import { formatDateTime, useT } from '../../app/i18n';
-import { Link } from '../../app/router';
-import { useSession } from '../../app/session';
+import { Link } from '../../ui/router';
+import { useSession } from '../../ui/session';
 import { stampTime } from '../../domain/hlc';
 import { useIncidentList, type IncidentSummary } from '../incident/hooks';
 import { PlaybookList } from '../playbooks/PlaybookList';

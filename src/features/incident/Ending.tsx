@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatDateTime, useT } from '../../app/i18n';
-import { useSession } from '../../app/session';
+import { useSession } from '../../ui/session';
 import { AFTER_ACTION_FIELDS, IMPROVEMENT_AREAS, type AfterActionField } from '../../domain/events/afteraction';
 import type { IncidentState } from '../../domain/incident';
 import { isCalendarDate } from '../../domain/validation';

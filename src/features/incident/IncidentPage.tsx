@@ -1,8 +1,8 @@
 import { Suspense, lazy, useMemo, useState } from 'react';
 import { useT } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages';
-import { navigate } from '../../app/router';
-import { useSession } from '../../app/session';
+import { navigate } from '../../ui/router';
+import { useSession } from '../../ui/session';
 import { currentCommander, type IncidentState } from '../../domain/incident';
 import type { Playbook } from '../../domain/playbook/schema';
 import { DutyLogDuring } from '../duty-log/DutyLog';

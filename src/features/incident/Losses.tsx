@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useT } from '../../app/i18n';
-import { useSession } from '../../app/session';
+import { useSession } from '../../ui/session';
 import { standing, type IncidentState, type SuppliesEntry } from '../../domain/incident';
 import { recordLoss, recordSuppliesToReplenish, recordSuppliesUsed } from './commands';
 

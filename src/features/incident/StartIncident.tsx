@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useT } from '../../app/i18n';
-import { requestPersistentStorage } from '../../app/pwa/storage';
-import { navigate } from '../../app/router';
-import { useSession } from '../../app/session';
+import { requestPersistentStorage } from '../offline/storage';
+import { navigate } from '../../ui/router';
+import { useSession } from '../../ui/session';
 import type { Playbook } from '../../domain/playbook/schema';
 import { loadPlaybook, usePlaybook, usePlaybookLibrary, type LibraryEntry } from '../playbooks/library';
 import { commandNames } from '../../domain/playbook/names';

@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import { formatDateTime, useT } from '../../app/i18n';
-import { useSession } from '../../app/session';
+import { useSession } from '../../ui/session';
 import type { IncidentState, StepState } from '../../domain/incident';
 import { plannedPhases } from '../../domain/playbook/names';
 import type { Playbook, Step } from '../../domain/playbook/schema';

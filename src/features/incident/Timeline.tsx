@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatDateTime, useT } from '../../app/i18n';
-import { useSession } from '../../app/session';
+import { useSession } from '../../ui/session';
 import { NOTE_TAGS } from '../../domain/events/note';
 import { stampTime } from '../../domain/hlc';
 import type { IncidentState } from '../../domain/incident';

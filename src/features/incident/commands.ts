@@ -2,7 +2,7 @@ import type { EventPayloads, EventType, MusterEvent } from '../../domain/event';
 import { dutyStreamId } from '../../domain/duty-log';
 import { uuidv7 } from '../../domain/ids';
 import { translate } from '../../app/i18n';
-import { useSession } from '../../app/session';
+import { useSession } from '../../ui/session';
 import { appDb } from '../../storage';
 import { recordEvent } from '../../storage/events';
 import { dutyLogStore, incidentStore } from './incident-store';

@@ -1,6 +1,6 @@
 import { applyEvent, reduceIncident, type IncidentState } from '../../domain/incident';
 import { reduceDutyLog, type DutyLogState } from '../../domain/duty-log';
-import { StreamStore, useStreamView, type StreamView } from './stream-store';
+import { StreamStore, useStreamView, type StreamView } from '../../ui/stream-store';
 
 export const incidentStore = new StreamStore<IncidentState>({ reduce: reduceIncident, apply: applyEvent });
 

@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useT } from '../../app/i18n';
-import { Link, navigate } from '../../app/router';
-import { useSession } from '../../app/session';
+import { Link, navigate } from '../../ui/router';
+import { useSession } from '../../ui/session';
 import { acceptImport, checkImport, downloadPlaybook, DownloadError, type ImportCheck } from './importPlaybook';
 
 type Stage =

@@ -1,5 +1,5 @@
 import { useT } from '../../app/i18n';
-import { Link } from '../../app/router';
+import { Link } from '../../ui/router';
 import { PlaybookList } from './PlaybookList';
 
 /** Every playbook on the device, shipped and imported, each opening its reader. */

@@ -1,6 +1,6 @@
 import { useT } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages';
-import { Link } from '../../app/router';
+import { Link } from '../../ui/router';
 import { usePlaybookLibrary } from './library';
 
 const kindKey: Record<string, MessageKey> = { flood: 'playbook.kind.flood', fire: 'playbook.kind.fire' };

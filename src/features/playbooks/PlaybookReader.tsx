@@ -1,8 +1,8 @@
 import { useMemo, type ReactNode } from 'react';
 import { useT } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages';
-import { Link } from '../../app/router';
-import { useSession } from '../../app/session';
+import { Link } from '../../ui/router';
+import { useSession } from '../../ui/session';
 import type { Playbook } from '../../domain/playbook/schema';
 import { usePlaybook } from './library';
 import { playbookKindKey } from './PlaybookList';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useT } from '../../app/i18n';
-import { Link } from '../../app/router';
-import { useSession } from '../../app/session';
+import { Link } from '../../ui/router';
+import { useSession } from '../../ui/session';
 import type { IncidentState } from '../../domain/incident';
 import type { Playbook } from '../../domain/playbook/schema';
 import { buildReport, REPORT_LANGUAGES, type Report, type ReportInput, type ReportLanguage } from '../../domain/report';

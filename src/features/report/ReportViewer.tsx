@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useT } from '../../app/i18n';
-import { useSession } from '../../app/session';
+import { useSession } from '../../ui/session';
 import { stampTime } from '../../domain/hlc';
 import type { Playbook } from '../../domain/playbook/schema';
 import {

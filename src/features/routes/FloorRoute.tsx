@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useT } from '../../app/i18n';
-import { Link } from '../../app/router';
-import { useSession } from '../../app/session';
+import { Link } from '../../ui/router';
+import { useSession } from '../../ui/session';
 import { floorView, telHref, type FloorView } from './floor-view';
 import { RouteFinder } from './RouteFinder';
 import { useSite } from './useSite';

@@ -1,6 +1,6 @@
 import { useT } from '../../app/i18n';
-import { Link, useQueryString } from '../../app/router';
-import { useSession } from '../../app/session';
+import { Link, useQueryString } from '../../ui/router';
+import { useSession } from '../../ui/session';
 import { usePlaybookLibrary } from '../playbooks/library';
 import { floorPath } from './floor-view';
 import { useSite } from './useSite';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useSession } from '../../app/session';
+import { useSession } from '../../ui/session';
 import type { Playbook } from '../../domain/playbook/schema';
 import { loadPlaybook, usePlaybookLibrary } from '../playbooks/library';
 

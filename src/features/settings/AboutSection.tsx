@@ -1,7 +1,7 @@
 import { useT } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages';
-import { checkForUpdate, useUpdates, type UpdateCheck } from '../../app/pwa/updates';
-import { APP_VERSION } from '../../app/pwa/version';
+import { checkForUpdate, useUpdates, type UpdateCheck } from '../offline/updates';
+import { APP_VERSION } from '../offline/version';
 
 const checkText: Record<Exclude<UpdateCheck, 'idle'>, MessageKey> = {
   checking: 'settings.app.checking',

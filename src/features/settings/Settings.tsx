@@ -1,5 +1,5 @@
 import { LANGUAGES, useT } from '../../app/i18n';
-import { useSession, type Language } from '../../app/session';
+import { useSession, type Language } from '../../ui/session';
 import { AboutSection } from './AboutSection';
 import { StorageSection } from './StorageSection';
 import './settings.css';

@@ -1,7 +1,7 @@
 import { useT } from '../../app/i18n';
-import { formatBytes } from '../../app/pwa/bytes';
-import { availableBytes } from '../../app/pwa/storage';
-import { useSession } from '../../app/session';
+import { formatBytes } from '../offline/bytes';
+import { availableBytes } from '../offline/storage';
+import { useSession } from '../../ui/session';
 import { useStorageStatus } from './useStorageStatus';
 
 /** Whether the browser will keep Muster's data, and how much room it has (DESIGN.md "Offline"). */

@@ -1,6 +1,6 @@
-import { useSyncStatus } from '../sync/useSyncStatus';
-import { useT } from './i18n';
-import { Link } from './router';
+import { useSyncStatus } from './useSyncStatus';
+import { useT } from '../../app/i18n';
+import { Link } from '../../ui/router';
 
 /**
  * In the top bar, always in view: how many records wait to be sent, or that all is synced, or

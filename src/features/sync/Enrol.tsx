@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { appDb } from '../storage';
-import type { MusterDb } from '../storage/db';
-import type { SyncEngine } from './controller';
-import { enrolFromUrl, type EnrolOutcome } from './enrol';
-import { appSync } from './index';
+import { appDb } from '../../storage';
+import type { MusterDb } from '../../storage/db';
+import type { SyncEngine } from '../../sync/controller';
+import { enrolFromUrl, type EnrolOutcome } from '../../sync/enrol';
+import { appSync } from '../../sync/index';
 import { syncText, type SyncLanguage } from './messages';
 import './sync.css';
 

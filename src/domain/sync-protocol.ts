@@ -7,7 +7,7 @@
  * `PullResponse`. Cursors mean "after seq N": seq numbers rise with commit order but may
  * have gaps, so a device never counts events to move its cursor.
  */
-import type { MusterEvent } from '../domain/event';
+import type { MusterEvent } from './event';
 
 export const API_V1 = '/api/v1';
 export const EVENTS_PATH = `${API_V1}/events`;

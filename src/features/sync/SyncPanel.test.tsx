@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { SyncEngine, SyncStatus } from './controller';
+import type { SyncEngine, SyncStatus } from '../../sync/controller';
 import { messages, syncDuration } from './messages';
 import { SyncPanel } from './SyncPanel';
 

@@ -1,4 +1,4 @@
-import { useT } from '../i18n';
+import { useT } from '../../app/i18n';
 import { useHasOpenIncident } from './incidents';
 import { applyUpdate, postponeUpdate } from './updates';
 

@@ -1,7 +1,7 @@
-import { MAX_DRIFT_MS } from '../domain/hlc';
-import type { MusterDb } from '../storage/db';
-import type { RejectedEvent } from '../storage/sync-state';
-import type { SyncEngine } from './controller';
+import { MAX_DRIFT_MS } from '../../domain/hlc';
+import type { MusterDb } from '../../storage/db';
+import type { RejectedEvent } from '../../storage/sync-state';
+import type { SyncEngine } from '../../sync/controller';
 import { messages, syncDuration, syncText, type SyncLanguage, type SyncMessageKey } from './messages';
 import { useRejectedRecords } from './useRejectedRecords';
 import { useSyncStatus } from './useSyncStatus';

@@ -1,4 +1,4 @@
-import type { Language } from '../session';
+import type { Language } from '../../ui/session';
 
 const UNITS = [
   { unit: 'gigabyte', size: 1e9 },

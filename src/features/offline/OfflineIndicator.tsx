@@ -1,4 +1,4 @@
-import { useT } from '../i18n';
+import { useT } from '../../app/i18n';
 import { useOffline } from './network';
 import './pwa.css';
 

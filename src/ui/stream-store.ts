@@ -1,8 +1,8 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { useCallback, useSyncExternalStore } from 'react';
-import type { MusterEvent } from '../../domain/event';
-import { readStream } from '../../storage/events';
-import { appDb } from '../../storage';
+import type { MusterEvent } from '../domain/event';
+import { readStream } from '../storage/events';
+import { appDb } from '../storage';
 
 /**
  * Keeps the events of one open stream in memory and its derived state up to date.
