@@ -15,48 +15,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlaybookFileCheck } from '../src/domain/playbook/file';
-import {
-  comparePlaybookTwins,
-  isMessageLanguage,
-  MESSAGE_LANGUAGES,
-  type MessageLanguage,
-  playbookFileSizeIssue,
-  readPlaybookBytes,
-  speak,
-} from '../src/domain/playbook/validate';
+import { comparePlaybookTwins, playbookFileSizeIssue, readPlaybookBytes, speak } from '../src/domain/playbook/validate';
 import type { Issue } from '../src/domain/validation';
-
-/** The report's own lines; the issues themselves come worded from the validator. */
-const REPORT: Record<
-  MessageLanguage,
-  {
-    usage: string;
-    ok: (id: string, version: string, language: string) => string;
-    twin: (file: string) => string;
-    summary: (failed: number, total: number) => string;
-  }
-> = {
-  en: {
-    usage: [
-      'usage: validate [--lang en|zh-CN] [playbook.json …]   (no files: every playbook in scenarios/)',
-      '  --lang zh-CN   print the problems in Simplified Chinese (default: en)',
-      '',
-    ].join('\n'),
-    ok: (id, version, language) => `OK (${id} ${version}, ${language})`,
-    twin: (file) => ` (twin: ${file})`,
-    summary: (failed, total) => `${failed} of ${total} files have problems`,
-  },
-  'zh-CN': {
-    usage: [
-      '用法：validate [--lang en|zh-CN] [playbook.json …]   （不给文件时校验 scenarios/ 中的全部预案）',
-      '  --lang zh-CN   用简体中文列出问题（默认：en）',
-      '',
-    ].join('\n'),
-    ok: (id, version, language) => `通过（${id} ${version}，${language}）`,
-    twin: (file) => `（对照文件：${file}）`,
-    summary: (failed, total) => `${total} 个文件中有 ${failed} 个存在问题`,
-  },
-};
+import { isLanguage, LANGUAGES, speaker, type Language } from '../src/domain/text';
+import { messages } from './validate-messages';
 
 const scenariosDir = fileURLToPath(new URL('../scenarios/', import.meta.url));
 
@@ -67,7 +29,7 @@ function defaultFiles(): string[] {
     .map((name) => relative(process.cwd(), join(scenariosDir, name)));
 }
 
-function checkFile(file: string, language: MessageLanguage): PlaybookFileCheck {
+function checkFile(file: string, language: Language): PlaybookFileCheck {
   const say = speak(language);
   let size: number;
   try {
@@ -84,7 +46,7 @@ function checkFile(file: string, language: MessageLanguage): PlaybookFileCheck {
 }
 
 /** Twin issues per file: each later language version is compared with the first one given. */
-function twinIssues(results: readonly PlaybookFileCheck[], language: MessageLanguage): Map<string, Issue[]> {
+function twinIssues(results: readonly PlaybookFileCheck[], language: Language): Map<string, Issue[]> {
   const byFile = new Map<string, Issue[]>();
   const firstById = new Map<string, Extract<PlaybookFileCheck, { ok: true }>>();
   for (const result of results) {
@@ -92,7 +54,7 @@ function twinIssues(results: readonly PlaybookFileCheck[], language: MessageLang
     const first = firstById.get(result.playbook.id);
     if (!first) firstById.set(result.playbook.id, result);
     else if (first.playbook.language.toLowerCase() !== result.playbook.language.toLowerCase()) {
-      const twin = REPORT[language].twin(first.fileName);
+      const twin = speaker(messages, language)('validate.twin', { file: first.fileName });
       const issues = comparePlaybookTwins(first.playbook, result.playbook, { language }).map((i) => ({ ...i, message: `${i.message}${twin}` }));
       byFile.set(result.fileName, issues);
     }
@@ -117,14 +79,15 @@ function parseArgs(argv: readonly string[]): { language: string; files: string[]
 
 function main(argv: readonly string[]): number {
   const args = parseArgs(argv);
-  if (!isMessageLanguage(args.language)) {
-    process.stderr.write(`validate: --lang must be one of ${MESSAGE_LANGUAGES.join(', ')}, got ${JSON.stringify(args.language)}\n${REPORT.en.usage}`);
+  if (!isLanguage(args.language)) {
+    const t = speaker(messages, 'en');
+    process.stderr.write(`${t('validate.badLanguage', { languages: LANGUAGES.join(', '), given: JSON.stringify(args.language) })}\n${t('validate.usage')}`);
     return 2;
   }
   const { language } = args;
-  const report = REPORT[language];
+  const t = speaker(messages, language);
   if (args.help) {
-    process.stdout.write(report.usage);
+    process.stdout.write(t('validate.usage'));
     return 0;
   }
   const files = args.files.length > 0 ? args.files : defaultFiles();
@@ -135,7 +98,7 @@ function main(argv: readonly string[]): number {
     const issues = result.ok ? (twins.get(result.fileName) ?? []) : result.issues;
     if (issues.length === 0 && result.ok) {
       const { id, version, language: written } = result.playbook;
-      process.stdout.write(`${result.fileName}: ${report.ok(id, version, written)}\n`);
+      process.stdout.write(`${result.fileName}: ${t('validate.ok', { id, version, language: written })}\n`);
       continue;
     }
     failed++;
@@ -143,7 +106,7 @@ function main(argv: readonly string[]): number {
       process.stdout.write(issue.path ? `${result.fileName}: ${issue.path}: ${issue.message}\n` : `${result.fileName}: ${issue.message}\n`);
     }
   }
-  if (failed > 0) process.stdout.write(`${report.summary(failed, results.length)}\n`);
+  if (failed > 0) process.stdout.write(`${t('validate.summary', { failed, total: results.length })}\n`);
   return failed > 0 ? 1 : 0;
 }
 

@@ -1,11 +1,13 @@
+import { Loading } from '../ui/Loading';
 import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { Home } from '../features/home/Home';
 import { Settings } from '../features/settings/Settings';
-import { useT } from './i18n';
+import { useText } from '../ui/text';
+import { messages as uiMessages } from '../ui/messages';
+import { messages } from './messages';
 import { lazyScreen } from './lazy-screen';
 import { OfflineIndicator } from '../features/offline/OfflineIndicator';
 import { UpdateBanner } from '../features/offline/UpdateBanner';
-import type { MessageKey } from './messages';
 import { Link, matchPath, usePath, useQueryString, type Params } from '../ui/router';
 import { useSession } from '../ui/session';
 
@@ -44,7 +46,7 @@ const routeFinder = lazyScreen(
 );
 const syncPanel = lazyScreen(
   () => import('../features/sync/SyncPanel'),
-  (m) => m.SyncPanel,
+  (m) => m.SyncScreen,
 );
 const SyncBadge = lazy(() => import('../features/sync/SyncBadge').then((m) => ({ default: m.SyncBadge })));
 const reportViewer = lazyScreen(
@@ -53,7 +55,7 @@ const reportViewer = lazyScreen(
 );
 const enrol = lazyScreen(
   () => import('../features/sync/Enrol'),
-  (m) => m.Enrol,
+  (m) => m.EnrolScreen,
 );
 const importPlaybook = lazyScreen(
   () => import('../features/playbooks/ImportPlaybook'),
@@ -66,27 +68,11 @@ const IncidentPage = incidentPage.Component;
 const DutyLog = dutyLog.Component;
 const ImportPlaybook = importPlaybook.Component;
 const Enrol = enrol.Component;
+const SyncPanel = syncPanel.Component;
 const ReportViewer = reportViewer.Component;
 const FloorRoute = floorRoute.Component;
 const Posters = posters.Component;
 const RouteFinder = routeFinder.Component;
-
-function SyncScreen() {
-  const t = useT();
-  const language = useSession((s) => s.language);
-  const SyncPanel = syncPanel.Component;
-  return (
-    <>
-      <h1>{t('nav.sync')}</h1>
-      <SyncPanel language={language} />
-    </>
-  );
-}
-
-function EnrolScreen() {
-  const language = useSession((s) => s.language);
-  return <Enrol language={language} />;
-}
 
 interface Screen {
   pattern: string;
@@ -126,8 +112,8 @@ const screens: Screen[] = [
   },
   { pattern: '/duty-log', render: () => <DutyLog />, preload: dutyLog.preload },
   { pattern: '/settings', render: () => <Settings /> },
-  { pattern: '/enrol', render: () => <EnrolScreen />, preload: enrol.preload },
-  { pattern: '/sync', render: () => <SyncScreen />, preload: syncPanel.preload },
+  { pattern: '/enrol', render: () => <Enrol />, preload: enrol.preload },
+  { pattern: '/sync', render: () => <SyncPanel />, preload: syncPanel.preload },
   { pattern: '/reports/view', render: () => <ReportViewer />, preload: reportViewer.preload },
 ];
 
@@ -142,7 +128,7 @@ export async function preloadScreens(path: string): Promise<void> {
   else setTimeout(rest, 1000);
 }
 
-const navItems: { href: string; label: MessageKey }[] = [
+const navItems: { href: string; label: keyof typeof messages }[] = [
   { href: '/', label: 'nav.home' },
   { href: '/playbooks', label: 'nav.playbooks' },
   { href: '/routes', label: 'nav.routes' },
@@ -150,7 +136,7 @@ const navItems: { href: string; label: MessageKey }[] = [
 ];
 
 function NotFound() {
-  const t = useT();
+  const t = useText(messages);
   return (
     <>
       <h1>{t('notFound.title')}</h1>
@@ -160,7 +146,8 @@ function NotFound() {
 }
 
 export function App() {
-  const t = useT();
+  const t = useText(messages);
+  const common = useText(uiMessages);
   const path = usePath();
   const search = useQueryString();
   const writeError = useSession((s) => s.writeError);
@@ -211,13 +198,13 @@ export function App() {
         <div className="write-error" role="alert" data-testid="write-error">
           <p>{writeError}</p>
           <button type="button" className="button" onClick={() => setWriteError(null)}>
-            {t('incident.writeFailed.dismiss')}
+            {common('record.writeFailed.dismiss')}
           </button>
         </div>
       ) : null}
       <main id="main" tabIndex={-1}>
         {path === '/' && <h1 className="visually-hidden">{t('app.tagline')}</h1>}
-        <Suspense fallback={<p className="empty">{t('loading')}</p>}>{content}</Suspense>
+        <Suspense fallback={<Loading />}>{content}</Suspense>
       </main>
       <nav className="tabbar" aria-label={t('nav.label')}>
         {navItems.map((n) => (

@@ -42,5 +42,5 @@ void preloadScreens(window.location.pathname).then(() => {
   startPwa();
   // Sync starts after the first screen is up: it needs nothing from it, and a device that was
   // never enrolled simply keeps everything locally.
-  void import('../sync').then((m) => m.startSync());
+  void import('../features/sync').then((m) => m.startSync());
 });

@@ -7,7 +7,6 @@ import { syncOnce, type SyncReport } from './engine';
 import { syncLock, type SyncLock } from './lock';
 import { SyncError, type SyncErrorKind, type SyncTransport } from './transport';
 import { deviceId } from '../storage/events';
-import { reportRequestFailed, reportRequestSucceeded } from '../features/offline/network';
 
 /** What the UI shows about sync (DESIGN.md "Sync"; issue 6 item 4). */
 export interface SyncStatus {
@@ -62,6 +61,12 @@ export interface SyncEngineOptions {
   /** How often to look for others' records while all is well. */
   pollMs?: number;
   backoff?: BackoffPolicy;
+  /**
+   * Told after each attempt whether the server answered (true) or could not be reached
+   * (false): the app's offline indicator listens, so a failed request, not `navigator.onLine`,
+   * decides what "offline" means.
+   */
+  onReachability?: (reached: boolean) => void;
 }
 
 export interface EventTargetLike {
@@ -176,14 +181,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const at = now();
       await recordSyncOutcome(db, { ok: true, at });
       update({ syncing: false, lastSuccessAt: at, lastError: null, clockOffsetMs: report.clockOffsetMs ?? status.clockOffsetMs });
-      reportRequestSucceeded();
+      options.onReachability?.(true);
       schedule(pollMs);
     } catch (error) {
       const kind: SyncErrorCode = error instanceof SyncError ? error.kind : 'unexpected';
       const lastError: LastSyncError = { kind, message: error instanceof Error ? error.message : String(error), at: now() };
       // The offline mark follows real requests, not only the browser's own guess.
-      if (kind === 'offline') reportRequestFailed();
-      else if (error instanceof SyncError) reportRequestSucceeded();
+      if (kind === 'offline') options.onReachability?.(false);
+      else if (error instanceof SyncError) options.onReachability?.(true);
       await recordSyncOutcome(db, { ok: false, error: lastError }).catch(() => undefined);
       update({ syncing: false, lastError });
       if (kind === 'unauthorized') {

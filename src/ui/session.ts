@@ -1,9 +1,8 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import type { Language } from '../domain/text';
 
-export type Language = 'zh-CN' | 'en';
-
-/** UI and session state only (STYLE.md): incident data lives in IndexedDB. */
+/** UI and session state only: incident data lives in IndexedDB. */
 interface SessionState {
   language: Language;
   setLanguage: (language: Language) => void;

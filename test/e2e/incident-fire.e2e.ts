@@ -1,3 +1,4 @@
+import type { Language } from '../../src/domain/text';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { newSession, type Session } from './browser';
@@ -39,11 +40,11 @@ const x = {
   },
 } as const;
 
-async function tab(page: Page, language: 'zh-CN' | 'en', name: string): Promise<void> {
+async function tab(page: Page, language: Language, name: string): Promise<void> {
   await page.getByRole('navigation', { name: x[language].tabs }).getByRole('link', { name }).click();
 }
 
-async function done(page: Page, language: 'zh-CN' | 'en', stepId: string): Promise<void> {
+async function done(page: Page, language: Language, stepId: string): Promise<void> {
   await page.getByTestId(`step-${stepId}`).getByRole('button', { name: x[language].done }).click();
   await expect.poll(() => page.getByTestId(`step-${stepId}`).getAttribute('data-status')).toBe('done');
 }

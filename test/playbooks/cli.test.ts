@@ -90,7 +90,7 @@ describe('scripts/validate.ts', () => {
     expect(help.stdout).toContain('--lang zh-CN');
     expect(help.status).toBe(0);
     const french = runScript('validate.ts', ['--lang', 'fr', 'scenarios/fire.en.json']);
-    expect(french.stderr).toContain('--lang must be one of en, zh-CN, got "fr"');
+    expect(french.stderr).toContain('--lang must be one of zh-CN, en, got "fr"');
     expect(french.stdout).toBe('');
     expect(french.status).toBe(2);
   });

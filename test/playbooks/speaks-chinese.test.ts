@@ -108,6 +108,8 @@ function fieldNames(node: unknown, out = new Set<string>()): Set<string> {
   return out;
 }
 
+type AnySay = (c: MessageCode, ...a: readonly unknown[]) => string;
+
 /** One sample of every message, so a new message without Chinese cannot slip past. */
 function everyMessage(say: Say): { [C in MessageCode]: MessageArgs<C> } {
   const found = { kind: 'char', char: '}' } as const;
@@ -201,7 +203,7 @@ describe('the validator in Simplified Chinese', () => {
     for (const code of codes) {
       // Any code with any arguments: each code's own arguments come from everyMessage, typed there.
       const render = (say: (c: MessageCode, ...a: readonly unknown[]) => string, args: readonly unknown[]): string => say(code, ...args);
-      expectFaithfulChinese(render(zh, zhArgs[code]), render(en, enArgs[code]));
+      expectFaithfulChinese(render(zh as AnySay, zhArgs[code]), render(en as AnySay, enArgs[code]));
     }
     expectFaithfulChinese(zh('file.notUtf8', undefined), en('file.notUtf8', undefined));
   });

@@ -1,3 +1,4 @@
+import type { Language } from '../../src/domain/text';
 import type { MusterEvent } from '../../src/domain/event';
 import { dutyStreamId } from '../../src/domain/duty-log';
 import { china, recorder, shippedPlaybook } from './stories';
@@ -34,7 +35,7 @@ export const CORPUS = [
 const at = (i: number) => CORPUS[i % CORPUS.length] ?? '';
 
 /** One incident in which every free-text field holds a payload of the corpus. */
-export function hostileIncident(language: 'en' | 'zh-CN'): ReportInput {
+export function hostileIncident(language: Language): ReportInput {
   const start = china(2026, 7, 14, 2, 0);
   const ev = recorder('inc-evil', start);
   const duty = recorder(dutyStreamId('site'), start);

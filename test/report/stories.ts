@@ -13,7 +13,8 @@ import type { Playbook } from '../../src/domain/playbook/schema';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const CHINA = 480;
-export type Language = 'en' | 'zh-CN';
+import type { Language } from '../../src/domain/text';
+export type { Language };
 
 export function shippedPlaybook(id: 'flood' | 'fire', language: Language): Playbook {
   return JSON.parse(readFileSync(join(ROOT, 'scenarios', `${id}.${language}.json`), 'utf8')) as Playbook;

@@ -290,7 +290,12 @@ describe('one sync at a time across tabs', () => {
 
   it('uses the Web Locks API when the browser has it, one lock per database', async () => {
     const names: string[] = [];
-    const locks = { request: <T>(name: string, task: () => Promise<T>) => (names.push(name), task()) };
+    const locks = {
+      request: <T>(name: string, task: () => Promise<T>) => {
+        names.push(name);
+        return task();
+      },
+    };
     await syncLock('muster', locks).run(() => Promise.resolve(1));
     expect(names).toEqual(['muster-sync:muster']);
   });

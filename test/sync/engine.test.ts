@@ -87,7 +87,13 @@ describe('pushing the outbox', () => {
     for (let i = 0; i < 1_201; i++) await commander.record({ streamId: 'inc-flood-b1', actor: '王值班', type: 'step.done', payload: { stepId: `s${i}` } });
     const sizes: number[] = [];
     const real = commander.transport(server, token);
-    const counting: SyncTransport = { ...real, push: (events) => (sizes.push(events.length), real.push(events)) };
+    const counting: SyncTransport = {
+      ...real,
+      push: (events) => {
+        sizes.push(events.length);
+        return real.push(events);
+      },
+    };
     expect((await sync(commander, counting)).pushed).toBe(1_201);
     expect(sizes).toEqual([500, 500, 201]);
   });
@@ -129,7 +135,13 @@ describe('pushing the outbox', () => {
     for (let i = 0; i < 400; i++) await scribe.record(note(`${i} ${'长'.repeat(1_300)}`));
     const sizes: number[] = [];
     const real = scribe.transport(server, token);
-    const counting: SyncTransport = { ...real, push: (events) => (sizes.push(events.length), real.push(events)) };
+    const counting: SyncTransport = {
+      ...real,
+      push: (events) => {
+        sizes.push(events.length);
+        return real.push(events);
+      },
+    };
     expect((await sync(scribe, counting)).pushed).toBe(400);
     expect(sizes.length).toBeGreaterThan(1);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(400);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { samplePlaybook } from '../../../test/fixtures/sample-playbook';
+import { samplePlaybook } from '#fixtures/sample-playbook';
 import { MAX_PLAYBOOK_BYTES, parsePlaybookText, readPlaybookBytes } from './validate';
 
 describe('parsePlaybookText', () => {

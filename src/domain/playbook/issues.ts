@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Issue } from '../validation';
 import { formatPath, type PathSegment } from './json-path';
-import { isRuleCode, type MessageLanguage, type Say, speak } from './messages';
+import type { Language } from '../text';
+import { isRuleCode, type Say, speak } from './messages';
 
 /**
  * Turns zod's findings into Issues a safety officer can act on: a JSON path
@@ -43,7 +44,7 @@ const zodChinese = z.locales.zhCN().localeError;
  * The per-parse error map for `safeParse`: messages for the issues whose schema gave none of its
  * own. In English, what we leave undefined falls back to zod's default (English) wording.
  */
-export function playbookErrorMap(language: MessageLanguage = 'en'): z.core.$ZodErrorMap {
+export function playbookErrorMap(language: Language = 'en'): z.core.$ZodErrorMap {
   const say = speak(language);
   return (issue) => messageFor(issue, say) ?? (language === 'en' ? undefined : zodChinese(issue));
 }

@@ -1,5 +1,5 @@
 import { describe } from '../validation';
-import type { ReferenceKind } from './schema-common';
+import type { ReferenceKind } from './reference-fields';
 
 /**
  * The words the validator's messages are built from — how a value found in a file is named,

@@ -1,24 +1,14 @@
+import { bilingual, defineMessages, speaker, type Language, type MessageArgs as ArgsOf, type Speak } from '../text';
 import { EN, type Found, type JsonKind, zh, ZH } from './message-words';
-import type { ReferenceKind } from './schema-common';
+import type { ReferenceKind } from './reference-fields';
 
 /**
  * Every message the playbook validator can give, keyed by a code, with its English and its
- * Simplified Chinese text side by side. `both(en, zh)` takes the two together and gives them
+ * Simplified Chinese text side by side. `bilingual(en, zh)` takes the two together and gives them
  * one parameter type, so a missing translation or a translation that needs other data fails
  * the type check. The import screen shows these to a safety officer; the CLI prints them.
  * Values quoted from the file (ids, field names, paths, numbers) appear alike in both.
  */
-
-/** The languages the validator speaks: those of the app. */
-export const MESSAGE_LANGUAGES = ['en', 'zh-CN'] as const;
-export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
-
-type Template<P> = (params: P) => string;
-type Bilingual<P> = Readonly<Record<MessageLanguage, Template<P>>>;
-
-function both<P = void>(en: Template<P>, zhCN: Template<P>): Bilingual<P> {
-  return { en, 'zh-CN': zhCN };
-}
 
 interface Range {
   readonly minimum: number | bigint;
@@ -43,318 +33,316 @@ interface Place {
   readonly column: number;
 }
 
-const MESSAGES = {
+const MESSAGES = defineMessages({
   // The shape, as zod finds it (issues.ts).
-  'value.missing': both<{ expected: string }>(
+  'value.missing': bilingual<{ expected: string }>(
     (p) => `missing; expected ${EN.type(p.expected)}`,
     (p) => zh`缺少该字段；应为${ZH.type(p.expected)}`,
   ),
-  'value.wrongType': both<{ expected: string; input: unknown }>(
+  'value.wrongType': bilingual<{ expected: string; input: unknown }>(
     (p) => `expected ${EN.type(p.expected)}, ${EN.got(p.input)}`,
     (p) => zh`应为${ZH.type(p.expected)}，${ZH.got(p.input)}`,
   ),
-  'value.notOneOf': both<{ values: readonly unknown[]; input: unknown }>(
+  'value.notOneOf': bilingual<{ values: readonly unknown[]; input: unknown }>(
     (p) => `expected one of ${EN.list(p.values.map((v) => JSON.stringify(v)))}, ${EN.got(p.input)}`,
     (p) => zh`应为${ZH.list(p.values.map((v) => JSON.stringify(v)))}之一，${ZH.got(p.input)}`,
   ),
-  'text.empty': both(
+  'text.empty': bilingual(
     () => 'expected a text, got an empty text',
     () => '应为文本，实际为空文本',
   ),
-  'text.tooShort': both<Range>(
+  'text.tooShort': bilingual<Range>(
     (p) => `expected at least ${p.minimum} characters`,
     (p) => zh`应至少有${String(p.minimum)}个字符`,
   ),
-  'text.tooLong': both<Limit & { length: number | undefined }>(
+  'text.tooLong': bilingual<Limit & { length: number | undefined }>(
     (p) => `expected at most ${p.maximum} characters, got ${p.length ?? '?'}`,
     (p) => zh`应最多有${String(p.maximum)}个字符，实际有${p.length ?? '?'}个`,
   ),
-  'list.tooShort': both<Range & { count: number }>(
+  'list.tooShort': bilingual<Range & { count: number }>(
     (p) => `expected at least ${EN.items(Number(p.minimum))}, got ${p.count}`,
     (p) => zh`应至少有${ZH.items(Number(p.minimum))}，实际有${ZH.items(p.count)}`,
   ),
-  'list.tooLong': both<Limit & { count: number | undefined }>(
+  'list.tooLong': bilingual<Limit & { count: number | undefined }>(
     (p) => `expected at most ${p.maximum} items, got ${p.count ?? '?'}`,
     (p) => zh`应最多有${String(p.maximum)}项，实际有${p.count ?? '?'}项`,
   ),
-  'number.tooSmall': both<Range & { input: unknown }>(
+  'number.tooSmall': bilingual<Range & { input: unknown }>(
     (p) => `expected a number of at least ${p.minimum}, got ${String(p.input)}`,
     (p) => zh`应为不小于${String(p.minimum)}的数值，实际为${String(p.input)}`,
   ),
-  'number.tooLarge': both<Limit & { input: unknown }>(
+  'number.tooLarge': bilingual<Limit & { input: unknown }>(
     (p) => `expected a number of at most ${p.maximum}, got ${String(p.input)}`,
     (p) => zh`应为不大于${String(p.maximum)}的数值，实际为${String(p.input)}`,
   ),
   /** A text that breaks a `rule.*` format; `rule` is that rule's text in the same language. */
-  'format.mismatch': both<{ rule: string; input: unknown }>(
+  'format.mismatch': bilingual<{ rule: string; input: unknown }>(
     (p) => `${p.rule}, ${EN.got(p.input)}`,
     (p) => zh`${p.rule}，${ZH.got(p.input)}`,
   ),
-  'field.unknown.guess': both<{ guess: string }>(
+  'field.unknown.guess': bilingual<{ guess: string }>(
     (p) => `unknown field; did you mean "${p.guess}"?`,
     (p) => zh`未知字段；是否想写 "${p.guess}"？`,
   ),
-  'field.unknown.list': both<{ known: readonly string[] }>(
+  'field.unknown.list': bilingual<{ known: readonly string[] }>(
     (p) => `unknown field; expected only ${EN.list(p.known)}`,
     (p) => zh`未知字段；此处只允许以下字段：${ZH.list(p.known)}`,
   ),
 
   // Rules written into the schema: the schema holds the code (`rule(...)`), issues.ts the text.
-  'rule.id': both(
+  'rule.id': bilingual(
     () => 'expected an id of lowercase letters and digits joined by "-" or "." such as "fire-team.extinguisher"',
     () => '应为由小写字母和数字组成、以 "-" 或 "." 连接的 id，例如 "fire-team.extinguisher"',
   ),
-  'rule.idLength': both(
+  'rule.idLength': bilingual(
     () => 'expected an id of at most 80 characters',
     () => 'id 最多只能有 80 个字符',
   ),
-  'rule.semver': both(
+  'rule.semver': bilingual(
     () => 'expected a semantic version such as "1.0.0"',
     () => '应为语义化版本号，例如 "1.0.0"',
   ),
-  'rule.language': both(
+  'rule.language': bilingual(
     () => 'expected a BCP 47 language tag such as "zh-CN" or "en"',
     () => '应为 BCP 47 语言标签，例如 "zh-CN" 或 "en"',
   ),
-  'rule.phone': both(
+  'rule.phone': bilingual(
     () => 'expected a phone number of digits, spaces, "+", "-" and brackets such as "119"',
     () => '应为由数字、空格、"+"、"-" 和括号组成的电话号码，例如 "119"',
   ),
-  'rule.playbookPhases': both(
+  'rule.playbookPhases': bilingual(
     () => 'a playbook needs at least one phase, found none',
     () => '预案至少要有一个阶段，此处一个也没有',
   ),
-  'rule.phaseSteps': both(
+  'rule.phaseSteps': bilingual(
     () => 'a phase needs at least one step, found none',
     () => '每个阶段至少要有一个步骤，此处一个也没有',
   ),
-  'rule.keyAreas': both(
+  'rule.keyAreas': bilingual(
     () => 'list at least one key area, found none',
     () => '请至少列出一个重点防火部位，此处一个也没有',
   ),
-  'rule.buildingFloors': both(
+  'rule.buildingFloors': bilingual(
     () => 'a building needs at least one floor, found none',
     () => '每栋建筑至少要有一个楼层，此处一个也没有',
   ),
-  'rule.floorRoutes': both(
+  'rule.floorRoutes': bilingual(
     () => 'a floor needs at least one evacuation route, found none',
     () => '每个楼层至少要有一条疏散路线，此处一条也没有',
   ),
 
   // Ids and references (references.ts).
-  'id.duplicate.command': both<Duplicate>(
+  'id.duplicate.command': bilingual<Duplicate>(
     (p) => `duplicate id "${p.id}", already used at ${p.earlier}; roles, groups, teams and positions share one set of ids`,
     (p) => zh`id "${p.id}" 重复，已在${p.earlier}用过；角色、小组、分队和岗位共用同一套 id`,
   ),
-  'id.duplicate.step': both<Duplicate>(
+  'id.duplicate.step': bilingual<Duplicate>(
     (p) => `duplicate id "${p.id}", already used at ${p.earlier}; step ids must be unique in the whole playbook`,
     (p) => zh`id "${p.id}" 重复，已在${p.earlier}用过；步骤 id 在整个预案中不能重复`,
   ),
-  'id.duplicate.list': both<Duplicate>(
+  'id.duplicate.list': bilingual<Duplicate>(
     (p) => `duplicate id "${p.id}", already used at ${p.earlier}; ids must be unique in this list`,
     (p) => zh`id "${p.id}" 重复，已在${p.earlier}用过；同一列表中的 id 不能重复`,
   ),
-  'reference.unknown.noneListed': both<Reference & { list: string }>(
+  'reference.unknown.noneListed': bilingual<Reference & { list: string }>(
     (p) => `unknown ${EN.reference(p.kind)} "${p.value}"; "${p.list}" lists none`,
     (p) => zh`未知的${ZH.reference(p.kind)} "${p.value}"；"${p.list}" 中一个也没有列出`,
   ),
-  'reference.unknown.guess': both<Reference & { guess: string }>(
+  'reference.unknown.guess': bilingual<Reference & { guess: string }>(
     (p) => `unknown ${EN.reference(p.kind)} "${p.value}"; did you mean "${p.guess}"?`,
     (p) => zh`未知的${ZH.reference(p.kind)} "${p.value}"；是否想写 "${p.guess}"？`,
   ),
-  'reference.unknown.list': both<Reference & { known: readonly string[]; list: string }>(
+  'reference.unknown.list': bilingual<Reference & { known: readonly string[]; list: string }>(
     (p) => `unknown ${EN.reference(p.kind)} "${p.value}"; expected one of ${EN.some(p.known)} from ${p.list}`,
     (p) => zh`未知的${ZH.reference(p.kind)} "${p.value}"；应为${p.list}中的${ZH.some(p.known)}之一`,
   ),
-  'floor.duplicateLabel': both<{ label: string; earlier: string }>(
+  'floor.duplicateLabel': bilingual<{ label: string; earlier: string }>(
     (p) => `duplicate floor label "${p.label}", already used at ${p.earlier}; staff pick their floor by it`,
     (p) => zh`楼层标签 "${p.label}" 重复，已在${p.earlier}用过；员工要靠它选出自己所在的楼层`,
   ),
-  'floor.primary.none': both(
+  'floor.primary.none': bilingual(
     () => 'expected exactly one route of kind "primary", found none',
     () => '应有且只有一条 kind 为 "primary" 的路线，此处一条也没有',
   ),
-  'floor.primary.many': both<{ routes: readonly string[] }>(
+  'floor.primary.many': bilingual<{ routes: readonly string[] }>(
     (p) => `expected exactly one route of kind "primary", found ${p.routes.length} (${EN.list(p.routes)})`,
     (p) => zh`应有且只有一条 kind 为 "primary" 的路线，此处有${p.routes.length}条（${ZH.list(p.routes)}）`,
   ),
-  'route.stairwayAndNearest': both(
+  'route.stairwayAndNearest': bilingual(
     () => 'expected either "stairway" or "nearest", got both',
     () => '"stairway" 和 "nearest" 只能填一个，此处两个都填了',
   ),
-  'route.noWayOut': both(
+  'route.noWayOut': bilingual(
     () => 'missing the way out: expected "stairway" (a stairway id) or "nearest" ("stairs" or "exit")',
     () => '缺少疏散去向：应填写 "stairway"（楼梯的 id）或 "nearest"（"stairs" 或 "exit"）',
   ),
 
   // Twins: two language versions of one playbook (twins.ts).
-  'twin.sameLanguage': both<{ language: string }>(
+  'twin.sameLanguage': bilingual<{ language: string }>(
     (p) => `expected a language other than "${p.language}": twins are two languages of one playbook`,
     (p) => zh`语言不应为 "${p.language}"：对照的两个文件应是同一预案的两种语言版本`,
   ),
-  'twin.missingField': both<Twin & { at: string }>(
+  'twin.missingField': bilingual<Twin & { at: string }>(
     (p) => `missing, but the ${p.other} version has ${p.at}`,
     (p) => zh`缺少该字段，而${p.other}版本有${p.at}`,
   ),
-  'twin.extraField': both<Twin>(
+  'twin.extraField': bilingual<Twin>(
     (p) => `not in the ${p.other} version; twins have the same fields`,
     (p) => zh`${p.other}版本中没有该字段；两种语言版本的字段必须相同`,
   ),
-  'twin.kind': both<Twin & { expected: JsonKind; got: JsonKind }>(
+  'twin.kind': bilingual<Twin & { expected: JsonKind; got: JsonKind }>(
     (p) => `expected ${EN.jsonKind(p.expected)} as in the ${p.other} version, got ${EN.jsonKind(p.got)}`,
     (p) => zh`应与${p.other}版本一样为${ZH.jsonKind(p.expected)}，实际为${ZH.jsonKind(p.got)}`,
   ),
-  'twin.text': both<Twin & { expected: string; got: unknown }>(
+  'twin.text': bilingual<Twin & { expected: string; got: unknown }>(
     (p) => `expected "${p.expected}" as in the ${p.other} version, got ${JSON.stringify(p.got)}`,
     (p) => zh`应与${p.other}版本一样为 "${p.expected}"，实际为${JSON.stringify(p.got)}`,
   ),
-  'twin.value': both<Twin & { expected: unknown; got: unknown }>(
+  'twin.value': bilingual<Twin & { expected: unknown; got: unknown }>(
     (p) => `expected ${JSON.stringify(p.expected)} as in the ${p.other} version, got ${JSON.stringify(p.got)}`,
     (p) => zh`应与${p.other}版本一样为${JSON.stringify(p.expected)}，实际为${JSON.stringify(p.got)}`,
   ),
-  'twin.itemCount': both<Twin & { expected: number; got: number }>(
+  'twin.itemCount': bilingual<Twin & { expected: number; got: number }>(
     (p) => `expected ${EN.items(p.expected)} as in the ${p.other} version, got ${p.got}`,
     (p) => zh`应与${p.other}版本一样有${ZH.items(p.expected)}，实际有${ZH.items(p.got)}`,
   ),
-  'twin.missingId': both<Twin & { id: string; at: string }>(
+  'twin.missingId': bilingual<Twin & { id: string; at: string }>(
     (p) => `missing id "${p.id}", which the ${p.other} version has at ${p.at}`,
     (p) => zh`缺少 id "${p.id}"；${p.other}版本在${p.at}有这个 id`,
   ),
-  'twin.extraId': both<Twin & { id: string }>(
+  'twin.extraId': bilingual<Twin & { id: string }>(
     (p) => `id "${p.id}" is not in the ${p.other} version`,
     (p) => zh`${p.other}版本中没有 id "${p.id}"`,
   ),
-  'twin.order': both<Twin & { ids: readonly string[] }>(
+  'twin.order': bilingual<Twin & { ids: readonly string[] }>(
     (p) => `expected the order ${EN.list(p.ids.map((id) => `"${id}"`))} as in the ${p.other} version`,
     (p) => zh`顺序应与${p.other}版本一致：${ZH.list(p.ids.map((id) => `"${id}"`))}`,
   ),
 
   // The file itself (file.ts, json-text.ts, and the CLI's reading of it).
-  'file.notFound': both(
+  'file.notFound': bilingual(
     () => 'file not found',
     () => '找不到该文件',
   ),
-  'file.notAFile': both(
+  'file.notAFile': bilingual(
     () => 'not a file',
     () => '这不是一个文件',
   ),
-  'file.tooLarge': both<{ size: number; max: number }>(
+  'file.tooLarge': bilingual<{ size: number; max: number }>(
     (p) => `the file has ${p.size} bytes; a playbook file may have at most ${p.max} bytes (5 MB)`,
     (p) => zh`文件有${p.size}字节；预案文件最多只能有${p.max}字节（5 MB）`,
   ),
-  'file.notUtf8': both<{ offset: number; byte: number } | undefined>(
+  'file.notUtf8': bilingual<{ offset: number; byte: number } | undefined>(
     (p) => `the file is not UTF-8 text${p ? ` (byte ${p.offset} is 0x${hex(p.byte)})` : ''}; save it as UTF-8`,
     // The offset counts from 0, so "第 156 个字节" would be one off: say "at offset".
     (p) => `文件不是 UTF-8 文本${p ? zh`（偏移${p.offset}处的字节是${`0x${hex(p.byte)}`}）` : ''}；请以 UTF-8 编码另存`,
   ),
-  'file.empty': both(
+  'file.empty': bilingual(
     () => 'the file is empty; expected a playbook as a JSON object',
     () => '文件是空的；应为一个以 JSON 对象写成的预案',
   ),
-  'file.duplicateField': both<{ first: Place; again: Place }>(
+  'file.duplicateField': bilingual<{ first: Place; again: Place }>(
     (p) =>
       `field given twice, at line ${p.first.line}, column ${p.first.column} and line ${p.again.line}, column ${p.again.column}; JSON keeps only the last, so remove one`,
     (p) => zh`同一字段写了两次，分别在第${p.first.line}行第${p.first.column}列和第${p.again.line}行第${p.again.column}列；JSON 只保留后一个，请删掉其中一个`,
   ),
-  'json.invalidAt': both<Place & { reason: string }>(
+  'json.invalidAt': bilingual<Place & { reason: string }>(
     (p) => `invalid JSON at line ${p.line}, column ${p.column}: ${p.reason}`,
     (p) => zh`JSON 格式错误，位于第${p.line}行第${p.column}列：${p.reason}`,
   ),
   // Only when the scanner and JSON.parse disagree; `detail` is the JS engine's own text.
-  'json.invalid': both<{ detail: string }>(
+  'json.invalid': bilingual<{ detail: string }>(
     (p) => `invalid JSON: ${p.detail}`,
     (p) => zh`JSON 格式错误（解析器提示："${p.detail}"）`,
   ),
 
   // Why the JSON scanner stopped (json-text.ts); shown after "invalid JSON at line …:".
-  'json.trailing': both<{ found: Found }>(
+  'json.trailing': bilingual<{ found: Found }>(
     (p) => `expected the end of the file after the JSON value, found ${EN.found(p.found)}`,
     (p) => zh`JSON 值之后应是文件结尾，却遇到${ZH.found(p.found)}`,
   ),
-  'json.tooDeep': both<{ max: number }>(
+  'json.tooDeep': bilingual<{ max: number }>(
     (p) => `nested deeper than ${p.max} levels`,
     (p) => zh`嵌套超过了${p.max}层`,
   ),
-  'json.singleQuote': both(
+  'json.singleQuote': bilingual(
     () => 'expected a value, found a single quote; JSON texts use double quotes',
     () => '此处应为一个值，却遇到单引号；JSON 中的文本要用双引号',
   ),
-  'json.value': both<{ found: Found }>(
+  'json.value': bilingual<{ found: Found }>(
     (p) => `expected a value (object, list, text in double quotes, number, true, false or null), found ${EN.found(p.found)}`,
     (p) => zh`此处应为一个值（对象、列表、双引号中的文本、数字、true、false 或 null），却遇到${ZH.found(p.found)}`,
   ),
-  'json.fieldName': both<{ found: Found }>(
+  'json.fieldName': bilingual<{ found: Found }>(
     (p) => `expected a field name in double quotes, found ${EN.found(p.found)}`,
     (p) => zh`此处应为双引号中的字段名，却遇到${ZH.found(p.found)}`,
   ),
-  'json.colon': both<{ found: Found }>(
+  'json.colon': bilingual<{ found: Found }>(
     (p) => `expected ":" after the field name, found ${EN.found(p.found)}`,
     (p) => zh`字段名之后应为 ":"，却遇到${ZH.found(p.found)}`,
   ),
-  'json.afterField': both<{ found: Found }>(
+  'json.afterField': bilingual<{ found: Found }>(
     (p) => `expected "," or "}" after a field's value, found ${EN.found(p.found)}`,
     (p) => zh`字段值之后应为 "," 或 "}"，却遇到${ZH.found(p.found)}`,
   ),
-  'json.fieldAfterComma': both(
+  'json.fieldAfterComma': bilingual(
     () => 'expected another field after ",", found "}"; JSON allows no comma before "}"',
     () => '"," 之后应还有一个字段，却遇到 "}"；JSON 不允许在 "}" 前加逗号',
   ),
-  'json.afterItem': both<{ found: Found }>(
+  'json.afterItem': bilingual<{ found: Found }>(
     (p) => `expected "," or "]" after a list item, found ${EN.found(p.found)}`,
     (p) => zh`列表项之后应为 "," 或 "]"，却遇到${ZH.found(p.found)}`,
   ),
-  'json.itemAfterComma': both(
+  'json.itemAfterComma': bilingual(
     () => 'expected another item after ",", found "]"; JSON allows no comma before "]"',
     () => '"," 之后应还有一项，却遇到 "]"；JSON 不允许在 "]" 前加逗号',
   ),
-  'json.unterminatedText': both(
+  'json.unterminatedText': bilingual(
     () => 'the file ends inside a text; a closing double quote is missing',
     () => '文件在一段文本的中间结束了；缺少结尾的双引号',
   ),
-  'json.controlInText': both<{ found: Found }>(
+  'json.controlInText': bilingual<{ found: Found }>(
     (p) => `${EN.found(p.found)} is not allowed inside a text; write a line break as \\n`,
     (p) => zh`文本中不能出现${ZH.found(p.found)}；换行请写成 \\n`,
   ),
-  'json.unicodeEscape': both(
+  'json.unicodeEscape': bilingual(
     () => 'expected four hex digits after \\u',
     () => '\\u 之后应为四位十六进制数字',
   ),
-  'json.unknownEscape': both<{ escape: string }>(
+  'json.unknownEscape': bilingual<{ escape: string }>(
     (p) => `unknown escape \\${p.escape}; expected one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX`,
     (p) => `未知的转义序列 \\${p.escape}；应为 \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX 之一`,
   ),
-  'json.number': both<{ found: Found }>(
+  'json.number': bilingual<{ found: Found }>(
     (p) => `expected a number, found ${EN.found(p.found)}`,
     (p) => zh`此处应为数字，却遇到${ZH.found(p.found)}`,
   ),
-  'json.numberContinues': both<{ found: Found }>(
+  'json.numberContinues': bilingual<{ found: Found }>(
     (p) => `expected a number, found ${EN.found(p.found)} inside it`,
     (p) => zh`此处应为数字，其中却出现了${ZH.found(p.found)}`,
   ),
-};
+});
 
 function hex(byte: number): string {
   return byte.toString(16).padStart(2, '0');
 }
 
 export type MessageCode = keyof typeof MESSAGES;
-/** The data message `C` is built from. */
-export type MessageParams<C extends MessageCode> = (typeof MESSAGES)[C] extends Bilingual<infer P> ? P : never;
 /** The arguments `say(C, …)` takes after the code: none, or the params. */
-export type MessageArgs<C extends MessageCode> = [MessageParams<C>] extends [void] ? [] : [params: MessageParams<C>];
+export type MessageArgs<C extends MessageCode> = ArgsOf<(typeof MESSAGES)[C]['en']>;
 
 /** Renders one message in one language: `say('file.empty')`, `say('json.tooDeep', { max: 512 })`. */
-export type Say = <C extends MessageCode>(code: C, ...params: MessageArgs<C>) => string;
+export type Say = Speak<typeof MESSAGES>;
 
 /** The messages in `language`. Pure: the same code and data always give the same text. */
-export function speak(language: MessageLanguage = 'en'): Say {
-  return (code, ...params) => (MESSAGES[code] as Bilingual<unknown>)[language](params[0]);
+export function speak(language: Language = 'en'): Say {
+  return speaker(MESSAGES, language);
 }
 
 /** Options every validator entry point takes. */
 export interface PlaybookCheckOptions {
   /** The language of the issue messages; 'en' when left out. Paths are the same in every language. */
-  readonly language?: MessageLanguage;
+  readonly language?: Language;
 }
 
 type RuleName = MessageCode extends infer C ? (C extends `rule.${infer R}` ? R : never) : never;
@@ -371,8 +359,4 @@ export function rule(name: RuleName): RuleCode {
 
 export function isRuleCode(message: string): message is RuleCode {
   return message.startsWith('rule.') && Object.hasOwn(MESSAGES, message);
-}
-
-export function isMessageLanguage(tag: string): tag is MessageLanguage {
-  return (MESSAGE_LANGUAGES as readonly string[]).includes(tag);
 }

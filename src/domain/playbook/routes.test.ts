@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routesForFloor } from './routes';
-import { samplePlaybook } from '../../../test/fixtures/sample-playbook';
+import { samplePlaybook } from '#fixtures/sample-playbook';
 
 describe('routesForFloor', () => {
   it('shows the primary route first, with its stairway and assembly point looked up', () => {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { rule } from './messages';
 
+export { REFERENCE_FIELDS, type ReferenceKind } from './reference-fields';
+
 /**
  * Building blocks shared by every part of the playbook schema. The schema is written once, in
  * zod; `scenarios/playbook.schema.json` is generated from it (scripts/gen-schema.ts), so the
@@ -56,20 +58,6 @@ export const Id = z.string().max(80, rule('idLength')).regex(ID_PATTERN, rule('i
 export const Text = z.string().min(1).max(MAX_TEXT);
 
 export const Phone = z.string().max(30).regex(PHONE_PATTERN, rule('phone'));
-
-/**
- * The fields whose value is an id of something else in the playbook, and what they point at.
- * The reference checks (references.ts) and the twin comparison (twins.ts) both read this list,
- * so a new reference field is declared once, here.
- */
-export const REFERENCE_FIELDS = {
-  owner: 'person',
-  support: 'person',
-  role: 'person',
-  stairway: 'stairway',
-  assemblyPoint: 'assemblyPoint',
-} as const;
-export type ReferenceKind = (typeof REFERENCE_FIELDS)[keyof typeof REFERENCE_FIELDS];
 
 /**
  * Fields that hold a fixed choice or a number rather than words: equal in every language

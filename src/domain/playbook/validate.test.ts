@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../validation';
-import { BROKEN_SAMPLES, put, remove } from '../../../test/fixtures/broken-samples';
-import { samplePlaybook } from '../../../test/fixtures/sample-playbook';
+import { BROKEN_SAMPLES, put, remove } from '#fixtures/broken-samples';
+import { samplePlaybook } from '#fixtures/sample-playbook';
 import { validatePlaybook } from './validate';
 
 function issuesOf(result: ReturnType<typeof validatePlaybook>): Issue[] {

@@ -6,4 +6,4 @@
 export { validatePlaybook, type PlaybookCheck } from './check';
 export { comparePlaybookTwins } from './twins';
 export { MAX_PLAYBOOK_BYTES, parsePlaybookText, playbookFileSizeIssue, readPlaybookBytes } from './file';
-export { isMessageLanguage, MESSAGE_LANGUAGES, speak, type MessageLanguage, type PlaybookCheckOptions, type Say } from './messages';
+export { speak, type PlaybookCheckOptions, type Say } from './messages';

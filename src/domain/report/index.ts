@@ -19,7 +19,7 @@ export {
   type ReportFileCheck,
   type ReportFileProblem,
 } from './json';
-export { fill, REPORT_LANGUAGES, reportLabels, reportLabelsEn, reportLabelsZh, type ReportLabelKey, type ReportLabels, type ReportLanguage } from './labels';
+export { fill, REPORT_LANGUAGES, reportLabels, type ReportLabelKey, type ReportLabels, type ReportLanguage } from './labels';
 export { renderReportMarkdown } from './markdown';
 export { sha256Hex } from './sha256';
 export type { Report } from './types';

@@ -1,13 +1,17 @@
+import { messages as uiMessages } from '../../ui/messages';
 import { useState } from 'react';
-import { formatDateTime, useT } from '../../app/i18n';
+import { formatDateTime, useText } from '../../ui/text';
+import { messages } from './messages';
+import { speaker } from '../../domain/text';
+import { messages as reportMessages } from '../../domain/report/messages';
 import { Link } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import { dutyStreamId, entriesDuring, type DutyLogEntry, type DutyLogState } from '../../domain/duty-log';
-import { handOverShift, strikeDutyEntry, writeDutyEntry } from '../incident/commands';
-import { useDutyLog } from '../incident/incident-store';
+import { handOverShift, strikeDutyEntry, useDutyLog, writeDutyEntry } from './store';
 
 function EntryList({ entries, log, site }: { entries: readonly DutyLogEntry[]; log: DutyLogState; site?: string }) {
-  const t = useT();
+  const t = useText(messages);
+  const common = useText(uiMessages);
   const language = useSession((s) => s.language);
   if (entries.length === 0) return <p className="empty">{t('duty.empty')}</p>;
   return (
@@ -20,10 +24,10 @@ function EntryList({ entries, log, site }: { entries: readonly DutyLogEntry[]; l
               {formatDateTime(language, e.at)} · {e.actor}
             </p>
             <p className="tl-what">{e.text}</p>
-            {struck ? <p className="tl-note">{t('timeline.struck', { actor: struck.actor, time: formatDateTime(language, struck.at) })}</p> : null}
+            {struck ? <p className="tl-note">{common('entry.struck', { actor: struck.actor, time: formatDateTime(language, struck.at) })}</p> : null}
             {site && !struck ? (
               <button type="button" className="link-button" onClick={() => void strikeDutyEntry(site, e.eventId)}>
-                {t('timeline.strike')}
+                {common('entry.strike')}
               </button>
             ) : null}
           </li>
@@ -35,7 +39,8 @@ function EntryList({ entries, log, site }: { entries: readonly DutyLogEntry[]; l
 
 /** The standing duty log of a site (值班日记): entries and shift handovers, not tied to an incident. */
 export function DutyLog() {
-  const t = useT();
+  const t = useText(messages);
+  const common = useText(uiMessages);
   const language = useSession((s) => s.language);
   const site = useSession((s) => s.dutySite);
   const setSite = useSession((s) => s.setDutySite);
@@ -51,7 +56,13 @@ export function DutyLog() {
   return (
     <>
       <h1>{t('duty.title')}</h1>
-      <form className="inline-form" onSubmit={(e) => (e.preventDefault(), setSite(siteDraft))}>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSite(siteDraft);
+        }}
+      >
         <label className="field grow">
           <span>{t('duty.site')}</span>
           <input
@@ -64,7 +75,7 @@ export function DutyLog() {
           />
         </label>
         <button type="submit" className="button">
-          {t('afterAction.save')}
+          {common('form.save')}
         </button>
       </form>
       {site && log ? (
@@ -78,7 +89,13 @@ export function DutyLog() {
               </>
             ) : null}
           </p>
-          <form className="stack" onSubmit={(e) => (e.preventDefault(), text.trim() && void writeDutyEntry(site, text.trim()).then((ok) => ok && setText('')))}>
+          <form
+            className="stack"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (text.trim()) void writeDutyEntry(site, text.trim()).then((ok) => ok && setText(''));
+            }}
+          >
             <label className="field">
               <span>{t('duty.entry')}</span>
               <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} maxLength={4000} required data-testid="duty-text" />
@@ -128,7 +145,7 @@ export function DutyLog() {
           <ul className="plain-list" data-testid="handovers">
             {log.handovers.map((h) => (
               <li key={h.eventId}>
-                {formatDateTime(language, h.at)} · {t('event.shift.handedOver', { outgoing: h.outgoing, incoming: h.incoming })}
+                {formatDateTime(language, h.at)} · {speaker(reportMessages, language)('event.shift.handedOver', { outgoing: h.outgoing, incoming: h.incoming })}
                 {h.openItems.length ? ` — ${h.openItems.join('；')}` : ''}
               </li>
             ))}
@@ -141,7 +158,7 @@ export function DutyLog() {
 
 /** In an incident: the duty-log entries written while it was open. */
 export function DutyLogDuring({ from, to }: { from: number; to: number | null }) {
-  const t = useT();
+  const t = useText(messages);
   const site = useSession((s) => s.dutySite);
   const view = useDutyLog(dutyStreamId(site || '-'));
   return (

@@ -1,18 +1,22 @@
-import { formatDateTime, useT } from '../../app/i18n';
+import { Loading } from '../../ui/Loading';
+import { formatDateTime, useText } from '../../ui/text';
+import { messages } from './messages';
+import { dutyLogMessages } from '../duty-log';
 import { Link } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import { stampTime } from '../../domain/hlc';
-import { useIncidentList, type IncidentSummary } from '../incident/hooks';
-import { PlaybookList } from '../playbooks/PlaybookList';
+import { incidentMessages, useIncidentList, type IncidentSummary } from '../incident';
+import { PlaybookList } from '../playbooks';
 
 function IncidentCard({ incident: i }: { incident: IncidentSummary }) {
-  const t = useT();
+  const t = useText(messages);
+  const tIncident = useText(incidentMessages);
   const language = useSession((s) => s.language);
   return (
     <li>
       <Link className="card card-link" href={`/incidents/${encodeURIComponent(i.id)}`}>
         <span className="card-title">
-          <span className={`badge ${i.mode}`}>{t(i.mode === 'drill' ? 'home.incidents.drill' : 'home.incidents.real')}</span> {i.title}
+          <span className={`badge ${i.mode}`}>{tIncident(i.mode === 'drill' ? 'incident.mode.drill' : 'incident.mode.real')}</span> {i.title}
         </span>
         <span className="card-meta">{t('home.incidents.started', { time: formatDateTime(language, stampTime(i.hlc)), actor: i.actor })}</span>
       </Link>
@@ -22,7 +26,9 @@ function IncidentCard({ incident: i }: { incident: IncidentSummary }) {
 
 /** The home screen's lists: open and closed incidents, playbooks (read from IndexedDB). */
 export function HomeLists() {
-  const t = useT();
+  const t = useText(messages);
+  const tIncident = useText(incidentMessages);
+  const tDuty = useText(dutyLogMessages);
   const all = useIncidentList();
   const incidents = all?.filter((i) => !i.closed);
   const closed = all?.filter((i) => i.closed) ?? [];
@@ -32,14 +38,14 @@ export function HomeLists() {
         <h2 id="incidents-heading">{t('home.incidents.title')}</h2>
         <p className="button-row">
           <Link href="/incidents/new" className="button primary" data-testid="new-incident">
-            {t('incident.new')}
+            {tIncident('incident.new')}
           </Link>
           <Link href="/duty-log" className="button">
-            {t('duty.title')}
+            {tDuty('duty.title')}
           </Link>
         </p>
         {incidents === undefined ? (
-          <p className="empty">{t('loading')}</p>
+          <Loading />
         ) : incidents.length === 0 ? (
           <p className="empty" data-testid="no-incidents">
             {t('home.incidents.empty')}

@@ -1,13 +1,16 @@
+import { messages as uiMessages } from '../../ui/messages';
 import { useState } from 'react';
-import { formatDateTime, useT } from '../../app/i18n';
+import { formatDateTime, useText } from '../../ui/text';
 import { useSession } from '../../ui/session';
 import { AFTER_ACTION_FIELDS, IMPROVEMENT_AREAS, type AfterActionField } from '../../domain/events/afteraction';
 import type { IncidentState } from '../../domain/incident';
 import { isCalendarDate } from '../../domain/validation';
 import { addImprovement, addPlanRevision, approveClosure, confirmOnSiteEnd, setAfterAction } from './commands';
+import { messages } from './messages';
 
 function AfterActionText({ incident, field }: { incident: IncidentState; field: AfterActionField }) {
-  const t = useT();
+  const t = useText(messages);
+  const common = useText(uiMessages);
   const language = useSession((s) => s.language);
   const saved = incident.afterAction[field];
   const [text, setText] = useState<string | null>(null);
@@ -26,7 +29,7 @@ function AfterActionText({ incident, field }: { incident: IncidentState; field: 
       </label>
       <div className="button-row">
         <button type="submit" className="button" disabled={text === null}>
-          {t('afterAction.save')}
+          {common('form.save')}
         </button>
         {saved ? <span className="card-meta">{t('afterAction.saved', { actor: saved.actor, time: formatDateTime(language, saved.at) })}</span> : null}
       </div>
@@ -35,7 +38,7 @@ function AfterActionText({ incident, field }: { incident: IncidentState; field: 
 }
 
 function ImprovementForm({ incidentId }: { incidentId: string }) {
-  const t = useT();
+  const t = useText(messages);
   const [f, setF] = useState({ issue: '', action: '', area: 'planning' as (typeof IMPROVEMENT_AREAS)[number], owner: '', start: '', due: '' });
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
   return (
@@ -94,7 +97,7 @@ function ImprovementForm({ incidentId }: { incidentId: string }) {
 
 /** The two-step end the plans require, then the after-action review (the only thing a closed incident still takes). */
 export function Ending({ incident }: { incident: IncidentState }) {
-  const t = useT();
+  const t = useText(messages);
   const language = useSession((s) => s.language);
   const [note, setNote] = useState('');
   const [approver, setApprover] = useState('');
@@ -109,7 +112,13 @@ export function Ending({ incident }: { incident: IncidentState }) {
             {incident.endConfirmed.note ? ` — ${incident.endConfirmed.note}` : ''}
           </p>
         ) : (
-          <form className="stack" onSubmit={(e) => (e.preventDefault(), void confirmOnSiteEnd(incident.id, note.trim() || undefined))}>
+          <form
+            className="stack"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void confirmOnSiteEnd(incident.id, note.trim() || undefined);
+            }}
+          >
             <label className="field">
               <span>{t('end.confirm.note')}</span>
               <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
@@ -127,7 +136,13 @@ export function Ending({ incident }: { incident: IncidentState }) {
             {t('end.approved', { approver: incident.closure.approver, actor: incident.closure.actor, time: formatDateTime(language, incident.closure.at) })}
           </p>
         ) : incident.phase === 'ending' ? (
-          <form className="stack" onSubmit={(e) => (e.preventDefault(), approver.trim() && void approveClosure(incident.id, approver.trim()))}>
+          <form
+            className="stack"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (approver.trim()) void approveClosure(incident.id, approver.trim());
+            }}
+          >
             <label className="field">
               <span>{t('end.approve.approver')}</span>
               <input value={approver} onChange={(e) => setApprover(e.target.value)} required maxLength={120} data-testid="approver" />
@@ -158,7 +173,10 @@ export function Ending({ incident }: { incident: IncidentState }) {
         <h3>{t('planRevision.title')}</h3>
         <form
           className="inline-form"
-          onSubmit={(e) => (e.preventDefault(), revision.trim() && void addPlanRevision(incident.id, revision.trim()).then((ok) => ok && setRevision('')))}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (revision.trim()) void addPlanRevision(incident.id, revision.trim()).then((ok) => ok && setRevision(''));
+          }}
         >
           <input aria-label={t('planRevision.title')} value={revision} onChange={(e) => setRevision(e.target.value)} maxLength={4000} required />
           <button type="submit" className="button">

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { useT } from '../../app/i18n';
+import { useText } from '../../ui/text';
 import { HEADCOUNT_STATUSES } from '../../domain/events/people';
 import { missingPeople, type IncidentState } from '../../domain/incident';
 import { accountFor, addToRoster } from './commands';
+import { messages } from './messages';
 
 /** People accounted for at the assembly point against the roster; those still missing come first. */
 export function Headcount({ incident, readOnly }: { incident: IncidentState; readOnly: boolean }) {
-  const t = useT();
+  const t = useText(messages);
   const [names, setNames] = useState('');
   const missing = missingPeople(incident);
   const counts = { safe: 0, injured: 0 };

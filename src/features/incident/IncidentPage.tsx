@@ -1,12 +1,14 @@
+import { Loading } from '../../ui/Loading';
 import { Suspense, lazy, useMemo, useState } from 'react';
-import { useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/messages';
+import { useText } from '../../ui/text';
+import { messages as uiMessages } from '../../ui/messages';
+import { messages } from './messages';
 import { navigate } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import { currentCommander, type IncidentState } from '../../domain/incident';
 import type { Playbook } from '../../domain/playbook/schema';
-import { DutyLogDuring } from '../duty-log/DutyLog';
-import { usePlaybook } from '../playbooks/library';
+import { DutyLogDuring } from '../duty-log';
+import { playbookMessages, usePlaybook } from '../playbooks';
 import { playbookNames } from '../../domain/playbook/names';
 import { handOverCommand } from './commands';
 import { Ending } from './Ending';
@@ -21,11 +23,11 @@ import { Timeline } from './Timeline';
 const TABS = ['steps', 'timeline', 'roles', 'people', 'log', 'losses', 'end', 'report'] as const;
 
 // The report code (four exporters, SHA-256) loads only when the Report tab is opened.
-const ReportPanel = lazy(() => import('../report/ReportPanel').then((m) => ({ default: m.ReportPanel })));
+const ReportPanel = lazy(() => import('../report').then((m) => ({ default: m.ReportPanel })));
 type Tab = (typeof TABS)[number];
 
 function HandOver({ incident, playbook }: { incident: IncidentState; playbook: Playbook }) {
-  const t = useT();
+  const t = useText(messages);
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState('');
   const [role, setRole] = useState(playbook.command.headquarters.leader?.id ?? '');
@@ -79,31 +81,48 @@ function HandOver({ incident, playbook }: { incident: IncidentState; playbook: P
 
 /** The person using this device: every record carries this name; changed when the phone is passed on. */
 function WhoAmI({ name }: { name: string }) {
-  const t = useT();
+  const t = useText(messages);
+  const common = useText(uiMessages);
   const setActorName = useSession((s) => s.setActorName);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(name);
   if (!editing)
     return (
       <p className="card-meta">
-        {t('incident.you', { name: name || t('incident.actor.unknown') })}{' '}
-        <button type="button" className="link-button" onClick={() => (setDraft(name), setEditing(true))} data-testid="change-name">
+        {t('incident.you', { name: name || common('record.actor.unknown') })}{' '}
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setDraft(name);
+            setEditing(true);
+          }}
+          data-testid="change-name"
+        >
           {t('incident.changeName')}
         </button>
       </p>
     );
   return (
-    <form className="inline-form" onSubmit={(e) => (e.preventDefault(), draft.trim() && (setActorName(draft), setEditing(false)))}>
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!draft.trim()) return;
+        setActorName(draft);
+        setEditing(false);
+      }}
+    >
       <input aria-label={t('incident.start.you')} value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={120} required autoFocus />
       <button type="submit" className="button">
-        {t('afterAction.save')}
+        {common('form.save')}
       </button>
     </form>
   );
 }
 
 function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; playbook: Playbook; tab: Tab }) {
-  const t = useT();
+  const t = useText(messages);
   const actorName = useSession((s) => s.actorName);
   const now = useNow(15_000);
   const closed = incident.phase === 'closed';
@@ -117,7 +136,7 @@ function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; pl
     <>
       <header className="incident-head">
         <h1>
-          <span className={`badge ${declared?.mode ?? 'real'}`}>{t(declared?.mode === 'drill' ? 'home.incidents.drill' : 'home.incidents.real')}</span>{' '}
+          <span className={`badge ${declared?.mode ?? 'real'}`}>{t(declared?.mode === 'drill' ? 'incident.mode.drill' : 'incident.mode.real')}</span>{' '}
           {declared?.title}
         </h1>
         <p className="card-meta">
@@ -149,7 +168,7 @@ function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; pl
                 navigate(`${window.location.pathname}?tab=${k}`, { replace: true });
               }}
             >
-              {t(`incident.tab.${k}` as MessageKey)}
+              {t(`incident.tab.${k}`)}
             </a>
           ))}
         </nav>
@@ -163,7 +182,7 @@ function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; pl
         {tab === 'losses' ? <Losses incident={incident} readOnly={closed} /> : null}
         {tab === 'end' ? <Ending incident={incident} /> : null}
         {tab === 'report' ? (
-          <Suspense fallback={<p className="empty">{t('loading')}</p>}>
+          <Suspense fallback={<Loading />}>
             <ReportPanel incident={incident} playbook={playbook} />
           </Suspense>
         ) : null}
@@ -174,16 +193,17 @@ function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; pl
 
 /** One incident: its commander, checklist, timeline and the rest, all from the events on this device. */
 export function IncidentPage({ id, tab }: { id: string; tab: string | null }) {
-  const t = useT();
+  const t = useText(messages);
+  const tPlaybook = useText(playbookMessages);
   const ui = useSession((s) => s.language);
   const view = useIncident(id);
   const declared = view.state?.declared;
   const load = usePlaybook(declared?.playbookId ?? '', declared?.playbookLanguage ?? ui);
   if (view.status === 'failed') return <p role="alert">{view.error}</p>;
-  if (view.status === 'loading' || !view.state) return <p className="empty">{t('loading')}</p>;
+  if (view.status === 'loading' || !view.state) return <Loading />;
   if (!declared) return <h1>{t('incident.notFound')}</h1>;
-  if (load.status === 'loading') return <p className="empty">{t('loading')}</p>;
-  if (load.status !== 'ready') return <p role="alert">{t('reader.missing')}</p>;
+  if (load.status === 'loading') return <Loading />;
+  if (load.status !== 'ready') return <p role="alert">{tPlaybook('reader.missing')}</p>;
   const current: Tab = (TABS as readonly string[]).includes(tab ?? '') ? (tab as Tab) : 'steps';
   return <IncidentBody incident={view.state} playbook={load.playbook} tab={current} />;
 }

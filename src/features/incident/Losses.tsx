@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { useT } from '../../app/i18n';
+import { useText } from '../../ui/text';
 import { useSession } from '../../ui/session';
 import { standing, type IncidentState, type SuppliesEntry } from '../../domain/incident';
 import { recordLoss, recordSuppliesToReplenish, recordSuppliesUsed } from './commands';
+import { messages } from './messages';
 
 function SuppliesForm({ onSubmit, testId }: { onSubmit: (item: string, quantity: number, unit: string) => Promise<unknown>; testId: string }) {
-  const t = useT();
+  const t = useText(messages);
   const [item, setItem] = useState('');
   const [quantity, setQuantity] = useState('1');
   const [unit, setUnit] = useState('');
@@ -54,7 +55,7 @@ function SuppliesList({ list, incident, testId }: { list: readonly SuppliesEntry
 
 /** Items lost or damaged (what, where, how many, estimated value), supplies used and to replenish. */
 export function Losses({ incident, readOnly }: { incident: IncidentState; readOnly: boolean }) {
-  const t = useT();
+  const t = useText(messages);
   const language = useSession((s) => s.language);
   const [what, setWhat] = useState('');
   const [where, setWhere] = useState('');

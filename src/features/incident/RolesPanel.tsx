@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { useT } from '../../app/i18n';
+import { useText } from '../../ui/text';
 import type { IncidentState } from '../../domain/incident';
 import type { Playbook } from '../../domain/playbook/schema';
 import type { Group, Team } from '../../domain/playbook/schema-command';
-import { PhoneLink } from '../playbooks/Phone';
+import { PhoneLink } from '../playbooks';
 import { assignRole } from './commands';
+import { messages } from './messages';
 
 /** Every post the playbook names, in chart order: headquarters, groups, their teams, other roles. */
 export function playbookPosts(playbook: Playbook): { id: string; group: string; title: string }[] {
@@ -21,7 +22,7 @@ export function playbookPosts(playbook: Playbook): { id: string; group: string; 
 }
 
 function AssignForm({ incidentId, roleId }: { incidentId: string; roleId: string }) {
-  const t = useT();
+  const t = useText(messages);
   const [person, setPerson] = useState('');
   const [phone, setPhone] = useState('');
   return (
@@ -59,7 +60,7 @@ function AssignForm({ incidentId, roleId }: { incidentId: string; roleId: string
 
 /** Fill each post of the playbook with a person and a phone number (tap to call). */
 export function RolesPanel({ incident, playbook, readOnly }: { incident: IncidentState; playbook: Playbook; readOnly: boolean }) {
-  const t = useT();
+  const t = useText(messages);
   const [open, setOpen] = useState<string | null>(null);
   return (
     <ul className="roles" data-testid="roles">

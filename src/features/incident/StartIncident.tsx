@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { useT } from '../../app/i18n';
-import { requestPersistentStorage } from '../offline/storage';
+import { useText } from '../../ui/text';
+import { requestPersistentStorage } from '../offline';
 import { navigate } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import type { Playbook } from '../../domain/playbook/schema';
-import { loadPlaybook, usePlaybook, usePlaybookLibrary, type LibraryEntry } from '../playbooks/library';
+import { loadPlaybook, usePlaybook, usePlaybookLibrary, type LibraryEntry } from '../playbooks';
 import { commandNames } from '../../domain/playbook/names';
 import { declareIncident, newIncidentId } from './commands';
+import { messages } from './messages';
 
 function defaultTitle(entry: LibraryEntry | undefined, now: Date): string {
   const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
@@ -27,7 +28,7 @@ function commandChoices(playbook: Playbook | null): { interim?: { id: string; na
 
 /** Start an incident from any playbook on the device: real or drill, a title, a place, who starts it. */
 export function StartIncident({ preselect }: { preselect?: { id: string; language: string } }) {
-  const t = useT();
+  const t = useText(messages);
   const library = usePlaybookLibrary();
   const actorName = useSession((s) => s.actorName);
   const setActorName = useSession((s) => s.setActorName);

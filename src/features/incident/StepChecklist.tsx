@@ -1,5 +1,7 @@
 import { memo, useState } from 'react';
-import { formatDateTime, useT } from '../../app/i18n';
+import { formatDateTime, useText } from '../../ui/text';
+import { playbookMessages } from '../playbooks';
+import { messages } from './messages';
 import { useSession } from '../../ui/session';
 import type { IncidentState, StepState } from '../../domain/incident';
 import { plannedPhases } from '../../domain/playbook/names';
@@ -18,7 +20,8 @@ interface StepRowProps {
 
 /** One step: big Done button, Skip with a reason, Reopen; who and when; overdue when past its target. */
 const StepRow = memo(function StepRow({ incidentId, step, ownerName, state, items, elapsedMin, readOnly }: StepRowProps) {
-  const t = useT();
+  const t = useText(messages);
+  const tPlaybook = useText(playbookMessages);
   const language = useSession((s) => s.language);
   const [skipping, setSkipping] = useState(false);
   const [reason, setReason] = useState('');
@@ -29,7 +32,7 @@ const StepRow = memo(function StepRow({ incidentId, step, ownerName, state, item
     <li className={cls} data-testid={`step-${step.id}`} data-status={status}>
       <div className="step-main">
         <p className="step-text">
-          {step.critical ? <span className="badge real">{t('reader.step.critical')}</span> : null} {step.text}
+          {step.critical ? <span className="badge real">{tPlaybook('reader.step.critical')}</span> : null} {step.text}
         </p>
         <p className="step-meta">
           {ownerName}
@@ -125,7 +128,7 @@ export function StepChecklist({
   now: number;
   readOnly: boolean;
 }) {
-  const t = useT();
+  const t = useText(messages);
   const started = incident.declared?.at ?? now;
   const elapsedMin = (now - started) / 60_000;
   const phases = plannedPhases(playbook, t('step.aftermathPhase'));

@@ -1,18 +1,20 @@
+import { messages as uiMessages } from '../../ui/messages';
 import { useState } from 'react';
-import { formatDateTime, useT } from '../../app/i18n';
+import { formatDateTime, useText } from '../../ui/text';
 import { useSession } from '../../ui/session';
 import { NOTE_TAGS } from '../../domain/events/note';
 import { stampTime } from '../../domain/hlc';
 import type { IncidentState } from '../../domain/incident';
 import { addNote, strikeEntry } from './commands';
 import { describeEvent, tagLabel, TIMELINE_KINDS, timelineKind, type TimelineKind } from './describe';
+import { messages } from './messages';
 
 const PAGE = 200;
 /** Event types that can be struck out as a correction (entries people wrote, not state changes). */
 const STRIKABLE = new Set(['note.added', 'loss.recorded', 'supplies.used', 'supplies.toReplenish', 'roster.added', 'improvement.added', 'planRevision.added']);
 
 function NoteComposer({ incidentId }: { incidentId: string }) {
-  const t = useT();
+  const t = useText(messages);
   const language = useSession((s) => s.language);
   const [text, setText] = useState('');
   const [tags, setTags] = useState<string[]>([]);
@@ -61,7 +63,8 @@ function NoteComposer({ incidentId }: { incidentId: string }) {
  * a correction strikes the original through and it stays visible.
  */
 export function Timeline({ incident, names, readOnly }: { incident: IncidentState; names: Map<string, string>; readOnly: boolean }) {
-  const t = useT();
+  const t = useText(messages);
+  const common = useText(uiMessages);
   const language = useSession((s) => s.language);
   const [filter, setFilter] = useState<TimelineKind | 'all'>('all');
   const [shown, setShown] = useState(PAGE);
@@ -101,7 +104,7 @@ export function Timeline({ incident, names, readOnly }: { incident: IncidentStat
               </p>
               {struck ? (
                 <p className="tl-note">
-                  {t('timeline.struck', { actor: struck.actor, time: formatDateTime(language, struck.at) }) + (struck.reason ? `: ${struck.reason}` : '')}
+                  {common('entry.struck', { actor: struck.actor, time: formatDateTime(language, struck.at) }) + (struck.reason ? `: ${struck.reason}` : '')}
                 </p>
               ) : null}
               {ignored ? <p className="tl-note">{t('timeline.ignored', { reason: t(`timeline.ignored.${ignored}`) })}</p> : null}
@@ -120,7 +123,7 @@ export function Timeline({ incident, names, readOnly }: { incident: IncidentStat
                     </label>
                     <div className="button-row">
                       <button type="submit" className="button">
-                        {t('timeline.strike')}
+                        {common('entry.strike')}
                       </button>
                       <button type="button" className="button" onClick={() => setStriking(null)}>
                         {t('step.cancel')}
@@ -129,7 +132,7 @@ export function Timeline({ incident, names, readOnly }: { incident: IncidentStat
                   </form>
                 ) : (
                   <button type="button" className="link-button" onClick={() => setStriking(e.id)}>
-                    {t('timeline.strike')}
+                    {common('entry.strike')}
                   </button>
                 )
               ) : null}

@@ -1,31 +1,13 @@
-import type { EventPayloads, EventType, MusterEvent } from '../../domain/event';
-import { dutyStreamId } from '../../domain/duty-log';
+import type { EventPayloads, EventType } from '../../domain/event';
 import { uuidv7 } from '../../domain/ids';
-import { translate } from '../../app/i18n';
-import { useSession } from '../../ui/session';
-import { appDb } from '../../storage';
-import { recordEvent } from '../../storage/events';
-import { dutyLogStore, incidentStore } from './incident-store';
+import { record as recordIn } from '../../ui/record';
+import { incidentStore } from './incident-store';
 
 /**
- * Every user intent on an incident is one function here (STYLE.md rule 4): buttons call
- * these, never the database. Each writes one event; the screen changes only after the
- * write is committed. A failed write (quota exceeded, database blocked) is never silently
- * dropped: the error is shown and the function resolves to null so the form keeps its input.
+ * Every user intent on an incident is one function here: buttons call these, never the
+ * database. Each writes one event; the screen changes only after the write is committed.
  */
-export async function record<K extends EventType>(streamId: string, type: K, payload: EventPayloads[K]): Promise<MusterEvent | null> {
-  const session = useSession.getState();
-  const actor = session.actorName || translate(session.language, 'incident.actor.unknown');
-  try {
-    const { event, rev } = await recordEvent(appDb(), { streamId, actor, type, payload });
-    (streamId.startsWith('duty-') ? dutyLogStore : incidentStore).committed(event, rev);
-    return event;
-  } catch (err) {
-    const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    session.setWriteError(translate(session.language, 'incident.writeFailed', { detail }));
-    return null;
-  }
-}
+const record = <K extends EventType>(streamId: string, type: K, payload: EventPayloads[K]) => recordIn(incidentStore, streamId, type, payload);
 
 export function newIncidentId(): string {
   return `inc-${uuidv7(Date.now(), crypto.getRandomValues(new Uint8Array(10)))}`;
@@ -53,9 +35,3 @@ export const approveClosure = (id: string, approver: string, note?: string) => r
 export const setAfterAction = (id: string, field: EventPayloads['afterAction.set']['field'], text: string) => record(id, 'afterAction.set', { field, text });
 export const addImprovement = (id: string, p: EventPayloads['improvement.added']) => record(id, 'improvement.added', p);
 export const addPlanRevision = (id: string, text: string) => record(id, 'planRevision.added', { text });
-
-export const writeDutyEntry = (site: string, text: string, tags: string[] = []) =>
-  record(dutyStreamId(site), 'duty.entry', { text, ...(tags.length ? { tags } : {}) });
-export const handOverShift = (site: string, p: EventPayloads['shift.handedOver']) => record(dutyStreamId(site), 'shift.handedOver', p);
-export const strikeDutyEntry = (site: string, targetId: string, reason?: string) =>
-  record(dutyStreamId(site), 'entry.struck', { targetId, ...(reason ? { reason } : {}) });

@@ -1,4 +1,4 @@
-import type { Language } from '../../ui/session';
+import type { Language } from '../../domain/text';
 import { describeEvent as describeForReport, tagText } from '../../domain/report/describe';
 import { reportLabels } from '../../domain/report/labels';
 import type { MusterEvent } from '../../domain/event';

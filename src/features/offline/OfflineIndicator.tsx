@@ -1,6 +1,7 @@
-import { useT } from '../../app/i18n';
+import { useText } from '../../ui/text';
 import { useOffline } from './network';
 import './pwa.css';
+import { messages } from './messages';
 
 /**
  * Says that the device is offline: the browser says so or the last request to the server
@@ -9,7 +10,7 @@ import './pwa.css';
  * sentence; inside the top bar, a small mark (the sentence is then for screen readers only).
  */
 export function OfflineIndicator() {
-  const t = useT();
+  const t = useText(messages);
   const offline = useOffline();
   // The live region stays in the page, so the change is announced when it happens.
   return (

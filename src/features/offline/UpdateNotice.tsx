@@ -1,10 +1,11 @@
-import { useT } from '../../app/i18n';
+import { useText } from '../../ui/text';
 import { useHasOpenIncident } from './incidents';
 import { applyUpdate, postponeUpdate } from './updates';
+import { messages } from './messages';
 
 /** The notice itself: loaded only when an update waits, so the database code stays out of the first load. */
 export function UpdateNotice({ phase }: { phase: 'waiting' | 'applying' | 'updatedElsewhere' }) {
-  const t = useT();
+  const t = useText(messages);
   // Only read while a notice shows: the open-incident query then follows every closure.
   const incidentOpen = useHasOpenIncident();
   if (phase === 'updatedElsewhere') {

@@ -1,4 +1,4 @@
-import type { Language } from '../../ui/session';
+import type { Language } from '../../domain/text';
 
 const UNITS = [
   { unit: 'gigabyte', size: 1e9 },

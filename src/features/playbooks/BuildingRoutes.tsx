@@ -1,13 +1,17 @@
-import { useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/messages';
+import { useText } from '../../ui/text';
 import type { Playbook } from '../../domain/playbook/schema';
 import { routesForFloor } from '../../domain/playbook/routes';
+import { messages } from './messages';
 
-const routeKind: Record<string, MessageKey> = { primary: 'reader.route.primary', alternate: 'reader.route.alternate', accessible: 'reader.route.accessible' };
+const routeKind: Record<string, keyof typeof messages> = {
+  primary: 'reader.route.primary',
+  alternate: 'reader.route.alternate',
+  accessible: 'reader.route.accessible',
+};
 
 /** Buildings, floors and the way out from each floor, as the plan gives them. */
 export function BuildingRoutes({ playbook }: { playbook: Playbook }) {
-  const t = useT();
+  const t = useText(messages);
   return (
     <>
       {(playbook.buildings ?? []).map((b) => (

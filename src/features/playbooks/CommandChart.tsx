@@ -1,10 +1,11 @@
-import { useT } from '../../app/i18n';
+import { useText } from '../../ui/text';
 import type { Playbook } from '../../domain/playbook/schema';
 import type { Group, Position, Team } from '../../domain/playbook/schema-command';
 import { PhoneLink } from './Phone';
+import { messages } from './messages';
 
 function PostLine({ post }: { post: Position }) {
-  const t = useT();
+  const t = useText(messages);
   return (
     <li className="post">
       <span className="post-title">{post.title}</span>
@@ -23,7 +24,7 @@ function PostLine({ post }: { post: Position }) {
 }
 
 function GroupCard({ group, level }: { group: Group | Team; level: 3 | 4 }) {
-  const t = useT();
+  const t = useText(messages);
   const Heading = level === 3 ? 'h3' : 'h4';
   const posts = [...(group.leader ? [group.leader] : []), ...(group.deputies ?? []), ...(group.members ?? [])];
   return (
@@ -67,7 +68,7 @@ function GroupCard({ group, level }: { group: Group | Team; level: 3 | 4 }) {
 
 /** The command structure as an organisation chart: headquarters on top, groups below. */
 export function CommandChart({ playbook, names }: { playbook: Playbook; names: Map<string, string> }) {
-  const t = useT();
+  const t = useText(messages);
   const { command } = playbook;
   return (
     <>

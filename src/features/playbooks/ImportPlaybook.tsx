@@ -1,8 +1,9 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { useT } from '../../app/i18n';
+import { useText } from '../../ui/text';
 import { Link, navigate } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import { acceptImport, checkImport, downloadPlaybook, DownloadError, type ImportCheck } from './importPlaybook';
+import { messages } from './messages';
 
 type Stage =
   | { step: 'idle' }
@@ -17,7 +18,7 @@ type Stage =
  * the device replaces it only after the user confirms.
  */
 export function ImportPlaybook() {
-  const t = useT();
+  const t = useText(messages);
   const [stage, setStage] = useState<Stage>({ step: 'idle' });
   const [url, setUrl] = useState('');
 

@@ -1,9 +1,10 @@
-import { useT } from '../../app/i18n';
+import { useText } from '../../ui/text';
 import type { Playbook } from '../../domain/playbook/schema';
+import { messages } from './messages';
 
 /** The response phases and their steps, in order, with who does each. */
 export function PhaseList({ playbook, names }: { playbook: Playbook; names: Map<string, string> }) {
-  const t = useT();
+  const t = useText(messages);
   return (
     <ol className="phases">
       {playbook.phases.map((phase) => (

@@ -1,10 +1,11 @@
-import { useT } from '../../app/i18n';
+import { useText } from '../../ui/text';
 import { Link } from '../../ui/router';
 import { PlaybookList } from './PlaybookList';
+import { messages } from './messages';
 
 /** Every playbook on the device, shipped and imported, each opening its reader. */
 export function PlaybookLibrary() {
-  const t = useT();
+  const t = useText(messages);
   return (
     <>
       <h1>{t('library.title')}</h1>

@@ -1,20 +1,21 @@
-import { useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/messages';
+import { Loading } from '../../ui/Loading';
+import { useText } from '../../ui/text';
+import { messages } from './messages';
 import { Link } from '../../ui/router';
 import { usePlaybookLibrary } from './library';
 
-const kindKey: Record<string, MessageKey> = { flood: 'playbook.kind.flood', fire: 'playbook.kind.fire' };
+const kindKey: Record<string, keyof typeof messages> = { flood: 'playbook.kind.flood', fire: 'playbook.kind.fire' };
 
-export function playbookKindKey(kind: string): MessageKey {
+export function playbookKindKey(kind: string): keyof typeof messages {
   return kindKey[kind] ?? 'playbook.kind.other';
 }
 
 /** The playbooks on this device (shipped and imported), with kind, language and version. */
 export function PlaybookList() {
-  const t = useT();
+  const t = useText(messages);
   const library = usePlaybookLibrary();
-  if (library === undefined) return <p className="empty">{t('loading')}</p>;
-  if (library.length === 0) return <p className="empty">{t('home.playbooks.empty')}</p>;
+  if (library === undefined) return <Loading />;
+  if (library.length === 0) return <p className="empty">{t('library.empty')}</p>;
   return (
     <ul className="cards" data-testid="playbook-list">
       {library.map((p) => (

@@ -1,6 +1,7 @@
+import { Loading } from '../../ui/Loading';
 import { useMemo, type ReactNode } from 'react';
-import { useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/messages';
+import { useText } from '../../ui/text';
+import { messages } from './messages';
 import { Link } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import type { Playbook } from '../../domain/playbook/schema';
@@ -14,8 +15,8 @@ import { PhaseList } from './PhaseList';
 import { PhoneLink } from './Phone';
 import { Preparation } from './Preparation';
 
-function Section({ id, title, children }: { id: string; title: MessageKey; children: ReactNode }) {
-  const t = useT();
+function Section({ id, title, children }: { id: string; title: keyof typeof messages; children: ReactNode }) {
+  const t = useText(messages);
   const ui = useSession((s) => s.language);
   return (
     <section id={id} aria-labelledby={`${id}-h`} className="reader-section">
@@ -28,10 +29,10 @@ function Section({ id, title, children }: { id: string; title: MessageKey; child
 }
 
 function PlaybookBody({ playbook }: { playbook: Playbook }) {
-  const t = useT();
+  const t = useText(messages);
   const ui = useSession((s) => s.language);
   const names = useMemo(() => commandNames(playbook), [playbook]);
-  const sections: { id: string; title: MessageKey; show: boolean }[] = [
+  const sections: { id: string; title: keyof typeof messages; show: boolean }[] = [
     { id: 'numbers', title: 'reader.section.numbers', show: playbook.emergencyNumbers.length > 0 },
     { id: 'command', title: 'reader.section.command', show: true },
     { id: 'phases', title: 'reader.section.phases', show: true },
@@ -160,9 +161,9 @@ function PlaybookBody({ playbook }: { playbook: Playbook }) {
 
 /** Reads one playbook: everything it says, organised for a phone. Works offline. */
 export function PlaybookReader({ id, language }: { id: string; language: string }) {
-  const t = useT();
+  const t = useText(messages);
   const load = usePlaybook(id, language);
-  if (load.status === 'loading') return <p className="empty">{t('loading')}</p>;
+  if (load.status === 'loading') return <Loading />;
   if (load.status === 'ready') return <PlaybookBody playbook={load.playbook} />;
   return (
     <>

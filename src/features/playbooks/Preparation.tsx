@@ -1,9 +1,9 @@
-import { useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/messages';
+import { useText } from '../../ui/text';
 import type { Preparation as PreparationData } from '../../domain/playbook/schema';
 import { ItemList } from './ItemList';
+import { messages } from './messages';
 
-const periodKey: Record<string, MessageKey> = {
+const periodKey: Record<string, keyof typeof messages> = {
   day: 'reader.period.day',
   week: 'reader.period.week',
   month: 'reader.period.month',
@@ -14,7 +14,7 @@ const periodKey: Record<string, MessageKey> = {
 
 /** Preparation and prevention: tasks, key protected areas, inspections and drills. */
 export function Preparation({ preparation, names }: { preparation: PreparationData; names: Map<string, string> }) {
-  const t = useT();
+  const t = useText(messages);
   return (
     <>
       <ItemList items={preparation.tasks} names={names} testId="preparation-tasks" />

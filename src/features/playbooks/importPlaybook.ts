@@ -1,3 +1,4 @@
+import type { Language } from '../../domain/text';
 import { z } from 'zod';
 import type { Playbook } from '../../domain/playbook/schema';
 import { readPlaybookBytes, MAX_PLAYBOOK_BYTES } from '../../domain/playbook/file';
@@ -33,7 +34,7 @@ export class DownloadError extends Error {
  * Validates a file's bytes and compares it with the copy on the device. Nothing is stored
  * here: an invalid file changes nothing, and a newer version waits for the user to confirm.
  */
-export async function checkImport(bytes: Uint8Array, fileName: string, language: 'en' | 'zh-CN'): Promise<ImportCheck> {
+export async function checkImport(bytes: Uint8Array, fileName: string, language: Language): Promise<ImportCheck> {
   const checked = readPlaybookBytes(bytes, fileName, { language });
   if (!checked.ok) return { kind: 'invalid', fileName, issues: checked.issues };
   const playbook = checked.playbook;

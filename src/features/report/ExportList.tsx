@@ -1,5 +1,6 @@
-import { useT } from '../../app/i18n';
+import { useText } from '../../ui/text';
 import type { ExportKind } from './exports';
+import { messages } from './messages';
 
 /** The export formats, each with a download button and, where the browser can share files, a share button. */
 export function ExportList({
@@ -11,7 +12,7 @@ export function ExportList({
   onDownload: (kind: ExportKind) => void;
   onShare?: ((kind: ExportKind) => void) | undefined;
 }) {
-  const t = useT();
+  const t = useText(messages);
   return (
     <ul className="report-formats">
       {kinds.map((kind) => (

@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
-import { useT } from '../../app/i18n';
+import { useText } from '../../ui/text';
+import { messages } from './messages';
 import { Link } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import type { IncidentState } from '../../domain/incident';
 import type { Playbook } from '../../domain/playbook/schema';
 import { buildReport, REPORT_LANGUAGES, type Report, type ReportInput, type ReportLanguage } from '../../domain/report';
-import { usePlaybook } from '../playbooks/library';
+import { usePlaybook } from '../playbooks';
 import { canShareFiles, downloadFile, printHtml, shareFile } from './deliver';
 import { EXPORT_KINDS, exportFile, zoneOffsetAt, type ExportKind } from './exports';
 import { ExportList } from './ExportList';
@@ -40,7 +41,7 @@ function reportInput(incident: IncidentState, playbook: Playbook, sources: Repor
 }
 
 function ReportSummary({ report, sources }: { report: Report; sources: ReportSources }) {
-  const t = useT();
+  const t = useText(messages);
   const c = report.steps.counts;
   return (
     <>
@@ -72,7 +73,7 @@ function ReportSummary({ report, sources }: { report: Report; sources: ReportSou
  * no network is needed.
  */
 export function ReportPanel({ incident, playbook }: ReportPanelProps) {
-  const t = useT();
+  const t = useText(messages);
   const ui = useSession((s) => s.language);
   const dutySite = useSession((s) => s.dutySite);
   const [language, setLanguage] = useState<ReportLanguage>(ui);

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useT } from '../../app/i18n';
+import { useText } from '../../ui/text';
 import { useSession } from '../../ui/session';
 import { stampTime } from '../../domain/hlc';
 import type { Playbook } from '../../domain/playbook/schema';
@@ -16,11 +16,12 @@ import {
   type ReportInput,
   type ReportLanguage,
 } from '../../domain/report';
-import { usePlaybook } from '../playbooks/library';
+import { usePlaybook } from '../playbooks';
 import { downloadFile, printHtml } from './deliver';
 import { exportFile, type ExportKind } from './exports';
 import { ExportList } from './ExportList';
 import './report.css';
+import { messages } from './messages';
 
 /** A report file larger than this is refused before it is read: 10,000 events are about 3 MB. */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -42,7 +43,7 @@ function useViewerPlaybook(file: Opened | null, language: ReportLanguage): Playb
  * runs nothing; it can be printed or exported again in either language. Offline.
  */
 export function ReportViewer() {
-  const t = useT();
+  const t = useText(messages);
   const ui = useSession((s) => s.language);
   const [language, setLanguage] = useState<ReportLanguage>(ui);
   const [check, setCheck] = useState<ReportFileCheck | null>(null);

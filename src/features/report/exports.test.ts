@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_SCHEMA_VERSION, type MusterEvent } from '../../domain/event';
 import { formatStamp } from '../../domain/hlc';
-import { samplePlaybook } from '../../../test/fixtures/sample-playbook';
+import { samplePlaybook } from '#fixtures/sample-playbook';
 import { readReportFile, type ReportInput } from '../../domain/report';
 import { exportName } from './deliver';
 import { EXPORT_KINDS, exportFile } from './exports';

@@ -1,10 +1,12 @@
+import { Loading } from '../../ui/Loading';
 import { useEffect } from 'react';
-import { useT } from '../../app/i18n';
+import { useText } from '../../ui/text';
 import { Link } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import { floorView, telHref, type FloorView } from './floor-view';
 import { RouteFinder } from './RouteFinder';
 import { useSite } from './useSite';
+import { messages } from './messages';
 
 function FloorSection({ view, primary }: { view: FloorView; primary: boolean }) {
   const H = primary ? 'h2' : 'h3';
@@ -79,7 +81,7 @@ function FloorSection({ view, primary }: { view: FloorView; primary: boolean }) 
 
 /** The route for one floor, from a QR poster or the finder: works offline once the app has been opened. */
 export function FloorRoute({ playbookId, buildingId, floorId }: { playbookId: string; buildingId: string; floorId: string }) {
-  const t = useT();
+  const t = useText(messages);
   const site = useSite(playbookId);
   const setMyFloor = useSession((s) => s.setMyFloor);
   const main = site ? floorView(site.main, buildingId, floorId) : undefined;
@@ -88,7 +90,7 @@ export function FloorRoute({ playbookId, buildingId, floorId }: { playbookId: st
   useEffect(() => {
     if (label) setMyFloor({ playbookId, buildingId, floorId, label });
   }, [label, playbookId, buildingId, floorId, setMyFloor]);
-  if (site === undefined) return <p className="empty">{t('loading')}</p>;
+  if (site === undefined) return <Loading />;
   if (!main)
     return (
       <>

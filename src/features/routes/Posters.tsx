@@ -1,16 +1,18 @@
-import { useT } from '../../app/i18n';
+import { Loading } from '../../ui/Loading';
+import { useText } from '../../ui/text';
 import { floorPath, floorView } from './floor-view';
 import { QrCode } from './QrCode';
 import { useSite } from './useSite';
+import { messages } from './messages';
 
 /**
  * One A4 poster per floor of a building: the floor in large type, a QR code of the floor's link,
  * the route in brief in the playbook's language and the other. Made on the device, offline.
  */
 export function Posters({ playbookId, buildingId }: { playbookId: string; buildingId: string }) {
-  const t = useT();
+  const t = useText(messages);
   const site = useSite(playbookId);
-  if (site === undefined) return <p className="empty">{t('loading')}</p>;
+  if (site === undefined) return <Loading />;
   const building = site?.main.buildings?.find((b) => b.id === buildingId);
   if (!site || !building) return <p role="alert">{t('routes.floorNotFound')}</p>;
   const floors = [...building.floors].sort((a, b) => (b.level ?? 0) - (a.level ?? 0));

@@ -1,15 +1,17 @@
-import { useT } from '../../app/i18n';
+import { Loading } from '../../ui/Loading';
+import { useText } from '../../ui/text';
 import { Link, useQueryString } from '../../ui/router';
 import { useSession } from '../../ui/session';
-import { usePlaybookLibrary } from '../playbooks/library';
+import { usePlaybookLibrary } from '../playbooks';
 import { floorPath } from './floor-view';
 import { useSite } from './useSite';
+import { messages } from './messages';
 
 function Sites() {
-  const t = useT();
+  const t = useText(messages);
   const language = useSession((s) => s.language);
   const library = usePlaybookLibrary();
-  if (library === undefined) return <p className="empty">{t('loading')}</p>;
+  if (library === undefined) return <Loading />;
   // One entry per playbook id, in the reader's language where there is one. Only playbooks with
   // buildings have routes; the flood plan has none.
   const byId = new Map<string, (typeof library)[number]>();
@@ -33,9 +35,9 @@ function Sites() {
 }
 
 function Buildings({ siteId, buildingId }: { siteId: string; buildingId: string | null }) {
-  const t = useT();
+  const t = useText(messages);
   const site = useSite(siteId);
-  if (site === undefined) return <p className="empty">{t('loading')}</p>;
+  if (site === undefined) return <Loading />;
   const buildings = site?.main.buildings ?? [];
   if (!site || buildings.length === 0) return <p className="empty">{t('routes.none')}</p>;
   const chosen = buildings.find((b) => b.id === buildingId) ?? (buildings.length === 1 ? buildings[0] : undefined);
@@ -77,7 +79,7 @@ function Buildings({ siteId, buildingId }: { siteId: string; buildingId: string 
 
 /** Pick the site, the building and the floor; "my floor" first, and the rule for everyone always on top. */
 export function RouteFinder() {
-  const t = useT();
+  const t = useText(messages);
   const query = new URLSearchParams(useQueryString());
   const myFloor = useSession((s) => s.myFloor);
   const siteId = query.get('site');

@@ -1,8 +1,8 @@
 import { routesForFloor } from '../../domain/playbook/routes';
 import type { Playbook } from '../../domain/playbook/schema';
-import { en, zh, type MessageKey } from '../../app/messages';
-
-type Lang = 'en' | 'zh-CN';
+import { languageOfTag, speaker, type Language } from '../../domain/text';
+import { playbookMessages } from '../playbooks';
+import { messages } from './messages';
 
 /** One way out, worded for staff reading it in a hurry. */
 export interface RouteLine {
@@ -32,14 +32,9 @@ export interface FloorView {
   readonly numbers: readonly { label: string; number?: string; missing?: string }[];
 }
 
-function say(language: string, key: MessageKey, vars: Record<string, string> = {}): string {
-  const text: string = (language.startsWith('zh') ? zh : en)[key];
-  return text.replace(/\{(\w+)\}/g, (all, name: string) => vars[name] ?? all);
-}
-
 /** Text of the app in the playbook's own language (zh or en), so a page reads in one language. */
-export function uiLanguageOf(playbookLanguage: string): Lang {
-  return playbookLanguage.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+export function uiLanguageOf(playbookLanguage: string): Language {
+  return languageOfTag(playbookLanguage);
 }
 
 /**
@@ -51,7 +46,8 @@ export function floorView(playbook: Playbook, buildingId: string, floorId: strin
   const first = found?.[0];
   if (!found || !first) return undefined;
   const l = uiLanguageOf(playbook.language);
-  const heading: Record<RouteLine['kind'], MessageKey> = { primary: 'routes.wayOut', alternate: 'routes.ifBlocked', accessible: 'routes.noStairs' };
+  const say = speaker(messages, l);
+  const heading: Record<RouteLine['kind'], keyof typeof messages> = { primary: 'routes.wayOut', alternate: 'routes.ifBlocked', accessible: 'routes.noStairs' };
   return {
     language: playbook.language,
     site: playbook.organisation,
@@ -60,24 +56,24 @@ export function floorView(playbook: Playbook, buildingId: string, floorId: strin
     routes: found.map(({ route, stairway, assemblyPoint }) => ({
       id: route.id,
       kind: route.kind,
-      heading: say(l, heading[route.kind]),
+      heading: say(heading[route.kind]),
       instruction: route.instruction,
-      via: say(l, 'routes.via', { way: stairway?.name ?? say(l, route.nearest === 'exit' ? 'routes.nearestExit' : 'routes.nearestStairs') }),
-      direction: say(l, `routes.direction.${route.direction}`),
-      ...(route.exit ? { exit: say(l, 'routes.exit', { exit: route.exit }) } : {}),
-      assembly: assemblyPoint ? say(l, 'routes.assembleAt', { name: assemblyPoint.name, location: assemblyPoint.location }) : say(l, 'routes.noAssembly'),
+      via: say('routes.via', { way: stairway?.name ?? say(route.nearest === 'exit' ? 'routes.nearestExit' : 'routes.nearestStairs') }),
+      direction: say(`routes.direction.${route.direction}`),
+      ...(route.exit ? { exit: say('routes.exit', { exit: route.exit }) } : {}),
+      assembly: assemblyPoint ? say('routes.assembleAt', { name: assemblyPoint.name, location: assemblyPoint.location }) : say('routes.noAssembly'),
       ...(route.notes ? { notes: route.notes } : {}),
     })),
-    rulesTitle: say(l, 'routes.rules'),
+    rulesTitle: say('routes.rules'),
     rules: (playbook.rulesForEveryone ?? []).map((r) => r.text),
-    shelterTitle: say(l, 'routes.cannotGetOut'),
+    shelterTitle: say('routes.cannotGetOut'),
     shelter: (playbook.shelterInPlace ?? []).map((r) => r.text),
-    numbersTitle: say(l, 'routes.call'),
+    numbersTitle: say('routes.call'),
     numbers: [
       ...playbook.emergencyNumbers.map((n) =>
-        n.number ? { label: n.label, number: n.number } : { label: n.label, missing: say(l, 'routes.numberMissing', { label: n.label }) },
+        n.number ? { label: n.label, number: n.number } : { label: n.label, missing: say('routes.numberMissing', { label: n.label }) },
       ),
-      ...(playbook.dutyPhone ? [{ label: say(l, 'reader.dutyPhone'), number: playbook.dutyPhone }] : []),
+      ...(playbook.dutyPhone ? [{ label: speaker(playbookMessages, l)('reader.dutyPhone'), number: playbook.dutyPhone }] : []),
     ],
   };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useSession } from '../../ui/session';
 import type { Playbook } from '../../domain/playbook/schema';
-import { loadPlaybook, usePlaybookLibrary } from '../playbooks/library';
+import { loadPlaybook, usePlaybookLibrary } from '../playbooks';
 
 export interface Site {
   /** The version in the reader's language if there is one. */

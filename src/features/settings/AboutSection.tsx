@@ -1,9 +1,9 @@
-import { useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/messages';
-import { checkForUpdate, useUpdates, type UpdateCheck } from '../offline/updates';
-import { APP_VERSION } from '../offline/version';
+import { useText } from '../../ui/text';
+import { checkForUpdate, useUpdates, type UpdateCheck } from '../offline';
+import { APP_VERSION } from '../offline';
+import { messages } from '../offline';
 
-const checkText: Record<Exclude<UpdateCheck, 'idle'>, MessageKey> = {
+const checkText: Record<Exclude<UpdateCheck, 'idle'>, keyof typeof messages> = {
   checking: 'settings.app.checking',
   upToDate: 'settings.app.upToDate',
   found: 'settings.app.found',
@@ -14,7 +14,7 @@ const checkText: Record<Exclude<UpdateCheck, 'idle'>, MessageKey> = {
 
 /** The running version and a way to look for a newer one (offered by the update banner). */
 export function AboutSection() {
-  const t = useT();
+  const t = useText(messages);
   const check = useUpdates((s) => s.check);
   return (
     <section aria-labelledby="about-heading" className="settings-section">

@@ -1,13 +1,15 @@
-import { LANGUAGES, useT } from '../../app/i18n';
-import { useSession, type Language } from '../../ui/session';
+import { useText } from '../../ui/text';
+import { useSession } from '../../ui/session';
+import { LANGUAGES, type Language } from '../../domain/text';
 import { AboutSection } from './AboutSection';
 import { StorageSection } from './StorageSection';
 import './settings.css';
+import { messages } from './messages';
 
 const languageNames: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' };
 
 export function Settings() {
-  const t = useT();
+  const t = useText(messages);
   const language = useSession((s) => s.language);
   const setLanguage = useSession((s) => s.setLanguage);
   return (

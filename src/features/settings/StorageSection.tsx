@@ -1,23 +1,26 @@
-import { useT } from '../../app/i18n';
-import { formatBytes } from '../offline/bytes';
-import { availableBytes } from '../offline/storage';
+import { LoadingWord } from '../../ui/Loading';
+import { useText } from '../../ui/text';
+import { messages } from '../offline';
+import { availableBytes, formatBytes } from '../offline';
 import { useSession } from '../../ui/session';
 import { useStorageStatus } from './useStorageStatus';
 
 /** Whether the browser will keep Muster's data, and how much room it has (DESIGN.md "Offline"). */
 export function StorageSection() {
-  const t = useT();
+  const t = useText(messages);
   const language = useSession((s) => s.language);
   const { status, refused, askToPersist } = useStorageStatus();
   const bytes = (n: number | null | undefined) => (n === null || n === undefined ? t('settings.storage.unknown') : formatBytes(language, n));
   const persistence =
-    status === undefined
-      ? t('loading')
-      : status.persisted === null
-        ? t('settings.storage.unsupported')
-        : status.persisted
-          ? t('settings.storage.persistent')
-          : t('settings.storage.notPersistent');
+    status === undefined ? (
+      <LoadingWord />
+    ) : status.persisted === null ? (
+      t('settings.storage.unsupported')
+    ) : status.persisted ? (
+      t('settings.storage.persistent')
+    ) : (
+      t('settings.storage.notPersistent')
+    );
   return (
     <section aria-labelledby="storage-heading" className="settings-section" data-testid="storage-status">
       <h2 id="storage-heading">{t('settings.storage.title')}</h2>
@@ -30,11 +33,11 @@ export function StorageSection() {
         </div>
         <div>
           <dt>{t('settings.storage.used')}</dt>
-          <dd data-testid="storage-used">{status ? bytes(status.usage) : t('loading')}</dd>
+          <dd data-testid="storage-used">{status ? bytes(status.usage) : <LoadingWord />}</dd>
         </div>
         <div>
           <dt>{t('settings.storage.available')}</dt>
-          <dd data-testid="storage-available">{status ? bytes(availableBytes(status)) : t('loading')}</dd>
+          <dd data-testid="storage-available">{status ? bytes(availableBytes(status)) : <LoadingWord />}</dd>
         </div>
       </dl>
       {status?.persisted === false ? (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { readStorageStatus, requestPersistentStorage, type StorageStatus } from '../offline/storage';
+import { readStorageStatus, requestPersistentStorage, type StorageStatus } from '../offline';
 
 export interface StorageStatusView {
   /** undefined while the first reading is on its way. */

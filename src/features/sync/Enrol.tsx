@@ -1,14 +1,16 @@
+import { useLanguage } from '../../ui/text';
 import { useEffect, useState } from 'react';
 import { appDb } from '../../storage';
 import type { MusterDb } from '../../storage/db';
 import type { SyncEngine } from '../../sync/controller';
 import { enrolFromUrl, type EnrolOutcome } from '../../sync/enrol';
-import { appSync } from '../../sync/index';
-import { syncText, type SyncLanguage } from './messages';
+import { appSync } from './app-sync';
+import { speaker, type Language } from '../../domain/text';
+import { messages } from './messages';
 import './sync.css';
 
 export interface EnrolProps {
-  language: SyncLanguage;
+  language: Language;
   engine?: SyncEngine;
   db?: MusterDb;
   /** The link the app was opened with; the current address by default. */
@@ -51,7 +53,7 @@ export function Enrol({ language, engine, db, url, continueHref = '/' }: EnrolPr
     };
   }, [url, engine, db]);
 
-  const t = (key: Parameters<typeof syncText>[1], vars?: Record<string, string>) => syncText(language, key, vars);
+  const t = speaker(messages, language);
   return (
     <section className="enrol" aria-labelledby="enrol-title">
       <h1 id="enrol-title">{t('enrol.title')}</h1>
@@ -65,4 +67,9 @@ export function Enrol({ language, engine, db, url, continueHref = '/' }: EnrolPr
       )}
     </section>
   );
+}
+
+/** The /enrol screen, in the current language. */
+export function EnrolScreen() {
+  return <Enrol language={useLanguage()} />;
 }

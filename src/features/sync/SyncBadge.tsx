@@ -1,6 +1,7 @@
 import { useSyncStatus } from './useSyncStatus';
-import { useT } from '../../app/i18n';
+import { useText } from '../../ui/text';
 import { Link } from '../../ui/router';
+import { messages } from './messages';
 
 /**
  * In the top bar, always in view: how many records wait to be sent, or that all is synced, or
@@ -8,7 +9,7 @@ import { Link } from '../../ui/router';
  * that never joined an organisation (everything stays local there).
  */
 export function SyncBadge() {
-  const t = useT();
+  const t = useText(messages);
   const status = useSyncStatus();
   if (!status.enrolled) return null;
   // Being offline is normal here (basements, stairwells): the records simply wait. Only a real

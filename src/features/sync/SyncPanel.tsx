@@ -2,13 +2,16 @@ import { MAX_DRIFT_MS } from '../../domain/hlc';
 import type { MusterDb } from '../../storage/db';
 import type { RejectedEvent } from '../../storage/sync-state';
 import type { SyncEngine } from '../../sync/controller';
-import { messages, syncDuration, syncText, type SyncLanguage, type SyncMessageKey } from './messages';
+import { speaker, type Language } from '../../domain/text';
+import { useLanguage } from '../../ui/text';
+import { clockDifference } from './clock-words';
+import { messages } from './messages';
 import { useRejectedRecords } from './useRejectedRecords';
 import { useSyncStatus } from './useSyncStatus';
 import './sync.css';
 
 export interface SyncPanelProps {
-  language: SyncLanguage;
+  language: Language;
   /** The app's engine and database unless given (tests, stories). */
   engine?: SyncEngine;
   db?: MusterDb;
@@ -22,7 +25,7 @@ export interface SyncPanelProps {
 export function SyncPanel({ language, engine, db }: SyncPanelProps) {
   const status = useSyncStatus(engine);
   const rejected = useRejectedRecords(db);
-  const t = (key: SyncMessageKey, vars?: Record<string, string | number>) => syncText(language, key, vars);
+  const t = speaker(messages, language);
   const time = (ms: number) => formatTime(language, ms);
 
   if (!status.enrolled) {
@@ -56,7 +59,7 @@ export function SyncPanel({ language, engine, db }: SyncPanelProps) {
       )}
       {offset !== null && Math.abs(offset) > MAX_DRIFT_MS && (
         <p className="sync-warning" role="alert">
-          {t(offset > 0 ? 'sync.clock.ahead' : 'sync.clock.behind', { amount: syncDuration(language, offset) })}
+          {t(offset > 0 ? 'sync.clock.ahead' : 'sync.clock.behind', { amount: clockDifference(language, offset) })}
         </p>
       )}
       {status.flagged > 0 && <p className="sync-warning">{t('sync.flagged', { count: status.flagged })}</p>}
@@ -80,13 +83,14 @@ export function SyncPanel({ language, engine, db }: SyncPanelProps) {
   );
 }
 
-function RejectedItem({ record, language }: { record: RejectedEvent; language: SyncLanguage }) {
+function RejectedItem({ record, language }: { record: RejectedEvent; language: Language }) {
   const event = (typeof record.event === 'object' && record.event !== null ? record.event : {}) as { type?: unknown; actor?: unknown; payload?: unknown };
   const text = typeof event.payload === 'object' && event.payload !== null ? (event.payload as { text?: unknown }).text : undefined;
+  const t = speaker(messages, language);
   return (
     <li className="sync-rejected-item">
-      <strong>{syncText(language, messageKey(`sync.rejected.code.${record.code}`, 'sync.rejected.code.invalid'))}</strong>
-      {record.direction === 'pull' && <span> · {syncText(language, 'sync.rejected.fromServer')}</span>}
+      <strong>{t(messageKey(`sync.rejected.code.${record.code}`, 'sync.rejected.code.invalid'))}</strong>
+      {record.direction === 'pull' && <span> · {t('sync.rejected.fromServer')}</span>}
       <div>
         {typeof event.type === 'string' && <span className="sync-type">{event.type}</span>}
         {typeof event.actor === 'string' && <span> · {event.actor}</span>}
@@ -100,16 +104,28 @@ function RejectedItem({ record, language }: { record: RejectedEvent; language: S
 }
 
 /** `key` if it is a known text, else `fallback` (a status saved by another app version may name a kind this one lacks). */
-function messageKey(key: string, fallback: SyncMessageKey): SyncMessageKey {
-  return key in messages ? (key as SyncMessageKey) : fallback;
+function messageKey(key: string, fallback: keyof typeof messages): keyof typeof messages {
+  return key in messages ? (key as keyof typeof messages) : fallback;
 }
 
-const formats: Record<SyncLanguage, Intl.DateTimeFormat> = {
+const formats: Record<Language, Intl.DateTimeFormat> = {
   'zh-CN': new Intl.DateTimeFormat('zh-CN', { month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }),
   en: new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }),
 };
 
 /** Date and time, never time alone: an outage can span midnight. */
-function formatTime(language: SyncLanguage, ms: number): string {
+function formatTime(language: Language, ms: number): string {
   return formats[language].format(ms);
+}
+
+/** The /sync screen: its heading and the panel, in the current language. */
+export function SyncScreen() {
+  const language = useLanguage();
+  const t = speaker(messages, language);
+  return (
+    <>
+      <h1>{t('sync.title')}</h1>
+      <SyncPanel language={language} />
+    </>
+  );
 }

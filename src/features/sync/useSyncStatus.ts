@@ -1,6 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import type { SyncEngine, SyncStatus } from '../../sync/controller';
-import { appSync } from '../../sync/index';
+import { appSync } from './app-sync';
 
 export interface SyncStatusView extends SyncStatus {
   /** One tap: sync at once, whatever the back-off. */

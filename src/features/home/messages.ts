@@ -1,0 +1,12 @@
+import { defineMessages } from '../../domain/text';
+
+/** Texts of the home screen. */
+export const messages = defineMessages({
+  'home.routes.title': { 'zh-CN': '疏散路线', en: 'Evacuation routes' },
+  'home.routes.hint': { 'zh-CN': '查看本楼层应走的楼梯和出口', en: 'Find the stairs and exit for your floor' },
+  'home.incidents.title': { 'zh-CN': '进行中的事件', en: 'Open incidents' },
+  'home.incidents.empty': { 'zh-CN': '本设备上没有进行中的事件。', en: 'No open incidents on this device.' },
+  'home.incidents.closed': { 'zh-CN': '已结束的事件', en: 'Closed incidents' },
+  'home.incidents.started': { 'zh-CN': '{actor} 于 {time} 启动', en: 'Started {time} by {actor}' },
+  'home.playbooks.title': { 'zh-CN': '应急预案', en: 'Playbooks' },
+});

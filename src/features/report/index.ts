@@ -1,0 +1,2 @@
+// What other capabilities use of the report: the incident's Report tab.
+export { ReportPanel } from './ReportPanel';

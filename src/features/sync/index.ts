@@ -1,0 +1,2 @@
+// What the shell uses of sync: starting the engine once the first screen is up.
+export { startSync } from './app-sync';
