@@ -37,9 +37,9 @@ function wallFor(part, depth) {
     patterns.push({ regex: `${up}${other}(/|$)`, message: `src/${part} may import only ${MAY_IMPORT[part].join(', ') || 'itself'}, not src/${other}.` });
   }
   patterns.push({ regex: `${up}\\.\\.(/|$)`, message: `src/${part} imports nothing outside src/ (unit tests reach test fixtures through #fixtures/…).` });
-  if (part === 'features') {
+  if (part === 'features' && depth >= 1) {
     // Another feature only through its index: `../playbooks`, never `../playbooks/library`.
-    if (depth === 0) patterns.push({ regex: '^\\.\\./[^./][^/]*/.', message: 'A feature imports another feature only through its index.ts (`../other`).' });
+    patterns.push({ regex: `^(\\.\\./){${depth}}[^./][^/]*/.`, message: 'A feature imports another feature only through its index.ts (`../other`).' });
   }
   if (['domain', 'storage', 'sync', 'server'].includes(part)) patterns.push({ group: NO_REACT, message: `src/${part} has no React or UI state.` });
   if (part === 'domain') {
@@ -76,9 +76,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.tsx', 'src/app/**', 'src/features/**'],
+    files: ['**/*.tsx', 'src/app/**', 'src/ui/**', 'src/features/**'],
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: { ...reactHooks.configs.recommended.rules, 'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '^useAsync$' }] },
   },
   ...walls,
   {

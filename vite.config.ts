@@ -1,28 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { prerenderRoutes } from './scripts/prerender-routes';
-
-/**
- * `scenarios/x.json?summary` is the few fields a playbook list shows (id, version, language,
- * kind, title), as its own tiny module. Importing those fields from the JSON itself puts the
- * whole playbook in the first load: the JSON module is shared with the reader's lazy import,
- * so it becomes a chunk the entry imports (and index.html preloads) whole.
- */
-function playbookSummaries(): Plugin {
-  return {
-    name: 'muster-playbook-summaries',
-    enforce: 'pre',
-    load(id) {
-      const [file, query] = id.split('?');
-      if (query !== 'summary' || !file?.endsWith('.json')) return null;
-      const p = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      const summary = { id: p.id, version: p.version, language: p.language, kind: p.kind, title: p.title };
-      return `export default ${JSON.stringify(summary)};`;
-    },
-  };
-}
+import { playbookSummaries } from './build/playbook-summaries.ts';
+import { prerenderRoutes } from './build/prerender-plugin.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string; description: string };
 
@@ -46,11 +28,12 @@ export default defineConfig({
   plugins: [
     react(),
     playbookSummaries(),
-    prerenderRoutes(new URL('./scenarios', import.meta.url).pathname),
+    prerenderRoutes(fileURLToPath(new URL('./scenarios', import.meta.url))),
     VitePWA({
       strategies: 'generateSW',
-      // Our own registration (src/app/pwa/register.ts, workbox-window): an update waits for the
-      // user, and never installs itself while an incident is open (DESIGN.md "Offline").
+      // Our own registration (src/features/offline/register.ts, workbox-window): an update waits for the
+      // user, and never installs itself while an incident is open: a leader mid-incident keeps the
+      // version they started with.
       registerType: 'prompt',
       injectRegister: false,
       manifest: {

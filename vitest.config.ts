@@ -11,6 +11,8 @@ export default defineConfig({
       'test/playbooks/**/*.test.ts',
       'test/report/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'test/texts/**/*.test.ts',
+      'test/lint/**/*.test.ts',
     ],
     environment: 'node',
     setupFiles: ['./test/setup-units.ts'],

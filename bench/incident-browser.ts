@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newSession } from '../test/e2e/browser';
-import { ROOT, startServer } from '../test/e2e/server-process';
+import { buildApp } from '../build/build-app';
+import { startServer } from '../test/e2e/server-process';
 import { median } from './measure';
 
 const EXTRA_EVENTS = 10_000;
@@ -15,11 +15,7 @@ const EXTRA_EVENTS = 10_000;
  */
 export async function benchIncidentBrowser(): Promise<Record<string, number>> {
   const outDir = mkdtempSync(join(tmpdir(), 'muster-bench-build-'));
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  buildApp({ outDir, logLevel: 'error' });
   const server = await startServer({ staticDir: outDir });
   const session = await newSession({ locale: 'en-US' });
   try {

@@ -6,7 +6,8 @@ import { gzipSync } from 'node:zlib';
 import lighthouse, { type RunnerResult } from 'lighthouse';
 import type { Page, Response } from 'playwright-core';
 import { CHROMIUM_ARGS, PHONE, findChromium, newSession } from '../test/e2e/browser';
-import { buildApp, freePort, startServer, type RunningServer } from '../test/e2e/server-process';
+import { buildApp } from '../build/build-app';
+import { freePort, startServer, type RunningServer } from '../test/e2e/server-process';
 import { median } from './measure';
 
 /** Lighthouse's performance score moves by a few points run to run; the median of three is reported. */
@@ -15,7 +16,7 @@ const OFFLINE_RUNS = 5;
 const CPU_SLOWDOWN = 4;
 
 /**
- * Quality figures of the production build, as a phone sees it (issue 5): Lighthouse 12 scores
+ * Quality figures of the production build, as a phone sees it: Lighthouse 12 scores
  * (mobile profile: Moto G Power screen, simulated slow 4G and 4× CPU), the JavaScript and CSS a
  * first visit downloads, and how soon the home screen is usable offline on a 4× slower CPU.
  * Builds into a temporary folder, serves it with the real server, cleans both up. Never fails
@@ -26,7 +27,7 @@ export async function benchQuality(): Promise<Record<string, number>> {
   const outDir = join(work, 'dist');
   let server: RunningServer | undefined;
   try {
-    buildApp(outDir);
+    buildApp({ outDir, logLevel: 'error' });
     server = await startServer({ staticDir: outDir });
     return {
       ...(await lighthouseScores(server.url)),

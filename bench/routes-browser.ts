@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { newSession } from '../test/e2e/browser';
-import { ROOT, startServer } from '../test/e2e/server-process';
+import { buildApp } from '../build/build-app';
+import { startServer } from '../test/e2e/server-process';
 import { median } from './measure';
 
 const FLOOR = '/routes/fire-evacuation/west-main/floor-7';
@@ -33,11 +33,7 @@ async function timeToRoute(page: Page, url: string): Promise<number> {
  */
 export async function benchRoutes(): Promise<Record<string, number>> {
   const outDir = mkdtempSync(join(tmpdir(), 'muster-bench-routes-'));
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  buildApp({ outDir, logLevel: 'error' });
   const server = await startServer({ staticDir: outDir });
   const firstVisits: number[] = [];
   const offline: number[] = [];

@@ -54,7 +54,7 @@ function twinIssues(results: readonly PlaybookFileCheck[], language: Language): 
     const first = firstById.get(result.playbook.id);
     if (!first) firstById.set(result.playbook.id, result);
     else if (first.playbook.language.toLowerCase() !== result.playbook.language.toLowerCase()) {
-      const twin = speaker(messages, language)('validate.twin', { file: first.fileName });
+      const twin = speaker(language, messages)('validate.twin', { file: first.fileName });
       const issues = comparePlaybookTwins(first.playbook, result.playbook, { language }).map((i) => ({ ...i, message: `${i.message}${twin}` }));
       byFile.set(result.fileName, issues);
     }
@@ -80,12 +80,12 @@ function parseArgs(argv: readonly string[]): { language: string; files: string[]
 function main(argv: readonly string[]): number {
   const args = parseArgs(argv);
   if (!isLanguage(args.language)) {
-    const t = speaker(messages, 'en');
+    const t = speaker('en', messages);
     process.stderr.write(`${t('validate.badLanguage', { languages: LANGUAGES.join(', '), given: JSON.stringify(args.language) })}\n${t('validate.usage')}`);
     return 2;
   }
   const { language } = args;
-  const t = speaker(messages, language);
+  const t = speaker(language, messages);
   if (args.help) {
     process.stdout.write(t('validate.usage'));
     return 0;

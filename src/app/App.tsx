@@ -5,7 +5,8 @@ import { Settings } from '../features/settings/Settings';
 import { useText } from '../ui/text';
 import { messages as uiMessages } from '../ui/messages';
 import { messages } from './messages';
-import { lazyScreen } from './lazy-screen';
+import { lazyScreen, retryFailedScreens } from './lazy-screen';
+import { ErrorBoundary, ScreenError } from '../ui/ScreenError';
 import { OfflineIndicator } from '../features/offline/OfflineIndicator';
 import { UpdateBanner } from '../features/offline/UpdateBanner';
 import { Link, matchPath, usePath, useQueryString, type Params } from '../ui/router';
@@ -122,7 +123,7 @@ export async function preloadScreens(path: string): Promise<void> {
   const first = screens.find((s) => matchPath(s.pattern, path));
   const params = first ? matchPath(first.pattern, path) : null;
   if (first?.prefetch && params) first.prefetch(params);
-  await first?.preload?.().catch(() => undefined); // a failed load shows the Suspense fallback instead
+  await first?.preload?.().catch(() => undefined); // the screen tries again when it renders, and says so if it still fails
   const rest = () => screens.forEach((s) => void s.preload?.().catch(() => undefined));
   if ('requestIdleCallback' in window) window.requestIdleCallback(rest, { timeout: 3000 });
   else setTimeout(rest, 1000);
@@ -134,6 +135,9 @@ const navItems: { href: string; label: keyof typeof messages }[] = [
   { href: '/routes', label: 'nav.routes' },
   { href: '/settings', label: 'nav.settings' },
 ];
+
+/** A status line that fails is left out rather than taking the shell down with it. */
+const quiet = () => null;
 
 function NotFound() {
   const t = useText(messages);
@@ -178,9 +182,11 @@ export function App() {
         <Link href="/" className="brand">
           {t('app.name')}
         </Link>
-        <Suspense fallback={null}>
-          <SyncBadge />
-        </Suspense>
+        <ErrorBoundary fallback={quiet}>
+          <Suspense fallback={null}>
+            <SyncBadge />
+          </Suspense>
+        </ErrorBoundary>
         <button
           type="button"
           className="lang-toggle"
@@ -192,8 +198,10 @@ export function App() {
           {t('language.switch')}
         </button>
       </header>
-      <OfflineIndicator />
-      <UpdateBanner />
+      <ErrorBoundary fallback={quiet}>
+        <OfflineIndicator />
+        <UpdateBanner />
+      </ErrorBoundary>
       {writeError ? (
         <div className="write-error" role="alert" data-testid="write-error">
           <p>{writeError}</p>
@@ -204,7 +212,10 @@ export function App() {
       ) : null}
       <main id="main" tabIndex={-1}>
         {path === '/' && <h1 className="visually-hidden">{t('app.tagline')}</h1>}
-        <Suspense fallback={<Loading />}>{content}</Suspense>
+        {/* Another path is another screen: it gets a fresh try, so the tabs are the way out. */}
+        <ErrorBoundary resetKey={path} fallback={(error) => <ScreenError error={error} />} onError={retryFailedScreens}>
+          <Suspense fallback={<Loading />}>{content}</Suspense>
+        </ErrorBoundary>
       </main>
       <nav className="tabbar" aria-label={t('nav.label')}>
         {navItems.map((n) => (

@@ -1,4 +1,4 @@
-import { createElement, lazy, type ComponentType } from 'react';
+import { createElement, lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 /**
  * A screen loaded on demand that renders at once when its code is already here. React.lazy
@@ -11,11 +11,44 @@ export interface LazyScreen<P extends object> {
   preload: () => Promise<unknown>;
 }
 
+/** Screens whose code failed to load while on screen, each with how to give it a fresh try. */
+const failed = new Set<() => void>();
+
+/**
+ * Lets each screen whose code failed to load fetch it again the next time it renders. Called
+ * once the error is on screen, not when the load fails: React renders a screen again right
+ * after its load settles, and a fresh attempt then would retry in a loop instead of saying so.
+ */
+export function retryFailedScreens(): void {
+  for (const retry of failed) retry();
+  failed.clear();
+}
+
 export function lazyScreen<M, P extends object>(load: () => Promise<M>, pick: (m: M) => ComponentType<P>): LazyScreen<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
-  const preload = () => (pending ??= load().then((m) => (loaded = pick(m))));
-  const Fallback = lazy(() => preload().then((c) => ({ default: c })));
+  // A failed load is forgotten, so the next preload or visit fetches the code again (a network
+  // that came back, a server that had a hiccup) instead of failing forever.
+  const preload = () =>
+    (pending ??= load().then(
+      (m) => (loaded = pick(m)),
+      (error: unknown) => {
+        pending = null;
+        throw error;
+      },
+    ));
+  // React.lazy keeps a rejection for good, so a failed one is replaced by a new one.
+  const fresh = (): LazyExoticComponent<ComponentType<P>> =>
+    lazy(() =>
+      preload().then(
+        (c) => ({ default: c }),
+        (error: unknown) => {
+          failed.add(() => (Fallback = fresh()));
+          throw error;
+        },
+      ),
+    );
+  let Fallback = fresh();
   function Screen(props: P) {
     return loaded ? createElement(loaded, props) : createElement(Fallback as unknown as ComponentType<P>, props);
   }

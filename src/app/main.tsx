@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App, preloadScreens } from './App';
 import './app.css';
 import { startPwa } from '../features/offline/start';
+import { ErrorBoundary, ScreenError } from '../ui/ScreenError';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -32,11 +33,24 @@ function appContainer(host: HTMLElement): HTMLElement {
   return container;
 }
 
+function shellError(error: unknown) {
+  return (
+    <div className="shell">
+      <main id="main">
+        <ScreenError error={error} />
+      </main>
+    </div>
+  );
+}
+
 // The first screen's code is fetched before the first render so it appears at once.
 void preloadScreens(window.location.pathname).then(() => {
   createRoot(appContainer(root)).render(
     <StrictMode>
-      <App />
+      {/* Each screen has its own boundary inside the shell; this one catches the shell itself. */}
+      <ErrorBoundary fallback={shellError}>
+        <App />
+      </ErrorBoundary>
     </StrictMode>,
   );
   startPwa();

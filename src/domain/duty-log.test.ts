@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dutyStreamId, entriesDuring, reduceDutyLog } from './duty-log';
+import { dutyStreamId, entriesDuring, mayStrikeEntry, reduceDutyLog } from './duty-log';
 import type { MusterEvent } from './event';
 import { formatStamp } from './hlc';
 
@@ -31,6 +31,17 @@ describe('the duty log (值班日记)', () => {
     expect(log.openItems).toEqual(['负一层排水泵待检修']);
     expect(entriesDuring(log, T0 + 60 * 60_000, null).map((e) => e.eventId)).toEqual([e2.id]);
     expect(entriesDuring(log, T0, T0 + 60_000).map((e) => e.eventId)).toEqual([e1.id]);
+  });
+
+  it('lets each entry be struck once, and only an entry', () => {
+    const e1 = ev('duty.entry', { text: '巡查' }, 0);
+    const e2 = ev('duty.entry', { text: '记错了' }, 1);
+    const h = ev('shift.handedOver', { outgoing: '王值班', incoming: '赵值班', openItems: [] }, 2);
+    const log = reduceDutyLog(stream, [e1, e2, h, ev('entry.struck', { targetId: e2.id }, 3)]);
+    expect(log.entries[1]).toMatchObject({ eventId: e2.id, actor: '王值班', deviceId: 'desk', at: T0 + 60_000 });
+    expect(mayStrikeEntry(log, e1.id)).toBe(true);
+    expect(mayStrikeEntry(log, e2.id)).toBe(false);
+    expect(mayStrikeEntry(log, h.id)).toBe(false);
   });
 
   it('makes a stream id that is a valid event id whatever the site is called', () => {

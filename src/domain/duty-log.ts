@@ -1,6 +1,5 @@
+import { attribution as by, type Attribution } from './attribution';
 import { orderEvents, type MusterEvent } from './event';
-import type { Attribution } from './incident';
-import { stampTime } from './hlc';
 
 /**
  * The duty log's stream for a site (a standing book, not tied to an incident). Site names are
@@ -40,10 +39,6 @@ export interface DutyLogState {
   readonly openItems: readonly string[];
 }
 
-function by(e: MusterEvent): Attribution {
-  return { eventId: e.id, actor: e.actor, deviceId: e.deviceId, hlc: e.hlc, at: stampTime(e.hlc) };
-}
-
 /**
  * The duty log of one site from its events: entries and handovers in (hlc, id) order, so
  * every device shows the same book after sync. The last handover says who is on duty and
@@ -67,6 +62,11 @@ export function reduceDutyLog(streamId: string, events: readonly MusterEvent[]):
   }
   const last = handovers[handovers.length - 1];
   return { entries, handovers, struck, onDuty: last?.incoming ?? null, openItems: last?.openItems ?? [] };
+}
+
+/** Whether a correction may strike a duty-log entry through: each entry once, and the original stays readable. */
+export function mayStrikeEntry(log: DutyLogState, eventId: string): boolean {
+  return log.entries.some((e) => e.eventId === eventId) && !log.struck[eventId];
 }
 
 /** Duty-log entries written while an incident was open: from its start to its closure (or now). */

@@ -17,6 +17,7 @@ import {
   type EndConfirmed,
   type IncidentDeclared,
 } from './events/incident';
+import { TEXT_LIMITS } from './events/limits';
 import { checkLossRecorded, checkSuppliesCounted, type LossRecorded, type SuppliesCounted } from './events/losses';
 import { checkEntryStruck, checkNoteAdded, type EntryStruck, type NoteAdded } from './events/note';
 import { checkPersonAccounted, checkRosterAdded, type PersonAccounted, type RosterAdded } from './events/people';
@@ -87,8 +88,8 @@ const payloadCheckers: { [K in EventType]: (p: Record<string, unknown>) => Issue
 export const EVENT_TYPES = Object.keys(payloadCheckers) as EventType[];
 
 /**
- * The one source of truth (DESIGN.md "Events"): an append-only record of something a person
- * did on a device. `id` is made on the device (UUIDv7), `hlc` orders it.
+ * The one source of truth: an append-only record of something a person did on a device;
+ * every state the app shows is computed from these. `id` is made on the device (UUIDv7), `hlc` orders it.
  */
 export type MusterEvent<K extends EventType = EventType> = {
   [T in K]: {
@@ -116,7 +117,7 @@ export function validateEvent(input: unknown): Validated<MusterEvent> {
   c.string('id', { pattern: ID_PATTERN, hint: 'an id of 1-64 letters, digits or -_.:~' });
   c.string('streamId', { pattern: ID_PATTERN, hint: 'an id of 1-64 letters, digits or -_.:~' });
   c.string('deviceId', { pattern: ID_PATTERN, hint: 'an id of 1-64 letters, digits or -_.:~' });
-  c.string('actor', { min: 1, max: 120 });
+  c.string('actor', { min: 1, max: TEXT_LIMITS.name });
   if (c.string('hlc') && !isStamp(input.hlc)) {
     c.issues.push({ path: 'hlc', message: `expected a clock stamp like 001732600000000-0000-device, got ${JSON.stringify(input.hlc)}` });
   }
@@ -131,7 +132,7 @@ export function validateEvent(input: unknown): Validated<MusterEvent> {
   return { ok: true, value: input as unknown as MusterEvent };
 }
 
-/** The total order of DESIGN.md: by clock stamp, then by id. Same on every device. */
+/** The total order of events: by clock stamp, then by id, so every device sorts the same set the same way. */
 export function compareEvents(a: Pick<MusterEvent, 'hlc' | 'id'>, b: Pick<MusterEvent, 'hlc' | 'id'>): number {
   if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
   if (a.id !== b.id) return a.id < b.id ? -1 : 1;

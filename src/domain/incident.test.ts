@@ -2,7 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EVENT_SCHEMA_VERSION, type EventPayloads, type EventType, type MusterEvent } from './event';
 import { formatStamp } from './hlc';
-import { applyEvent, currentCommander, missingPeople, reduceIncident, standing, stepStatus, type IncidentState } from './incident';
+import {
+  applyEvent,
+  currentCommander,
+  headcountTotals,
+  lossTotal,
+  mayStrike,
+  missingPeople,
+  reduceIncident,
+  standing,
+  stepStatus,
+  type IncidentState,
+} from './incident';
 
 const T0 = Date.UTC(2026, 6, 14, 2, 0, 0);
 let seq = 0;
@@ -222,6 +233,30 @@ describe('command, headcount, losses and the two-step ending', () => {
     expect(s.losses).toHaveLength(2);
     expect(s.struck[wrongLoss.id]).toMatchObject({ reason: '打印机已找到' });
     expect(standing(s, s.losses).map((l) => l.what)).toEqual(['凭证箱']);
+  });
+
+  it("totals the headcount by each person's latest report, and the losses left standing", () => {
+    const s = reduceIncident('inc-1', all);
+    expect(headcountTotals(s)).toEqual({ total: 3, safe: 1, injured: 0, missing: 1, unknown: 1 });
+    const later = reduceIncident('inc-1', [...all.slice(0, 6), ev('person.accounted', { person: '乙', status: 'injured' }, 9)]);
+    expect(headcountTotals(later)).toEqual({ total: 3, safe: 1, injured: 1, missing: 0, unknown: 1 });
+    expect(lossTotal(s)).toBe(1200);
+    expect(lossTotal(reduceIncident('inc-1', [declared, loss, wrongLoss]))).toBe(1200);
+    const valued = ev('loss.recorded', { what: '电脑', where: '负一层', quantity: 1, kind: 'damaged', estimatedValue: 3000 }, 33);
+    expect(lossTotal(reduceIncident('inc-1', [declared, loss, valued]))).toBe(4200);
+  });
+
+  it('offers to strike only entries someone wrote, once each, and after closure only after-action entries', () => {
+    const open = reduceIncident('inc-1', all.slice(0, 9));
+    expect(mayStrike(open, loss)).toBe(true);
+    expect(mayStrike(open, roster)).toBe(true);
+    expect(mayStrike(open, wrongLoss)).toBe(false);
+    for (const change of [declared, handover, role, safeA]) expect(mayStrike(open, change)).toBe(false);
+    const improvement = ev('improvement.added', { issue: '排水泵故障', action: '每月检查', area: 'equipment', owner: '李组长', due: '2026-08-31' }, 160);
+    const closed = reduceIncident('inc-1', [...all, improvement]);
+    expect(mayStrike(closed, loss)).toBe(false);
+    expect(mayStrike(closed, improvement)).toBe(true);
+    expect(mayStrike(closed, { ...improvement, streamId: 'inc-2' })).toBe(false);
   });
 
   it('closes only after the end is confirmed and approved; then takes only after-action fields', () => {

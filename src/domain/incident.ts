@@ -1,23 +1,15 @@
+import { attribution, type Attribution } from './attribution';
 import { compareEvents, orderEvents, type EventType, type MusterEvent } from './event';
 import type { AfterActionField, ImprovementAdded } from './events/afteraction';
 import type { IncidentDeclared } from './events/incident';
 import type { LossRecorded, SuppliesCounted } from './events/losses';
 import type { HeadcountStatus } from './events/people';
-import { stampTime } from './hlc';
+
+export type { Attribution };
 
 export type StepStatus = 'open' | 'done' | 'skipped';
 /** open → ending (on-site end confirmed) → closed (leadership approved). */
 export type IncidentPhase = 'open' | 'ending' | 'closed';
-
-/** Who did what and when: the person as entered on the device, the device, the clock stamp. */
-export interface Attribution {
-  readonly eventId: string;
-  readonly actor: string;
-  readonly deviceId: string;
-  readonly hlc: string;
-  /** Wall time of the stamp, in ms since the epoch. */
-  readonly at: number;
-}
 
 export type StepState = Attribution & { readonly status: StepStatus; readonly reason?: string };
 export type TimelineNote = Attribution & { readonly text: string; readonly tags: readonly string[] };
@@ -103,10 +95,7 @@ export function emptyIncident(streamId: string): IncidentState {
   };
 }
 
-function attribution(e: MusterEvent): Attribution {
-  return { eventId: e.id, actor: e.actor, deviceId: e.deviceId, hlc: e.hlc, at: stampTime(e.hlc) };
-}
-
+/** The entries a strike may still reach after closure (see STRIKABLE_AFTER_CLOSURE). */
 function afterActionIds(d: Draft): Set<string> {
   return new Set([...d.improvements.map((i) => i.eventId), ...d.planRevisions.map((p) => p.eventId)]);
 }
@@ -275,4 +264,53 @@ export function missingPeople(state: IncidentState): string[] {
     const h = state.headcount[p];
     return !h || h.status === 'missing';
   });
+}
+
+export type HeadcountTotals = {
+  readonly total: number;
+  readonly safe: number;
+  readonly injured: number;
+  /** Reported missing. */
+  readonly missing: number;
+  /** On the roster with no report at all yet. */
+  readonly unknown: number;
+};
+
+/** The roster counted by each person's latest report: the headcount screen and the report show the same numbers. */
+export function headcountTotals(state: IncidentState): HeadcountTotals {
+  const totals = { total: state.roster.length, safe: 0, injured: 0, missing: 0, unknown: 0 };
+  for (const person of state.roster) totals[state.headcount[person]?.status ?? 'unknown'] += 1;
+  return totals;
+}
+
+/** The estimated value of everything lost or damaged, leaving out losses a correction struck through. */
+export function lossTotal(state: IncidentState): number {
+  return standing(state, state.losses).reduce((sum, l) => sum + (l.estimatedValue ?? 0), 0);
+}
+
+/**
+ * Entries a person wrote, which a correction strikes through. A change of state (a step done, a
+ * role filled, a person accounted for) is never struck: the next event of its kind replaces it.
+ */
+const STRIKABLE: ReadonlySet<EventType> = new Set([
+  'note.added',
+  'loss.recorded',
+  'supplies.used',
+  'supplies.toReplenish',
+  'roster.added',
+  'improvement.added',
+  'planRevision.added',
+]);
+
+/** Entries that stay open to correction after closure, as the after-action work goes on. */
+const STRIKABLE_AFTER_CLOSURE: ReadonlySet<EventType> = new Set(['improvement.added', 'planRevision.added']);
+
+/**
+ * Whether a correction may strike `e` through now: an entry someone wrote, not struck already,
+ * and, once the incident is closed, only an after-action entry (the reducer ignores any other
+ * strike after closure, so offering one would record a correction that changes nothing).
+ */
+export function mayStrike(state: IncidentState, e: MusterEvent): boolean {
+  if (e.streamId !== state.id || !STRIKABLE.has(e.type) || state.struck[e.id]) return false;
+  return state.phase !== 'closed' || STRIKABLE_AFTER_CLOSURE.has(e.type);
 }

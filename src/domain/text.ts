@@ -52,7 +52,7 @@ export type MessageArgs<W> = W extends (params: infer P) => string
     : never;
 
 /** Renders a message of `D` in one language: `t('incident.step.done')`, `t('incident.started', { time, actor })`. */
-export type Speak<D extends Dictionary> = <K extends keyof D & string>(key: K, ...args: MessageArgs<D[K]['en']>) => string;
+export type Speak<D> = <K extends keyof D & string>(key: K, ...args: D[K] extends { readonly en: infer W } ? MessageArgs<W> : never) => string;
 
 /**
  * A message whose wording needs code (lists, plurals, values described in words): one
@@ -75,11 +75,24 @@ export function render(wording: Wording, params?: unknown): string {
   return typeof wording === 'string' ? fill(wording, (params ?? {}) as Vars) : (wording as (p: unknown) => string)(params);
 }
 
-/** The messages of `dictionary` in `language`. The same key and parameters always give the same text. */
-export function speaker<D extends Dictionary>(dictionary: D, language: Language): Speak<D> {
+/**
+ * The messages of `dictionary` in `language`. The same key and parameters always give the same
+ * text. A screen that shows another capability's words passes that dictionary too:
+ * `speaker(language, messages, reportMessages)`; the texts test keeps keys unique across all.
+ */
+/** The dictionaries passed together, as one: `Merged<[A, B]>` is `A & B`. */
+export type Merged<Ds extends readonly Dictionary[]> = Ds extends readonly [infer First extends Dictionary, ...infer Rest extends readonly Dictionary[]]
+  ? First & Merged<Rest>
+  : unknown;
+
+export function speaker<const Ds extends readonly [Dictionary, ...Dictionary[]]>(language: Language, ...dictionaries: Ds): Speak<Merged<Ds>>;
+export function speaker(language: Language, ...dictionaries: readonly Dictionary[]): Speak<Dictionary> {
   const say = (key: string, params?: unknown): string => {
-    const message = dictionary[key];
-    return message ? render(message[language], params) : key;
+    for (const dictionary of dictionaries) {
+      const message = dictionary[key];
+      if (message) return render(message[language], params);
+    }
+    return key;
   };
   return say;
 }

@@ -12,14 +12,16 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = { burst: 120, perSecond: 30 
 
 export interface RateLimiter {
   /** Takes one request from `key`'s bucket: 0 when allowed, else the seconds to wait. */
-  take(key: string, nowMs: number): number;
+  take(key: string): number;
 }
 
-export function createRateLimiter({ burst, perSecond }: RateLimitOptions): RateLimiter {
+/** `now` is the server's wall clock (ms); the refill is measured on it, so a test can hold it still. */
+export function createRateLimiter({ burst, perSecond }: RateLimitOptions, now: () => number = Date.now): RateLimiter {
   const buckets = new Map<string, { tokens: number; at: number }>();
   let lastSweep = 0;
   return {
-    take(key, nowMs) {
+    take(key) {
+      const nowMs = now();
       // Full buckets carry no information; drop them now and then so the map stays small.
       if (nowMs - lastSweep > 60_000) {
         lastSweep = nowMs;

@@ -20,13 +20,13 @@ export interface SyncApiOptions {
 type Env = { Variables: { device: DeviceTokenRecord } };
 
 /**
- * The sync API, mounted at /api/v1 (DESIGN.md "Sync"). Every route needs a device token; the
+ * The sync API, mounted at /api/v1: push, pull and whoami. Every route needs a device token; the
  * organisation is the token's, never anything in the request, so one organisation cannot name
  * another's events, let alone read or write them.
  */
 export function createSyncApi({ storage, rateLimit = DEFAULT_RATE_LIMIT, now = Date.now, warn = console.warn }: SyncApiOptions): Hono<Env> {
   const api = new Hono<Env>();
-  const limiter = createRateLimiter(rateLimit);
+  const limiter = createRateLimiter(rateLimit, now);
 
   api.use('*', async (c, next) => {
     // A refused request's body is never read; a connection with unread bytes cannot carry
@@ -40,7 +40,7 @@ export function createSyncApi({ storage, rateLimit = DEFAULT_RATE_LIMIT, now = D
       c.header('WWW-Authenticate', 'Bearer realm="muster"');
       return c.json({ error: 'A valid device token is required (Authorization: Bearer …). Enrol this device again if it was revoked.' }, 401);
     }
-    const wait = limiter.take(device.id, now());
+    const wait = limiter.take(device.id);
     if (wait > 0) {
       refuseBody();
       c.header('Retry-After', String(wait));

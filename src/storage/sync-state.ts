@@ -1,15 +1,14 @@
-import type { Table } from 'dexie';
 import type { MusterEvent } from '../domain/event';
 import type { MusterDb, OutboxEntry } from './db';
 
 /**
  * What the sync engine keeps on the device besides the events and the outbox: the device
  * token, the pull cursor, the last outcome, and two lists the user is shown — events the
- * server refused and pulled events stamped too far in the future. Table types live here so
- * `db.ts` only declares their indexes (schema version 2).
+ * server refused and pulled events stamped too far in the future. The row types of those two
+ * lists are defined here; `db.ts` declares their tables (schema version 2) with these types.
  */
 
-/** Settings keys. The token is the device's credential (DESIGN.md "Sync": "Auth"). */
+/** Settings keys. The token is the device's credential: the server knows the device by it. */
 export const SYNC_TOKEN_KEY = 'sync.token';
 /** The last server `seq` this device has applied (pull cursor). */
 export const SYNC_CURSOR_KEY = 'sync.cursor';
@@ -61,12 +60,12 @@ export interface LastSyncError {
   at: number;
 }
 
-export function rejectedEvents(db: MusterDb): Table<RejectedEvent, string> {
-  return db.table<RejectedEvent, string>('rejected');
+export function rejectedEvents(db: MusterDb): MusterDb['rejected'] {
+  return db.rejected;
 }
 
-export function flaggedEvents(db: MusterDb): Table<FlaggedEvent, string> {
-  return db.table<FlaggedEvent, string>('flagged');
+export function flaggedEvents(db: MusterDb): MusterDb['flagged'] {
+  return db.flagged;
 }
 
 async function setting<T>(db: MusterDb, key: string, isValue: (v: unknown) => v is T): Promise<T | null> {

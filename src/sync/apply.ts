@@ -4,7 +4,7 @@ import { formatIssues, isRecord } from '../domain/validation';
 import type { MusterDb } from '../storage/db';
 import { CLOCK_KEY, isClock } from '../storage/events';
 import { markStreamsChanged } from '../storage/streams';
-import { flaggedEvents, rejectedEvents, SYNC_CURSOR_KEY, type FlaggedEvent, type RejectedEvent } from '../storage/sync-state';
+import { flaggedEvents, readCursor, rejectedEvents, SYNC_CURSOR_KEY, type FlaggedEvent, type RejectedEvent } from '../storage/sync-state';
 import type { PullResponse } from '../domain/sync-protocol';
 
 export interface AppliedPage {
@@ -25,12 +25,12 @@ export interface AppliedPage {
  * Idempotent: events already held are skipped and the cursor only moves forward, so applying
  * the same page twice — a retried pull, or two tabs without Web Locks — changes nothing.
  *
- * The clock (DESIGN.md "Events"): each new event's stamp advances the device clock through
- * `receive`, so what this device records next sorts after what it has seen. A stamp more than
- * MAX_DRIFT_MS ahead of this device's clock is still stored — someone recorded it — but it is
- * flagged and does NOT move the clock at all. Advancing "up to the limit" instead would stamp
- * every later local event up to five minutes in the future, and each device pulling those
- * would inherit the offset: one phone with a wrong clock would skew everyone's timeline.
+ * The clock: each new event's stamp advances the device clock through `receive`, so what this
+ * device records next sorts after what it has seen. A stamp more than MAX_DRIFT_MS ahead of
+ * this device's clock is still stored — someone recorded it — but it is flagged and does NOT
+ * move the clock at all. Advancing "up to the limit" instead would stamp every later local
+ * event up to five minutes in the future, and each device pulling those would inherit the
+ * offset: one phone with a wrong clock would skew everyone's timeline.
  */
 export async function applyPulledPage(db: MusterDb, page: PullResponse, device: string, now: number): Promise<AppliedPage> {
   // Validation is pure and done before the transaction: nothing but IndexedDB inside it.
@@ -50,8 +50,7 @@ export async function applyPulledPage(db: MusterDb, page: PullResponse, device: 
   const flaggedTable = flaggedEvents(db);
   const rejectedTable = rejectedEvents(db);
   return db.transaction('rw', [db.events, db.settings, db.streams, flaggedTable, rejectedTable], async () => {
-    const cursorRow = await db.settings.get(SYNC_CURSOR_KEY);
-    const cursor = typeof cursorRow?.value === 'number' ? cursorRow.value : 0;
+    const cursor = await readCursor(db);
 
     const held = await db.events.bulkGet(readable.map((e) => e.id));
     const seen = new Set<string>();
@@ -102,8 +101,7 @@ export async function retryUnreadable(db: MusterDb, device: string, now: number)
   const parked = (await rejectedTable.toArray()).filter((r) => r.direction === 'pull');
   const readable = parked.filter((r) => validateEvent(stripServerFields(r.event)).ok);
   if (readable.length === 0) return 0;
-  const cursorRow = await db.settings.get(SYNC_CURSOR_KEY);
-  const cursor = typeof cursorRow?.value === 'number' ? cursorRow.value : 0;
+  const cursor = await readCursor(db);
   const page: PullResponse = { events: readable.map((r) => r.event as PullResponse['events'][number]), next: cursor, more: false, serverTime: '' };
   await applyPulledPage(db, page, device, now);
   await rejectedTable.bulkDelete(readable.map((r) => r.eventId));

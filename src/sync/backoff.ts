@@ -16,3 +16,12 @@ export function backoffDelay(failures: number, random: number, policy: BackoffPo
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** exponent);
   return Math.round(ceiling / 2 + random * (ceiling / 2));
 }
+
+/**
+ * A fraction in [0, 1) for the jitter, from four bytes of the engine's one random source (so a
+ * test that fixes the bytes fixes the delays too).
+ */
+export function randomFraction(random: (bytes: Uint8Array) => Uint8Array): number {
+  const bytes = random(new Uint8Array(4)).subarray(0, 4);
+  return bytes.reduce((n, byte) => n * 256 + byte, 0) / 2 ** 32;
+}

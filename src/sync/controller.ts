@@ -2,13 +2,13 @@ import { liveQuery, type Subscription } from 'dexie';
 import type { MusterDb } from '../storage/db';
 import { flaggedEvents, readLastSync, readSyncToken, recordSyncOutcome, rejectedEvents, storeSyncToken, type LastSyncError } from '../storage/sync-state';
 import { retryUnreadable } from './apply';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { backoffDelay, DEFAULT_BACKOFF, randomFraction, type BackoffPolicy } from './backoff';
 import { syncOnce, type SyncReport } from './engine';
 import { syncLock, type SyncLock } from './lock';
 import { SyncError, type SyncErrorKind, type SyncTransport } from './transport';
-import { deviceId } from '../storage/events';
+import { browserEnv, deviceId, type WriteEnv } from '../storage/events';
 
-/** What the UI shows about sync (DESIGN.md "Sync"; issue 6 item 4). */
+/** What the UI shows about sync: enough for the duty leader to tell whether records have gone out. */
 export interface SyncStatus {
   /** Whether this device holds a token; without one nothing is sent. */
   readonly enrolled: boolean;
@@ -43,12 +43,26 @@ export interface SyncEngine {
   readonly subscribe: (listener: () => void) => () => void;
 }
 
+/** What `createSyncEngine` gives back: the engine, and a way to know when it has settled. */
+export interface LocalSyncEngine extends SyncEngine {
+  /**
+   * Resolves once no attempt is running, including one a trigger started just before the
+   * call. A timer still waiting (debounce, back-off, poll) does not count as running: with
+   * `setTimer` injected, the caller sees it and fires it when it chooses.
+   */
+  readonly whenIdle: () => Promise<void>;
+}
+
 export interface SyncEngineOptions {
   db: MusterDb;
   /** Makes the transport for a token (the HTTP one to this origin in the app). */
   transportFor: (token: string) => SyncTransport;
   now?: () => number;
-  random?: () => number;
+  /**
+   * The one source of randomness, for the device id and the back-off jitter alike: fills the
+   * array with random bytes. The browser's crypto when not given.
+   */
+  random?: WriteEnv['random'];
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
   lock?: SyncLock;
@@ -84,10 +98,11 @@ const VISIBLE_MIN_GAP_MS = 5_000;
  * back off exponentially with jitter. A revoked token stops automatic attempts until the
  * device is enrolled again or the user taps "sync now".
  */
-export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
   const { db, transportFor } = options;
-  const now = options.now ?? (() => Date.now());
-  const random = options.random ?? Math.random;
+  const now = options.now ?? browserEnv.now;
+  const random = options.random ?? browserEnv.random;
+  const env: WriteEnv = { now, random };
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   const lock = options.lock ?? syncLock(db.name);
@@ -173,9 +188,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     try {
       if (!recoveredUnreadable) {
         recoveredUnreadable = true;
-        await retryUnreadable(db, await deviceId(db, { now, random: (b) => crypto.getRandomValues(b) }), now());
+        await retryUnreadable(db, await deviceId(db, env), now());
       }
-      const report: SyncReport = await syncOnce({ db, transport: transportFor(token), now });
+      const report: SyncReport = await syncOnce({ db, transport: transportFor(token), ...env });
       failures = 0;
       stoppedByAuth = false;
       const at = now();
@@ -199,7 +214,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       failures++;
       const retryAfter = error instanceof SyncError ? (error.retryAfterMs ?? 0) : 0;
-      schedule(Math.max(backoffDelay(failures, random(), backoff), retryAfter));
+      schedule(Math.max(backoffDelay(failures, randomFraction(random), backoff), retryAfter));
     }
   }
 
@@ -269,6 +284,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       update({ enrolled: true, lastError: null });
       await run();
       return status;
+    },
+    async whenIdle() {
+      // A round may start another (`again`), and a listener may trigger one as it settles.
+      while (running) await running.catch(() => undefined);
     },
     getStatus: () => status,
     subscribe(listener) {

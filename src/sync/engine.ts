@@ -1,23 +1,25 @@
 import type { MusterEvent } from '../domain/event';
 import type { MusterDb } from '../storage/db';
-import { deviceId } from '../storage/events';
+import { deviceId, type WriteEnv } from '../storage/events';
 import { confirmSyncOrg, readCursor, readOutboxBatch, readSyncOrg, settlePush, type PushSettlement } from '../storage/sync-state';
 import { applyPulledPage } from './apply';
 import { DEFAULT_PULL_LIMIT, MAX_BODY_BYTES, MAX_PUSH_EVENTS, type PushResponse } from '../domain/sync-protocol';
 import { SyncError, type SyncTransport } from './transport';
 
 /**
- * One sync round (DESIGN.md "Sync"): push the whole outbox in batches, then pull pages until
- * the server has nothing newer. No `fetch` ever runs inside a Dexie transaction: each step
- * reads in one transaction, talks to the server outside any, and writes the answer in
- * another. Safe to interrupt anywhere: the outbox is cleared only after the server's reply,
- * a retried push is a duplicate on the server, and a re-pulled page changes nothing.
+ * One sync round: push the whole outbox in batches, then pull pages until the server has
+ * nothing newer. No `fetch` ever runs inside a Dexie transaction: each step reads in one
+ * transaction, talks to the server outside any, and writes the answer in another. Safe to
+ * interrupt anywhere: the outbox is cleared only after the server's reply, a retried push is
+ * a duplicate on the server, and a re-pulled page changes nothing.
+ *
+ * `now` is this device's wall time (ms) and `random` the caller's one random source (used if
+ * this round is the first to need the device id); neither has a default here, so a test that
+ * fixes them fixes the whole round.
  */
-export interface SyncRoundDeps {
+export interface SyncRoundDeps extends WriteEnv {
   db: MusterDb;
   transport: SyncTransport;
-  /** Wall time (ms) of this device. */
-  now: () => number;
   pushBatchSize?: number;
   pullLimit?: number;
 }
@@ -133,7 +135,7 @@ async function pushChunk(deps: SyncRoundDeps, events: MusterEvent[], report: Syn
 export async function pullNew(deps: SyncRoundDeps, report: SyncReport): Promise<void> {
   const { db, transport } = deps;
   const limit = deps.pullLimit ?? DEFAULT_PULL_LIMIT;
-  const device = await deviceId(db, { now: deps.now, random: (b) => crypto.getRandomValues(b) });
+  const device = await deviceId(db, deps);
   let cursor = await readCursor(db);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const page = await transport.pull(cursor, limit);

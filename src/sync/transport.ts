@@ -13,8 +13,8 @@ export interface SyncTransport {
 
 /**
  * Why a request failed, in the terms the engine acts on:
- * - `offline`: no answer at all (a failed fetch, a time-out) — DESIGN.md: a failed request,
- *   not `navigator.onLine`, means offline;
+ * - `offline`: no answer at all (a failed fetch, a time-out); a failed request, not
+ *   `navigator.onLine`, is what offline means, since the browser's guess is often wrong;
  * - `unauthorized`: the token is missing, wrong or revoked — retrying will not help;
  * - `rateLimited`, `server`: try again later (after `retryAfterMs` when the server said);
  * - `refused`: the server refused the request itself (400/413/415) — for a push, the batch is split;

@@ -14,7 +14,7 @@ import type { StreamStore } from './stream-store';
  */
 export async function record<S, K extends EventType>(store: StreamStore<S>, streamId: string, type: K, payload: EventPayloads[K]): Promise<MusterEvent | null> {
   const session = useSession.getState();
-  const t = speaker(messages, session.language);
+  const t = speaker(session.language, messages);
   const actor = session.actorName || t('record.actor.unknown');
   try {
     const { event, rev } = await recordEvent(appDb(), { streamId, actor, type, payload });

@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
+import { buildApp } from '../../build/build-app';
 import { findChromium } from './browser';
-import { ROOT, startServer, type RunningServer } from './server-process';
+import { startServer, type RunningServer } from './server-process';
 
 let server: RunningServer | undefined;
 
@@ -14,12 +14,8 @@ declare module 'vitest' {
 /** Builds the production app once, then serves it from the real server for every e2e file. */
 export async function setup(project: TestProject): Promise<void> {
   findChromium(); // fail first, with the install hint, if there is no browser
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  // Always a fresh build: the suite must test these sources, whatever dist/ holds.
+  buildApp();
   server = await startServer();
   project.provide('baseUrl', server.url);
 }

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -72,17 +72,4 @@ export async function startServer(opts: { staticDir?: string; dataDir?: string; 
         child.kill('SIGTERM');
       }),
   };
-}
-
-/**
- * A production build of the app into `outDir` (outside dist/, so the shared build is left
- * alone); `env` adds build-time settings such as MUSTER_APP_VERSION.
- */
-export function buildApp(outDir: string, env: Record<string, string> = {}): void {
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-    env: { ...process.env, NODE_ENV: 'production', ...env },
-  });
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, newSession, waitForServiceWorkerControl, type Session } from './browser';
-import { ROOT, buildApp, startServer, type RunningServer } from './server-process';
+import { buildApp } from '../../build/build-app';
+import { ROOT, startServer, type RunningServer } from './server-process';
 
 const shots = join(ROOT, '.tmp', 'screens');
 mkdirSync(shots, { recursive: true });
@@ -60,7 +61,7 @@ describe('a new version arrives during an open incident', () => {
     work = mkdtempSync(join(tmpdir(), 'muster-update-'));
     served = join(work, 'served');
     cpSync(join(ROOT, 'dist'), served, { recursive: true });
-    buildApp(join(work, 'b'), { MUSTER_APP_VERSION: VERSION_B });
+    buildApp({ outDir: join(work, 'b'), env: { MUSTER_APP_VERSION: VERSION_B } });
   });
   afterAll(async () => {
     await session?.close();

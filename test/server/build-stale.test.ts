@@ -1,7 +1,7 @@
 import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkBuild, isBuildStale } from '../../scripts/build-stale';
+import { checkBuild, isBuildStale } from '../../build/build-app';
 import { makeTempDir, removeTempDirs, writeTree } from './support';
 
 afterEach(() => removeTempDirs());

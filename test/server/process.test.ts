@@ -51,85 +51,120 @@ function expectDatabaseIntact(dataDir: string): void {
   }
 }
 
-/** Starts GET /api/test/slow and resolves once the server has begun answering it. */
-function startSlowRequest(port: number, ms: number, agent: Agent | false = false): Promise<{ rest: Promise<string> }> {
+interface WatchedRequest {
+  /** The whole body; rejects if the connection is cut before the answer ends. */
+  readonly body: Promise<string>;
+  /** Resolves when the server closes the connection. */
+  readonly closed: Promise<void>;
+}
+
+/**
+ * GET `path` on a keep-alive connection of its own. Resolves once the first bytes of the body
+ * have arrived (the slow route sends its first line at once), and notes in `log`, in the order
+ * the test process sees them, when the answer ended (`<name> answered`) and when the server
+ * closed the connection (`<name> closed`). The shutdown tests check the order of those notes,
+ * not a stopwatch.
+ */
+function watchedGet(port: number, path: string, name: string, log: string[]): Promise<WatchedRequest> {
   return new Promise((resolveStarted, reject) => {
-    const req = get({ host: '127.0.0.1', port, path: `/api/test/slow?ms=${ms}`, agent }, (res) => {
-      let body = '';
+    let closed: Promise<void> = Promise.resolve();
+    const req = get({ host: '127.0.0.1', port, path, agent: new Agent({ keepAlive: true }) }, (res) => {
+      let text = '';
       res.setEncoding('utf8');
-      const rest = new Promise<string>((resolveBody, rejectBody) => {
+      const body = new Promise<string>((resolveBody, rejectBody) => {
         res.on('data', (chunk: string) => {
-          body += chunk;
-          if (body === 'started\n') resolveStarted({ rest });
+          text += chunk;
+          resolveStarted({ body, closed });
         });
-        res.on('end', () => resolveBody(body));
-        res.on('error', rejectBody);
-        res.on('aborted', () => rejectBody(new Error(`cut off after ${JSON.stringify(body)}`)));
+        res.on('end', () => {
+          log.push(`${name} answered`);
+          resolveBody(text);
+        });
+        res.on('close', () => {
+          if (!res.complete) rejectBody(new Error(`cut off after ${JSON.stringify(text)}`));
+        });
       });
-      rest.catch(() => undefined); // observed by the caller; avoid an unhandled rejection before then
+      body.catch(() => undefined); // observed by the caller; avoid an unhandled rejection before then
+    });
+    req.on('socket', (socket) => {
+      closed = new Promise((resolveClosed) =>
+        socket.once('close', () => {
+          log.push(`${name} closed`);
+          resolveClosed();
+        }),
+      );
     });
     req.on('error', reject);
   });
 }
 
-describe('stopping the server process', () => {
-  it('on SIGTERM finishes the request in flight, refuses new ones, closes the database and exits 0', async () => {
-    const { server, port, dataDir } = await startProcess({ MUSTER_TEST_SLOW_ROUTE: '1' });
-    // An idle keep-alive connection, as a browser leaves behind; it must not hold the exit up.
-    const keepAlive = new Agent({ keepAlive: true });
-    expect((await rawGet(port, '/api/health', keepAlive)).status).toBe(200);
+// Each test starts a real process; the timeouts only catch a hang, far above a slow machine's time.
+const PROCESS_TEST = { timeout: 120_000 };
 
-    // On a keep-alive socket too: once answered it turns idle and must then be closed as well.
-    const slow = await startSlowRequest(port, 1_500, new Agent({ keepAlive: true }));
-    const signalledAt = Date.now();
+describe('stopping the server process', PROCESS_TEST, () => {
+  // Nothing here times the shutdown with the test's own clock, which a busy machine skews.
+  // Promptness shows in the order of events: a connection closed while another request is
+  // still being answered was not left for the cut-off, whatever the machine's speed.
+  it('on SIGTERM finishes the requests in flight, closes idle and answered keep-alive connections at once, refuses new ones and exits 0', async () => {
+    const { server, port, dataDir } = await startProcess({ MUSTER_TEST_SLOW_ROUTE: '1' });
+    const log: string[] = [];
+    // An idle keep-alive connection, as a browser leaves behind; it must not hold the exit up.
+    const idle = await watchedGet(port, '/api/health', 'idle', log);
+    expect(JSON.parse(await idle.body)).toMatchObject({ status: 'ok' });
+    // On a keep-alive connection too: once answered it turns idle and must then be closed as
+    // well, while the longer request still runs, well before the cut-off.
+    const short = await watchedGet(port, '/api/test/slow?ms=1000', 'short', log);
+    const long = await watchedGet(port, '/api/test/slow?ms=3000', 'long', log);
+
     server.child.kill('SIGTERM');
-    await server.waitForOutput(/Muster is stopping \(SIGTERM\), finishing 1 request\(s\)/);
+    await server.waitForOutput(/Muster is stopping \(SIGTERM\), finishing 2 request\(s\)/);
     await expect(rawGet(port, '/api/health')).rejects.toThrow(/ECONNREFUSED/);
 
-    expect(await slow.rest).toBe('started\nfinished\n');
-    expect(await exitWithin(server, 5_000 - (Date.now() - signalledAt))).toBe(0);
-    const took = Date.now() - signalledAt;
-    expect(took).toBeGreaterThanOrEqual(1_400);
-    // Well before the 4 s cut-off: the answered keep-alive socket was closed, not waited out.
-    expect(took).toBeLessThan(3_000);
+    expect(await short.body).toBe('started\nfinished\n');
+    expect(await long.body).toBe('started\nfinished\n');
+    expect(await server.exited).toBe(0);
+    await Promise.all([idle.closed, short.closed, long.closed]);
+    expect(log.indexOf('idle closed')).toBeLessThan(log.indexOf('short answered'));
+    expect(log.indexOf('short closed')).toBeLessThan(log.indexOf('long answered'));
     expect(server.stdout()).toContain('Muster stopped.');
     expect(server.stderr()).toBe('');
-    keepAlive.destroy();
     expectDatabaseIntact(dataDir);
   });
 
-  it('on SIGINT (Ctrl+C) exits 0 at once even with an idle keep-alive connection open', async () => {
+  it('on SIGINT (Ctrl+C) closes an idle keep-alive connection and exits 0', async () => {
     const { server, port, dataDir } = await startProcess();
-    const keepAlive = new Agent({ keepAlive: true });
-    expect((await rawGet(port, '/api/health', keepAlive)).status).toBe(200);
+    const log: string[] = [];
+    const idle = await watchedGet(port, '/api/health', 'idle', log);
+    await idle.body;
 
-    const signalledAt = Date.now();
+    // Both signals take the same path; that idle connections are closed at once rather than at
+    // the cut-off is shown under SIGTERM above.
     server.child.kill('SIGINT');
-    expect(await exitWithin(server, 5_000)).toBe(0);
-    // Node keeps idle sockets for 5 s; leaving well before that shows they were closed.
-    expect(Date.now() - signalledAt).toBeLessThan(2_500);
+    // Exit code 0, not 1, means the process stopped before its own 4.8 s deadline fired.
+    expect(await server.exited).toBe(0);
+    await idle.closed;
     expect(server.stdout()).toContain('Muster is stopping (SIGINT)');
     expect(server.stdout()).toContain('Muster stopped.');
-    keepAlive.destroy();
     expectDatabaseIntact(dataDir);
   });
 
   it('cuts a request that will not finish after about 4 s and still exits 0 within 5 s', async () => {
     const { server, port, dataDir } = await startProcess({ MUSTER_TEST_SLOW_ROUTE: '1' });
-    const slow = await startSlowRequest(port, 20_000);
+    const slow = await watchedGet(port, '/api/test/slow?ms=20000', 'slow', []);
     const signalledAt = Date.now();
     server.child.kill('SIGTERM');
 
-    expect(await exitWithin(server, 5_000)).toBe(0);
-    const took = Date.now() - signalledAt;
-    expect(took).toBeGreaterThanOrEqual(3_500);
-    await expect(slow.rest).rejects.toThrow();
+    // Exit code 0, not 1, means the process stopped before its own 4.8 s deadline fired.
+    expect(await server.exited).toBe(0);
+    // A lower bound only: the cut-off timer starts after the signal, so no machine is too slow for it.
+    expect(Date.now() - signalledAt).toBeGreaterThanOrEqual(3_500);
+    await expect(slow.body).rejects.toThrow(/cut off/);
     expect(server.stdout()).toContain('Muster stopped.');
     expectDatabaseIntact(dataDir);
   });
 });
 
-describe('starting the server process', () => {
+describe('starting the server process', PROCESS_TEST, () => {
   let squatter: Server | undefined;
   afterEach(async () => {
     await new Promise<void>((done) => (squatter ? squatter.close(() => done()) : done()));
@@ -142,7 +177,7 @@ describe('starting the server process', () => {
     await new Promise<void>((done) => squatter?.listen(port, '127.0.0.1', done));
 
     const server = spawnServer({ PORT: String(port), DATA_DIR: join(makeTempDir('busy'), 'data') });
-    expect(await exitWithin(server, 15_000)).toBe(1);
+    expect(await exitWithin(server, 60_000)).toBe(1);
     expect(server.stderr()).toContain(`Port ${port} on 127.0.0.1 is already in use — is Muster already running? Set PORT to use another port.`);
     expect(server.stderr()).not.toMatch(/\n\s+at /); // one clear line, not a stack trace
     expect(server.stdout()).not.toContain('Muster is running');
@@ -150,7 +185,7 @@ describe('starting the server process', () => {
 
   it.each(['eighty', '70000', '0', '80.5', '-1'])('exits 1 naming PORT when PORT=%s', async (value) => {
     const server = spawnServer({ PORT: value, DATA_DIR: join(makeTempDir('badport'), 'data') });
-    expect(await exitWithin(server, 15_000)).toBe(1);
+    expect(await exitWithin(server, 60_000)).toBe(1);
     expect(server.stderr()).toContain(`PORT must be a whole number from 1 to 65535, but it is "${value}"`);
     expect(server.stdout()).toBe('');
   });
@@ -159,7 +194,7 @@ describe('starting the server process', () => {
     const work = makeTempDir('notadb');
     writeTree(work, { 'data/muster.sqlite': 'a spreadsheet someone saved here\n'.repeat(30) });
     const server = spawnServer({ PORT: String(await freePort()), DATA_DIR: join(work, 'data') });
-    expect(await exitWithin(server, 15_000)).toBe(1);
+    expect(await exitWithin(server, 60_000)).toBe(1);
     expect(server.stderr()).toContain(`Cannot open the Muster database ${join(work, 'data', 'muster.sqlite')}`);
     expect(server.stderr()).toContain('not a SQLite database');
   });

@@ -103,7 +103,8 @@ export function spawnServer(env: Record<string, string>): ServerProcess {
   );
   started.push(child);
 
-  const waitForOutput = (pattern: RegExp, timeoutMs = 15_000): Promise<RegExpMatchArray> =>
+  // Only a guard against a hung process: starting tsx on a busy machine can take many seconds.
+  const waitForOutput = (pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> =>
     new Promise((resolveMatch, reject) => {
       const check = (): boolean => {
         const match = out.match(pattern);

@@ -1,35 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MusterEvent } from '../../src/domain/event';
 import { openDb } from '../../src/storage/db';
-import { createSyncEngine, type SyncEngine, type SyncEngineOptions, type SyncStatus } from '../../src/sync/controller';
+import { createSyncEngine, type LocalSyncEngine, type SyncEngineOptions, type SyncStatus } from '../../src/sync/controller';
 import { enrolFromUrl, tokenFromEnrolmentUrl } from '../../src/sync/enrol';
 import { syncLock } from '../../src/sync/lock';
 import { SyncError, type SyncTransport } from '../../src/sync/transport';
-import { backoffDelay } from '../../src/sync/backoff';
-import { removeTempDirs, T0, tempDir, TestDevice, TestServer } from './support';
-
-/** Timers the test fires by hand, so back-off and debounce are checked without waiting. */
-class ManualTimers {
-  private next = 1;
-  readonly pending = new Map<number, { fn: () => void; ms: number }>();
-  set = (fn: () => void, ms: number): number => {
-    const id = this.next++;
-    this.pending.set(id, { fn, ms });
-    return id;
-  };
-  clear = (id: unknown): void => {
-    this.pending.delete(id as number);
-  };
-  /** The delays of the timers now waiting. */
-  delays(): number[] {
-    return [...this.pending.values()].map((t) => t.ms);
-  }
-  fireAll(): void {
-    const due = [...this.pending.values()];
-    this.pending.clear();
-    for (const t of due) t.fn();
-  }
-}
+import { backoffDelay, randomFraction } from '../../src/sync/backoff';
+import { ManualTimers, removeTempDirs, statusWhere, T0, tempDir, TestDevice, TestServer } from './support';
 
 class FakeTarget {
   visibilityState = 'visible';
@@ -46,13 +23,8 @@ class FakeTarget {
   }
 }
 
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 3_000): Promise<void> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+/** Random bytes that make the jitter exactly one half, so back-off delays are round numbers. */
+const halfway = (bytes: Uint8Array): Uint8Array => bytes.map((_, i) => (i === 0 ? 0x80 : 0));
 
 let server: TestServer;
 let token: string;
@@ -73,7 +45,7 @@ afterEach(async () => {
 
 interface Rig {
   device: TestDevice;
-  engine: SyncEngine;
+  engine: LocalSyncEngine;
   timers: ManualTimers;
   win: FakeTarget;
   doc: FakeTarget;
@@ -101,7 +73,7 @@ async function rig(opts: Partial<SyncEngineOptions> & { enrol?: boolean } = {}):
         t,
       ),
     now: () => clock,
-    random: () => 0.5,
+    random: halfway,
     setTimer: timers.set,
     clearTimer: timers.clear,
     windowTarget: win,
@@ -121,7 +93,8 @@ describe('when the engine syncs', () => {
   it('does nothing and says so while the device is not enrolled', async () => {
     const { engine, network } = await rig({ enrol: false });
     engine.start();
-    await until(() => engine.getStatus().enrolled === false && !engine.getStatus().syncing, 'a status');
+    await engine.whenIdle();
+    expect(engine.getStatus()).toMatchObject({ enrolled: false, syncing: false });
     await engine.syncNow();
     expect(network.requests).toBe(0);
     expect(engine.getStatus()).toMatchObject({ enrolled: false, lastError: null });
@@ -130,15 +103,17 @@ describe('when the engine syncs', () => {
   it('sends a new record shortly after it is written, then polls', async () => {
     const { engine, device, timers } = await rig({ debounceMs: 1_500, pollMs: 60_000 });
     engine.start();
-    await until(() => engine.getStatus().lastSuccessAt !== null, 'the first sync');
+    await engine.whenIdle();
+    expect(engine.getStatus().lastSuccessAt).toBe(clock);
     expect(timers.delays()).toEqual([60_000]);
 
     await device.record(note('水位 20 cm'));
-    await until(() => engine.getStatus().waiting === 1, 'the record to be counted as waiting');
+    await statusWhere(engine, (s) => s.waiting === 1);
     expect(timers.delays()).toEqual([1_500]); // the sooner timer replaced the poll
     clock += 1_500;
     timers.fireAll();
-    await until(() => engine.getStatus().waiting === 0 && !engine.getStatus().syncing, 'the outbox to drain');
+    await engine.whenIdle();
+    await statusWhere(engine, (s) => s.waiting === 0);
     expect(server.eventIds('org-bank-sz')).toHaveLength(1);
     expect(engine.getStatus().lastSuccessAt).toBe(clock);
   });
@@ -148,26 +123,31 @@ describe('when the engine syncs', () => {
     network.up = false;
     await device.record(note('offline 1'));
     engine.start();
-    await until(() => engine.getStatus().lastError?.kind === 'offline', 'the first failure');
-    expect(engine.getStatus()).toMatchObject({ waiting: 1, syncing: false, lastSuccessAt: null });
-    const delays: number[] = [timers.delays()[0]!];
+    await engine.whenIdle();
+    await statusWhere(engine, (s) => s.waiting === 1);
+    expect(engine.getStatus()).toMatchObject({ syncing: false, lastSuccessAt: null, lastError: { kind: 'offline' } });
+    const delays: number[] = [...timers.delays()];
     for (let i = 0; i < 3; i++) {
       const before = network.requests;
       timers.fireAll();
-      await until(() => network.requests > before && !engine.getStatus().syncing && timers.pending.size === 1, 'a retry');
-      delays.push(timers.delays()[0]!);
+      await engine.whenIdle();
+      expect(network.requests).toBeGreaterThan(before);
+      delays.push(...timers.delays());
     }
+    expect(randomFraction(halfway)).toBe(0.5);
     expect(delays).toEqual([1, 2, 3, 4].map((n) => backoffDelay(n, 0.5)));
     expect(delays).toEqual([1_500, 3_000, 6_000, 12_000]);
 
     // Writes during the outage wait for the back-off instead of hammering a dead server.
     await device.record(note('offline 2'));
-    await until(() => engine.getStatus().waiting === 2, 'the second record');
+    await statusWhere(engine, (s) => s.waiting === 2);
     expect(timers.delays()).toEqual([12_000]);
 
     network.up = true;
     win.dispatch('online');
-    await until(() => engine.getStatus().waiting === 0 && engine.getStatus().lastError === null, 'the outbox to drain');
+    await engine.whenIdle();
+    expect(engine.getStatus().lastError).toBeNull();
+    await statusWhere(engine, (s) => s.waiting === 0);
     expect(server.eventIds('org-bank-sz')).toHaveLength(2);
   });
 
@@ -181,21 +161,23 @@ describe('when the engine syncs', () => {
     await engine.syncNow();
     expect(engine.getStatus().lastError?.kind).toBe('rateLimited');
     engine.start();
-    await until(() => timers.pending.size === 1 && !engine.getStatus().syncing, 'a retry timer');
-    expect(timers.delays()[0]).toBe(30_000);
+    await engine.whenIdle();
+    expect(timers.delays()).toEqual([30_000]);
   });
 
   it('stops trying on its own once the token is refused, but "sync now" still tries', async () => {
     const { engine, timers, network, win } = await rig();
     server.store.db.prepare(`UPDATE device_tokens SET revoked_at = 'now'`).run();
     engine.start();
-    await until(() => engine.getStatus().lastError?.kind === 'unauthorized', 'the refusal');
+    await engine.whenIdle();
+    expect(engine.getStatus().lastError?.kind).toBe('unauthorized');
     expect(timers.pending.size).toBe(0);
     expect(engine.getStatus().nextAttemptAt).toBeNull();
     const before = network.requests;
     win.dispatch('online');
-    await new Promise((r) => setTimeout(r, 30));
+    await engine.whenIdle();
     expect(network.requests).toBe(before);
+    expect(timers.pending.size).toBe(0);
     await engine.syncNow();
     expect(network.requests).toBeGreaterThan(before);
   });
@@ -203,19 +185,21 @@ describe('when the engine syncs', () => {
   it('syncs when the app comes back into view, but not twice in a row', async () => {
     const { engine, doc, network } = await rig();
     engine.start();
-    await until(() => engine.getStatus().lastSuccessAt !== null, 'the first sync');
+    await engine.whenIdle();
+    expect(engine.getStatus().lastSuccessAt).toBe(clock);
     const before = network.requests;
     doc.dispatch('visibilitychange'); // visible again right away: skipped
-    await new Promise((r) => setTimeout(r, 30));
+    await engine.whenIdle();
     expect(network.requests).toBe(before);
     clock += 10_000;
     doc.visibilityState = 'hidden';
     doc.dispatch('visibilitychange');
-    await new Promise((r) => setTimeout(r, 30));
+    await engine.whenIdle();
     expect(network.requests).toBe(before);
     doc.visibilityState = 'visible';
     doc.dispatch('visibilitychange');
-    await until(() => network.requests > before, 'a sync on becoming visible');
+    await engine.whenIdle();
+    expect(network.requests).toBeGreaterThan(before);
   });
 
   it('counts refused records so the user is told, and keeps going with the rest', async () => {
@@ -236,8 +220,9 @@ describe('when the engine syncs', () => {
       await device.db.outbox.add({ eventId: 'poisoned', queuedAt: T0, attempts: 0 });
     });
     engine.start();
-    await until(() => engine.getStatus().rejected === 1 && engine.getStatus().waiting === 0, 'the refusal to be counted');
+    await engine.whenIdle();
     expect(engine.getStatus().lastError).toBeNull();
+    await statusWhere(engine, (s) => s.rejected === 1 && s.waiting === 0);
     expect(server.eventIds('org-bank-sz')).toHaveLength(1);
   });
 
@@ -249,8 +234,9 @@ describe('when the engine syncs', () => {
     first.engine.stop();
     const reopened = createSyncEngine({ db: first.device.db, transportFor: () => ({}) as SyncTransport, setTimer: () => 0, clearTimer: () => undefined });
     reopened.start();
-    await until(() => reopened.getStatus().lastSuccessAt === at, 'the persisted status');
+    await statusWhere(reopened, (s) => s.lastSuccessAt === at);
     reopened.stop();
+    await reopened.whenIdle();
   });
 });
 

@@ -15,7 +15,7 @@ import { removeTempDirs, T0, tempDir, TestDevice, TestServer } from './support';
  *
  * SYNC_RUNS and SYNC_SEED (and SYNC_PATH) replay a failure; fast-check prints them on failure.
  */
-const RUNS = Number(process.env.SYNC_RUNS ?? 500);
+const RUNS = Number(process.env.SYNC_RUNS ?? 200);
 const SEED = process.env.SYNC_SEED === undefined ? undefined : Number(process.env.SYNC_SEED);
 const PATH = process.env.SYNC_PATH;
 
@@ -155,7 +155,7 @@ async function runSchedule(s: Schedule): Promise<void> {
   const sync = async (i: number): Promise<void> => {
     const d = devices[i]!;
     try {
-      await syncOnce({ db: d.db, transport: d.transport({ fetch: net.fetchFor(i) }, token), now: () => d.now(), pullLimit: s.pullLimit });
+      await syncOnce({ db: d.db, transport: d.transport({ fetch: net.fetchFor(i) }, token), ...d.env, pullLimit: s.pullLimit });
     } catch (error) {
       // A failed round is what the network did; the next one must make up for it.
       if (!(error instanceof Error) || error.name !== 'SyncError') throw error;
@@ -201,7 +201,7 @@ async function runSchedule(s: Schedule): Promise<void> {
     await net.deliverAll();
     for (let round = 0; round < 2; round++) {
       for (const d of devices) {
-        await syncOnce({ db: d.db, transport: d.transport({ fetch: healed.fetchFor(0) }, token), now: () => d.now(), pullLimit: s.pullLimit });
+        await syncOnce({ db: d.db, transport: d.transport({ fetch: healed.fetchFor(0) }, token), ...d.env, pullLimit: s.pullLimit });
       }
     }
 
@@ -225,6 +225,7 @@ async function runSchedule(s: Schedule): Promise<void> {
 }
 
 describe('sync convergence under faults', () => {
+  // The timeout only catches a hang: it is far above what the runs take on a busy machine.
   it(`every device ends with the same events and state, none lost or doubled (${RUNS} random schedules)`, async () => {
     await fc.assert(
       fc.asyncProperty(scheduleArb, async (s) => {
@@ -232,5 +233,5 @@ describe('sync convergence under faults', () => {
       }),
       { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), ...(PATH === undefined ? {} : { path: PATH }), endOnFailure: false },
     );
-  }, 240_000);
+  }, 600_000);
 });

@@ -12,6 +12,8 @@ import { SyncError, type SyncTransport } from '../../src/sync/transport';
 import { removeTempDirs, T0, tempDir, TestDevice, TestServer } from './support';
 
 const DAY = 24 * 60 * 60 * 1000;
+/** Hundreds of records written one by one: seconds on a busy machine, so the timeout only catches a hang. */
+const HEAVY_TEST = 120_000;
 
 let server: TestServer;
 let token: string;
@@ -37,7 +39,7 @@ async function device(name: string, offsetMs = 0): Promise<TestDevice> {
 }
 
 function sync(d: TestDevice, transport: SyncTransport = d.transport(server, token)): ReturnType<typeof syncOnce> {
-  return syncOnce({ db: d.db, transport, now: () => d.now() });
+  return syncOnce({ db: d.db, transport, ...d.env });
 }
 
 const note = (text: string, streamId = 'inc-flood-b1') => ({ streamId, actor: '王值班', type: 'note.added' as const, payload: { text } });
@@ -82,21 +84,25 @@ describe('pushing the outbox', () => {
     expect(server.eventIds('org-bank-sz')).toHaveLength(2);
   });
 
-  it('sends a long outbox in batches of at most 500', async () => {
-    const commander = await device('commander');
-    for (let i = 0; i < 1_201; i++) await commander.record({ streamId: 'inc-flood-b1', actor: '王值班', type: 'step.done', payload: { stepId: `s${i}` } });
-    const sizes: number[] = [];
-    const real = commander.transport(server, token);
-    const counting: SyncTransport = {
-      ...real,
-      push: (events) => {
-        sizes.push(events.length);
-        return real.push(events);
-      },
-    };
-    expect((await sync(commander, counting)).pushed).toBe(1_201);
-    expect(sizes).toEqual([500, 500, 201]);
-  });
+  it(
+    'sends a long outbox in batches of at most 500',
+    async () => {
+      const commander = await device('commander');
+      for (let i = 0; i < 501; i++) await commander.record({ streamId: 'inc-flood-b1', actor: '王值班', type: 'step.done', payload: { stepId: `s${i}` } });
+      const sizes: number[] = [];
+      const real = commander.transport(server, token);
+      const counting: SyncTransport = {
+        ...real,
+        push: (events) => {
+          sizes.push(events.length);
+          return real.push(events);
+        },
+      };
+      expect((await sync(commander, counting)).pushed).toBe(501);
+      expect(sizes).toEqual([500, 1]);
+    },
+    HEAVY_TEST,
+  );
 
   it('sets a poisoned event aside without holding back the rest, and keeps it for the user to see', async () => {
     const scribe = await device('scribe');
@@ -130,22 +136,26 @@ describe('pushing the outbox', () => {
     expect(await scribe.db.outbox.count()).toBe(0);
   });
 
-  it('splits requests by size too, under the 1 MB body limit', async () => {
-    const scribe = await device('scribe');
-    for (let i = 0; i < 400; i++) await scribe.record(note(`${i} ${'长'.repeat(1_300)}`));
-    const sizes: number[] = [];
-    const real = scribe.transport(server, token);
-    const counting: SyncTransport = {
-      ...real,
-      push: (events) => {
-        sizes.push(events.length);
-        return real.push(events);
-      },
-    };
-    expect((await sync(scribe, counting)).pushed).toBe(400);
-    expect(sizes.length).toBeGreaterThan(1);
-    expect(sizes.reduce((a, b) => a + b, 0)).toBe(400);
-  });
+  it(
+    'splits requests by size too, under the 1 MB body limit',
+    async () => {
+      const scribe = await device('scribe');
+      for (let i = 0; i < 400; i++) await scribe.record(note(`${i} ${'长'.repeat(1_300)}`));
+      const sizes: number[] = [];
+      const real = scribe.transport(server, token);
+      const counting: SyncTransport = {
+        ...real,
+        push: (events) => {
+          sizes.push(events.length);
+          return real.push(events);
+        },
+      };
+      expect((await sync(scribe, counting)).pushed).toBe(400);
+      expect(sizes.length).toBeGreaterThan(1);
+      expect(sizes.reduce((a, b) => a + b, 0)).toBe(400);
+    },
+    HEAVY_TEST,
+  );
 });
 
 describe('pulling', () => {
@@ -266,10 +276,10 @@ describe('enrolment into another organisation', () => {
     const second = await device('second');
     await second.enrol(secondToken);
     await second.record(note('org-2 entry'));
-    await syncOnce({ db: second.db, transport: second.transport(server, secondToken), now: () => second.now() });
+    await syncOnce({ db: second.db, transport: second.transport(server, secondToken), ...second.env });
 
     await scribe.enrol(secondToken);
-    const report = await syncOnce({ db: scribe.db, transport: scribe.transport(server, secondToken), now: () => scribe.now() });
+    const report = await syncOnce({ db: scribe.db, transport: scribe.transport(server, secondToken), ...scribe.env });
     expect(report.pulled).toBe(1);
     expect((await scribe.db.events.toArray()).map((e) => (e.payload as { text: string }).text).sort()).toEqual(['bank entry', 'org-2 entry']);
   });

@@ -11,6 +11,7 @@ import { createApp } from '../../src/server/app';
 import { openSqliteStore, type SqliteEventStore } from '../../src/server/storage/sqlite';
 import { hashDeviceToken, newDeviceToken } from '../../src/server/tokens';
 import { storeSyncToken } from '../../src/storage/sync-state';
+import type { SyncEngine, SyncStatus } from '../../src/sync/controller';
 import { httpTransport, type FetchLike, type SyncTransport } from '../../src/sync/transport';
 
 export const T0 = Date.UTC(2026, 6, 14, 2, 0, 0);
@@ -128,4 +129,47 @@ export class TestDevice {
     this.db.close();
     await this.db.delete();
   }
+}
+
+/** Timers the test fires by hand, so back-off and debounce are checked without waiting. */
+export class ManualTimers {
+  private next = 1;
+  readonly pending = new Map<number, { fn: () => void; ms: number }>();
+  set = (fn: () => void, ms: number): number => {
+    const id = this.next++;
+    this.pending.set(id, { fn, ms });
+    return id;
+  };
+  clear = (id: unknown): void => {
+    this.pending.delete(id as number);
+  };
+  /** The delays of the timers now waiting. */
+  delays(): number[] {
+    return [...this.pending.values()].map((t) => t.ms);
+  }
+  fireAll(): void {
+    const due = [...this.pending.values()];
+    this.pending.clear();
+    for (const t of due) t.fn();
+  }
+}
+
+/**
+ * Resolves when the engine's status first satisfies `check`, however long the machine takes:
+ * it listens for status changes instead of polling against a clock. Counts that come from
+ * the database (waiting, rejected) change on their own schedule, so they are awaited this way.
+ */
+export function statusWhere(engine: SyncEngine, check: (status: SyncStatus) => boolean): Promise<SyncStatus> {
+  return new Promise((resolve) => {
+    if (check(engine.getStatus())) {
+      resolve(engine.getStatus());
+      return;
+    }
+    const unsubscribe = engine.subscribe(() => {
+      const status = engine.getStatus();
+      if (!check(status)) return;
+      unsubscribe();
+      resolve(status);
+    });
+  });
 }

@@ -1,4 +1,5 @@
 import { FieldChecker, type Issue } from '../validation';
+import { TEXT_LIMITS } from './limits';
 
 /** The after-action text fields; each is last-writer-wins and stays editable after closure. */
 export const AFTER_ACTION_FIELDS = ['causes', 'lessons', 'commendations', 'accountability'] as const;
@@ -30,17 +31,17 @@ export interface PlanRevisionAdded {
 export function checkAfterActionSet(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
   c.oneOf('field', AFTER_ACTION_FIELDS);
-  c.string('text', { max: 20000 });
+  c.string('text', { max: TEXT_LIMITS.afterAction });
   c.noOtherKeys(['field', 'text']);
   return c.issues;
 }
 
 export function checkImprovementAdded(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
-  c.string('issue', { min: 1, max: 2000 });
-  c.string('action', { min: 1, max: 2000 });
+  c.string('issue', { min: 1, max: TEXT_LIMITS.note });
+  c.string('action', { min: 1, max: TEXT_LIMITS.note });
   c.oneOf('area', IMPROVEMENT_AREAS);
-  c.string('owner', { min: 1, max: 120 });
+  c.string('owner', { min: 1, max: TEXT_LIMITS.name });
   c.date('start', { optional: true });
   c.date('due');
   c.noOtherKeys(['issue', 'action', 'area', 'owner', 'start', 'due']);
@@ -49,7 +50,7 @@ export function checkImprovementAdded(p: Record<string, unknown>): Issue[] {
 
 export function checkPlanRevisionAdded(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
-  c.string('text', { min: 1, max: 4000 });
+  c.string('text', { min: 1, max: TEXT_LIMITS.entry });
   c.noOtherKeys(['text']);
   return c.issues;
 }

@@ -1,4 +1,6 @@
+import { PHONE_MAX_LENGTH, PHONE_PATTERN } from '../phone';
 import { FieldChecker, type Issue } from '../validation';
+import { TEXT_LIMITS } from './limits';
 
 /** A playbook role is filled by a person (last writer wins per role). */
 export interface RoleAssigned {
@@ -14,22 +16,20 @@ export interface CommandHandedOver {
   readonly note?: string;
 }
 
-const PHONE = /^\+?[\d ()-]{2,30}$/;
-
 export function checkRoleAssigned(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
   c.string('roleId', { min: 1, max: 100 });
-  c.string('person', { min: 1, max: 120 });
-  c.string('phone', { optional: true, pattern: PHONE, hint: 'a phone number of digits, spaces, "+", "-" and brackets' });
+  c.string('person', { min: 1, max: TEXT_LIMITS.name });
+  c.string('phone', { optional: true, max: PHONE_MAX_LENGTH, pattern: PHONE_PATTERN, hint: 'a phone number such as "119" or "+86 316 123 4567"' });
   c.noOtherKeys(['roleId', 'person', 'phone']);
   return c.issues;
 }
 
 export function checkCommandHandedOver(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
-  c.string('to', { min: 1, max: 120 });
+  c.string('to', { min: 1, max: TEXT_LIMITS.name });
   c.string('toRole', { optional: true, min: 1, max: 100 });
-  c.string('note', { optional: true, max: 2000 });
+  c.string('note', { optional: true, max: TEXT_LIMITS.note });
   c.noOtherKeys(['to', 'toRole', 'note']);
   return c.issues;
 }

@@ -1,4 +1,5 @@
 import { FieldChecker, type Issue } from '../validation';
+import { TEXT_LIMITS } from './limits';
 
 /**
  * The duty log (值班日记, seed plan 3 六(2)): a standing book per site, its own stream
@@ -19,18 +20,18 @@ export interface ShiftHandedOver {
 
 export function checkDutyEntry(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
-  c.string('text', { min: 1, max: 4000 });
-  c.stringList('tags', { optional: true, maxItems: 20, maxLength: 40 });
+  c.string('text', { min: 1, max: TEXT_LIMITS.entry });
+  c.stringList('tags', { optional: true, maxItems: 20, maxLength: TEXT_LIMITS.tag });
   c.noOtherKeys(['text', 'tags']);
   return c.issues;
 }
 
 export function checkShiftHandedOver(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
-  c.string('outgoing', { min: 1, max: 120 });
-  c.string('incoming', { min: 1, max: 120 });
-  c.stringList('openItems', { maxItems: 100, maxLength: 1000 });
-  c.string('note', { optional: true, max: 2000 });
+  c.string('outgoing', { min: 1, max: TEXT_LIMITS.name });
+  c.string('incoming', { min: 1, max: TEXT_LIMITS.name });
+  c.stringList('openItems', { maxItems: 100, maxLength: TEXT_LIMITS.reason });
+  c.string('note', { optional: true, max: TEXT_LIMITS.note });
   c.noOtherKeys(['outgoing', 'incoming', 'openItems', 'note']);
   return c.issues;
 }

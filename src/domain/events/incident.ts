@@ -1,4 +1,5 @@
 import { FieldChecker, type Issue } from '../validation';
+import { TEXT_LIMITS } from './limits';
 
 /**
  * An incident begins: which playbook, real or drill, where, and who commands first. At night
@@ -38,9 +39,9 @@ export function checkIncidentDeclared(p: Record<string, unknown>): Issue[] {
   c.string('playbookVersion', { min: 1, max: 40 });
   c.string('playbookLanguage', { optional: true, min: 2, max: 35 });
   c.oneOf('mode', INCIDENT_MODES);
-  c.string('title', { min: 1, max: 200 });
-  c.string('place', { max: 200 });
-  c.string('commander', { optional: true, min: 1, max: 120 });
+  c.string('title', { min: 1, max: TEXT_LIMITS.title });
+  c.string('place', { max: TEXT_LIMITS.title });
+  c.string('commander', { optional: true, min: 1, max: TEXT_LIMITS.name });
   c.string('commanderRole', { optional: true, min: 1, max: 100 });
   c.noOtherKeys(['playbookId', 'playbookVersion', 'playbookLanguage', 'mode', 'title', 'place', 'commander', 'commanderRole']);
   return c.issues;
@@ -48,15 +49,15 @@ export function checkIncidentDeclared(p: Record<string, unknown>): Issue[] {
 
 export function checkEndConfirmed(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
-  c.string('note', { optional: true, max: 2000 });
+  c.string('note', { optional: true, max: TEXT_LIMITS.note });
   c.noOtherKeys(['note']);
   return c.issues;
 }
 
 export function checkClosureApproved(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
-  c.string('approver', { min: 1, max: 120 });
-  c.string('note', { optional: true, max: 2000 });
+  c.string('approver', { min: 1, max: TEXT_LIMITS.name });
+  c.string('note', { optional: true, max: TEXT_LIMITS.note });
   c.noOtherKeys(['approver', 'note']);
   return c.issues;
 }

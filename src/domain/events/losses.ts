@@ -1,4 +1,5 @@
 import { FieldChecker, type Issue } from '../validation';
+import { TEXT_LIMITS } from './limits';
 
 export const LOSS_KINDS = ['lost', 'damaged'] as const;
 
@@ -22,10 +23,10 @@ export interface SuppliesCounted {
 
 export function checkLossRecorded(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
-  c.string('what', { min: 1, max: 300 });
-  c.string('where', { max: 300 });
+  c.string('what', { min: 1, max: TEXT_LIMITS.item });
+  c.string('where', { max: TEXT_LIMITS.item });
   c.number('quantity', { min: 0, max: 1e9 });
-  c.string('unit', { optional: true, max: 40 });
+  c.string('unit', { optional: true, max: TEXT_LIMITS.unit });
   c.oneOf('kind', LOSS_KINDS);
   c.number('estimatedValue', { optional: true, min: 0, max: 1e13 });
   c.noOtherKeys(['what', 'where', 'quantity', 'unit', 'kind', 'estimatedValue']);
@@ -34,9 +35,9 @@ export function checkLossRecorded(p: Record<string, unknown>): Issue[] {
 
 export function checkSuppliesCounted(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
-  c.string('item', { min: 1, max: 300 });
+  c.string('item', { min: 1, max: TEXT_LIMITS.item });
   c.number('quantity', { min: 0, max: 1e9 });
-  c.string('unit', { optional: true, max: 40 });
+  c.string('unit', { optional: true, max: TEXT_LIMITS.unit });
   c.noOtherKeys(['item', 'quantity', 'unit']);
   return c.issues;
 }

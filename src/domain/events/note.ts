@@ -1,4 +1,5 @@
 import { FieldChecker, type Issue } from '../validation';
+import { TEXT_LIMITS } from './limits';
 
 /** A free note on the timeline, with quick tags (people evacuated, power cut, …). */
 export interface NoteAdded {
@@ -29,8 +30,8 @@ export const NOTE_TAGS = [
 
 export function checkNoteAdded(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
-  c.string('text', { min: 1, max: 4000 });
-  c.stringList('tags', { optional: true, maxItems: 20, maxLength: 40 });
+  c.string('text', { min: 1, max: TEXT_LIMITS.entry });
+  c.stringList('tags', { optional: true, maxItems: 20, maxLength: TEXT_LIMITS.tag });
   c.noOtherKeys(['text', 'tags']);
   return c.issues;
 }
@@ -38,7 +39,7 @@ export function checkNoteAdded(p: Record<string, unknown>): Issue[] {
 export function checkEntryStruck(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
   c.string('targetId', { min: 1, max: 64 });
-  c.string('reason', { optional: true, max: 1000 });
+  c.string('reason', { optional: true, max: TEXT_LIMITS.reason });
   c.noOtherKeys(['targetId', 'reason']);
   return c.issues;
 }

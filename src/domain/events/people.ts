@@ -1,4 +1,5 @@
 import { FieldChecker, type Issue } from '../validation';
+import { TEXT_LIMITS } from './limits';
 
 /** Names added to the incident's roster: the people who should be at the assembly point. */
 export interface RosterAdded {
@@ -17,7 +18,7 @@ export interface PersonAccounted {
 
 export function checkRosterAdded(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
-  c.stringList('people', { maxItems: 2000, maxLength: 120 });
+  c.stringList('people', { maxItems: 2000, maxLength: TEXT_LIMITS.name });
   if (Array.isArray(p.people) && p.people.length === 0) c.issues.push({ path: 'payload.people', message: 'must name at least one person' });
   c.noOtherKeys(['people']);
   return c.issues;
@@ -25,9 +26,9 @@ export function checkRosterAdded(p: Record<string, unknown>): Issue[] {
 
 export function checkPersonAccounted(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
-  c.string('person', { min: 1, max: 120 });
+  c.string('person', { min: 1, max: TEXT_LIMITS.name });
   c.oneOf('status', HEADCOUNT_STATUSES);
-  c.string('note', { optional: true, max: 1000 });
+  c.string('note', { optional: true, max: TEXT_LIMITS.reason });
   c.noOtherKeys(['person', 'status', 'note']);
   return c.issues;
 }

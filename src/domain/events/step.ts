@@ -1,4 +1,5 @@
 import { FieldChecker, type Issue } from '../validation';
+import { TEXT_LIMITS } from './limits';
 
 /** A playbook step was carried out. The step's status is last-writer-wins by clock stamp. */
 export interface StepDone {
@@ -25,7 +26,7 @@ export function checkStepDone(p: Record<string, unknown>): Issue[] {
 export function checkStepSkipped(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
   c.string('stepId', { min: 1, max: 100 });
-  c.string('reason', { min: 1, max: 1000 });
+  c.string('reason', { min: 1, max: TEXT_LIMITS.reason });
   c.noOtherKeys(['stepId', 'reason']);
   return c.issues;
 }
@@ -33,7 +34,7 @@ export function checkStepSkipped(p: Record<string, unknown>): Issue[] {
 export function checkStepReopened(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
   c.string('stepId', { min: 1, max: 100 });
-  c.string('reason', { optional: true, max: 1000 });
+  c.string('reason', { optional: true, max: TEXT_LIMITS.reason });
   c.noOtherKeys(['stepId', 'reason']);
   return c.issues;
 }

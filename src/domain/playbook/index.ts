@@ -5,4 +5,4 @@ export type { Command, EmergencyNumber, Group, InterimCommand, Position, Role, T
 export type { AssemblyPoint, Building, Floor, Route, Stairway } from './schema-evacuation';
 export * from './validate';
 export type { PlaybookFileCheck } from './file';
-export { routesForFloor, type FloorRoute } from './routes';
+export { hasRoutes, routeBuildings, routesForFloor, type FloorRoute } from './routes';

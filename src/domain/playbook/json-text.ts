@@ -1,3 +1,4 @@
+import { findDuplicateKeys } from '../json-duplicates';
 import { formatPath } from './json-path';
 import type { Found } from './message-words';
 import { type Say, speak } from './messages';
@@ -5,9 +6,7 @@ import { type Say, speak } from './messages';
 /**
  * Where a JSON text goes wrong, as line and column. JSON.parse says so in a different way in
  * every engine (and sometimes not at all), so this small scanner, which follows RFC 8259,
- * finds the first error itself. It also finds a field written twice in one object, which
- * JSON.parse accepts silently by keeping the last (a hand edit that loses a floor's routes).
- * It only locates; JSON.parse still does the parsing.
+ * finds the first error itself. It only locates; JSON.parse still does the parsing.
  */
 
 export interface JsonSyntaxError {
@@ -49,8 +48,6 @@ function shown(text: string, at: number): Found {
 
 class Scanner {
   private at = 0;
-  private readonly path: (string | number)[] = [];
-  readonly duplicates: DuplicateField[] = [];
   constructor(
     private readonly text: string,
     private readonly say: Say,
@@ -96,22 +93,14 @@ class Scanner {
       this.at++;
       return;
     }
-    const seen = new Map<string, number>();
     for (;;) {
       if (this.text[this.at] !== '"') this.fail(this.say('json.fieldName', { found: this.found() }));
-      const nameAt = this.at;
       this.string();
-      const name = JSON.parse(this.text.slice(nameAt, this.at)) as string;
-      const first = seen.get(name);
-      if (first === undefined) seen.set(name, nameAt);
-      else this.duplicates.push({ path: formatPath([...this.path, name]), firstOffset: first, offset: nameAt });
       this.space();
       if (this.text[this.at] !== ':') this.fail(this.say('json.colon', { found: this.found() }));
       this.at++;
       this.space();
-      this.path.push(name);
       this.value(depth + 1);
-      this.path.pop();
       this.space();
       const next = this.text[this.at];
       if (next === '}') {
@@ -132,10 +121,8 @@ class Scanner {
       this.at++;
       return;
     }
-    for (let index = 0; ; index++) {
-      this.path.push(index);
+    for (;;) {
       this.value(depth + 1);
-      this.path.pop();
       this.space();
       const next = this.text[this.at];
       if (next === ']') {
@@ -209,11 +196,5 @@ export function findJsonSyntaxError(text: string, say: Say = speak('en')): JsonS
 
 /** Every field written twice in one object of a valid JSON text, in the order they appear. */
 export function findDuplicateFields(text: string): DuplicateField[] {
-  const scanner = new Scanner(text, speak('en'));
-  try {
-    scanner.run();
-  } catch (e) {
-    if (!(e instanceof Stop)) throw e;
-  }
-  return scanner.duplicates;
+  return findDuplicateKeys(text).map((d) => ({ path: formatPath(d.path), firstOffset: d.firstOffset, offset: d.offset }));
 }

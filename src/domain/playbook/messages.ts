@@ -33,7 +33,7 @@ interface Place {
   readonly column: number;
 }
 
-const MESSAGES = defineMessages({
+export const messages = defineMessages({
   // The shape, as zod finds it (issues.ts).
   'value.missing': bilingual<{ expected: string }>(
     (p) => `missing; expected ${EN.type(p.expected)}`,
@@ -107,8 +107,8 @@ const MESSAGES = defineMessages({
     () => '应为 BCP 47 语言标签，例如 "zh-CN" 或 "en"',
   ),
   'rule.phone': bilingual(
-    () => 'expected a phone number of digits, spaces, "+", "-" and brackets such as "119"',
-    () => '应为由数字、空格、"+"、"-" 和括号组成的电话号码，例如 "119"',
+    () => 'expected a phone number such as "119" or "(0316) 1234-5678": digits with spaces, "-", ".", "/" or brackets between them, and perhaps a leading "+"',
+    () => '应为电话号码，例如 "119" 或 "(0316) 1234-5678"：数字之间可有空格、"-"、"."、"/" 或括号，开头可有 "+"',
   ),
   'rule.playbookPhases': bilingual(
     () => 'a playbook needs at least one phase, found none',
@@ -327,16 +327,16 @@ function hex(byte: number): string {
   return byte.toString(16).padStart(2, '0');
 }
 
-export type MessageCode = keyof typeof MESSAGES;
+export type MessageCode = keyof typeof messages;
 /** The arguments `say(C, …)` takes after the code: none, or the params. */
-export type MessageArgs<C extends MessageCode> = ArgsOf<(typeof MESSAGES)[C]['en']>;
+export type MessageArgs<C extends MessageCode> = ArgsOf<(typeof messages)[C]['en']>;
 
 /** Renders one message in one language: `say('file.empty')`, `say('json.tooDeep', { max: 512 })`. */
-export type Say = Speak<typeof MESSAGES>;
+export type Say = Speak<typeof messages>;
 
 /** The messages in `language`. Pure: the same code and data always give the same text. */
 export function speak(language: Language = 'en'): Say {
-  return speaker(MESSAGES, language);
+  return speaker(language, messages);
 }
 
 /** Options every validator entry point takes. */
@@ -358,5 +358,5 @@ export function rule(name: RuleName): RuleCode {
 }
 
 export function isRuleCode(message: string): message is RuleCode {
-  return message.startsWith('rule.') && Object.hasOwn(MESSAGES, message);
+  return message.startsWith('rule.') && Object.hasOwn(messages, message);
 }

@@ -1,5 +1,5 @@
+import { walkCommand } from './command-tree';
 import type { Playbook, Step } from './schema';
-import type { Group, Position, Team } from './schema-command';
 
 /**
  * Display names for every id a step or item can name as responsible: a group ("疏散引导组"),
@@ -7,17 +7,11 @@ import type { Group, Position, Team } from './schema-command';
  */
 export function commandNames(playbook: Playbook): Map<string, string> {
   const names = new Map<string, string>();
-  const post = (groupName: string, p: Position) => names.set(p.id, `${groupName} · ${p.title}${p.heldBy ? ` (${p.heldBy})` : ''}`);
-  const addGroup = (g: Group | Team) => {
-    names.set(g.id, g.name);
-    if (g.leader) post(g.name, g.leader);
-    g.deputies?.forEach((p) => post(g.name, p));
-    g.members?.forEach((p) => post(g.name, p));
-    if ('teams' in g) g.teams?.forEach(addGroup);
-  };
-  addGroup(playbook.command.headquarters);
-  playbook.command.groups.forEach(addGroup);
-  playbook.command.roles?.forEach((r) => names.set(r.id, r.title));
+  for (const e of walkCommand(playbook.command)) {
+    if (e.kind === 'group') names.set(e.id, e.group.name);
+    else if (e.kind === 'post') names.set(e.id, `${e.group.name} · ${e.post.title}${e.post.heldBy ? ` (${e.post.heldBy})` : ''}`);
+    else names.set(e.id, e.role.title);
+  }
   return names;
 }
 

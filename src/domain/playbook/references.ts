@@ -1,9 +1,9 @@
-import type { Issue } from '../validation';
+import { isRecord, type Issue } from '../validation';
 import { closest } from './issues';
 import { joinPath } from './json-path';
 import type { MessageCode, Say } from './messages';
 import type { Playbook } from './schema';
-import type { Group, Team } from './schema-command';
+import { walkCommand } from './command-tree';
 import { REFERENCE_FIELDS, type ReferenceKind } from './schema-common';
 
 /**
@@ -19,18 +19,7 @@ interface Located {
 
 /** Every id a step owner may name: groups, sub-teams, their posts, and stand-alone roles. */
 export function commandIds(playbook: Playbook): Located[] {
-  const out: Located[] = [];
-  const addGroup = (group: Group | Team, path: string): void => {
-    out.push({ id: group.id, path: `${path}.id` });
-    if (group.leader) out.push({ id: group.leader.id, path: `${path}.leader.id` });
-    group.deputies?.forEach((p, i) => out.push({ id: p.id, path: `${path}.deputies[${i}].id` }));
-    group.members?.forEach((p, i) => out.push({ id: p.id, path: `${path}.members[${i}].id` }));
-    if ('teams' in group) group.teams?.forEach((t, i) => addGroup(t, `${path}.teams[${i}]`));
-  };
-  addGroup(playbook.command.headquarters, 'command.headquarters');
-  playbook.command.groups.forEach((g, i) => addGroup(g, `command.groups[${i}]`));
-  playbook.command.roles?.forEach((r, i) => out.push({ id: r.id, path: `command.roles[${i}].id` }));
-  return out;
+  return walkCommand(playbook.command).map((e) => ({ id: e.id, path: `${e.path}.id` }));
 }
 
 function stepIds(playbook: Playbook): Located[] {
@@ -53,14 +42,10 @@ function duplicates(items: readonly Located[], rule: DuplicateRule, reported: Se
   return issues;
 }
 
-function isRecordLike(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
 /** Calls `visit` on every object in the document with its JSON path. */
 function walkObjects(value: unknown, path: string, visit: (obj: Record<string, unknown>, path: string) => void): void {
   if (Array.isArray(value)) value.forEach((v, i) => walkObjects(v, joinPath(path, i), visit));
-  else if (isRecordLike(value)) {
+  else if (isRecord(value)) {
     visit(value, path);
     for (const [key, v] of Object.entries(value)) walkObjects(v, joinPath(path, key), visit);
   }
@@ -72,9 +57,7 @@ function listDuplicates(playbook: Playbook, reported: Set<string>, say: Say): Is
   walkObjects(playbook, '', (obj, path) => {
     for (const [key, v] of Object.entries(obj)) {
       if (!Array.isArray(v)) continue;
-      const located = v.flatMap((item, i) =>
-        isRecordLike(item) && typeof item.id === 'string' ? [{ id: item.id, path: `${joinPath(path, key)}[${i}].id` }] : [],
-      );
+      const located = v.flatMap((item, i) => (isRecord(item) && typeof item.id === 'string' ? [{ id: item.id, path: `${joinPath(path, key)}[${i}].id` }] : []));
       issues.push(...duplicates(located, 'id.duplicate.list', reported, say));
     }
   });

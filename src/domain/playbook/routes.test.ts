@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { routesForFloor } from './routes';
+import { hasRoutes, routeBuildings, routesForFloor } from './routes';
+import type { Playbook } from './schema';
 import { samplePlaybook } from '#fixtures/sample-playbook';
 
 describe('routesForFloor', () => {
@@ -34,5 +35,25 @@ describe('routesForFloor', () => {
     const noBuildings = samplePlaybook();
     delete noBuildings.buildings;
     expect(routesForFloor(noBuildings, 'main', 'floor-1')).toBeUndefined();
+  });
+});
+
+describe('which playbooks have routes', () => {
+  it('is decided by buildings with floors, not by the kind of plan', () => {
+    const flood: Playbook = { ...samplePlaybook(), kind: 'flood' };
+    expect(hasRoutes(flood)).toBe(true);
+    expect(routeBuildings(flood).map((b) => b.id)).toEqual(flood.buildings?.map((b) => b.id));
+    const unmappedFire: Playbook = { ...samplePlaybook(), kind: 'fire' };
+    delete unmappedFire.buildings;
+    expect(hasRoutes(unmappedFire)).toBe(false);
+  });
+
+  it('leaves out a building with no floors', () => {
+    const p = samplePlaybook();
+    const [first, ...rest] = p.buildings ?? [];
+    p.buildings = [{ ...first!, floors: [] }, ...rest];
+    expect(routeBuildings(p).map((b) => b.id)).toEqual(rest.map((b) => b.id));
+    p.buildings = [{ ...first!, floors: [] }];
+    expect(hasRoutes(p)).toBe(false);
   });
 });

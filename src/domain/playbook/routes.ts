@@ -12,6 +12,19 @@ export interface FloorRoute {
   readonly assemblyPoint?: AssemblyPoint;
 }
 
+/** The buildings that have floors to leave from: what the routes screen lists for a playbook. */
+export function routeBuildings(playbook: Pick<Playbook, 'buildings'>): Building[] {
+  return (playbook.buildings ?? []).filter((b) => b.floors.length > 0);
+}
+
+/**
+ * Whether a playbook has evacuation routes to offer. Decided by what it maps, never by its
+ * kind: a flood plan may map its buildings too, and a fire plan may not have been mapped yet.
+ */
+export function hasRoutes(playbook: Pick<Playbook, 'buildings'>): boolean {
+  return routeBuildings(playbook).length > 0;
+}
+
 const KIND_ORDER: Record<Route['kind'], number> = { primary: 0, alternate: 1, accessible: 2 };
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './schema-zod';
 import { described, Id, named, PersonRef, Phone, Text } from './schema-common';
 
 /**

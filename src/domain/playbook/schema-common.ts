@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from './schema-zod';
+import { PHONE_MAX_LENGTH, PHONE_PATTERN } from '../phone';
 import { rule } from './messages';
 
 export { REFERENCE_FIELDS, type ReferenceKind } from './reference-fields';
@@ -46,9 +47,6 @@ export const SEMVER_PATTERN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9
  */
 export const LANGUAGE_PATTERN = /^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-(?:[A-Za-z0-9]{5,8}|\d[A-Za-z0-9]{3}))*$/;
 
-/** Digits with the usual separators; "119", "+86 316 123 4567", "(0316) 1234-5678". */
-export const PHONE_PATTERN = /^\+?\(?\d[\d ()-]*$/;
-
 export const MAX_TEXT = 2000;
 
 // Messages in the schema are codes (see messages.ts): the validator renders them in the reader's language.
@@ -57,7 +55,7 @@ export const Id = z.string().max(80, rule('idLength')).regex(ID_PATTERN, rule('i
 /** A text a person reads: never empty. */
 export const Text = z.string().min(1).max(MAX_TEXT);
 
-export const Phone = z.string().max(30).regex(PHONE_PATTERN, rule('phone'));
+export const Phone = z.string().max(PHONE_MAX_LENGTH).regex(PHONE_PATTERN, rule('phone'));
 
 /**
  * Fields that hold a fixed choice or a number rather than words: equal in every language

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './schema-zod';
 import { rule } from './messages';
 import { described, Id, named, Text } from './schema-common';
 

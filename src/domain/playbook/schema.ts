@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './schema-zod';
 import { Command, EmergencyNumber } from './schema-command';
 import { described, Id, ItemList, LANGUAGE_PATTERN, named, PersonRef, Phone, playbookRegistry, SEMVER_PATTERN, Text } from './schema-common';
 import { rule } from './messages';

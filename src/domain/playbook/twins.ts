@@ -1,4 +1,4 @@
-import type { Issue } from '../validation';
+import { isRecord, type Issue } from '../validation';
 import { joinPath } from './json-path';
 import type { JsonKind } from './message-words';
 import { type PlaybookCheckOptions, type Say, speak } from './messages';
@@ -19,12 +19,8 @@ const DIFFER_BY_DESIGN = new Set(['$schema', 'language']);
 
 type Json = unknown;
 
-function isRecordLike(x: Json): x is Record<string, Json> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
 function hasIds(list: readonly Json[]): boolean {
-  return list.length > 0 && list.every((x) => isRecordLike(x) && typeof x.id === 'string');
+  return list.length > 0 && list.every((x) => isRecord(x) && typeof x.id === 'string');
 }
 
 function kindOf(x: Json): JsonKind {
@@ -60,7 +56,7 @@ class TwinComparison {
       this.add(bPath, this.say('twin.kind', { other: this.other, expected: kindOf(a), got: kindOf(b) }));
     } else if (Array.isArray(a) && Array.isArray(b)) {
       this.lists(a, b, key, aPath, bPath);
-    } else if (isRecordLike(a) && isRecordLike(b)) {
+    } else if (isRecord(a) && isRecord(b)) {
       this.objects(a, b, aPath, bPath);
     } else if (typeof a === 'string') {
       if (SAME_IN_EVERY_LANGUAGE.has(key) && a !== b) this.add(bPath, this.say('twin.text', { other: this.other, expected: a, got: b }));
@@ -85,7 +81,7 @@ class TwinComparison {
   }
 
   private listsById(a: readonly Json[], b: readonly Json[], aPath: string, bPath: string): void {
-    const idOf = (x: Json): string => (isRecordLike(x) && typeof x.id === 'string' ? x.id : '');
+    const idOf = (x: Json): string => (isRecord(x) && typeof x.id === 'string' ? x.id : '');
     const aIds = a.map(idOf);
     const bIds = b.map(idOf);
     aIds.forEach((id, i) => {

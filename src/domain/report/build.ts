@@ -2,7 +2,7 @@ import { orderEvents, type MusterEvent } from '../event';
 import { AFTER_ACTION_FIELDS } from '../events/afteraction';
 import { reduceDutyLog } from '../duty-log';
 import { stampTime } from '../hlc';
-import { missingPeople, reduceIncident, type Attribution, type IncidentState, type SuppliesEntry } from '../incident';
+import { headcountTotals, lossTotal, missingPeople, reduceIncident, type Attribution, type IncidentState, type SuppliesEntry } from '../incident';
 import type { Playbook } from '../playbook/schema';
 import { describeEvent } from './describe';
 import { coveredRecord, type CoveredRecord } from './events';
@@ -106,7 +106,7 @@ export function buildReport(input: ReportInput, record: CoveredRecord = recordFo
     ...correction(incident.struck, l.eventId),
   }));
   const counted = losses.filter((l) => !l.struck);
-  const totalValue = counted.reduce((sum, l) => sum + (l.estimatedValue ?? 0), 0);
+  const totalValue = lossTotal(incident);
 
   const roster = incident.roster.map((person): ReportHeadcountRow => {
     const h = incident.headcount[person];
@@ -118,8 +118,7 @@ export function buildReport(input: ReportInput, record: CoveredRecord = recordFo
       ...(h ? { at: h.at, when: at(h.at), recordedBy: h.actor, ...(h.note ? { note: h.note } : {}) } : {}),
     };
   });
-  const headCounts = { total: roster.length, safe: 0, injured: 0, missing: 0, unknown: 0 };
-  for (const r of roster) headCounts[r.status] += 1;
+  const headCounts = headcountTotals(incident);
 
   const previous = input.previousDrill ? previousIncident(input.previousDrill) : null;
   return {

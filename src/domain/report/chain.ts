@@ -1,28 +1,12 @@
+import { canonicalJson } from '../canonical-json';
 import { compareEvents, type MusterEvent } from '../event';
 import { sha256Hex } from './sha256';
 
 /** The hash before the first event: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The envelope fields an event carries (DESIGN.md "Events"); the server's seq and receivedAt are not part of it. */
+/** The fields every device writes into an event; the server's seq and receivedAt are added later, so they are not part of it. */
 const ENVELOPE = ['actor', 'deviceId', 'hlc', 'id', 'payload', 'streamId', 'type', 'v'] as const;
-
-/**
- * JSON with object keys sorted and no spaces: the same event always gives the same text,
- * whichever device wrote it and in whatever key order it was stored.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    const text = JSON.stringify(value);
-    return text === undefined ? 'null' : text;
-  }
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record)
-    .filter((k) => record[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
-}
 
 /** The canonical text of an event's envelope, the part the chain covers. */
 export function canonicalEvent(e: MusterEvent): string {

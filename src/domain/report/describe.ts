@@ -1,7 +1,8 @@
 import type { MusterEvent } from '../event';
+import { NOTE_TAGS } from '../events/note';
 import { fill, type ReportLabelKey, type ReportLabels } from './labels';
 
-const TAGS = new Set(['people-evacuated', 'power-cut', 'fire-brigade-arrived', 'water-level', 'injury', 'property-moved', 'leader-arrived', 'other']);
+const TAGS: ReadonlySet<string> = new Set(NOTE_TAGS);
 
 export function tagText(tag: string, labels: ReportLabels): string {
   return TAGS.has(tag) ? labels[`tag.${tag}` as ReportLabelKey] : tag;

@@ -1,15 +1,8 @@
 /**
  * Making recorded text inert in each export. Everything a person typed (titles, notes, names,
- * reasons) reaches the report, so every piece of text goes through one of these, never
- * straight into markup.
+ * reasons) reaches the report, so every piece of text goes through one of these (or, for
+ * HTML, through escapeHtml in ../escape-html.ts), never straight into markup.
  */
-
-const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
-}
 
 /** Text inside a CSS string literal (the page-number footer), quotes and backslashes escaped. */
 export function escapeCssString(text: string): string {

@@ -1,3 +1,5 @@
+import { UTCDate } from '@date-fns/utc';
+import { differenceInMinutes, format, isValid } from 'date-fns';
 import { fill, type ReportLabels } from './labels';
 
 /**
@@ -6,9 +8,10 @@ import { fill, type ReportLabels } from './labels';
  * print the same report on every device and in Node.
  */
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+// date-fns formats a date's own zone, not an offset given as a number, so the zone's name is built by hand.
+const pad = (n: number) => String(n).padStart(2, '0');
 
-/** "UTC+08:00", "UTC−05:30", "UTC". */
+/** "UTC+08:00", "UTC-05:30", "UTC". */
 export function zoneName(offsetMinutes: number): string {
   if (offsetMinutes === 0) return 'UTC';
   const sign = offsetMinutes > 0 ? '+' : '-';
@@ -16,10 +19,15 @@ export function zoneName(offsetMinutes: number): string {
   return `UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
+// What reports printed for an instant a Date cannot hold (a hand-edited file's offset): such a
+// report must open rather than throw, and keep the text its hash was taken over.
+const OUT_OF_RANGE = 'NaN-NaN-NaN NaN:NaN:NaN';
+
 /** Full date and time, "2026-07-14 02:05:09": sortable, read the same in both languages, and opened as a date by spreadsheets. */
 export function formatDateTime(ms: number, offsetMinutes: number): string {
-  const d = new Date(ms + offsetMinutes * 60_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  // UTCDate rather than @date-fns/tz: the zone is a bare offset, so shifting the instant and reading UTC fields needs no time-zone data.
+  const shifted = new UTCDate(ms + offsetMinutes * 60_000);
+  return isValid(shifted) ? format(shifted, 'yyyy-MM-dd HH:mm:ss') : OUT_OF_RANGE;
 }
 
 /** A calendar date "2026-07-14" in the report's zone. */
@@ -40,7 +48,7 @@ export function formatDuration(ms: number, labels: ReportLabels): string {
 
 /** Whole minutes from `from` to `to`, rounded to the nearest minute; never negative. */
 export function minutesBetween(from: number, to: number): number {
-  return Math.max(0, Math.round((to - from) / 60_000));
+  return Math.max(0, differenceInMinutes(to, from, { roundingMethod: 'round' }));
 }
 
 /** A number with thousands separators, without the locale: "1,200", "3.5". */

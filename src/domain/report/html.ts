@@ -1,4 +1,4 @@
-import { escapeHtml as h } from './escape';
+import { escapeHtml as h } from '../escape-html';
 import { formatNumber } from './format';
 import { reportCss } from './html-style';
 import { fill } from './labels';

@@ -1,11 +1,12 @@
 /**
- * The after-action report (issue 8): built from the events alone, in either language, and
+ * The after-action report: built from the events alone, in either language, and
  * exported as printable HTML, Markdown, an ICS 214-shaped CSV activity log and a JSON file
  * with a hash chain. Everything here is pure: time, zone and language come in.
  */
 export { exportAllFormats } from './all';
 export { buildReport, NotAnIncidentError, type ReportInput } from './build';
-export { canonicalEvent, canonicalJson, checkChain, GENESIS_HASH, hashChain, type ChainCheck, type ChainLink, type ChainProblem } from './chain';
+export { canonicalJson } from '../canonical-json';
+export { canonicalEvent, checkChain, GENESIS_HASH, hashChain, type ChainCheck, type ChainLink, type ChainProblem } from './chain';
 export { renderActivityLogCsv, UTF8_BOM } from './csv';
 export { reportEvents } from './events';
 export { formatDateTime, zoneName } from './format';

@@ -3,7 +3,8 @@ import { validatePlaybook } from '../playbook/check';
 import type { Playbook } from '../playbook/schema';
 import { formatIssues, isRecord } from '../validation';
 import { recordFor, type ReportInput } from './build';
-import { canonicalJson, checkChain, GENESIS_HASH, type ChainLink, type ChainProblem } from './chain';
+import { canonicalJson } from '../canonical-json';
+import { checkChain, GENESIS_HASH, type ChainLink, type ChainProblem } from './chain';
 import type { CoveredRecord } from './events';
 import { sha256Hex } from './sha256';
 

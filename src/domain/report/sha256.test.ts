@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sha256Hex, utf8 } from './sha256';
 
-describe('SHA-256 in plain TypeScript', () => {
+describe('SHA-256 of a text', () => {
   // FIPS 180-4 examples and the NIST CAVP short/long message vectors.
   it.each([
     ['', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],

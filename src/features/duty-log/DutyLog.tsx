@@ -6,7 +6,8 @@ import { speaker } from '../../domain/text';
 import { messages as reportMessages } from '../../domain/report/messages';
 import { Link } from '../../ui/router';
 import { useSession } from '../../ui/session';
-import { dutyStreamId, entriesDuring, type DutyLogEntry, type DutyLogState } from '../../domain/duty-log';
+import { dutyStreamId, entriesDuring, mayStrikeEntry, type DutyLogEntry, type DutyLogState } from '../../domain/duty-log';
+import { TEXT_LIMITS } from '../../domain/events/limits';
 import { handOverShift, strikeDutyEntry, useDutyLog, writeDutyEntry } from './store';
 
 function EntryList({ entries, log, site }: { entries: readonly DutyLogEntry[]; log: DutyLogState; site?: string }) {
@@ -25,7 +26,7 @@ function EntryList({ entries, log, site }: { entries: readonly DutyLogEntry[]; l
             </p>
             <p className="tl-what">{e.text}</p>
             {struck ? <p className="tl-note">{common('entry.struck', { actor: struck.actor, time: formatDateTime(language, struck.at) })}</p> : null}
-            {site && !struck ? (
+            {site && mayStrikeEntry(log, e.eventId) ? (
               <button type="button" className="link-button" onClick={() => void strikeDutyEntry(site, e.eventId)}>
                 {common('entry.strike')}
               </button>
@@ -85,7 +86,7 @@ export function DutyLog() {
             {log.openItems.length ? (
               <>
                 <br />
-                {t('duty.openItems')}: {log.openItems.join('；')}
+                {t('duty.carriedOver')}: {log.openItems.join('；')}
               </>
             ) : null}
           </p>
@@ -97,15 +98,15 @@ export function DutyLog() {
             }}
           >
             <label className="field">
-              <span>{t('duty.entry')}</span>
-              <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} maxLength={4000} required data-testid="duty-text" />
+              <span>{t('duty.newEntry')}</span>
+              <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} maxLength={TEXT_LIMITS.entry} required data-testid="duty-text" />
             </label>
             <button type="submit" className="button primary" data-testid="duty-submit">
               {t('duty.entry.submit')}
             </button>
           </form>
           <EntryList entries={log.entries} log={log} site={site} />
-          <h2>{t('duty.handover')}</h2>
+          <h2>{t('duty.shiftHandover')}</h2>
           <form
             className="grid-form"
             data-testid="handover-form"
@@ -124,11 +125,11 @@ export function DutyLog() {
           >
             <label className="field">
               <span>{t('duty.handover.outgoing')}</span>
-              <input value={outgoing} onChange={(e) => setOutgoing(e.target.value)} placeholder={actor} maxLength={120} />
+              <input value={outgoing} onChange={(e) => setOutgoing(e.target.value)} placeholder={actor} maxLength={TEXT_LIMITS.name} />
             </label>
             <label className="field">
               <span>{t('duty.handover.incoming')}</span>
-              <input value={incoming} onChange={(e) => setIncoming(e.target.value)} required maxLength={120} />
+              <input value={incoming} onChange={(e) => setIncoming(e.target.value)} required maxLength={TEXT_LIMITS.name} />
             </label>
             <label className="field">
               <span>{t('duty.handover.items')}</span>
@@ -136,7 +137,7 @@ export function DutyLog() {
             </label>
             <label className="field">
               <span>{t('duty.handover.note')}</span>
-              <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+              <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={TEXT_LIMITS.note} />
             </label>
             <button type="submit" className="button">
               {t('duty.handover.submit')}
@@ -145,7 +146,7 @@ export function DutyLog() {
           <ul className="plain-list" data-testid="handovers">
             {log.handovers.map((h) => (
               <li key={h.eventId}>
-                {formatDateTime(language, h.at)} · {speaker(reportMessages, language)('event.shift.handedOver', { outgoing: h.outgoing, incoming: h.incoming })}
+                {formatDateTime(language, h.at)} · {speaker(language, reportMessages)('event.shift.handedOver', { outgoing: h.outgoing, incoming: h.incoming })}
                 {h.openItems.length ? ` — ${h.openItems.join('；')}` : ''}
               </li>
             ))}

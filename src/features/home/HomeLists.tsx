@@ -1,3 +1,4 @@
+import { messages as reportMessages } from '../../domain/report/messages';
 import { Loading } from '../../ui/Loading';
 import { formatDateTime, useText } from '../../ui/text';
 import { messages } from './messages';
@@ -6,17 +7,17 @@ import { Link } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import { stampTime } from '../../domain/hlc';
 import { incidentMessages, useIncidentList, type IncidentSummary } from '../incident';
-import { PlaybookList } from '../playbooks';
+import { PlaybookList, playbookMessages } from '../playbooks';
 
 function IncidentCard({ incident: i }: { incident: IncidentSummary }) {
-  const t = useText(messages);
-  const tIncident = useText(incidentMessages);
+  const t = useText(messages, reportMessages);
+  const tIncident = useText(incidentMessages, reportMessages);
   const language = useSession((s) => s.language);
   return (
     <li>
       <Link className="card card-link" href={`/incidents/${encodeURIComponent(i.id)}`}>
         <span className="card-title">
-          <span className={`badge ${i.mode}`}>{tIncident(i.mode === 'drill' ? 'incident.mode.drill' : 'incident.mode.real')}</span> {i.title}
+          <span className={`badge ${i.mode}`}>{tIncident(i.mode === 'drill' ? 'mode.drill' : 'incident.mode.real')}</span> {i.title}
         </span>
         <span className="card-meta">{t('home.incidents.started', { time: formatDateTime(language, stampTime(i.hlc)), actor: i.actor })}</span>
       </Link>
@@ -26,9 +27,10 @@ function IncidentCard({ incident: i }: { incident: IncidentSummary }) {
 
 /** The home screen's lists: open and closed incidents, playbooks (read from IndexedDB). */
 export function HomeLists() {
-  const t = useText(messages);
+  const t = useText(messages, reportMessages);
   const tIncident = useText(incidentMessages);
   const tDuty = useText(dutyLogMessages);
+  const tPlaybook = useText(playbookMessages);
   const all = useIncidentList();
   const incidents = all?.filter((i) => !i.closed);
   const closed = all?.filter((i) => i.closed) ?? [];
@@ -71,7 +73,7 @@ export function HomeLists() {
       ) : null}
 
       <section aria-labelledby="playbooks-heading">
-        <h2 id="playbooks-heading">{t('home.playbooks.title')}</h2>
+        <h2 id="playbooks-heading">{tPlaybook('library.title')}</h2>
         <PlaybookList />
       </section>
     </>

@@ -8,5 +8,4 @@ export const messages = defineMessages({
   'home.incidents.empty': { 'zh-CN': '本设备上没有进行中的事件。', en: 'No open incidents on this device.' },
   'home.incidents.closed': { 'zh-CN': '已结束的事件', en: 'Closed incidents' },
   'home.incidents.started': { 'zh-CN': '{actor} 于 {time} 启动', en: 'Started {time} by {actor}' },
-  'home.playbooks.title': { 'zh-CN': '应急预案', en: 'Playbooks' },
 });

@@ -1,15 +1,17 @@
+import { messages as reportMessages } from '../../domain/report/messages';
 import { messages as uiMessages } from '../../ui/messages';
 import { useState } from 'react';
 import { formatDateTime, useText } from '../../ui/text';
 import { useSession } from '../../ui/session';
 import { AFTER_ACTION_FIELDS, IMPROVEMENT_AREAS, type AfterActionField } from '../../domain/events/afteraction';
+import { TEXT_LIMITS } from '../../domain/events/limits';
 import type { IncidentState } from '../../domain/incident';
 import { isCalendarDate } from '../../domain/validation';
 import { addImprovement, addPlanRevision, approveClosure, confirmOnSiteEnd, setAfterAction } from './commands';
 import { messages } from './messages';
 
 function AfterActionText({ incident, field }: { incident: IncidentState; field: AfterActionField }) {
-  const t = useText(messages);
+  const t = useText(messages, reportMessages);
   const common = useText(uiMessages);
   const language = useSession((s) => s.language);
   const saved = incident.afterAction[field];
@@ -25,7 +27,7 @@ function AfterActionText({ incident, field }: { incident: IncidentState; field: 
     >
       <label className="field">
         <span>{t(`afterAction.${field}`)}</span>
-        <textarea rows={3} value={value} onChange={(e) => setText(e.target.value)} maxLength={20000} data-testid={`aa-${field}`} />
+        <textarea rows={3} value={value} onChange={(e) => setText(e.target.value)} maxLength={TEXT_LIMITS.afterAction} data-testid={`aa-${field}`} />
       </label>
       <div className="button-row">
         <button type="submit" className="button" disabled={text === null}>
@@ -38,7 +40,7 @@ function AfterActionText({ incident, field }: { incident: IncidentState; field: 
 }
 
 function ImprovementForm({ incidentId }: { incidentId: string }) {
-  const t = useText(messages);
+  const t = useText(messages, reportMessages);
   const [f, setF] = useState({ issue: '', action: '', area: 'planning' as (typeof IMPROVEMENT_AREAS)[number], owner: '', start: '', due: '' });
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
   return (
@@ -60,25 +62,25 @@ function ImprovementForm({ incidentId }: { incidentId: string }) {
     >
       <label className="field">
         <span>{t('improvement.issue')}</span>
-        <input value={f.issue} onChange={set('issue')} required maxLength={2000} />
+        <input value={f.issue} onChange={set('issue')} required maxLength={TEXT_LIMITS.note} />
       </label>
       <label className="field">
         <span>{t('improvement.action')}</span>
-        <input value={f.action} onChange={set('action')} required maxLength={2000} />
+        <input value={f.action} onChange={set('action')} required maxLength={TEXT_LIMITS.note} />
       </label>
       <label className="field">
         <span>{t('improvement.area')}</span>
         <select value={f.area} onChange={set('area')}>
           {IMPROVEMENT_AREAS.map((a) => (
             <option key={a} value={a}>
-              {t(`improvement.area.${a}`)}
+              {t(`area.${a}`)}
             </option>
           ))}
         </select>
       </label>
       <label className="field">
         <span>{t('improvement.owner')}</span>
-        <input value={f.owner} onChange={set('owner')} required maxLength={120} />
+        <input value={f.owner} onChange={set('owner')} required maxLength={TEXT_LIMITS.name} />
       </label>
       <label className="field">
         <span>{t('improvement.start')}</span>
@@ -97,7 +99,7 @@ function ImprovementForm({ incidentId }: { incidentId: string }) {
 
 /** The two-step end the plans require, then the after-action review (the only thing a closed incident still takes). */
 export function Ending({ incident }: { incident: IncidentState }) {
-  const t = useText(messages);
+  const t = useText(messages, reportMessages);
   const language = useSession((s) => s.language);
   const [note, setNote] = useState('');
   const [approver, setApprover] = useState('');
@@ -121,7 +123,7 @@ export function Ending({ incident }: { incident: IncidentState }) {
           >
             <label className="field">
               <span>{t('end.confirm.note')}</span>
-              <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+              <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={TEXT_LIMITS.note} />
             </label>
             <button type="submit" className="button primary" data-testid="confirm-end">
               {t('end.confirm.submit')}
@@ -145,7 +147,7 @@ export function Ending({ incident }: { incident: IncidentState }) {
           >
             <label className="field">
               <span>{t('end.approve.approver')}</span>
-              <input value={approver} onChange={(e) => setApprover(e.target.value)} required maxLength={120} data-testid="approver" />
+              <input value={approver} onChange={(e) => setApprover(e.target.value)} required maxLength={TEXT_LIMITS.name} data-testid="approver" />
             </label>
             <button type="submit" className="button primary" data-testid="approve-closure">
               {t('end.approve.submit')}
@@ -156,7 +158,7 @@ export function Ending({ incident }: { incident: IncidentState }) {
         )}
       </section>
       <section aria-labelledby="aa-h">
-        <h2 id="aa-h">{t('afterAction.title')}</h2>
+        <h2 id="aa-h">{t('section.afterAction')}</h2>
         {AFTER_ACTION_FIELDS.map((f) => (
           <AfterActionText key={f} incident={incident} field={f} />
         ))}
@@ -165,12 +167,12 @@ export function Ending({ incident }: { incident: IncidentState }) {
         <ul className="plain-list" data-testid="improvements">
           {incident.improvements.map((i) => (
             <li key={i.eventId} className={incident.struck[i.eventId] ? 'struck' : undefined}>
-              [{t(`improvement.area.${i.area}`)}] {i.issue} → {i.action} · {i.owner} · {i.start ? `${i.start} – ` : ''}
+              [{t(`area.${i.area}`)}] {i.issue} → {i.action} · {i.owner} · {i.start ? `${i.start} – ` : ''}
               {i.due}
             </li>
           ))}
         </ul>
-        <h3>{t('planRevision.title')}</h3>
+        <h3>{t('section.planRevisions')}</h3>
         <form
           className="inline-form"
           onSubmit={(e) => {
@@ -178,7 +180,13 @@ export function Ending({ incident }: { incident: IncidentState }) {
             if (revision.trim()) void addPlanRevision(incident.id, revision.trim()).then((ok) => ok && setRevision(''));
           }}
         >
-          <input aria-label={t('planRevision.title')} value={revision} onChange={(e) => setRevision(e.target.value)} maxLength={4000} required />
+          <input
+            aria-label={t('section.planRevisions')}
+            value={revision}
+            onChange={(e) => setRevision(e.target.value)}
+            maxLength={TEXT_LIMITS.entry}
+            required
+          />
           <button type="submit" className="button">
             {t('planRevision.add')}
           </button>

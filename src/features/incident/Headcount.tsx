@@ -1,27 +1,24 @@
+import { messages as reportMessages } from '../../domain/report/messages';
 import { useState } from 'react';
 import { useText } from '../../ui/text';
 import { HEADCOUNT_STATUSES } from '../../domain/events/people';
-import { missingPeople, type IncidentState } from '../../domain/incident';
+import { headcountTotals, missingPeople, type IncidentState } from '../../domain/incident';
 import { accountFor, addToRoster } from './commands';
 import { messages } from './messages';
 
 /** People accounted for at the assembly point against the roster; those still missing come first. */
 export function Headcount({ incident, readOnly }: { incident: IncidentState; readOnly: boolean }) {
-  const t = useText(messages);
+  const t = useText(messages, reportMessages);
   const [names, setNames] = useState('');
   const missing = missingPeople(incident);
-  const counts = { safe: 0, injured: 0 };
-  for (const p of incident.roster) {
-    const s = incident.headcount[p]?.status;
-    if (s === 'safe' || s === 'injured') counts[s] += 1;
-  }
+  const counts = headcountTotals(incident);
   const ordered = [...missing, ...incident.roster.filter((p) => !missing.includes(p))];
   return (
     <>
       <p className={missing.length ? 'alarm-box' : 'ok-box'} role="status" data-testid="headcount-summary">
         {missing.length ? t('people.missing', { count: missing.length }) : t('people.allSafe')}
         <br />
-        {t('people.summary', { safe: counts.safe, injured: counts.injured, missing: missing.length, total: incident.roster.length })}
+        {t('people.summary', { safe: counts.safe, injured: counts.injured, missing: missing.length, total: counts.total })}
       </p>
       {readOnly ? null : (
         <form
@@ -54,12 +51,12 @@ export function Headcount({ incident, readOnly }: { incident: IncidentState; rea
           return (
             <li key={person} className={`person status-${status ?? 'unknown'}`} data-testid={`person-${person}`}>
               <span className="person-name">{person}</span>
-              <span className="person-status">{t(status ? `people.status.${status}` : 'people.status.unknown')}</span>
+              <span className="person-status">{t(status ? `headcount.${status}` : 'people.status.unknown')}</span>
               {readOnly ? null : (
                 <span className="button-row">
                   {HEADCOUNT_STATUSES.map((s) => (
                     <button key={s} type="button" className="button small" aria-pressed={status === s} onClick={() => void accountFor(incident.id, person, s)}>
-                      {t(`people.status.${s}`)}
+                      {t(`headcount.${s}`)}
                     </button>
                   ))}
                 </span>

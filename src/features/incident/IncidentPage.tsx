@@ -1,4 +1,6 @@
+import { messages as reportMessages } from '../../domain/report/messages';
 import { Loading } from '../../ui/Loading';
+import { ErrorBoundary, ScreenError } from '../../ui/ScreenError';
 import { Suspense, lazy, useMemo, useState } from 'react';
 import { useText } from '../../ui/text';
 import { messages as uiMessages } from '../../ui/messages';
@@ -6,8 +8,9 @@ import { messages } from './messages';
 import { navigate } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import { currentCommander, type IncidentState } from '../../domain/incident';
+import { TEXT_LIMITS } from '../../domain/events/limits';
 import type { Playbook } from '../../domain/playbook/schema';
-import { DutyLogDuring } from '../duty-log';
+import { DutyLogDuring, dutyLogMessages } from '../duty-log';
 import { playbookMessages, usePlaybook } from '../playbooks';
 import { playbookNames } from '../../domain/playbook/names';
 import { handOverCommand } from './commands';
@@ -25,9 +28,19 @@ const TABS = ['steps', 'timeline', 'roles', 'people', 'log', 'losses', 'end', 'r
 // The report code (four exporters, SHA-256) loads only when the Report tab is opened.
 const ReportPanel = lazy(() => import('../report').then((m) => ({ default: m.ReportPanel })));
 type Tab = (typeof TABS)[number];
+const TAB_LABELS = {
+  steps: 'incident.tab.steps',
+  timeline: 'section.timeline',
+  roles: 'incident.tab.roles',
+  people: 'incident.tab.people',
+  log: 'duty.title',
+  losses: 'incident.tab.losses',
+  end: 'incident.tab.end',
+  report: 'incident.tab.report',
+} as const;
 
 function HandOver({ incident, playbook }: { incident: IncidentState; playbook: Playbook }) {
-  const t = useText(messages);
+  const t = useText(messages, uiMessages, reportMessages, dutyLogMessages);
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState('');
   const [role, setRole] = useState(playbook.command.headquarters.leader?.id ?? '');
@@ -49,10 +62,10 @@ function HandOver({ incident, playbook }: { incident: IncidentState; playbook: P
     >
       <label className="field">
         <span>{t('incident.handOver.to')}</span>
-        <input value={to} onChange={(e) => setTo(e.target.value)} required maxLength={120} autoFocus data-testid="handover-to" />
+        <input value={to} onChange={(e) => setTo(e.target.value)} required maxLength={TEXT_LIMITS.name} autoFocus data-testid="handover-to" />
       </label>
       <label className="field">
-        <span>{t('incident.handOver.role')}</span>
+        <span>{t('commander.role')}</span>
         <select value={role} onChange={(e) => setRole(e.target.value)}>
           <option value="">—</option>
           {playbookPosts(playbook).map((p) => (
@@ -65,14 +78,14 @@ function HandOver({ incident, playbook }: { incident: IncidentState; playbook: P
       </label>
       <label className="field">
         <span>{t('incident.handOver.note')}</span>
-        <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+        <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={TEXT_LIMITS.note} />
       </label>
       <div className="button-row">
         <button type="submit" className="button primary" data-testid="handover-submit">
           {t('incident.handOver.submit')}
         </button>
         <button type="button" className="button" onClick={() => setOpen(false)}>
-          {t('step.cancel')}
+          {t('form.cancel')}
         </button>
       </div>
     </form>
@@ -81,7 +94,7 @@ function HandOver({ incident, playbook }: { incident: IncidentState; playbook: P
 
 /** The person using this device: every record carries this name; changed when the phone is passed on. */
 function WhoAmI({ name }: { name: string }) {
-  const t = useText(messages);
+  const t = useText(messages, uiMessages, reportMessages, dutyLogMessages);
   const common = useText(uiMessages);
   const setActorName = useSession((s) => s.setActorName);
   const [editing, setEditing] = useState(false);
@@ -113,7 +126,7 @@ function WhoAmI({ name }: { name: string }) {
         setEditing(false);
       }}
     >
-      <input aria-label={t('incident.start.you')} value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={120} required autoFocus />
+      <input aria-label={t('incident.start.you')} value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={TEXT_LIMITS.name} required autoFocus />
       <button type="submit" className="button">
         {common('form.save')}
       </button>
@@ -122,7 +135,7 @@ function WhoAmI({ name }: { name: string }) {
 }
 
 function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; playbook: Playbook; tab: Tab }) {
-  const t = useText(messages);
+  const t = useText(messages, uiMessages, reportMessages, dutyLogMessages);
   const actorName = useSession((s) => s.actorName);
   const now = useNow(15_000);
   const closed = incident.phase === 'closed';
@@ -136,12 +149,11 @@ function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; pl
     <>
       <header className="incident-head">
         <h1>
-          <span className={`badge ${declared?.mode ?? 'real'}`}>{t(declared?.mode === 'drill' ? 'incident.mode.drill' : 'incident.mode.real')}</span>{' '}
-          {declared?.title}
+          <span className={`badge ${declared?.mode ?? 'real'}`}>{t(declared?.mode === 'drill' ? 'mode.drill' : 'incident.mode.real')}</span> {declared?.title}
         </h1>
         <p className="card-meta">
           {declared?.place ? `${declared.place} · ` : ''}
-          <span data-testid="phase">{t(`incident.phase.${incident.phase}`)}</span> · {t('incident.elapsed', { time: formatElapsed((end ?? now) - started) })}
+          <span data-testid="phase">{t(`phase.${incident.phase}`)}</span> · {t('incident.elapsed', { time: formatElapsed((end ?? now) - started) })}
         </p>
         {closed ? null : <HandOver incident={incident} playbook={playbook} />}
         <WhoAmI name={actorName} />
@@ -168,24 +180,27 @@ function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; pl
                 navigate(`${window.location.pathname}?tab=${k}`, { replace: true });
               }}
             >
-              {t(`incident.tab.${k}`)}
+              {t(TAB_LABELS[k])}
             </a>
           ))}
         </nav>
       </div>
       <div className="tab-panel">
-        {tab === 'steps' ? <StepChecklist incident={incident} playbook={playbook} names={names} now={now} readOnly={closed} /> : null}
-        {tab === 'timeline' ? <Timeline incident={incident} names={names} readOnly={closed} /> : null}
-        {tab === 'roles' ? <RolesPanel incident={incident} playbook={playbook} readOnly={closed} /> : null}
-        {tab === 'people' ? <Headcount incident={incident} readOnly={closed} /> : null}
-        {tab === 'log' ? <DutyLogDuring from={started} to={end} /> : null}
-        {tab === 'losses' ? <Losses incident={incident} readOnly={closed} /> : null}
-        {tab === 'end' ? <Ending incident={incident} /> : null}
-        {tab === 'report' ? (
-          <Suspense fallback={<Loading />}>
-            <ReportPanel incident={incident} playbook={playbook} />
-          </Suspense>
-        ) : null}
+        {/* A tab that fails (the report's code, say) leaves the header, commander and tabs usable. */}
+        <ErrorBoundary resetKey={tab} fallback={(error) => <ScreenError error={error} level={2} />}>
+          {tab === 'steps' ? <StepChecklist incident={incident} playbook={playbook} names={names} now={now} readOnly={closed} /> : null}
+          {tab === 'timeline' ? <Timeline incident={incident} names={names} readOnly={closed} /> : null}
+          {tab === 'roles' ? <RolesPanel incident={incident} playbook={playbook} readOnly={closed} /> : null}
+          {tab === 'people' ? <Headcount incident={incident} readOnly={closed} /> : null}
+          {tab === 'log' ? <DutyLogDuring from={started} to={end} /> : null}
+          {tab === 'losses' ? <Losses incident={incident} readOnly={closed} /> : null}
+          {tab === 'end' ? <Ending incident={incident} /> : null}
+          {tab === 'report' ? (
+            <Suspense fallback={<Loading />}>
+              <ReportPanel incident={incident} playbook={playbook} />
+            </Suspense>
+          ) : null}
+        </ErrorBoundary>
       </div>
     </>
   );
@@ -193,7 +208,7 @@ function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; pl
 
 /** One incident: its commander, checklist, timeline and the rest, all from the events on this device. */
 export function IncidentPage({ id, tab }: { id: string; tab: string | null }) {
-  const t = useText(messages);
+  const t = useText(messages, uiMessages, reportMessages, dutyLogMessages);
   const tPlaybook = useText(playbookMessages);
   const ui = useSession((s) => s.language);
   const view = useIncident(id);

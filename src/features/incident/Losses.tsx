@@ -1,12 +1,14 @@
+import { messages as reportMessages } from '../../domain/report/messages';
 import { useState, type FormEvent } from 'react';
 import { useText } from '../../ui/text';
 import { useSession } from '../../ui/session';
-import { standing, type IncidentState, type SuppliesEntry } from '../../domain/incident';
+import { TEXT_LIMITS } from '../../domain/events/limits';
+import { lossTotal, type IncidentState, type SuppliesEntry } from '../../domain/incident';
 import { recordLoss, recordSuppliesToReplenish, recordSuppliesUsed } from './commands';
 import { messages } from './messages';
 
 function SuppliesForm({ onSubmit, testId }: { onSubmit: (item: string, quantity: number, unit: string) => Promise<unknown>; testId: string }) {
-  const t = useText(messages);
+  const t = useText(messages, reportMessages);
   const [item, setItem] = useState('');
   const [quantity, setQuantity] = useState('1');
   const [unit, setUnit] = useState('');
@@ -21,7 +23,14 @@ function SuppliesForm({ onSubmit, testId }: { onSubmit: (item: string, quantity:
         void onSubmit(item.trim(), q, unit.trim()).then((ok) => ok && (setItem(''), setQuantity('1'), setUnit('')));
       }}
     >
-      <input aria-label={t('supplies.item')} placeholder={t('supplies.item')} value={item} onChange={(e) => setItem(e.target.value)} required maxLength={300} />
+      <input
+        aria-label={t('supplies.item')}
+        placeholder={t('supplies.item')}
+        value={item}
+        onChange={(e) => setItem(e.target.value)}
+        required
+        maxLength={TEXT_LIMITS.item}
+      />
       <input
         aria-label={t('losses.quantity')}
         type="number"
@@ -32,7 +41,7 @@ function SuppliesForm({ onSubmit, testId }: { onSubmit: (item: string, quantity:
         onChange={(e) => setQuantity(e.target.value)}
         required
       />
-      <input aria-label={t('losses.unit')} placeholder={t('losses.unit')} value={unit} onChange={(e) => setUnit(e.target.value)} maxLength={40} />
+      <input aria-label={t('losses.unit')} placeholder={t('losses.unit')} value={unit} onChange={(e) => setUnit(e.target.value)} maxLength={TEXT_LIMITS.unit} />
       <button type="submit" className="button">
         {t('supplies.add')}
       </button>
@@ -55,7 +64,7 @@ function SuppliesList({ list, incident, testId }: { list: readonly SuppliesEntry
 
 /** Items lost or damaged (what, where, how many, estimated value), supplies used and to replenish. */
 export function Losses({ incident, readOnly }: { incident: IncidentState; readOnly: boolean }) {
-  const t = useText(messages);
+  const t = useText(messages, reportMessages);
   const language = useSession((s) => s.language);
   const [what, setWhat] = useState('');
   const [where, setWhere] = useState('');
@@ -63,7 +72,7 @@ export function Losses({ incident, readOnly }: { incident: IncidentState; readOn
   const [unit, setUnit] = useState('');
   const [value, setValue] = useState('');
   const [kind, setKind] = useState<'lost' | 'damaged'>('damaged');
-  const total = standing(incident, incident.losses).reduce((sum, l) => sum + (l.estimatedValue ?? 0), 0);
+  const total = lossTotal(incident);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -82,16 +91,16 @@ export function Losses({ incident, readOnly }: { incident: IncidentState; readOn
 
   return (
     <>
-      <h2>{t('losses.title')}</h2>
+      <h2>{t('section.losses')}</h2>
       {readOnly ? null : (
         <form className="grid-form" onSubmit={submit} data-testid="loss-form">
           <label className="field">
             <span>{t('losses.what')}</span>
-            <input value={what} onChange={(e) => setWhat(e.target.value)} required maxLength={300} />
+            <input value={what} onChange={(e) => setWhat(e.target.value)} required maxLength={TEXT_LIMITS.item} />
           </label>
           <label className="field">
             <span>{t('losses.where')}</span>
-            <input value={where} onChange={(e) => setWhere(e.target.value)} maxLength={300} />
+            <input value={where} onChange={(e) => setWhere(e.target.value)} maxLength={TEXT_LIMITS.item} />
           </label>
           <label className="field">
             <span>{t('losses.quantity')}</span>
@@ -99,7 +108,7 @@ export function Losses({ incident, readOnly }: { incident: IncidentState; readOn
           </label>
           <label className="field">
             <span>{t('losses.unit')}</span>
-            <input value={unit} onChange={(e) => setUnit(e.target.value)} maxLength={40} />
+            <input value={unit} onChange={(e) => setUnit(e.target.value)} maxLength={TEXT_LIMITS.unit} />
           </label>
           <label className="field">
             <span>{t('losses.value')}</span>
@@ -144,7 +153,7 @@ export function Losses({ incident, readOnly }: { incident: IncidentState; readOn
           ))}
         </tbody>
       </table>
-      <p data-testid="loss-total">{t('losses.total', { value: total.toLocaleString(language) })}</p>
+      <p data-testid="loss-total">{t('losses.totalSoFar', { value: total.toLocaleString(language) })}</p>
       <h2>{t('supplies.used')}</h2>
       {readOnly ? null : (
         <SuppliesForm

@@ -1,28 +1,28 @@
+import { messages as reportMessages } from '../../domain/report/messages';
 import { useState } from 'react';
 import { useText } from '../../ui/text';
 import type { IncidentState } from '../../domain/incident';
+import { TEXT_LIMITS } from '../../domain/events/limits';
+import { PHONE_MAX_LENGTH, PHONE_PATTERN } from '../../domain/phone';
 import type { Playbook } from '../../domain/playbook/schema';
-import type { Group, Team } from '../../domain/playbook/schema-command';
+import { walkCommand } from '../../domain/playbook/command-tree';
 import { PhoneLink } from '../playbooks';
 import { assignRole } from './commands';
 import { messages } from './messages';
 
 /** Every post the playbook names, in chart order: headquarters, groups, their teams, other roles. */
 export function playbookPosts(playbook: Playbook): { id: string; group: string; title: string }[] {
-  const out: { id: string; group: string; title: string }[] = [];
-  const walk = (g: Group | Team) => {
-    for (const p of [...(g.leader ? [g.leader] : []), ...(g.deputies ?? []), ...(g.members ?? [])])
-      out.push({ id: p.id, group: g.name, title: p.heldBy ? `${p.title} (${p.heldBy})` : p.title });
-    if ('teams' in g) g.teams?.forEach(walk);
-  };
-  walk(playbook.command.headquarters);
-  playbook.command.groups.forEach(walk);
-  playbook.command.roles?.forEach((r) => out.push({ id: r.id, group: '', title: r.title }));
-  return out;
+  return walkCommand(playbook.command).flatMap((e) =>
+    e.kind === 'post'
+      ? [{ id: e.id, group: e.group.name, title: e.post.heldBy ? `${e.post.title} (${e.post.heldBy})` : e.post.title }]
+      : e.kind === 'role'
+        ? [{ id: e.id, group: '', title: e.role.title }]
+        : [],
+  );
 }
 
 function AssignForm({ incidentId, roleId }: { incidentId: string; roleId: string }) {
-  const t = useText(messages);
+  const t = useText(messages, reportMessages);
   const [person, setPerson] = useState('');
   const [phone, setPhone] = useState('');
   return (
@@ -35,11 +35,11 @@ function AssignForm({ incidentId, roleId }: { incidentId: string; roleId: string
       }}
     >
       <input
-        aria-label={t('roles.person')}
-        placeholder={t('roles.person')}
+        aria-label={t('signature.name')}
+        placeholder={t('signature.name')}
         value={person}
         onChange={(e) => setPerson(e.target.value)}
-        maxLength={120}
+        maxLength={TEXT_LIMITS.name}
         required
       />
       <input
@@ -48,8 +48,8 @@ function AssignForm({ incidentId, roleId }: { incidentId: string; roleId: string
         value={phone}
         onChange={(e) => setPhone(e.target.value)}
         inputMode="tel"
-        pattern="\+?[\d ()\-]{2,30}"
-        maxLength={30}
+        pattern={PHONE_PATTERN.source}
+        maxLength={PHONE_MAX_LENGTH}
       />
       <button type="submit" className="button">
         {t('roles.assign')}
@@ -60,7 +60,7 @@ function AssignForm({ incidentId, roleId }: { incidentId: string; roleId: string
 
 /** Fill each post of the playbook with a person and a phone number (tap to call). */
 export function RolesPanel({ incident, playbook, readOnly }: { incident: IncidentState; playbook: Playbook; readOnly: boolean }) {
-  const t = useText(messages);
+  const t = useText(messages, reportMessages);
   const [open, setOpen] = useState<string | null>(null);
   return (
     <ul className="roles" data-testid="roles">

@@ -1,16 +1,20 @@
+import { messages as reportMessages } from '../../domain/report/messages';
+import { format } from 'date-fns';
 import { useState, type FormEvent } from 'react';
+import { appDb } from '../../storage';
 import { useText } from '../../ui/text';
 import { requestPersistentStorage } from '../offline';
 import { navigate } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import type { Playbook } from '../../domain/playbook/schema';
+import { TEXT_LIMITS } from '../../domain/events/limits';
 import { loadPlaybook, usePlaybook, usePlaybookLibrary, type LibraryEntry } from '../playbooks';
 import { commandNames } from '../../domain/playbook/names';
 import { declareIncident, newIncidentId } from './commands';
 import { messages } from './messages';
 
 function defaultTitle(entry: LibraryEntry | undefined, now: Date): string {
-  const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const day = format(now, 'yyyy-MM-dd');
   return entry ? `${entry.title} ${day}` : day;
 }
 
@@ -28,7 +32,7 @@ function commandChoices(playbook: Playbook | null): { interim?: { id: string; na
 
 /** Start an incident from any playbook on the device: real or drill, a title, a place, who starts it. */
 export function StartIncident({ preselect }: { preselect?: { id: string; language: string } }) {
-  const t = useText(messages);
+  const t = useText(messages, reportMessages);
   const library = usePlaybookLibrary();
   const actorName = useSession((s) => s.actorName);
   const setActorName = useSession((s) => s.setActorName);
@@ -57,7 +61,7 @@ export function StartIncident({ preselect }: { preselect?: { id: string; languag
     if (!name.trim()) return setProblem(t('incident.start.missingName'));
     setBusy(true);
     setActorName(name);
-    const pb = playbook ?? (await loadPlaybook(entry.id, entry.language))?.playbook;
+    const pb = playbook ?? (await loadPlaybook(appDb(), entry.id, entry.language))?.playbook;
     const role = commandMode === 'interim' ? choices.interim?.id : choices.leader?.id;
     const id = newIncidentId();
     const event = await declareIncident(id, {
@@ -82,7 +86,7 @@ export function StartIncident({ preselect }: { preselect?: { id: string; languag
     <form className="stack" onSubmit={(e) => void start(e)}>
       <h1>{t('incident.start.title')}</h1>
       <fieldset className="choice">
-        <legend>{t('incident.start.playbook')}</legend>
+        <legend>{t('summary.playbook')}</legend>
         {(library ?? []).map((p) => (
           <label key={`${p.id}/${p.language}`} lang={p.language}>
             <input type="radio" name="playbook" checked={selectedKey === `${p.id}/${p.language}`} onChange={() => setChoice(`${p.id}/${p.language}`)} />
@@ -91,27 +95,27 @@ export function StartIncident({ preselect }: { preselect?: { id: string; languag
         ))}
       </fieldset>
       <fieldset className="choice segmented">
-        <legend>{t('incident.start.mode')}</legend>
+        <legend>{t('summary.mode')}</legend>
         <label>
           <input type="radio" name="mode" checked={mode === 'real'} onChange={() => setMode('real')} />
-          {t('incident.start.real')}
+          {t('mode.real')}
         </label>
         <label>
           <input type="radio" name="mode" checked={mode === 'drill'} onChange={() => setMode('drill')} />
-          {t('incident.start.drill')}
+          {t('mode.drill')}
         </label>
       </fieldset>
       <label className="field">
         <span>{t('incident.start.name')}</span>
-        <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={defaultTitle(entry, new Date())} maxLength={200} />
+        <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={defaultTitle(entry, new Date())} maxLength={TEXT_LIMITS.title} />
       </label>
       <label className="field">
-        <span>{t('incident.start.place')}</span>
-        <input value={place} onChange={(e) => setPlace(e.target.value)} placeholder={t('incident.start.placeHint')} maxLength={200} />
+        <span>{t('summary.place')}</span>
+        <input value={place} onChange={(e) => setPlace(e.target.value)} placeholder={t('incident.start.placeHint')} maxLength={TEXT_LIMITS.title} />
       </label>
       <label className="field">
         <span>{t('incident.start.you')}</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" maxLength={120} required data-testid="actor-name" />
+        <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" maxLength={TEXT_LIMITS.name} required data-testid="actor-name" />
       </label>
       <fieldset className="choice">
         <legend>{t('incident.start.commander')}</legend>
@@ -130,7 +134,7 @@ export function StartIncident({ preselect }: { preselect?: { id: string; languag
         {commandMode === 'leader' ? (
           <label className="field">
             <span>{t('incident.start.commanderName')}</span>
-            <input value={commanderName} onChange={(e) => setCommanderName(e.target.value)} placeholder={name} maxLength={120} />
+            <input value={commanderName} onChange={(e) => setCommanderName(e.target.value)} placeholder={name} maxLength={TEXT_LIMITS.name} />
           </label>
         ) : null}
       </fieldset>

@@ -1,9 +1,12 @@
+import { messages as reportMessages } from '../../domain/report/messages';
+import { messages as uiMessages } from '../../ui/messages';
 import { memo, useState } from 'react';
 import { formatDateTime, useText } from '../../ui/text';
 import { playbookMessages } from '../playbooks';
 import { messages } from './messages';
 import { useSession } from '../../ui/session';
 import type { IncidentState, StepState } from '../../domain/incident';
+import { TEXT_LIMITS } from '../../domain/events/limits';
 import { plannedPhases } from '../../domain/playbook/names';
 import type { Playbook, Step } from '../../domain/playbook/schema';
 import { checkStepItem, markStepDone, reopenStep, skipStep } from './commands';
@@ -20,7 +23,7 @@ interface StepRowProps {
 
 /** One step: big Done button, Skip with a reason, Reopen; who and when; overdue when past its target. */
 const StepRow = memo(function StepRow({ incidentId, step, ownerName, state, items, elapsedMin, readOnly }: StepRowProps) {
-  const t = useText(messages);
+  const t = useText(messages, uiMessages, reportMessages);
   const tPlaybook = useText(playbookMessages);
   const language = useSession((s) => s.language);
   const [skipping, setSkipping] = useState(false);
@@ -81,14 +84,14 @@ const StepRow = memo(function StepRow({ incidentId, step, ownerName, state, item
         >
           <label className="field">
             <span>{t('step.skipReason')}</span>
-            <input value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={1000} autoFocus />
+            <input value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={TEXT_LIMITS.reason} autoFocus />
           </label>
           <div className="button-row">
             <button type="submit" className="button">
               {t('step.skipConfirm')}
             </button>
             <button type="button" className="button" onClick={() => setSkipping(false)}>
-              {t('step.cancel')}
+              {t('form.cancel')}
             </button>
           </div>
         </form>
@@ -97,7 +100,7 @@ const StepRow = memo(function StepRow({ incidentId, step, ownerName, state, item
           {status === 'open' ? (
             <>
               <button type="button" className="button primary done-button" aria-pressed={false} onClick={() => void markStepDone(incidentId, step.id)}>
-                {t('step.done')}
+                {t('status.done')}
               </button>
               <button type="button" className="button" onClick={() => setSkipping(true)}>
                 {t('step.skip')}
@@ -128,10 +131,10 @@ export function StepChecklist({
   now: number;
   readOnly: boolean;
 }) {
-  const t = useText(messages);
+  const t = useText(messages, uiMessages, reportMessages);
   const started = incident.declared?.at ?? now;
   const elapsedMin = (now - started) / 60_000;
-  const phases = plannedPhases(playbook, t('step.aftermathPhase'));
+  const phases = plannedPhases(playbook, t('steps.aftermath'));
   return (
     <div className="checklist">
       {phases.map((phase) => {

@@ -1,20 +1,20 @@
+import { messages as reportMessages } from '../../domain/report/messages';
 import { messages as uiMessages } from '../../ui/messages';
 import { useState } from 'react';
 import { formatDateTime, useText } from '../../ui/text';
 import { useSession } from '../../ui/session';
 import { NOTE_TAGS } from '../../domain/events/note';
+import { TEXT_LIMITS } from '../../domain/events/limits';
 import { stampTime } from '../../domain/hlc';
-import type { IncidentState } from '../../domain/incident';
+import { mayStrike, type IncidentState } from '../../domain/incident';
 import { addNote, strikeEntry } from './commands';
 import { describeEvent, tagLabel, TIMELINE_KINDS, timelineKind, type TimelineKind } from './describe';
 import { messages } from './messages';
 
 const PAGE = 200;
-/** Event types that can be struck out as a correction (entries people wrote, not state changes). */
-const STRIKABLE = new Set(['note.added', 'loss.recorded', 'supplies.used', 'supplies.toReplenish', 'roster.added', 'improvement.added', 'planRevision.added']);
 
 function NoteComposer({ incidentId }: { incidentId: string }) {
-  const t = useText(messages);
+  const t = useText(messages, uiMessages, reportMessages);
   const language = useSession((s) => s.language);
   const [text, setText] = useState('');
   const [tags, setTags] = useState<string[]>([]);
@@ -34,7 +34,7 @@ function NoteComposer({ incidentId }: { incidentId: string }) {
           onChange={(e) => setText(e.target.value)}
           placeholder={t('timeline.note.placeholder')}
           rows={2}
-          maxLength={4000}
+          maxLength={TEXT_LIMITS.entry}
           data-testid="note-text"
         />
       </label>
@@ -63,7 +63,7 @@ function NoteComposer({ incidentId }: { incidentId: string }) {
  * a correction strikes the original through and it stays visible.
  */
 export function Timeline({ incident, names, readOnly }: { incident: IncidentState; names: Map<string, string>; readOnly: boolean }) {
-  const t = useText(messages);
+  const t = useText(messages, uiMessages, reportMessages);
   const common = useText(uiMessages);
   const language = useSession((s) => s.language);
   const [filter, setFilter] = useState<TimelineKind | 'all'>('all');
@@ -100,15 +100,17 @@ export function Timeline({ incident, names, readOnly }: { incident: IncidentStat
                 <span className="tl-device">{t('timeline.device', { device: e.deviceId.slice(-6) })}</span>
               </p>
               <p className="tl-what">
-                {e.type === 'entry.struck' ? t('event.entry.struck') + (e.payload.reason ? ` — ${e.payload.reason}` : '') : describeEvent(e, language, names)}
+                {e.type === 'entry.struck'
+                  ? t('event.entry.struckUnknown') + (e.payload.reason ? ` — ${e.payload.reason}` : '')
+                  : describeEvent(e, language, names)}
               </p>
               {struck ? (
                 <p className="tl-note">
                   {common('entry.struck', { actor: struck.actor, time: formatDateTime(language, struck.at) }) + (struck.reason ? `: ${struck.reason}` : '')}
                 </p>
               ) : null}
-              {ignored ? <p className="tl-note">{t('timeline.ignored', { reason: t(`timeline.ignored.${ignored}`) })}</p> : null}
-              {!readOnly && !struck && STRIKABLE.has(e.type) ? (
+              {ignored ? <p className="tl-note">{t('timeline.ignored', { reason: t(`ignored.${ignored}`) })}</p> : null}
+              {!readOnly && mayStrike(incident, e) ? (
                 striking === e.id ? (
                   <form
                     className="strike-form"
@@ -119,14 +121,14 @@ export function Timeline({ incident, names, readOnly }: { incident: IncidentStat
                   >
                     <label className="field">
                       <span>{t('timeline.strikeReason')}</span>
-                      <input value={reason} onChange={(x) => setReason(x.target.value)} maxLength={1000} autoFocus />
+                      <input value={reason} onChange={(x) => setReason(x.target.value)} maxLength={TEXT_LIMITS.reason} autoFocus />
                     </label>
                     <div className="button-row">
                       <button type="submit" className="button">
                         {common('entry.strike')}
                       </button>
                       <button type="button" className="button" onClick={() => setStriking(null)}>
-                        {t('step.cancel')}
+                        {t('form.cancel')}
                       </button>
                     </div>
                   </form>

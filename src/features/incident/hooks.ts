@@ -1,3 +1,5 @@
+import { UTCDate } from '@date-fns/utc';
+import { differenceInHours, format } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { closedStreamIds, listIncidentStreams } from '../../storage/events';
@@ -43,12 +45,12 @@ export function useNow(ms: number): number {
   return now;
 }
 
+/** A running duration as "h:mm:ss": "0:07:05", "27:04:09". */
 export function formatElapsed(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+  const elapsed = Math.max(0, ms);
+  // Hours keep counting past 24 (an incident can last days); minutes and seconds are read in UTC,
+  // where a device in a half-hour zone (India, +05:30) cannot shift them.
+  return `${differenceInHours(elapsed, 0)}:${format(new UTCDate(elapsed), 'mm:ss')}`;
 }
 
 /**

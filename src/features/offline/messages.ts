@@ -2,7 +2,6 @@ import { defineMessages } from '../../domain/text';
 
 /** Texts of the offline layer: connection, updates, storage. */
 export const messages = defineMessages({
-  'pwa.update.label': { 'zh-CN': '应用更新', en: 'App update' },
   'pwa.update.ready': { 'zh-CN': 'Muster 的新版本已准备好。', en: 'A new version of Muster is ready.' },
   'pwa.update.readyHint': {
     'zh-CN': '更新时应用会重新加载，本设备上记录的内容都会保留。',

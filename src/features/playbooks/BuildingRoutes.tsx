@@ -1,6 +1,6 @@
 import { useText } from '../../ui/text';
 import type { Playbook } from '../../domain/playbook/schema';
-import { routesForFloor } from '../../domain/playbook/routes';
+import { routeBuildings, routesForFloor } from '../../domain/playbook/routes';
 import { messages } from './messages';
 
 const routeKind: Record<string, keyof typeof messages> = {
@@ -14,7 +14,7 @@ export function BuildingRoutes({ playbook }: { playbook: Playbook }) {
   const t = useText(messages);
   return (
     <>
-      {(playbook.buildings ?? []).map((b) => (
+      {routeBuildings(playbook).map((b) => (
         <article key={b.id} className="building" data-testid={`building-${b.id}`}>
           <h3>{b.name}</h3>
           {b.description ? <p>{b.description}</p> : null}

@@ -1,5 +1,6 @@
 import { useText } from '../../ui/text';
 import type { Playbook } from '../../domain/playbook/schema';
+import { postsOf } from '../../domain/playbook/command-tree';
 import type { Group, Position, Team } from '../../domain/playbook/schema-command';
 import { PhoneLink } from './Phone';
 import { messages } from './messages';
@@ -26,7 +27,7 @@ function PostLine({ post }: { post: Position }) {
 function GroupCard({ group, level }: { group: Group | Team; level: 3 | 4 }) {
   const t = useText(messages);
   const Heading = level === 3 ? 'h3' : 'h4';
-  const posts = [...(group.leader ? [group.leader] : []), ...(group.deputies ?? []), ...(group.members ?? [])];
+  const posts = postsOf(group).map((p) => p.post);
   return (
     <article className={`org-card org-level-${level}`} data-testid={`group-${group.id}`}>
       <Heading>{group.name}</Heading>

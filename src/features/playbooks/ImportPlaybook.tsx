@@ -1,3 +1,4 @@
+import { messages as uiMessages } from '../../ui/messages';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useText } from '../../ui/text';
 import { Link, navigate } from '../../ui/router';
@@ -18,7 +19,7 @@ type Stage =
  * the device replaces it only after the user confirms.
  */
 export function ImportPlaybook() {
-  const t = useText(messages);
+  const t = useText(messages, uiMessages);
   const [stage, setStage] = useState<Stage>({ step: 'idle' });
   const [url, setUrl] = useState('');
 
@@ -88,7 +89,7 @@ export function ImportPlaybook() {
             onChange={(e) => setUrl(e.target.value)}
           />
           <button type="submit" className="button">
-            {t('import.download')}
+            {t('form.download')}
           </button>
         </div>
       </form>
@@ -134,7 +135,7 @@ export function ImportPlaybook() {
                 {t('import.replace')}
               </button>
               <button type="button" className="button" onClick={() => setStage({ step: 'idle' })}>
-                {t('import.cancel')}
+                {t('form.cancel')}
               </button>
             </div>
           </div>

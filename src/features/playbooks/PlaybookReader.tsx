@@ -1,3 +1,4 @@
+import { messages as reportMessages } from '../../domain/report/messages';
 import { Loading } from '../../ui/Loading';
 import { useMemo, type ReactNode } from 'react';
 import { useText } from '../../ui/text';
@@ -11,12 +12,13 @@ import { BuildingRoutes } from './BuildingRoutes';
 import { CommandChart } from './CommandChart';
 import { ItemList } from './ItemList';
 import { commandNames } from '../../domain/playbook/names';
+import { hasRoutes } from '../../domain/playbook/routes';
 import { PhaseList } from './PhaseList';
 import { PhoneLink } from './Phone';
 import { Preparation } from './Preparation';
 
-function Section({ id, title, children }: { id: string; title: keyof typeof messages; children: ReactNode }) {
-  const t = useText(messages);
+function Section({ id, title, children }: { id: string; title: keyof typeof messages | keyof typeof reportMessages; children: ReactNode }) {
+  const t = useText(messages, reportMessages);
   const ui = useSession((s) => s.language);
   return (
     <section id={id} aria-labelledby={`${id}-h`} className="reader-section">
@@ -29,21 +31,21 @@ function Section({ id, title, children }: { id: string; title: keyof typeof mess
 }
 
 function PlaybookBody({ playbook }: { playbook: Playbook }) {
-  const t = useText(messages);
+  const t = useText(messages, reportMessages);
   const ui = useSession((s) => s.language);
   const names = useMemo(() => commandNames(playbook), [playbook]);
-  const sections: { id: string; title: keyof typeof messages; show: boolean }[] = [
+  const sections: { id: string; title: keyof typeof messages | keyof typeof reportMessages; show: boolean }[] = [
     { id: 'numbers', title: 'reader.section.numbers', show: playbook.emergencyNumbers.length > 0 },
     { id: 'command', title: 'reader.section.command', show: true },
     { id: 'phases', title: 'reader.section.phases', show: true },
     {
       id: 'routes',
       title: 'reader.section.routes',
-      show: Boolean(playbook.buildings?.length || playbook.rulesForEveryone?.length || playbook.shelterInPlace?.length),
+      show: hasRoutes(playbook) || Boolean(playbook.rulesForEveryone?.length || playbook.shelterInPlace?.length),
     },
     { id: 'preparation', title: 'reader.section.preparation', show: Boolean(playbook.preparation) },
     { id: 'requirements', title: 'reader.section.requirements', show: Boolean(playbook.requirements?.length || playbook.principles?.length) },
-    { id: 'aftermath', title: 'reader.section.aftermath', show: playbook.aftermath.length > 0 },
+    { id: 'aftermath', title: 'steps.aftermath', show: playbook.aftermath.length > 0 },
     { id: 'about', title: 'reader.section.about', show: true },
   ];
   return (
@@ -120,7 +122,7 @@ function PlaybookBody({ playbook }: { playbook: Playbook }) {
           {playbook.requirements?.length ? <ItemList items={playbook.requirements} names={names} testId="requirements" /> : null}
         </Section>
       ) : null}
-      <Section id="aftermath" title="reader.section.aftermath">
+      <Section id="aftermath" title="steps.aftermath">
         <ol className="items" data-testid="aftermath">
           {playbook.aftermath.map((a) => (
             <li key={a.id}>
@@ -161,7 +163,7 @@ function PlaybookBody({ playbook }: { playbook: Playbook }) {
 
 /** Reads one playbook: everything it says, organised for a phone. Works offline. */
 export function PlaybookReader({ id, language }: { id: string; language: string }) {
-  const t = useText(messages);
+  const t = useText(messages, reportMessages);
   const load = usePlaybook(id, language);
   if (load.status === 'loading') return <Loading />;
   if (load.status === 'ready') return <PlaybookBody playbook={load.playbook} />;

@@ -1,5 +1,4 @@
 import type { Language } from '../../domain/text';
-import { z } from 'zod';
 import type { Playbook } from '../../domain/playbook/schema';
 import { readPlaybookBytes, MAX_PLAYBOOK_BYTES } from '../../domain/playbook/file';
 import { compareSemver } from '../../domain/semver';
@@ -7,10 +6,6 @@ import type { Issue } from '../../domain/validation';
 import { appDb } from '../../storage';
 import { storePlaybook } from '../../storage/playbooks';
 import { loadPlaybook } from './library';
-
-// zod compiles validators with `new Function` unless told not to; the app's Content-Security-
-// Policy (no 'unsafe-eval') forbids that, and the browser reports each refusal.
-z.config({ jitless: true });
 
 /** What importing a file would do, decided before anything is stored. */
 export type ImportCheck =
@@ -38,7 +33,7 @@ export async function checkImport(bytes: Uint8Array, fileName: string, language:
   const checked = readPlaybookBytes(bytes, fileName, { language });
   if (!checked.ok) return { kind: 'invalid', fileName, issues: checked.issues };
   const playbook = checked.playbook;
-  const current = await loadPlaybook(playbook.id, playbook.language);
+  const current = await loadPlaybook(appDb(), playbook.id, playbook.language);
   if (!current) return { kind: 'new', fileName, playbook };
   const order = compareSemver(playbook.version, current.playbook.version);
   return { kind: order > 0 ? 'newer' : 'not-newer', fileName, playbook, currentVersion: current.playbook.version };

@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { Playbook } from '../../domain/playbook/schema';
 import { compareSemver } from '../../domain/semver';
 import { appDb } from '../../storage';
-import type { StoredPlaybook } from '../../storage/db';
+import type { MusterDb, StoredPlaybook } from '../../storage/db';
 import { getStoredPlaybook, listStoredPlaybooks } from '../../storage/playbooks';
+import { errorMessage, useAsync, type AsyncState } from '../../ui/use-async';
 import { loadShippedPlaybook, shippedPlaybooks, type PlaybookEntry } from './catalogue';
 
 export interface LibraryEntry {
@@ -34,13 +35,18 @@ export function mergeLibrary(shipped: readonly PlaybookEntry[], stored: readonly
 }
 
 /** Every playbook on the device; re-renders when one is imported. */
-export function usePlaybookLibrary(): LibraryEntry[] | undefined {
-  return useLiveQuery(async () => mergeLibrary(shippedPlaybooks, await listStoredPlaybooks(appDb())));
+export function usePlaybookLibrary(db: MusterDb = appDb()): LibraryEntry[] | undefined {
+  return useLiveQuery(async () => mergeLibrary(shippedPlaybooks, await listStoredPlaybooks(db)), [db]);
+}
+
+export interface LoadedPlaybook {
+  playbook: Playbook;
+  source: 'shipped' | 'imported';
 }
 
 /** The newest copy of one playbook on the device, shipped or imported; null when there is none. */
-export async function loadPlaybook(id: string, language: string): Promise<{ playbook: Playbook; source: 'shipped' | 'imported' } | null> {
-  const stored = await getStoredPlaybook(appDb(), id, language);
+export async function loadPlaybook(db: MusterDb, id: string, language: string): Promise<LoadedPlaybook | null> {
+  const stored = await getStoredPlaybook(db, id, language);
   const shipped = shippedPlaybooks.find((p) => p.id === id && p.language === language);
   if (stored && (!shipped || compareSemver(stored.version, shipped.version) >= 0)) return { playbook: stored.body as Playbook, source: 'imported' };
   if (shipped) return { playbook: (await loadShippedPlaybook(shipped.file)) as Playbook, source: 'shipped' };
@@ -53,18 +59,15 @@ export type PlaybookLoad =
   | { status: 'failed'; message: string }
   | { status: 'ready'; playbook: Playbook; source: 'shipped' | 'imported' };
 
-export function usePlaybook(id: string, language: string): PlaybookLoad {
-  const [state, setState] = useState<PlaybookLoad & { key: string }>({ status: 'loading', key: '' });
-  const key = `${id}\u0000${language}`;
-  useEffect(() => {
-    let live = true;
-    loadPlaybook(id, language).then(
-      (r) => live && setState(r ? { status: 'ready', ...r, key } : { status: 'missing', key }),
-      (e: unknown) => live && setState({ status: 'failed', message: e instanceof Error ? e.message : String(e), key }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, language, key]);
-  return state.key === key ? state : { status: 'loading' };
+export function usePlaybook(id: string, language: string, db: MusterDb = appDb()): PlaybookLoad {
+  const load = useAsync(() => loadPlaybook(db, id, language), [db, id, language]);
+  // The same object while the load stands, so a screen can keep it in its own dependencies.
+  return useMemo(() => playbookLoad(load), [load]);
+}
+
+/** The load as screens read it: a playbook that is not on the device is "missing", not an error. */
+export function playbookLoad(load: AsyncState<LoadedPlaybook | null>): PlaybookLoad {
+  if (load.status === 'loading') return { status: 'loading' };
+  if (load.status === 'failed') return { status: 'failed', message: errorMessage(load.error) };
+  return load.value ? { status: 'ready', ...load.value } : { status: 'missing' };
 }

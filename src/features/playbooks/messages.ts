@@ -20,7 +20,6 @@ export const messages = defineMessages({
   'reader.section.routes': { 'zh-CN': '疏散', en: 'Evacuation' },
   'reader.section.preparation': { 'zh-CN': '预防与准备', en: 'Preparation and prevention' },
   'reader.section.requirements': { 'zh-CN': '原则与要求', en: 'Principles and requirements' },
-  'reader.section.aftermath': { 'zh-CN': '善后工作', en: 'After the emergency' },
   'reader.section.about': { 'zh-CN': '关于本预案', en: 'About this plan' },
   'reader.command.unfilled': { 'zh-CN': '待指定', en: 'to be named' },
   'reader.command.location': { 'zh-CN': '设在', en: 'Based at' },
@@ -60,7 +59,6 @@ export const messages = defineMessages({
   },
   'import.fromFile': { 'zh-CN': '选择文件', en: 'Choose a file' },
   'import.fromUrl': { 'zh-CN': '或从网址下载', en: 'Or download from a web address' },
-  'import.download': { 'zh-CN': '下载', en: 'Download' },
   'import.checking': { 'zh-CN': '正在校验…', en: 'Checking…' },
   'import.saved': { 'zh-CN': '“{title}”已保存到本设备，离线也可使用。', en: '“{title}” is now on this device and works offline.' },
   'import.open': { 'zh-CN': '打开', en: 'Open it' },
@@ -71,7 +69,6 @@ export const messages = defineMessages({
     en: 'This device has version {from} of “{title}”. Replace it with version {to}?',
   },
   'import.replace': { 'zh-CN': '替换', en: 'Replace' },
-  'import.cancel': { 'zh-CN': '取消', en: 'Cancel' },
   'import.notNewer': {
     'zh-CN': '“{title}”的 {version} 版并不比本设备上的 {current} 版新，因此未导入。',
     en: 'Version {version} of “{title}” is not newer than the version {current} on this device, so it was not imported.',

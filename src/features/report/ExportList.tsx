@@ -1,3 +1,4 @@
+import { messages as uiMessages } from '../../ui/messages';
 import { useText } from '../../ui/text';
 import type { ExportKind } from './exports';
 import { messages } from './messages';
@@ -12,7 +13,7 @@ export function ExportList({
   onDownload: (kind: ExportKind) => void;
   onShare?: ((kind: ExportKind) => void) | undefined;
 }) {
-  const t = useText(messages);
+  const t = useText(messages, uiMessages);
   return (
     <ul className="report-formats">
       {kinds.map((kind) => (
@@ -23,10 +24,10 @@ export function ExportList({
               type="button"
               className="button"
               data-testid={`report-download-${kind}`}
-              aria-label={`${t('report.download')}: ${t(`report.format.${kind}`)}`}
+              aria-label={`${t('form.download')}: ${t(`report.format.${kind}`)}`}
               onClick={() => onDownload(kind)}
             >
-              {t('report.download')}
+              {t('form.download')}
             </button>
             {onShare ? (
               <button

@@ -1,3 +1,4 @@
+import { messages as reportMessages } from '../../domain/report/messages';
 import { useMemo, useState } from 'react';
 import { useText } from '../../ui/text';
 import { messages } from './messages';
@@ -41,7 +42,7 @@ function reportInput(incident: IncidentState, playbook: Playbook, sources: Repor
 }
 
 function ReportSummary({ report, sources }: { report: Report; sources: ReportSources }) {
-  const t = useText(messages);
+  const t = useText(messages, reportMessages);
   const c = report.steps.counts;
   return (
     <>
@@ -73,7 +74,7 @@ function ReportSummary({ report, sources }: { report: Report; sources: ReportSou
  * no network is needed.
  */
 export function ReportPanel({ incident, playbook }: ReportPanelProps) {
-  const t = useText(messages);
+  const t = useText(messages, reportMessages);
   const ui = useSession((s) => s.language);
   const dutySite = useSession((s) => s.dutySite);
   const [language, setLanguage] = useState<ReportLanguage>(ui);
@@ -107,7 +108,7 @@ export function ReportPanel({ incident, playbook }: ReportPanelProps) {
 
   return (
     <section className="stack" data-testid="report-panel" aria-labelledby="report-heading">
-      <h2 id="report-heading">{t('report.title')}</h2>
+      <h2 id="report-heading">{t('title.real')}</h2>
       <p>{t('report.intro', { count: incident.eventCount })}</p>
       <label className="field">
         <span>{t('report.language')}</span>
@@ -128,7 +129,7 @@ export function ReportPanel({ incident, playbook }: ReportPanelProps) {
         </p>
       ) : null}
       <div className="button-row">
-        <button type="button" className="button primary" data-testid="report-print" onClick={() => run(() => printHtml(fresh('html').text, t('report.title')))}>
+        <button type="button" className="button primary" data-testid="report-print" onClick={() => run(() => printHtml(fresh('html').text, t('title.real')))}>
           {t('report.print')}
         </button>
       </div>
@@ -136,7 +137,7 @@ export function ReportPanel({ incident, playbook }: ReportPanelProps) {
       <ExportList
         kinds={EXPORT_KINDS}
         onDownload={(kind) => run(() => downloadFile(fresh(kind)))}
-        onShare={shareable ? (kind) => run(() => shareFile(fresh(kind), t('report.title'))) : undefined}
+        onShare={shareable ? (kind) => run(() => shareFile(fresh(kind), t('title.real'))) : undefined}
       />
       <p>
         <Link href="/reports/view">{t('report.openFile')}</Link>

@@ -1,3 +1,4 @@
+import { messages as reportMessages } from '../../domain/report/messages';
 import { useMemo, useState } from 'react';
 import { useText } from '../../ui/text';
 import { useSession } from '../../ui/session';
@@ -43,7 +44,7 @@ function useViewerPlaybook(file: Opened | null, language: ReportLanguage): Playb
  * runs nothing; it can be printed or exported again in either language. Offline.
  */
 export function ReportViewer() {
-  const t = useText(messages);
+  const t = useText(messages, reportMessages);
   const ui = useSession((s) => s.language);
   const [language, setLanguage] = useState<ReportLanguage>(ui);
   const [check, setCheck] = useState<ReportFileCheck | null>(null);
@@ -130,7 +131,7 @@ export function ReportViewer() {
       {view && 'html' in view && view.html ? (
         <>
           <div className="button-row">
-            <button type="button" className="button primary" onClick={() => printHtml(view.html, t('report.title'))}>
+            <button type="button" className="button primary" onClick={() => printHtml(view.html, t('title.real'))}>
               {t('report.print')}
             </button>
           </div>

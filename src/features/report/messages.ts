@@ -2,7 +2,6 @@ import { defineMessages } from '../../domain/text';
 
 /** Texts of the report tab and the report viewer; the report's own words are in src/domain/report/messages.ts. */
 export const messages = defineMessages({
-  'report.title': { 'zh-CN': '事后总结报告', en: 'After-action report' },
   'report.intro': {
     'zh-CN': '根据本事件记录的 {count} 条事件及其间的值班日记生成。请选择报告语言，然后打印或导出。',
     en: 'Built from the {count} events recorded for this incident, with the duty log written during it. Choose the language of the report, then print it or export it.',
@@ -33,7 +32,6 @@ export const messages = defineMessages({
   'report.format.md': { 'zh-CN': 'Markdown 文本报告', en: 'Report as Markdown text' },
   'report.format.csv': { 'zh-CN': '活动记录，ICS 214（CSV）', en: 'Activity log, ICS 214 (CSV)' },
   'report.format.json': { 'zh-CN': '完整记录，可在其他设备打开（JSON）', en: 'Full record to open on another device (JSON)' },
-  'report.download': { 'zh-CN': '下载', en: 'Download' },
   'report.share': { 'zh-CN': '分享', en: 'Share' },
   'report.shareFailed': { 'zh-CN': '分享未成功（{detail}）；请改用下载。', en: 'Sharing did not work ({detail}); use Download instead.' },
   'report.openFile': { 'zh-CN': '打开导出的报告', en: 'Open an exported report' },

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dutyStreamId } from '../../domain/duty-log';
 import type { EventPayloads } from '../../domain/event';
 import { reduceIncident } from '../../domain/incident';
-import { appDb } from '../../storage';
+import { openDb, type MusterDb } from '../../storage/db';
 import { appendEvent, readStream, type WriteEnv } from '../../storage/events';
 import { loadReportSources } from './sources';
 
@@ -12,10 +12,20 @@ let now = T0;
 let r = 7;
 const env: WriteEnv = { now: () => now, random: (bytes) => bytes.map(() => (r = (r * 48271) % 2147483647) & 0xff) };
 
+let db: MusterDb;
+beforeEach(async () => {
+  db = openDb('report-sources-test');
+  await db.open();
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
 async function declare(streamId: string, at: number, p: Partial<EventPayloads['incident.declared']>): Promise<void> {
   now = at;
   await appendEvent(
-    appDb(),
+    db,
     {
       streamId,
       actor: '安保值班室',
@@ -24,7 +34,7 @@ async function declare(streamId: string, at: number, p: Partial<EventPayloads['i
     },
     env,
   );
-  await appendEvent(appDb(), { streamId, actor: '安保值班室', type: 'step.done', payload: { stepId: 'step.alarm.report' } }, env);
+  await appendEvent(db, { streamId, actor: '安保值班室', type: 'step.done', payload: { stepId: 'step.alarm.report' } }, env);
 }
 
 describe('what a report reads from the device besides the incident', () => {
@@ -36,17 +46,17 @@ describe('what a report reads from the device besides the incident', () => {
     await declare('inc-drill-now', T0, {});
     await declare('inc-drill-later', T0 + DAY, {});
     now = T0 + 60_000;
-    await appendEvent(appDb(), { streamId: dutyStreamId('xx支行'), actor: '王值班', type: 'duty.entry', payload: { text: '演练开始' } }, env);
+    await appendEvent(db, { streamId: dutyStreamId('xx支行'), actor: '王值班', type: 'duty.entry', payload: { text: '演练开始' } }, env);
 
-    const incident = reduceIncident('inc-drill-now', await readStream(appDb(), 'inc-drill-now'));
-    const sources = await loadReportSources(incident, 'xx支行');
+    const incident = reduceIncident('inc-drill-now', await readStream(db, 'inc-drill-now'));
+    const sources = await loadReportSources(db, incident, 'xx支行');
     expect(new Set(sources.previousDrill?.map((e) => e.streamId))).toEqual(new Set(['inc-drill-summer']));
     expect(sources.dutyEvents.map((e) => e.type === 'duty.entry' && e.payload.text)).toEqual(['演练开始']);
 
-    const real = reduceIncident('inc-real-fire', await readStream(appDb(), 'inc-real-fire'));
-    expect((await loadReportSources(real, '')).previousDrill).toBeUndefined();
-    expect((await loadReportSources(real, '')).dutyEvents).toEqual([]);
-    const first = reduceIncident('inc-drill-spring', await readStream(appDb(), 'inc-drill-spring'));
-    expect((await loadReportSources(first, 'xx支行')).previousDrill).toBeUndefined();
+    const real = reduceIncident('inc-real-fire', await readStream(db, 'inc-real-fire'));
+    expect((await loadReportSources(db, real, '')).previousDrill).toBeUndefined();
+    expect((await loadReportSources(db, real, '')).dutyEvents).toEqual([]);
+    const first = reduceIncident('inc-drill-spring', await readStream(db, 'inc-drill-spring'));
+    expect((await loadReportSources(db, first, 'xx支行')).previousDrill).toBeUndefined();
   });
 });

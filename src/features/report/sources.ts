@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { dutyStreamId } from '../../domain/duty-log';
 import type { MusterEvent } from '../../domain/event';
 import type { IncidentState } from '../../domain/incident';
 import { appDb } from '../../storage';
+import type { MusterDb } from '../../storage/db';
 import { listIncidentStreams, readStream } from '../../storage/events';
+import { errorMessage, useAsync, type AsyncState } from '../../ui/use-async';
 
 /** What a report needs besides the incident: the site's duty log and, for a drill, the previous drill. */
 export interface ReportSources {
@@ -19,8 +21,7 @@ export type SourcesLoad = { status: 'loading' } | { status: 'failed'; message: s
  * the site this device keeps, and the latest drill of the same playbook declared before this
  * one. Read again when the incident gets a new event or the site changes.
  */
-export async function loadReportSources(incident: IncidentState, dutySite: string): Promise<ReportSources> {
-  const db = appDb();
+export async function loadReportSources(db: MusterDb, incident: IncidentState, dutySite: string): Promise<ReportSources> {
   const dutyEvents = dutySite ? await readStream(db, dutyStreamId(dutySite)) : [];
   const declared = incident.declared;
   let previousDrill: MusterEvent[] | undefined;
@@ -34,20 +35,15 @@ export async function loadReportSources(incident: IncidentState, dutySite: strin
   return { dutyEvents, previousDrill, dutySite };
 }
 
-export function useReportSources(incident: IncidentState, dutySite: string): SourcesLoad {
-  const [state, setState] = useState<SourcesLoad & { key: string }>({ status: 'loading', key: '' });
-  const key = `${incident.id}\u0000${incident.eventCount}\u0000${dutySite}`;
-  useEffect(() => {
-    let live = true;
-    loadReportSources(incident, dutySite).then(
-      (sources) => live && setState({ status: 'ready', ...sources, key }),
-      (e: unknown) => live && setState({ status: 'failed', message: e instanceof Error ? e.message : String(e), key }),
-    );
-    return () => {
-      live = false;
-    };
-    // The key says when the inputs changed; the incident object itself is new on every render of a live incident.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-  return state.key === key ? state : { status: 'loading' };
+export function useReportSources(incident: IncidentState, dutySite: string, db: MusterDb = appDb()): SourcesLoad {
+  // The incident object is new on every render of a live incident: its id and event count say when it changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key above stands for the objects
+  const load = useAsync(() => loadReportSources(db, incident, dutySite), [db, incident.id, incident.eventCount, dutySite]);
+  return useMemo(() => sourcesLoad(load), [load]);
+}
+
+function sourcesLoad(load: AsyncState<ReportSources>): SourcesLoad {
+  if (load.status === 'loading') return { status: 'loading' };
+  if (load.status === 'failed') return { status: 'failed', message: errorMessage(load.error) };
+  return { status: 'ready', ...load.value };
 }

@@ -2,21 +2,28 @@ import { Loading } from '../../ui/Loading';
 import { useText } from '../../ui/text';
 import { Link, useQueryString } from '../../ui/router';
 import { useSession } from '../../ui/session';
-import { usePlaybookLibrary } from '../playbooks';
+import { routeBuildings } from '../../domain/playbook/routes';
+import { appDb } from '../../storage';
+import { useAsync } from '../../ui/use-async';
+import { loadPlaybook, usePlaybookLibrary } from '../playbooks';
 import { floorPath } from './floor-view';
+import { sitesWithRoutes } from './sites';
 import { useSite } from './useSite';
 import { messages } from './messages';
 
 function Sites() {
   const t = useText(messages);
   const language = useSession((s) => s.language);
-  const library = usePlaybookLibrary();
-  if (library === undefined) return <Loading />;
-  // One entry per playbook id, in the reader's language where there is one. Only playbooks with
-  // buildings have routes; the flood plan has none.
-  const byId = new Map<string, (typeof library)[number]>();
-  for (const p of library) if (!byId.has(p.id) || p.language === language) byId.set(p.id, p);
-  const sites = [...byId.values()].filter((p) => p.kind !== 'flood');
+  const db = appDb();
+  const library = usePlaybookLibrary(db);
+  const load = useAsync(
+    async () => (library ? sitesWithRoutes(library, language, async (p) => (await loadPlaybook(db, p.id, p.language))?.playbook ?? null) : undefined),
+    [db, library, language],
+  );
+  // To the screen's error boundary, which offers a reload (a shipped playbook is a chunk that can fail to load).
+  if (load.status === 'failed') throw load.error;
+  const sites = load.value;
+  if (sites === undefined) return <Loading />;
   if (sites.length === 0) return <p className="empty">{t('routes.none')}</p>;
   return (
     <>
@@ -38,7 +45,7 @@ function Buildings({ siteId, buildingId }: { siteId: string; buildingId: string 
   const t = useText(messages);
   const site = useSite(siteId);
   if (site === undefined) return <Loading />;
-  const buildings = site?.main.buildings ?? [];
+  const buildings = site ? routeBuildings(site.main) : [];
   if (!site || buildings.length === 0) return <p className="empty">{t('routes.none')}</p>;
   const chosen = buildings.find((b) => b.id === buildingId) ?? (buildings.length === 1 ? buildings[0] : undefined);
   return (

@@ -1,3 +1,4 @@
+import { telHref as dial } from '../../domain/phone';
 import { routesForFloor } from '../../domain/playbook/routes';
 import type { Playbook } from '../../domain/playbook/schema';
 import { languageOfTag, speaker, type Language } from '../../domain/text';
@@ -46,7 +47,7 @@ export function floorView(playbook: Playbook, buildingId: string, floorId: strin
   const first = found?.[0];
   if (!found || !first) return undefined;
   const l = uiLanguageOf(playbook.language);
-  const say = speaker(messages, l);
+  const say = speaker(l, messages, playbookMessages);
   const heading: Record<RouteLine['kind'], keyof typeof messages> = { primary: 'routes.wayOut', alternate: 'routes.ifBlocked', accessible: 'routes.noStairs' };
   return {
     language: playbook.language,
@@ -66,20 +67,20 @@ export function floorView(playbook: Playbook, buildingId: string, floorId: strin
     })),
     rulesTitle: say('routes.rules'),
     rules: (playbook.rulesForEveryone ?? []).map((r) => r.text),
-    shelterTitle: say('routes.cannotGetOut'),
+    shelterTitle: say('reader.shelter'),
     shelter: (playbook.shelterInPlace ?? []).map((r) => r.text),
-    numbersTitle: say('routes.call'),
+    numbersTitle: say('reader.section.numbers'),
     numbers: [
       ...playbook.emergencyNumbers.map((n) =>
         n.number ? { label: n.label, number: n.number } : { label: n.label, missing: say('routes.numberMissing', { label: n.label }) },
       ),
-      ...(playbook.dutyPhone ? [{ label: speaker(playbookMessages, l)('reader.dutyPhone'), number: playbook.dutyPhone }] : []),
+      ...(playbook.dutyPhone ? [{ label: say('reader.dutyPhone'), number: playbook.dutyPhone }] : []),
     ],
   };
 }
 
 export function telHref(number: string): string {
-  return `tel:${number.replace(/[^\d+]/g, '')}`;
+  return dial(number);
 }
 
 /** The path of a floor's page: what the QR poster on that floor encodes. */

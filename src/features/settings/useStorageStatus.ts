@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useAsync } from '../../ui/use-async';
 import { readStorageStatus, requestPersistentStorage, type StorageStatus } from '../offline';
 
 export interface StorageStatusView {
@@ -11,19 +12,18 @@ export interface StorageStatusView {
 
 /** The device's storage figures, read when the settings screen opens and after each request. */
 export function useStorageStatus(): StorageStatusView {
-  const [status, setStatus] = useState<StorageStatus | undefined>(undefined);
+  const opened = useAsync(readStorageStatus, []);
+  // Kept apart from the first reading so the figures stay on screen while the new ones are read.
+  const [afterAsking, setAfterAsking] = useState<StorageStatus>();
   const [refused, setRefused] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void readStorageStatus().then((s) => live && setStatus(s));
-    return () => {
-      live = false;
-    };
-  }, []);
   const askToPersist = useCallback(async () => {
     const granted = await requestPersistentStorage();
     setRefused(!granted);
-    setStatus(await readStorageStatus());
+    setAfterAsking(await readStorageStatus());
   }, []);
+  const status = afterAsking ?? (opened.status === 'failed' ? UNKNOWN : opened.value);
   return { status, refused, askToPersist };
 }
+
+/** Shown when the browser would not say: "unknown" beats a screen that waits for ever. */
+const UNKNOWN: StorageStatus = { persisted: null, usage: null, quota: null };

@@ -1,5 +1,5 @@
 import { useLanguage } from '../../ui/text';
-import { useEffect, useState } from 'react';
+import { useAsync } from '../../ui/use-async';
 import { appDb } from '../../storage';
 import type { MusterDb } from '../../storage/db';
 import type { SyncEngine } from '../../sync/controller';
@@ -24,36 +24,32 @@ const started = new Map<string, Promise<EnrolOutcome>>();
 /** The address the page was opened with, read before the token is wiped from it. */
 let openedWith: string | null = null;
 
+/** The enrolment with this link, started on first call; the token is wiped from the address bar first. */
+function enrolment(url: string | undefined, engine: SyncEngine | undefined, db: MusterDb | undefined): Promise<EnrolOutcome> {
+  if (url === undefined && openedWith === null) {
+    openedWith = window.location.href;
+    // The token must not linger in the address bar, the history or a bookmark.
+    if (window.location.hash !== '') window.history.replaceState(null, '', window.location.pathname);
+  }
+  const link = url ?? openedWith ?? window.location.href;
+  let job = started.get(link);
+  if (!job) {
+    job = enrolFromUrl(engine ?? appSync(), db ?? appDb(), link);
+    started.set(link, job);
+  }
+  return job;
+}
+
 /**
  * The /enrol screen: opened once from the link or QR code the administrator issued. Takes the
  * token from the fragment, wipes it from the address bar and history at once, stores it and
  * syncs, then says whether the device joined.
  */
 export function Enrol({ language, engine, db, url, continueHref = '/' }: EnrolProps) {
-  const [outcome, setOutcome] = useState<EnrolOutcome | null>(null);
-  useEffect(() => {
-    if (url === undefined && openedWith === null) {
-      openedWith = window.location.href;
-      // The token must not linger in the address bar, the history or a bookmark.
-      if (window.location.hash !== '') window.history.replaceState(null, '', window.location.pathname);
-    }
-    const link = url ?? openedWith ?? window.location.href;
-    let job = started.get(link);
-    if (!job) {
-      job = enrolFromUrl(engine ?? appSync(), db ?? appDb(), link);
-      started.set(link, job);
-    }
-    let live = true;
-    job.then(
-      (result) => live && setOutcome(result),
-      () => live && setOutcome({ outcome: 'saved' }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [url, engine, db]);
+  const job = useAsync(() => enrolment(url, engine, db), [url, engine, db]);
+  const outcome: EnrolOutcome | null = job.status === 'ready' ? job.value : job.status === 'failed' ? { outcome: 'saved' } : null;
 
-  const t = speaker(messages, language);
+  const t = speaker(language, messages);
   return (
     <section className="enrol" aria-labelledby="enrol-title">
       <h1 id="enrol-title">{t('enrol.title')}</h1>

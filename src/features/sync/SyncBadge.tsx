@@ -2,6 +2,7 @@ import { useSyncStatus } from './useSyncStatus';
 import { useText } from '../../ui/text';
 import { Link } from '../../ui/router';
 import { messages } from './messages';
+import { messages as offlineMessages } from '../offline';
 
 /**
  * In the top bar, always in view: how many records wait to be sent, or that all is synced, or
@@ -9,7 +10,7 @@ import { messages } from './messages';
  * that never joined an organisation (everything stays local there).
  */
 export function SyncBadge() {
-  const t = useText(messages);
+  const t = useText(messages, offlineMessages);
   const status = useSyncStatus();
   if (!status.enrolled) return null;
   // Being offline is normal here (basements, stairwells): the records simply wait. Only a real
@@ -20,7 +21,7 @@ export function SyncBadge() {
     : status.waiting > 0
       ? t('syncBadge.waiting', { count: status.waiting })
       : status.lastError
-        ? t('syncBadge.offline')
+        ? t('pwa.offline')
         : t('syncBadge.ok');
   return (
     <Link href="/sync" className={`sync-badge${problem ? ' problem' : ''}`} data-testid="sync-badge">

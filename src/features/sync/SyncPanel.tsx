@@ -1,9 +1,10 @@
+import { format } from 'date-fns';
 import { MAX_DRIFT_MS } from '../../domain/hlc';
 import type { MusterDb } from '../../storage/db';
 import type { RejectedEvent } from '../../storage/sync-state';
 import type { SyncEngine } from '../../sync/controller';
 import { speaker, type Language } from '../../domain/text';
-import { useLanguage } from '../../ui/text';
+import { dateLocale, useLanguage } from '../../ui/text';
 import { clockDifference } from './clock-words';
 import { messages } from './messages';
 import { useRejectedRecords } from './useRejectedRecords';
@@ -25,7 +26,7 @@ export interface SyncPanelProps {
 export function SyncPanel({ language, engine, db }: SyncPanelProps) {
   const status = useSyncStatus(engine);
   const rejected = useRejectedRecords(db);
-  const t = speaker(messages, language);
+  const t = speaker(language, messages);
   const time = (ms: number) => formatTime(language, ms);
 
   if (!status.enrolled) {
@@ -86,7 +87,7 @@ export function SyncPanel({ language, engine, db }: SyncPanelProps) {
 function RejectedItem({ record, language }: { record: RejectedEvent; language: Language }) {
   const event = (typeof record.event === 'object' && record.event !== null ? record.event : {}) as { type?: unknown; actor?: unknown; payload?: unknown };
   const text = typeof event.payload === 'object' && event.payload !== null ? (event.payload as { text?: unknown }).text : undefined;
-  const t = speaker(messages, language);
+  const t = speaker(language, messages);
   return (
     <li className="sync-rejected-item">
       <strong>{t(messageKey(`sync.rejected.code.${record.code}`, 'sync.rejected.code.invalid'))}</strong>
@@ -108,20 +109,21 @@ function messageKey(key: string, fallback: keyof typeof messages): keyof typeof 
   return key in messages ? (key as keyof typeof messages) : fallback;
 }
 
-const formats: Record<Language, Intl.DateTimeFormat> = {
-  'zh-CN': new Intl.DateTimeFormat('zh-CN', { month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }),
-  en: new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }),
+// Without the year, which a sync status never needs: "7月14日 12:05:09", "14 Jul, 12:05:09".
+const timePatterns: Record<Language, string> = {
+  'zh-CN': 'MMMdo HH:mm:ss',
+  en: 'd MMM, HH:mm:ss',
 };
 
 /** Date and time, never time alone: an outage can span midnight. */
 function formatTime(language: Language, ms: number): string {
-  return formats[language].format(ms);
+  return format(ms, timePatterns[language], { locale: dateLocale(language) });
 }
 
 /** The /sync screen: its heading and the panel, in the current language. */
 export function SyncScreen() {
   const language = useLanguage();
-  const t = speaker(messages, language);
+  const t = speaker(language, messages);
   return (
     <>
       <h1>{t('sync.title')}</h1>

@@ -4,9 +4,7 @@ import { defineMessages } from '../../domain/text';
 export const messages = defineMessages({
   'syncBadge.waiting': { 'zh-CN': '{count} 条待发送', en: '{count} to send' },
   'syncBadge.ok': { 'zh-CN': '已同步', en: 'Synced' },
-  'syncBadge.offline': { 'zh-CN': '离线', en: 'Offline' },
   'syncBadge.error': { 'zh-CN': '同步异常', en: 'Sync problem' },
-  'nav.sync': { 'zh-CN': '同步', en: 'Sync' },
   'sync.title': { 'zh-CN': '同步', en: 'Sync' },
   'sync.waiting': { 'zh-CN': '{count} 条记录等待发送', en: '{count} records waiting to be sent' },
   'sync.waitingOne': { 'zh-CN': '1 条记录等待发送', en: '1 record waiting to be sent' },

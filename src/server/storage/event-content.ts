@@ -1,21 +1,6 @@
+import { canonicalJson } from '../../domain/canonical-json';
 import type { MusterEvent } from '../../domain/event';
 import type { StoredEvent } from './types';
-
-/**
- * JSON with object keys sorted, so two payloads that differ only in key order compare equal
- * (a device may rebuild an object in another order; the content is what counts).
- */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj)
-      .filter((k) => obj[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 /**
  * Whether a pushed event is the very event already stored under its id. A retry of the same

@@ -1,5 +1,49 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+
+/** The repository: the app is always built from here, wherever the caller runs. */
+export const ROOT = resolve(import.meta.dirname, '..');
+
+export interface BuildOptions {
+  /** Where the build goes; `dist/` by default. Another folder leaves the shared build alone. */
+  outDir?: string;
+  /** Build-time settings such as MUSTER_APP_VERSION. */
+  env?: Record<string, string>;
+  /** How much of Vite's output to show: `info` is everything, `warn` only problems. */
+  logLevel?: 'info' | 'warn' | 'error' | 'silent';
+}
+
+/**
+ * The production build of the app, the one every caller uses: `npm start`, the browser tests
+ * and the benchmarks. It runs in its own process with NODE_ENV=production, because a test
+ * runner sets NODE_ENV=test, which would make Vite bundle React's development build. Throws
+ * when the build fails. Returns the folder it built into.
+ */
+export function buildApp({ outDir, env = {}, logLevel = 'warn' }: BuildOptions = {}): string {
+  const out = resolve(ROOT, outDir ?? 'dist');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', logLevel, '--outDir', out, '--emptyOutDir'], {
+    cwd: ROOT,
+    // Vite writes warnings and errors to stderr; stdout has only progress (and the PWA plugin's
+    // summary, which ignores the log level).
+    stdio: ['ignore', logLevel === 'info' ? 'inherit' : 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+  });
+  return out;
+}
+
+/**
+ * Builds `dist/` when it is stale (see checkBuild) and says why on the console; does nothing
+ * when it is up to date. Returns what it found.
+ */
+export function ensureBuilt(options: Omit<BuildOptions, 'outDir'> = {}): BuildCheck {
+  const check = checkBuild(ROOT);
+  if (check.stale) {
+    console.log(`Building the app (${check.reason})…`);
+    buildApp(options);
+  }
+  return check;
+}
 
 export interface BuildCheck {
   stale: boolean;
@@ -9,7 +53,7 @@ export interface BuildCheck {
 
 /** What `vite build` reads. The server and tests are not part of the browser bundle. */
 const INPUT_FILES = ['index.html', 'vite.config.ts', 'package-lock.json'];
-const INPUT_FOLDERS = ['src', 'public', 'scenarios'];
+const INPUT_FOLDERS = ['src', 'public', 'scenarios', 'build'];
 
 /**
  * Decides whether `dist/` must be rebuilt: it is stale when `dist/index.html` is missing or

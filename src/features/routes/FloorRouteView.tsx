@@ -1,0 +1,99 @@
+import { telHref, type FloorView } from './floor-view';
+
+export interface FloorRouteViewProps {
+  /** The page's language: the reader's in the app, the plan's own in the pre-rendered page. */
+  main: FloorView;
+  other?: FloorView | undefined;
+  /**
+   * True for the copy pre-rendered at build time. It has no test ids, so `floor-route` always
+   * names the app's own screen: the hand-over in src/app/main.tsx waits for it, and so do the
+   * browser tests, which expect the reader's language first (the snapshot has the plan's).
+   */
+  snapshot?: boolean;
+}
+
+/**
+ * A floor's way out, in the page's language and then in the other one if the plan has it. No
+ * hooks and no storage: the build renders it to static HTML for each floor, so a phone shows
+ * the route before any script runs, in the very markup the app then shows.
+ * Everything the plan says for the floor is shown in full in both languages (notes, rules and
+ * numbers included): someone reading the second language must not lose anything.
+ */
+export function FloorRouteView({ main, other, snapshot = false }: FloorRouteViewProps) {
+  return (
+    <>
+      <FloorSection view={main} primary snapshot={snapshot} />
+      {other ? <FloorSection view={other} primary={false} snapshot={snapshot} /> : null}
+    </>
+  );
+}
+
+function FloorSection({ view, primary, snapshot }: { view: FloorView; primary: boolean; snapshot: boolean }) {
+  const H = primary ? 'h2' : 'h3';
+  const title = (
+    <>
+      <span className="floor-building">{view.building}</span> <span className="floor-label">{view.floor}</span>
+    </>
+  );
+  // Keys are positions: two rules or numbers may well read the same, and each must still show.
+  return (
+    <section
+      className={primary ? 'floor-route' : 'floor-route other-language'}
+      lang={view.language}
+      data-testid={snapshot ? undefined : primary ? 'floor-route' : 'floor-route-other'}
+    >
+      {primary ? <h1 className="floor-title">{title}</h1> : <h2 className="floor-title small">{title}</h2>}
+      {view.routes.map((r, i) => (
+        <article key={i} className={`route-card kind-${r.kind}`} data-route={r.id}>
+          <H className="route-heading">{r.heading}</H>
+          <p className="route-instruction">{r.instruction}</p>
+          <p className="route-detail">
+            {r.direction} · {r.via}
+          </p>
+          {r.exit ? <p className="route-detail">{r.exit}</p> : null}
+          <p className="route-detail">{r.assembly}</p>
+          {r.notes ? <p className="route-detail route-notes">{r.notes}</p> : null}
+        </article>
+      ))}
+      {view.rules.length ? (
+        <div className="rule-banner" role="note">
+          <p className="label">{view.rulesTitle}</p>
+          <ul>
+            {view.rules.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {view.shelter.length ? (
+        <>
+          <H>{view.shelterTitle}</H>
+          <ul className="shelter-list">
+            {view.shelter.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {view.numbers.length ? (
+        <>
+          <H>{view.numbersTitle}</H>
+          <ul className="numbers">
+            {view.numbers.map((n, i) => (
+              <li key={i}>
+                {n.number ? (
+                  <a className="phone-link" href={telHref(n.number)}>
+                    <span className="phone-label">{n.label}</span>
+                    <span className="phone-number">{n.number}</span>
+                  </a>
+                ) : (
+                  <span className="phone-link missing">{n.missing ?? n.label}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
