@@ -14,9 +14,9 @@ import { EVENTS_PATH, MAX_PULL_LIMIT, MAX_PUSH_EVENTS, type PullResponse, type P
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * Sync over loopback against the real server process (issue 6, item 9): one device pushes
- * 10,000 events and pulls them back; five devices push 2,000 each at once, then one pulls all
- * 10,000. Figures only; nothing here fails on a slow machine.
+ * Sync over loopback against the real server process: one device pushes 10,000 events and
+ * pulls them back; five devices push 2,000 each at once, then one pulls all 10,000. Figures
+ * only; nothing here fails on a slow machine.
  */
 export async function benchSync(): Promise<Record<string, number>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'muster-bench-sync-'));

@@ -6,6 +6,7 @@ import { runnerImport, type Plugin } from 'vite';
 import type { Playbook } from '../src/domain/playbook/schema';
 import type { floorView } from '../src/features/routes/floor-view';
 import type { FloorRouteView } from '../src/features/routes/FloorRouteView';
+import { escapeHtml } from '../src/domain/escape-html.ts';
 import { playbookSummaries } from './playbook-summaries.ts';
 
 /** What the pre-render takes from the app: the same view and component the FloorRoute screen uses. */
@@ -39,10 +40,6 @@ async function loadFloorModules(root: string): Promise<FloorModules> {
     oxc: { jsx: { runtime: 'automatic', development: false } },
   });
   return module;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
 /**

@@ -6,7 +6,7 @@ import { createElement, lazy, type ComponentType, type LazyExoticComponent } fro
  * Suspense boundary back for up to 300 ms; preloading the first screen before the first
  * render, and the others when the browser is idle, avoids both.
  */
-export interface LazyScreen<P extends object> {
+interface LazyScreen<P extends object> {
   Component: ComponentType<P>;
   preload: () => Promise<unknown>;
 }

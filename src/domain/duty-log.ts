@@ -22,7 +22,7 @@ export function dutyStreamId(site: string): string {
 }
 
 export type DutyLogEntry = Attribution & { readonly text: string; readonly tags: readonly string[] };
-export type ShiftHandover = Attribution & {
+type ShiftHandover = Attribution & {
   readonly outgoing: string;
   readonly incoming: string;
   readonly openItems: readonly string[];

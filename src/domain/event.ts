@@ -85,7 +85,7 @@ const payloadCheckers: { [K in EventType]: (p: Record<string, unknown>) => Issue
   'duty.entry': checkDutyEntry,
   'shift.handedOver': checkShiftHandedOver,
 };
-export const EVENT_TYPES = Object.keys(payloadCheckers) as EventType[];
+const EVENT_TYPES = Object.keys(payloadCheckers) as EventType[];
 
 /**
  * The one source of truth: an append-only record of something a person did on a device;

@@ -1,5 +1,6 @@
 /**
- * Hybrid logical clock (Kulkarni et al.), as in DESIGN.md "Events".
+ * Hybrid logical clock (Kulkarni et al.): it orders events across devices whose wall clocks
+ * disagree, so every device sorts the same events the same way.
  *
  * A stamp is a string that sorts the same way as the time it stands for:
  * `WWWWWWWWWWWWWWW-CCCC-deviceId`, where W is the logical wall time in milliseconds
@@ -7,18 +8,21 @@
  * as strings therefore compares (wall, counter, device).
  *
  * The clock is a plain value: every function takes the current wall time as an argument and
- * returns the next clock. Nothing here reads the system clock (STYLE.md rule 1).
+ * returns the next clock. Nothing here reads the system clock, so tests set time exactly.
  */
 
 export const MAX_COUNTER = 0xffff;
-/** A remote stamp further ahead of our wall time than this is refused (DESIGN.md: "over 5 minutes"). */
+/**
+ * `receive` refuses a remote stamp further ahead of our wall time than this, so one phone
+ * with a wrong clock cannot drag every clock forward and win every later conflict.
+ */
 export const MAX_DRIFT_MS = 5 * 60 * 1000;
 
 const WALL_DIGITS = 15;
 const COUNTER_DIGITS = 4;
 const STAMP_PATTERN = /^(\d{15})-([0-9a-f]{4})-([A-Za-z0-9_.:~-]{1,64})$/;
 
-export interface HlcTimestamp {
+interface HlcTimestamp {
   readonly wall: number;
   readonly counter: number;
   readonly deviceId: string;

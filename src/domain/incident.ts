@@ -7,22 +7,22 @@ import type { HeadcountStatus } from './events/people';
 
 export type { Attribution };
 
-export type StepStatus = 'open' | 'done' | 'skipped';
+type StepStatus = 'open' | 'done' | 'skipped';
 /** open → ending (on-site end confirmed) → closed (leadership approved). */
 export type IncidentPhase = 'open' | 'ending' | 'closed';
 
 export type StepState = Attribution & { readonly status: StepStatus; readonly reason?: string };
-export type TimelineNote = Attribution & { readonly text: string; readonly tags: readonly string[] };
-export type CommanderTurn = Attribution & { readonly person: string; readonly role?: string; readonly note?: string };
-export type RoleHolder = Attribution & { readonly person: string; readonly phone?: string };
-export type HeadcountEntry = Attribution & { readonly status: HeadcountStatus; readonly note?: string };
-export type LossEntry = Attribution & LossRecorded;
+type TimelineNote = Attribution & { readonly text: string; readonly tags: readonly string[] };
+type CommanderTurn = Attribution & { readonly person: string; readonly role?: string; readonly note?: string };
+type RoleHolder = Attribution & { readonly person: string; readonly phone?: string };
+type HeadcountEntry = Attribution & { readonly status: HeadcountStatus; readonly note?: string };
+type LossEntry = Attribution & LossRecorded;
 export type SuppliesEntry = Attribution & SuppliesCounted;
-export type ImprovementEntry = Attribution & ImprovementAdded;
-export type TextEntry = Attribution & { readonly text: string };
+type ImprovementEntry = Attribution & ImprovementAdded;
+type TextEntry = Attribution & { readonly text: string };
 
 /** Why an event changed nothing (it still shows on the timeline). */
-export type IgnoredReason = 'incident-closed' | 'end-not-confirmed' | 'already-declared' | 'already-closed';
+type IgnoredReason = 'incident-closed' | 'end-not-confirmed' | 'already-declared' | 'already-closed';
 
 export interface IncidentState {
   readonly id: string;
@@ -67,7 +67,7 @@ type Draft = {
 /** Event types a closed incident still takes: its after-action fields (and corrections of them). */
 const AFTER_CLOSURE: ReadonlySet<EventType> = new Set(['afterAction.set', 'improvement.added', 'planRevision.added', 'entry.struck']);
 
-export function emptyIncident(streamId: string): IncidentState {
+function emptyIncident(streamId: string): IncidentState {
   return {
     id: streamId,
     declared: null,
@@ -266,7 +266,7 @@ export function missingPeople(state: IncidentState): string[] {
   });
 }
 
-export type HeadcountTotals = {
+type HeadcountTotals = {
   readonly total: number;
   readonly safe: number;
   readonly injured: number;

@@ -3,7 +3,7 @@
  * two readers of the same text can disagree about what it says: a hand-edited playbook loses
  * a floor's routes, a pushed event means one thing to the server and another to a device.
  */
-export interface DuplicateKey {
+interface DuplicateKey {
   readonly key: string;
   /** Where the second one sits: the keys and list indexes from the root down to it, `key` last. */
   readonly path: readonly (string | number)[];

@@ -1,6 +1,6 @@
 /**
- * The sync wire format (DESIGN.md "Sync"), shared by the client engine and the server. Pure
- * types and constants: no fetch, no Dexie, no Node, so both sides import the same file.
+ * The sync wire format, shared by the client engine and the server. Pure types and
+ * constants: no fetch, no Dexie, no Node, so both sides import the same file.
  *
  * Push: `POST /api/v1/events` with `{ "events": [MusterEvent, …] }` → `PushResponse`, one
  * result per event in the same order. Pull: `GET /api/v1/events?after=<seq>&limit=<n>` →
@@ -9,7 +9,7 @@
  */
 import type { MusterEvent } from './event';
 
-export const API_V1 = '/api/v1';
+const API_V1 = '/api/v1';
 export const EVENTS_PATH = `${API_V1}/events`;
 export const WHOAMI_PATH = `${API_V1}/whoami`;
 
@@ -19,7 +19,7 @@ export const WHOAMI_PATH = `${API_V1}/whoami`;
  */
 export const DEVICE_TOKEN_PATTERN = /^mst_[A-Za-z0-9_-]{43}$/;
 
-/** At most this many events in one push (the issue's limit). */
+/** At most this many events in one push; the engine sends a longer outbox in batches of this size. */
 export const MAX_PUSH_EVENTS = 500;
 /** At most this many bytes in one request body. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -28,7 +28,7 @@ export const MAX_PULL_LIMIT = 1000;
 export const DEFAULT_PULL_LIMIT = 1000;
 
 /** Why the server refused one event. `invalid`: it broke the event schema; `conflict`: its id is taken by different content. */
-export type RejectCode = 'invalid' | 'conflict';
+type RejectCode = 'invalid' | 'conflict';
 
 export type PushResult =
   | { readonly id: string; readonly status: 'accepted'; readonly seq: number }
@@ -43,7 +43,7 @@ export interface PushResponse {
 }
 
 /** An event as the server hands it out: the envelope plus the server's order and arrival time. */
-export type PulledEvent = MusterEvent & { readonly seq: number; readonly receivedAt: string };
+type PulledEvent = MusterEvent & { readonly seq: number; readonly receivedAt: string };
 
 export interface PullResponse {
   readonly events: readonly PulledEvent[];
@@ -57,9 +57,4 @@ export interface PullResponse {
 export interface WhoAmI {
   readonly org: { readonly id: string; readonly name: string };
   readonly device: { readonly tokenId: string; readonly label: string };
-}
-
-/** Error bodies are always `{ error: string }` (English, for logs; the UI shows its own texts). */
-export interface ErrorBody {
-  readonly error: string;
 }

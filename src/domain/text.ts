@@ -25,7 +25,7 @@ export function languageOfTag(tag: string): Language {
   return tag.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-export type Vars = Readonly<Record<string, string | number>>;
+type Vars = Readonly<Record<string, string | number>>;
 
 /** Fills `{name}` placeholders; an unknown one stays visible, so a missing value is seen, not hidden. */
 export function fill(template: string, vars: Vars = {}): string {
@@ -33,7 +33,7 @@ export function fill(template: string, vars: Vars = {}): string {
 }
 
 type Wording = string | ((params: never) => string);
-export type MessageDefinition = { readonly [L in Language]: Wording };
+type MessageDefinition = { readonly [L in Language]: Wording };
 export type Dictionary = Readonly<Record<string, MessageDefinition>>;
 
 type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;

@@ -7,7 +7,7 @@ import { hashDeviceToken, newDeviceToken, newOrgId, newTokenId } from './tokens'
  * the same DATA_DIR as the server (it may be running: SQLite's WAL lets both use the file, and
  * a revocation takes effect on the next request because tokens are not cached).
  */
-export const ADMIN_USAGE = `Usage: npm run admin -- <command>
+const ADMIN_USAGE = `Usage: npm run admin -- <command>
 
   org create <name> [--id <id>]       create an organisation; prints its id
   org list                            list organisations
@@ -25,7 +25,7 @@ export class AdminUsageError extends Error {
   override readonly name = 'AdminUsageError';
 }
 
-export interface AdminIo {
+interface AdminIo {
   out(line: string): void;
   now(): number;
   env: Record<string, string | undefined>;

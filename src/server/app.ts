@@ -7,7 +7,7 @@ import { mountStaticApp } from './static-files';
 import type { EventStore } from './storage/types';
 import { createSyncApi } from './sync-api';
 
-export interface AppOptions {
+interface AppOptions {
   storage: EventStore;
   /** The package.json version, reported by /api/health so a device can tell which server it reached. */
   version: string;
@@ -69,7 +69,7 @@ export function createApp({ storage, version, staticDir = 'dist', slowTestRoute 
  * run code. `blob:` for workers and images made on the device (a QR code, an exported file);
  * the API is same-origin, so nothing else may be fetched.
  */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",

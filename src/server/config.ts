@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 
-export interface ServerConfig {
+interface ServerConfig {
   host: string;
   port: number;
   /** Absolute. */

@@ -10,7 +10,7 @@ export interface RateLimitOptions {
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { burst: 120, perSecond: 30 };
 
-export interface RateLimiter {
+interface RateLimiter {
   /** Takes one request from `key`'s bucket: 0 when allowed, else the seconds to wait. */
   take(key: string): number;
 }

@@ -131,7 +131,7 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
   }
 }
 
-export function readPackageVersion(root: string = REPO_ROOT): string {
+function readPackageVersion(root: string = REPO_ROOT): string {
   const pkg: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   if (typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string') {
     return pkg.version;

@@ -53,7 +53,7 @@ export function mountStaticApp(app: Hono, staticDir: string): void {
 }
 
 /** The pre-rendered page for a navigation path, if the build made one (only plain path segments). */
-export function prerenderedFile(staticDir: string, path: string): string | undefined {
+function prerenderedFile(staticDir: string, path: string): string | undefined {
   if (!/^\/routes(\/[A-Za-z0-9._~-]+){3}$/.test(path) || path.includes('..')) return undefined;
   const file = join(staticDir, `${path.slice(1)}.html`);
   return existsSync(file) ? file : undefined;

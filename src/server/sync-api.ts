@@ -8,7 +8,7 @@ import { parseStrictJson, StrictJsonError } from './strict-json';
 import type { DeviceTokenRecord, EventStore, StoredEvent } from './storage/types';
 import { hashDeviceToken, looksLikeDeviceToken } from './tokens';
 
-export interface SyncApiOptions {
+interface SyncApiOptions {
   storage: EventStore;
   rateLimit?: RateLimitOptions;
   /** Server wall clock; tests pass their own. */

@@ -5,7 +5,7 @@ import { DEVICE_TOKEN_PATTERN } from '../domain/sync-protocol';
  * Device tokens: 256 random bits, shown once (in the enrolment link), stored only as SHA-256.
  * The prefix lets a leaked token be recognised in a log or a secret scanner.
  */
-export const TOKEN_PREFIX = 'mst_';
+const TOKEN_PREFIX = 'mst_';
 
 export function newDeviceToken(): string {
   return TOKEN_PREFIX + randomBytes(32).toString('base64url');

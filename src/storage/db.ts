@@ -27,19 +27,19 @@ export interface StoredPlaybook {
  * event, or a pulled sync page), so an open screen can watch one small row instead of
  * re-reading thousands of events.
  */
-export interface StreamRow {
+interface StreamRow {
   streamId: string;
   rev: number;
 }
 
-export interface SettingRow {
+interface SettingRow {
   key: string;
   value: unknown;
 }
 
 export type { HlcClock };
 
-export const DB_NAME = 'muster';
+const DB_NAME = 'muster';
 
 /**
  * The device database. The schema is versioned: a new version adds a `.version(n)` block

@@ -19,7 +19,7 @@ export class InvalidEventError extends Error {
   override readonly name = 'InvalidEventError';
 }
 
-export const DEVICE_KEY = 'deviceId';
+const DEVICE_KEY = 'deviceId';
 /** Where the device's hybrid logical clock is kept in settings (an HlcClock). */
 export const CLOCK_KEY = 'clock';
 

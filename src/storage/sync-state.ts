@@ -9,15 +9,15 @@ import type { MusterDb, OutboxEntry } from './db';
  */
 
 /** Settings keys. The token is the device's credential: the server knows the device by it. */
-export const SYNC_TOKEN_KEY = 'sync.token';
+const SYNC_TOKEN_KEY = 'sync.token';
 /** The last server `seq` this device has applied (pull cursor). */
 export const SYNC_CURSOR_KEY = 'sync.cursor';
 /** The organisation the cursor belongs to; a device enrolled into another one starts from 0. */
-export const SYNC_CURSOR_ORG_KEY = 'sync.cursorOrg';
+const SYNC_CURSOR_ORG_KEY = 'sync.cursorOrg';
 /** The organisation of the current token, once the server has confirmed it (null: not yet). */
-export const SYNC_ORG_KEY = 'sync.org';
-export const SYNC_LAST_SUCCESS_KEY = 'sync.lastSuccessAt';
-export const SYNC_LAST_ERROR_KEY = 'sync.lastError';
+const SYNC_ORG_KEY = 'sync.org';
+const SYNC_LAST_SUCCESS_KEY = 'sync.lastSuccessAt';
+const SYNC_LAST_ERROR_KEY = 'sync.lastError';
 
 /**
  * An event that will not be shared: refused by the server when pushed (`push`), or pulled

@@ -7,7 +7,7 @@ import { messages } from './messages';
  * screen failing to render. After an update the old build's chunks are gone from the server,
  * so a tab still running the old build hits this; reloading picks up the new build.
  */
-export function isChunkLoadError(error: unknown): boolean {
+function isChunkLoadError(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
   // Chromium, Firefox and Safari word it differently; Vite's own preload error covers CSS.
   return /dynamically imported module|Importing a module script failed|Unable to preload CSS/i.test(message);

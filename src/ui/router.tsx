@@ -56,12 +56,16 @@ export function matchPath(pattern: string, path: string): Params | null {
   return params;
 }
 
-export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+/**
+ * An in-app link: a real `<a href>` (it opens in a new tab, and works before the script runs),
+ * followed without a page load. `replace` moves within a screen (a tab) without a history entry.
+ */
+export function Link({ href, onClick, replace, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string; replace?: boolean }) {
   function follow(e: MouseEvent<HTMLAnchorElement>) {
     onClick?.(e);
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
-    navigate(href);
+    navigate(href, { replace: replace === true });
   }
   return <a href={href} onClick={follow} {...rest} />;
 }

@@ -29,7 +29,7 @@ interface Entry<S> {
   loading: Promise<void> | null;
 }
 
-export interface StreamReducer<S> {
+interface StreamReducer<S> {
   reduce: (streamId: string, events: readonly MusterEvent[]) => S;
   /** The fast path; null means "reduce again". */
   apply: (state: S, event: MusterEvent) => S | null;

@@ -1,6 +1,3 @@
-import { format, type Locale } from 'date-fns';
-import { enGB } from 'date-fns/locale/en-GB';
-import { zhCN } from 'date-fns/locale/zh-CN';
 import { speaker, type Dictionary, type Language, type Merged, type Speak } from '../domain/text';
 import { useSession } from './session';
 
@@ -35,20 +32,3 @@ function speakerFor(language: Language, dictionaries: readonly [Dictionary, ...D
   if (!say) speakers.set(key, (say = speaker(language, ...dictionaries)));
   return say;
 }
-
-/** Full date and time, never time alone (an incident can span midnight). */
-export function formatDateTime(language: Language, ms: number): string {
-  return format(ms, dateTimePatterns[language], { locale: dateLocale(language) });
-}
-
-/** The date-fns locale of a language, for screens that format dates their own way. */
-export function dateLocale(language: Language): Locale {
-  return language === 'zh-CN' ? zhCN : enGB;
-}
-
-// The locale's own date order and month words, with a 24-hour clock in both languages
-// (zhCN's time formats are 12-hour): "2026年7月14日 12:05:09", "14 Jul 2026, 12:05:09".
-const dateTimePatterns: Record<Language, string> = {
-  'zh-CN': 'PPP HH:mm:ss',
-  en: 'PP, HH:mm:ss',
-};

@@ -35,7 +35,7 @@ export function errorMessage(error: unknown): string {
 }
 
 /** A settled state and the inputs it was loaded for. */
-export interface Settled<T> {
+interface Settled<T> {
   readonly deps: DependencyList;
   readonly state: AsyncState<T>;
 }

@@ -121,18 +121,18 @@ describe.each(['zh-CN', 'en'] as const)('the night flood (%s)', (language) => {
     const loss = page.getByTestId('loss-form');
     await loss.getByLabel(/^物品$|^What$/).fill(language === 'en' ? 'Voucher boxes' : '凭证箱');
     await loss.getByLabel(/^地点$|^Where$/).fill('B1');
-    await loss.getByLabel(/^数量$|^How many$/).fill('3');
+    await loss.getByLabel(/^数量$|^Quantity$/).fill('3');
     await loss.getByLabel(/估计价值|Estimated value/).fill('1200');
     await loss.getByRole('button', { name: /登记损失|Record loss/ }).click();
     await expect.poll(() => page.getByTestId('loss-total').textContent()).toContain('1,200');
     const used = page.getByTestId('supplies-used-form');
     await used.getByLabel(/^物资$|^Item$/).fill(language === 'en' ? 'Sandbags' : '沙袋');
-    await used.getByLabel(/^数量$|^How many$/).fill('40');
+    await used.getByLabel(/^数量$|^Quantity$/).fill('40');
     await used.getByRole('button').click();
     await expect.poll(() => page.getByTestId('supplies-used').textContent()).toMatch(/沙袋|Sandbags/);
     const replenish = page.getByTestId('supplies-replenish-form');
     await replenish.getByLabel(/^物资$|^Item$/).fill(language === 'en' ? 'Sandbags' : '沙袋');
-    await replenish.getByLabel(/^数量$|^How many$/).fill('40');
+    await replenish.getByLabel(/^数量$|^Quantity$/).fill('40');
     await replenish.getByRole('button').click();
     await expect.poll(() => page.getByTestId('supplies-replenish').textContent()).toMatch(/40/);
 

@@ -7,9 +7,9 @@ import { SQLITE_FILE_NAME } from '../../src/server/storage/sqlite';
 import { TABLET, newSession, type Session } from './browser';
 import { ROOT, startServer, type RunningServer } from './server-process';
 
-// Issue 6 item 7: two devices record into one incident with no network, then the network
-// returns and both show the same incident. Each device is its own Chromium profile, enrolled
-// with a token issued by the admin CLI against this file's own server.
+// What sync promises, end to end: two devices record into one incident with no network, then
+// the network returns and both show the same incident. Each device is its own Chromium
+// profile, enrolled with a token issued by the admin CLI against this file's own server.
 
 const ORG = 'riverside';
 const COMMANDER = 'Commander Wang';

@@ -6,9 +6,9 @@ import { formatStamp } from '../../src/domain/hlc';
 import type { Playbook } from '../../src/domain/playbook/schema';
 
 /**
- * The two stories of the incident issue as event lists, as the browser tests
- * (test/e2e/incident-flood.e2e.ts, incident-fire.e2e.ts) record them through the screens,
- * plus the corrections and the after-action review a report must show.
+ * The two incident stories (the flood at 02:00, the fire drill) as event lists, as the
+ * browser tests (test/e2e/incident-flood.e2e.ts, incident-fire.e2e.ts) record them through
+ * the screens, plus the corrections and the after-action review a report must show.
  */
 
 export const ROOT = join(import.meta.dirname, '../..');

@@ -12,8 +12,6 @@ import { SyncError, type SyncTransport } from '../../src/sync/transport';
 import { removeTempDirs, T0, tempDir, TestDevice, TestServer } from './support';
 
 const DAY = 24 * 60 * 60 * 1000;
-/** Hundreds of records written one by one: seconds on a busy machine, so the timeout only catches a hang. */
-const HEAVY_TEST = 120_000;
 
 let server: TestServer;
 let token: string;
@@ -84,25 +82,23 @@ describe('pushing the outbox', () => {
     expect(server.eventIds('org-bank-sz')).toHaveLength(2);
   });
 
-  it(
-    'sends a long outbox in batches of at most 500',
-    async () => {
-      const commander = await device('commander');
-      for (let i = 0; i < 501; i++) await commander.record({ streamId: 'inc-flood-b1', actor: '王值班', type: 'step.done', payload: { stepId: `s${i}` } });
-      const sizes: number[] = [];
-      const real = commander.transport(server, token);
-      const counting: SyncTransport = {
-        ...real,
-        push: (events) => {
-          sizes.push(events.length);
-          return real.push(events);
-        },
-      };
-      expect((await sync(commander, counting)).pushed).toBe(501);
-      expect(sizes).toEqual([500, 1]);
-    },
-    HEAVY_TEST,
-  );
+  // This test and the size one write hundreds of records one by one; their 120 s timeouts only
+  // catch a hang, far above what a busy machine takes.
+  it('sends a long outbox in batches of at most 500', async () => {
+    const commander = await device('commander');
+    for (let i = 0; i < 501; i++) await commander.record({ streamId: 'inc-flood-b1', actor: '王值班', type: 'step.done', payload: { stepId: `s${i}` } });
+    const sizes: number[] = [];
+    const real = commander.transport(server, token);
+    const counting: SyncTransport = {
+      ...real,
+      push: (events) => {
+        sizes.push(events.length);
+        return real.push(events);
+      },
+    };
+    expect((await sync(commander, counting)).pushed).toBe(501);
+    expect(sizes).toEqual([500, 1]);
+  }, 120_000);
 
   it('sets a poisoned event aside without holding back the rest, and keeps it for the user to see', async () => {
     const scribe = await device('scribe');
@@ -136,26 +132,22 @@ describe('pushing the outbox', () => {
     expect(await scribe.db.outbox.count()).toBe(0);
   });
 
-  it(
-    'splits requests by size too, under the 1 MB body limit',
-    async () => {
-      const scribe = await device('scribe');
-      for (let i = 0; i < 400; i++) await scribe.record(note(`${i} ${'长'.repeat(1_300)}`));
-      const sizes: number[] = [];
-      const real = scribe.transport(server, token);
-      const counting: SyncTransport = {
-        ...real,
-        push: (events) => {
-          sizes.push(events.length);
-          return real.push(events);
-        },
-      };
-      expect((await sync(scribe, counting)).pushed).toBe(400);
-      expect(sizes.length).toBeGreaterThan(1);
-      expect(sizes.reduce((a, b) => a + b, 0)).toBe(400);
-    },
-    HEAVY_TEST,
-  );
+  it('splits requests by size too, under the 1 MB body limit', async () => {
+    const scribe = await device('scribe');
+    for (let i = 0; i < 400; i++) await scribe.record(note(`${i} ${'长'.repeat(1_300)}`));
+    const sizes: number[] = [];
+    const real = scribe.transport(server, token);
+    const counting: SyncTransport = {
+      ...real,
+      push: (events) => {
+        sizes.push(events.length);
+        return real.push(events);
+      },
+    };
+    expect((await sync(scribe, counting)).pushed).toBe(400);
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(400);
+  }, 120_000);
 });
 
 describe('pulling', () => {

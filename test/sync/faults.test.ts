@@ -16,11 +16,10 @@ import { ManualTimers, statusWhere, TestDevice } from './support';
 
 // Faults with the real server process: a SIGKILL in the middle of a push,
 // an outage, a phone whose clock is a day ahead, a poisoned record; and two devices that both
-// record offline into the same incident and then agree.
+// record offline into the same incident and then agree. Each test starts the server process;
+// the 120 s timeouts only catch a hang, far above what a busy machine takes.
 
 const DAY = 24 * 60 * 60 * 1000;
-/** Each test starts the server process; the timeout only catches a hang, far above a busy machine's time. */
-const SERVER_TEST = 120_000;
 const devices: TestDevice[] = [];
 
 afterEach(async () => {
@@ -118,247 +117,227 @@ async function recordNotes(d: TestDevice, n: number, label: string): Promise<voi
 }
 
 describe('the server killed in the middle of a push', () => {
-  it(
-    'loses nothing and stores nothing twice, whether it died before or after committing the batch',
-    async () => {
-      const dep = await deploy();
-      const scribe = device('scribe');
-      await scribe.enrol(dep.token);
-      // Small batches keep the records few; the 500-event batch limit itself is checked in engine.test.ts.
-      const pushBatchSize = 50;
-      await recordNotes(scribe, 120, 'entry');
+  it('loses nothing and stores nothing twice, whether it died before or after committing the batch', async () => {
+    const dep = await deploy();
+    const scribe = device('scribe');
+    await scribe.enrol(dep.token);
+    // Small batches keep the records few; the 500-event batch limit itself is checked in engine.test.ts.
+    const pushBatchSize = 50;
+    await recordNotes(scribe, 120, 'entry');
 
-      // 1. Killed half-way through the upload of the second batch: that batch never commits.
-      let pushes = 0;
-      const cutMidUpload = nodeFetch((req, body) => {
-        pushes++;
-        if (pushes !== 2) return false;
-        req.write(body.subarray(0, body.length >> 1), () => {
-          void kill(dep).then(() => req.destroy());
-        });
-        return true;
+    // 1. Killed half-way through the upload of the second batch: that batch never commits.
+    let pushes = 0;
+    const cutMidUpload = nodeFetch((req, body) => {
+      pushes++;
+      if (pushes !== 2) return false;
+      req.write(body.subarray(0, body.length >> 1), () => {
+        void kill(dep).then(() => req.destroy());
       });
-      await expect(
-        syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token, fetch: cutMidUpload }), ...scribe.env, pushBatchSize }),
-      ).rejects.toMatchObject({ kind: 'offline' });
-      expect(await scribe.db.outbox.count()).toBe(70);
-      expect(storedIds(dep)).toHaveLength(50);
+      return true;
+    });
+    await expect(
+      syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token, fetch: cutMidUpload }), ...scribe.env, pushBatchSize }),
+    ).rejects.toMatchObject({ kind: 'offline' });
+    expect(await scribe.db.outbox.count()).toBe(70);
+    expect(storedIds(dep)).toHaveLength(50);
 
-      await start(dep);
-      await syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token }), ...scribe.env });
-      expect(await scribe.db.outbox.count()).toBe(0);
+    await start(dep);
+    await syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token }), ...scribe.env });
+    expect(await scribe.db.outbox.count()).toBe(0);
 
-      // 2. Killed after committing, before the device heard back: the retry finds duplicates.
-      await recordNotes(scribe, 30, 'later');
-      const answerLost = nodeFetch((req, body) => {
-        req.on('response', (res) => {
-          res.resume();
-          void kill(dep);
-        });
-        req.end(body);
-        return true;
+    // 2. Killed after committing, before the device heard back: the retry finds duplicates.
+    await recordNotes(scribe, 30, 'later');
+    const answerLost = nodeFetch((req, body) => {
+      req.on('response', (res) => {
+        res.resume();
+        void kill(dep);
       });
-      const lost: FetchLike = async (input, init) => {
-        const res = await answerLost(input, init);
-        if (init.method === 'POST') throw new TypeError('fetch failed: socket hang up');
-        return res;
-      };
-      await expect(
-        syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token, fetch: lost }), ...scribe.env }),
-      ).rejects.toMatchObject({ kind: 'offline' });
-      await dep.server.exited;
-      expect(await scribe.db.outbox.count()).toBe(30);
+      req.end(body);
+      return true;
+    });
+    const lost: FetchLike = async (input, init) => {
+      const res = await answerLost(input, init);
+      if (init.method === 'POST') throw new TypeError('fetch failed: socket hang up');
+      return res;
+    };
+    await expect(
+      syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token, fetch: lost }), ...scribe.env }),
+    ).rejects.toMatchObject({ kind: 'offline' });
+    await dep.server.exited;
+    expect(await scribe.db.outbox.count()).toBe(30);
 
-      await start(dep);
-      const retry = await syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token }), ...scribe.env });
-      expect(retry).toMatchObject({ pushed: 0, duplicates: 30 });
+    await start(dep);
+    const retry = await syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token }), ...scribe.env });
+    expect(retry).toMatchObject({ pushed: 0, duplicates: 30 });
 
-      const ids = storedIds(dep);
-      expect(ids).toHaveLength(150);
-      expect(new Set(ids).size).toBe(150);
-      expect([...ids].sort()).toEqual(await scribe.eventIds());
+    const ids = storedIds(dep);
+    expect(ids).toHaveLength(150);
+    expect(new Set(ids).size).toBe(150);
+    expect([...ids].sort()).toEqual(await scribe.eventIds());
 
-      // Another device pulls all of it back.
-      const commander = device('commander');
-      await commander.enrol(dep.token);
-      const pulled = await syncOnce({ db: commander.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token }), ...commander.env });
-      expect(pulled.pulled).toBe(150);
-      expect(await commander.eventIds()).toEqual(await scribe.eventIds());
-    },
-    SERVER_TEST,
-  );
+    // Another device pulls all of it back.
+    const commander = device('commander');
+    await commander.enrol(dep.token);
+    const pulled = await syncOnce({ db: commander.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token }), ...commander.env });
+    expect(pulled.pulled).toBe(150);
+    expect(await commander.eventIds()).toEqual(await scribe.eventIds());
+  }, 120_000);
 });
 
 describe('the server down for a while', () => {
-  it(
-    'lets the outbox grow while it is down, says why, then drains it on its own',
-    async () => {
-      const dep = await deploy();
-      await kill(dep);
-      const scribe = device('scribe');
-      await scribe.enrol(dep.token);
-      // The engine's timers are fired by hand: "on its own" means the back-off timer it set.
-      const timers = new ManualTimers();
-      const engine = createSyncEngine({
-        db: scribe.db,
-        transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }),
-        ...scribe.env,
-        setTimer: timers.set,
-        clearTimer: timers.clear,
-      });
-      engine.start();
-      try {
-        await engine.whenIdle();
-        for (let i = 0; i < 20; i++) {
-          await scribe.record(note(`during the outage ${i}`));
-          if (i % 5 === 4) {
-            // Retries while the server is still down fail and set the next back-off timer.
-            expect(timers.pending.size).toBe(1);
-            timers.fireAll();
-            await engine.whenIdle();
-          }
+  it('lets the outbox grow while it is down, says why, then drains it on its own', async () => {
+    const dep = await deploy();
+    await kill(dep);
+    const scribe = device('scribe');
+    await scribe.enrol(dep.token);
+    // The engine's timers are fired by hand: "on its own" means the back-off timer it set.
+    const timers = new ManualTimers();
+    const engine = createSyncEngine({
+      db: scribe.db,
+      transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }),
+      ...scribe.env,
+      setTimer: timers.set,
+      clearTimer: timers.clear,
+    });
+    engine.start();
+    try {
+      await engine.whenIdle();
+      for (let i = 0; i < 20; i++) {
+        await scribe.record(note(`during the outage ${i}`));
+        if (i % 5 === 4) {
+          // Retries while the server is still down fail and set the next back-off timer.
+          expect(timers.pending.size).toBe(1);
+          timers.fireAll();
+          await engine.whenIdle();
         }
-        await statusWhere(engine, (s) => s.waiting === 20);
-        expect(engine.getStatus()).toMatchObject({ lastSuccessAt: null, lastError: { kind: 'offline' } });
-        expect(engine.getStatus().nextAttemptAt).not.toBeNull();
-        expect(timers.pending.size).toBe(1);
-
-        await start(dep);
-        timers.fireAll();
-        await engine.whenIdle();
-        expect(engine.getStatus().lastError).toBeNull();
-        expect(engine.getStatus().lastSuccessAt).not.toBeNull();
-        await statusWhere(engine, (s) => s.waiting === 0);
-        expect(storedIds(dep)).toHaveLength(20);
-      } finally {
-        engine.stop();
       }
-    },
-    SERVER_TEST,
-  );
+      await statusWhere(engine, (s) => s.waiting === 20);
+      expect(engine.getStatus()).toMatchObject({ lastSuccessAt: null, lastError: { kind: 'offline' } });
+      expect(engine.getStatus().nextAttemptAt).not.toBeNull();
+      expect(timers.pending.size).toBe(1);
+
+      await start(dep);
+      timers.fireAll();
+      await engine.whenIdle();
+      expect(engine.getStatus().lastError).toBeNull();
+      expect(engine.getStatus().lastSuccessAt).not.toBeNull();
+      await statusWhere(engine, (s) => s.waiting === 0);
+      expect(storedIds(dep)).toHaveLength(20);
+    } finally {
+      engine.stop();
+    }
+  }, 120_000);
 });
 
 describe('a phone whose clock is a day ahead', () => {
-  it(
-    'is told so; its records are kept and flagged on other devices, which do not follow its clock',
-    async () => {
-      const dep = await deploy();
-      const wrong = device('wrong-clock', DAY);
-      const scribe = device('scribe');
-      for (const d of [wrong, scribe]) await d.enrol(dep.token);
-      const futureId = await wrong.record({ streamId: 'inc-flood-b1', actor: '李', type: 'step.done', payload: { stepId: 'pump' } });
+  it('is told so; its records are kept and flagged on other devices, which do not follow its clock', async () => {
+    const dep = await deploy();
+    const wrong = device('wrong-clock', DAY);
+    const scribe = device('scribe');
+    for (const d of [wrong, scribe]) await d.enrol(dep.token);
+    const futureId = await wrong.record({ streamId: 'inc-flood-b1', actor: '李', type: 'step.done', payload: { stepId: 'pump' } });
 
-      const engine = createSyncEngine({ db: wrong.db, transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }), ...wrong.env });
-      const status = await engine.syncNow();
-      expect(status.clockOffsetMs).toBeGreaterThan(DAY - 60_000);
-      expect(storedIds(dep)).toEqual([futureId]);
+    const engine = createSyncEngine({ db: wrong.db, transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }), ...wrong.env });
+    const status = await engine.syncNow();
+    expect(status.clockOffsetMs).toBeGreaterThan(DAY - 60_000);
+    expect(storedIds(dep)).toEqual([futureId]);
 
-      const clockBefore = (await scribe.db.settings.get(CLOCK_KEY))?.value;
-      const report = await syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token }), ...scribe.env });
-      expect(report).toMatchObject({ pulled: 1, flagged: 1 });
-      expect((await flaggedEvents(scribe.db).get(futureId))?.aheadMs).toBeGreaterThan(MAX_DRIFT_MS);
-      expect((await scribe.db.settings.get(CLOCK_KEY))?.value).toEqual(clockBefore);
-      // Its own next record is stamped with its own clock, not the other phone's.
-      const before = scribe.now();
-      const mine = await scribe.record(note('checked the pump'));
-      const after = scribe.now();
-      const wall = parseStamp((await scribe.db.events.get(mine))!.hlc).wall;
-      expect(wall).toBeGreaterThanOrEqual(before);
-      expect(wall).toBeLessThanOrEqual(after);
-    },
-    SERVER_TEST,
-  );
+    const clockBefore = (await scribe.db.settings.get(CLOCK_KEY))?.value;
+    const report = await syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token }), ...scribe.env });
+    expect(report).toMatchObject({ pulled: 1, flagged: 1 });
+    expect((await flaggedEvents(scribe.db).get(futureId))?.aheadMs).toBeGreaterThan(MAX_DRIFT_MS);
+    expect((await scribe.db.settings.get(CLOCK_KEY))?.value).toEqual(clockBefore);
+    // Its own next record is stamped with its own clock, not the other phone's.
+    const before = scribe.now();
+    const mine = await scribe.record(note('checked the pump'));
+    const after = scribe.now();
+    const wall = parseStamp((await scribe.db.events.get(mine))!.hlc).wall;
+    expect(wall).toBeGreaterThanOrEqual(before);
+    expect(wall).toBeLessThanOrEqual(after);
+  }, 120_000);
 });
 
 describe('a poisoned record', () => {
-  it(
-    'is refused without holding back the rest, and the user is told',
-    async () => {
-      const dep = await deploy();
-      const scribe = device('scribe');
-      await scribe.enrol(dep.token);
-      await scribe.record(note('before'));
-      const bad = {
-        id: 'poisoned',
-        streamId: 'inc-flood-b1',
-        deviceId: 'd-old',
-        actor: 'x',
-        hlc: 'garbage',
-        type: 'note.added',
-        payload: { text: 'x' },
-        v: 1,
-      } as unknown as MusterEvent;
-      await scribe.db.transaction('rw', scribe.db.events, scribe.db.outbox, async () => {
-        await scribe.db.events.add(bad);
-        await scribe.db.outbox.add({ eventId: 'poisoned', queuedAt: 0, attempts: 0 });
-      });
-      await scribe.record(note('after'));
+  it('is refused without holding back the rest, and the user is told', async () => {
+    const dep = await deploy();
+    const scribe = device('scribe');
+    await scribe.enrol(dep.token);
+    await scribe.record(note('before'));
+    const bad = {
+      id: 'poisoned',
+      streamId: 'inc-flood-b1',
+      deviceId: 'd-old',
+      actor: 'x',
+      hlc: 'garbage',
+      type: 'note.added',
+      payload: { text: 'x' },
+      v: 1,
+    } as unknown as MusterEvent;
+    await scribe.db.transaction('rw', scribe.db.events, scribe.db.outbox, async () => {
+      await scribe.db.events.add(bad);
+      await scribe.db.outbox.add({ eventId: 'poisoned', queuedAt: 0, attempts: 0 });
+    });
+    await scribe.record(note('after'));
 
-      const timers = new ManualTimers();
-      const engine = createSyncEngine({
-        db: scribe.db,
-        transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }),
-        ...scribe.env,
-        setTimer: timers.set,
-        clearTimer: timers.clear,
-      });
-      engine.start();
-      try {
-        await engine.whenIdle();
-        expect(engine.getStatus().lastError).toBeNull();
-        await statusWhere(engine, (s) => s.rejected === 1 && s.waiting === 0);
-        expect(storedIds(dep)).toHaveLength(2);
-        expect((await rejectedEvents(scribe.db).get('poisoned'))?.reason).toMatch(/hlc/);
-      } finally {
-        engine.stop();
-      }
-    },
-    SERVER_TEST,
-  );
+    const timers = new ManualTimers();
+    const engine = createSyncEngine({
+      db: scribe.db,
+      transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }),
+      ...scribe.env,
+      setTimer: timers.set,
+      clearTimer: timers.clear,
+    });
+    engine.start();
+    try {
+      await engine.whenIdle();
+      expect(engine.getStatus().lastError).toBeNull();
+      await statusWhere(engine, (s) => s.rejected === 1 && s.waiting === 0);
+      expect(storedIds(dep)).toHaveLength(2);
+      expect((await rejectedEvents(scribe.db).get('poisoned'))?.reason).toMatch(/hlc/);
+    } finally {
+      engine.stop();
+    }
+  }, 120_000);
 });
 
 describe('two devices that recorded offline into the same incident', () => {
   // The same story as two browsers would tell, here at the sync-engine level against the
   // real server.
-  it(
-    'show the same merged timeline and checklist once both are back online',
-    async () => {
-      const dep = await deploy();
-      const commander = device('commander-tablet');
-      const scribe = device('scribe-phone', 45_000);
-      for (const d of [commander, scribe]) await d.enrol(dep.token);
-      const engines = [commander, scribe].map((d) =>
-        createSyncEngine({ db: d.db, transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }), ...d.env }),
-      );
+  it('show the same merged timeline and checklist once both are back online', async () => {
+    const dep = await deploy();
+    const commander = device('commander-tablet');
+    const scribe = device('scribe-phone', 45_000);
+    for (const d of [commander, scribe]) await d.enrol(dep.token);
+    const engines = [commander, scribe].map((d) =>
+      createSyncEngine({ db: d.db, transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }), ...d.env }),
+    );
 
-      const incident = 'inc-2026-07-14-b1';
-      await commander.record({
-        streamId: incident,
-        actor: '王值班',
-        type: 'incident.declared',
-        payload: { playbookId: 'flood', playbookVersion: '1.0.0', mode: 'real', title: '地下室进水', place: 'B1' },
-      });
-      // Both offline: nothing goes out yet.
-      await commander.record({ streamId: incident, actor: '王值班', type: 'step.done', payload: { stepId: 'cut-power' } });
-      await scribe.record({ streamId: incident, actor: '李记录', type: 'note.added', payload: { text: '02:10 水深 20 cm' } });
-      await scribe.record({ streamId: incident, actor: '李记录', type: 'step.skipped', payload: { stepId: 'sandbags', reason: '沙袋未到' } });
-      await commander.record({ streamId: incident, actor: '王值班', type: 'note.added', payload: { text: '已通知支行领导' } });
-      await scribe.record({ streamId: incident, actor: '李记录', type: 'step.done', payload: { stepId: 'cut-power' } });
+    const incident = 'inc-2026-07-14-b1';
+    await commander.record({
+      streamId: incident,
+      actor: '王值班',
+      type: 'incident.declared',
+      payload: { playbookId: 'flood', playbookVersion: '1.0.0', mode: 'real', title: '地下室进水', place: 'B1' },
+    });
+    // Both offline: nothing goes out yet.
+    await commander.record({ streamId: incident, actor: '王值班', type: 'step.done', payload: { stepId: 'cut-power' } });
+    await scribe.record({ streamId: incident, actor: '李记录', type: 'note.added', payload: { text: '02:10 水深 20 cm' } });
+    await scribe.record({ streamId: incident, actor: '李记录', type: 'step.skipped', payload: { stepId: 'sandbags', reason: '沙袋未到' } });
+    await commander.record({ streamId: incident, actor: '王值班', type: 'note.added', payload: { text: '已通知支行领导' } });
+    await scribe.record({ streamId: incident, actor: '李记录', type: 'step.done', payload: { stepId: 'cut-power' } });
 
-      // Both come online.
-      await Promise.all(engines.map((e) => e.syncNow()));
-      await Promise.all(engines.map((e) => e.syncNow()));
+    // Both come online.
+    await Promise.all(engines.map((e) => e.syncNow()));
+    await Promise.all(engines.map((e) => e.syncNow()));
 
-      const states = await Promise.all([commander, scribe].map(async (d) => reduceIncident(incident, await d.db.events.toArray())));
-      expect(states[0]).toEqual(states[1]);
-      const state = states[0]!;
-      expect(state.declared?.title).toBe('地下室进水');
-      expect(state.notes.map((n) => n.text).sort()).toEqual(['02:10 水深 20 cm', '已通知支行领导']);
-      expect(state.steps['sandbags']).toMatchObject({ status: 'skipped', reason: '沙袋未到' });
-      expect(state.steps['cut-power']?.status).toBe('done');
-      expect(state.eventCount).toBe(6);
-      for (const e of engines) expect(e.getStatus()).toMatchObject({ waiting: 0, lastError: null });
-    },
-    SERVER_TEST,
-  );
+    const states = await Promise.all([commander, scribe].map(async (d) => reduceIncident(incident, await d.db.events.toArray())));
+    expect(states[0]).toEqual(states[1]);
+    const state = states[0]!;
+    expect(state.declared?.title).toBe('地下室进水');
+    expect(state.notes.map((n) => n.text).sort()).toEqual(['02:10 水深 20 cm', '已通知支行领导']);
+    expect(state.steps['sandbags']).toMatchObject({ status: 'skipped', reason: '沙袋未到' });
+    expect(state.steps['cut-power']?.status).toBe('done');
+    expect(state.eventCount).toBe(6);
+    for (const e of engines) expect(e.getStatus()).toMatchObject({ waiting: 0, lastError: null });
+  }, 120_000);
 });

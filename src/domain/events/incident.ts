@@ -31,7 +31,7 @@ export interface ClosureApproved {
   readonly note?: string;
 }
 
-export const INCIDENT_MODES = ['real', 'drill'] as const;
+const INCIDENT_MODES = ['real', 'drill'] as const;
 
 export function checkIncidentDeclared(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');

@@ -1,7 +1,7 @@
 import { FieldChecker, type Issue } from '../validation';
 import { TEXT_LIMITS } from './limits';
 
-export const LOSS_KINDS = ['lost', 'damaged'] as const;
+const LOSS_KINDS = ['lost', 'damaged'] as const;
 
 /** Property lost or damaged: what, where, how many, estimated value (seed plan 3 五(2); plan 4 五、1). */
 export interface LossRecorded {

@@ -1,7 +1,7 @@
 import type { Command, Group, Position, Role, Team } from './schema-command';
 
 /** One thing the command structure names, with the JSON path to it (issues point there). */
-export type CommandEntry =
+type CommandEntry =
   | { readonly kind: 'group'; readonly id: string; readonly group: Group | Team; readonly path: string }
   | { readonly kind: 'post'; readonly id: string; readonly post: Position; readonly group: Group | Team; readonly path: string }
   | { readonly kind: 'role'; readonly id: string; readonly role: Role; readonly path: string };

@@ -9,7 +9,7 @@ import { type Say, speak } from './messages';
  * finds the first error itself. It only locates; JSON.parse still does the parsing.
  */
 
-export interface JsonSyntaxError {
+interface JsonSyntaxError {
   /** Index into the text, in UTF-16 code units. */
   readonly offset: number;
   /** 1-based. */
@@ -21,7 +21,7 @@ export interface JsonSyntaxError {
 }
 
 /** A field given twice in one object: where (JSON path) and the offsets of both names. */
-export interface DuplicateField {
+interface DuplicateField {
   readonly path: string;
   readonly firstOffset: number;
   readonly offset: number;

@@ -18,7 +18,7 @@ export type Found =
 /** What a JSON value is, for the twin comparison: `typeof`, with lists and null told apart. */
 export type JsonKind = 'list' | 'null' | 'object' | 'string' | 'number' | 'boolean' | 'undefined' | 'bigint' | 'symbol' | 'function';
 
-export interface Vocabulary {
+interface Vocabulary {
   /** A value found in the file: `the text "yes"`, `number 2.5`. */
   value(v: unknown): string;
   /** The "got …" half of a message: the value found, or that there was none. */

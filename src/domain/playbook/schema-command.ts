@@ -59,7 +59,7 @@ export const Role = named(
 );
 export type Role = z.output<typeof Role>;
 
-export const InterimCommand = named(
+const InterimCommand = named(
   z.strictObject({
     when: described(Text, 'when this applies, e.g. "险情发生在夜间或休息日时"'),
     role: described(PersonRef, 'who commands in the meantime, by id'),
@@ -69,7 +69,7 @@ export const InterimCommand = named(
   'InterimCommand',
   'Who commands until the leader arrives (nights, rest days).',
 );
-export type InterimCommand = z.output<typeof InterimCommand>;
+type InterimCommand = z.output<typeof InterimCommand>;
 
 export const Command = named(
   z.strictObject({

@@ -10,7 +10,7 @@ export { REFERENCE_FIELDS, type ReferenceKind } from './reference-fields';
  * descriptions here are what an editor shows when a safety officer hovers over a field.
  */
 
-export interface PlaybookSchemaMeta {
+interface PlaybookSchemaMeta {
   /** Name under `$defs` in the generated JSON Schema. */
   id?: string;
   title?: string;
@@ -47,7 +47,7 @@ export const SEMVER_PATTERN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9
  */
 export const LANGUAGE_PATTERN = /^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-(?:[A-Za-z0-9]{5,8}|\d[A-Za-z0-9]{3}))*$/;
 
-export const MAX_TEXT = 2000;
+const MAX_TEXT = 2000;
 
 // Messages in the schema are codes (see messages.ts): the validator renders them in the reader's language.
 export const Id = z.string().max(80, rule('idLength')).regex(ID_PATTERN, rule('id'));

@@ -8,10 +8,10 @@ import { described, Id, named, Text } from './schema-common';
  * routes point at them by id, because one staircase (the seed's 中央楼梯) serves two buildings.
  */
 
-export const STAIRWAY_KINDS = ['stairs', 'fire-escape', 'exit'] as const;
-export const ROUTE_KINDS = ['primary', 'alternate', 'accessible'] as const;
-export const ROUTE_DIRECTIONS = ['down', 'up', 'out'] as const;
-export const NEAREST_WAYS = ['stairs', 'exit'] as const;
+const STAIRWAY_KINDS = ['stairs', 'fire-escape', 'exit'] as const;
+const ROUTE_KINDS = ['primary', 'alternate', 'accessible'] as const;
+const ROUTE_DIRECTIONS = ['down', 'up', 'out'] as const;
+const NEAREST_WAYS = ['stairs', 'exit'] as const;
 
 export const Stairway = named(
   z.strictObject({

@@ -9,8 +9,8 @@ import { AssemblyPoint, Building, Stairway } from './schema-evacuation';
  * the JSON Schema in scenarios/ is generated from it and the validator parses with it.
  */
 
-export const PLAYBOOK_KINDS = ['flood', 'fire', 'other'] as const;
-export const AFTERMATH_CATEGORIES = [
+const PLAYBOOK_KINDS = ['flood', 'fire', 'other'] as const;
+const AFTERMATH_CATEGORIES = [
   'inspection',
   'losses',
   'supplies',
@@ -25,15 +25,11 @@ export const AFTERMATH_CATEGORIES = [
   'plan-revision',
   'other',
 ] as const;
-export const SCHEDULE_KINDS = ['inspection', 'drill', 'training', 'other'] as const;
-export const SCHEDULE_PERIODS = ['day', 'week', 'month', 'quarter', 'half-year', 'year'] as const;
+const SCHEDULE_KINDS = ['inspection', 'drill', 'training', 'other'] as const;
+const SCHEDULE_PERIODS = ['day', 'week', 'month', 'quarter', 'half-year', 'year'] as const;
 
-export const StepItem = named(
-  z.strictObject({ id: described(Id, 'unique within its step'), text: Text }),
-  'StepItem',
-  'A sub-item of a step, ticked off in order.',
-);
-export type StepItem = z.output<typeof StepItem>;
+const StepItem = named(z.strictObject({ id: described(Id, 'unique within its step'), text: Text }), 'StepItem', 'A sub-item of a step, ticked off in order.');
+type StepItem = z.output<typeof StepItem>;
 
 export const Step = named(
   z.strictObject({
@@ -65,7 +61,7 @@ export const Phase = named(
 );
 export type Phase = z.output<typeof Phase>;
 
-export const ScheduledCheck = named(
+const ScheduledCheck = named(
   z.strictObject({
     id: Id,
     kind: z.enum(SCHEDULE_KINDS),
@@ -78,9 +74,9 @@ export const ScheduledCheck = named(
   'ScheduledCheck',
   'A recurring inspection or drill and how often it must happen at least.',
 );
-export type ScheduledCheck = z.output<typeof ScheduledCheck>;
+type ScheduledCheck = z.output<typeof ScheduledCheck>;
 
-export const KeyAreas = named(
+const KeyAreas = named(
   z.strictObject({
     text: described(Text, 'how the plan introduces its key protected areas'),
     owner: described(PersonRef, 'who manages fire safety in these areas, by id').optional(),
@@ -90,7 +86,7 @@ export const KeyAreas = named(
   'KeyAreas',
   'Places that need particular protection and what each must meet.',
 );
-export type KeyAreas = z.output<typeof KeyAreas>;
+type KeyAreas = z.output<typeof KeyAreas>;
 
 export const Preparation = named(
   z.strictObject({
@@ -116,7 +112,7 @@ export const AftermathItem = named(
 );
 export type AftermathItem = z.output<typeof AftermathItem>;
 
-export const PlanDevelopment = named(
+const PlanDevelopment = named(
   z.strictObject({
     content: described(Text, 'what the plan must contain').optional(),
     steps: described(ItemList, 'how the plan is written, tested and revised, in order').optional(),

@@ -21,7 +21,7 @@ export function reportEvents(
 }
 
 /** As `reportEvents`, with the incident's state, reduced once for both. */
-export function coveredEvents(
+function coveredEvents(
   incidentId: string,
   events: readonly MusterEvent[],
   dutyEvents: readonly MusterEvent[] = [],

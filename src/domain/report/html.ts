@@ -59,7 +59,7 @@ ${parts.filter(Boolean).join('\n')}
 }
 
 /** Column widths in per cent for each table, so names and statuses are not squeezed into one character per line. */
-export const COLUMNS = {
+const COLUMNS = {
   commanders: [15, 30, 17, 17, 11, 10],
   timeline: [18, 44, 13, 25],
   steps: [32, 16, 14, 10, 14, 7, 7],

@@ -5,7 +5,7 @@ import { fill, type ReportLabels } from './labels';
 import { plannedPhases } from '../playbook/names';
 import type { DrillStepComparison, ReportDrillComparison, ReportStep, ReportSteps } from './types';
 
-export interface StepContext {
+interface StepContext {
   readonly labels: ReportLabels;
   readonly names: ReadonlyMap<string, string>;
   readonly offset: number;

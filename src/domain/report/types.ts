@@ -61,7 +61,7 @@ export interface ReportTimelineEntry {
   readonly ignored?: string;
 }
 
-export type ReportStepStatus = 'done' | 'skipped' | 'not-done';
+type ReportStepStatus = 'done' | 'skipped' | 'not-done';
 
 export interface ReportStep {
   readonly id: string;
@@ -84,7 +84,7 @@ export interface ReportStep {
   readonly items: readonly { readonly text: string; readonly checked: boolean }[];
 }
 
-export interface ReportPhase {
+interface ReportPhase {
   readonly id: string;
   readonly title: string;
   readonly steps: readonly ReportStep[];
@@ -97,7 +97,7 @@ export interface ReportSteps {
   readonly overdue: readonly ReportStep[];
 }
 
-export interface ReportRoleAssignment {
+interface ReportRoleAssignment {
   readonly roleId: string;
   readonly roleName: string;
   readonly person: string;
@@ -117,14 +117,14 @@ export interface ReportHeadcountRow {
   readonly note?: string;
 }
 
-export interface ReportHeadcount {
+interface ReportHeadcount {
   readonly rows: readonly ReportHeadcountRow[];
   readonly counts: { readonly total: number; readonly safe: number; readonly injured: number; readonly missing: number; readonly unknown: number };
   readonly summaryText: string;
   readonly notAccounted: readonly string[];
 }
 
-export interface ReportDutyEntry {
+interface ReportDutyEntry {
   readonly eventId: string;
   readonly at: number;
   readonly when: string;
@@ -133,7 +133,7 @@ export interface ReportDutyEntry {
   readonly struck?: Correction;
 }
 
-export interface ReportLoss {
+interface ReportLoss {
   readonly eventId: string;
   readonly what: string;
   readonly where: string;
@@ -165,7 +165,7 @@ export interface SupplyTotal {
   readonly quantity: number;
 }
 
-export interface ReportImprovement {
+interface ReportImprovement {
   readonly eventId: string;
   readonly issue: string;
   readonly action: string;
@@ -177,7 +177,7 @@ export interface ReportImprovement {
   readonly struck?: Correction;
 }
 
-export interface ReportAfterActionField {
+interface ReportAfterActionField {
   readonly field: AfterActionField;
   readonly label: string;
   readonly text: string | null;

@@ -1,6 +1,7 @@
 import { messages as uiMessages } from '../../ui/messages';
 import { useState } from 'react';
-import { formatDateTime, useText } from '../../ui/text';
+import { useText } from '../../ui/text';
+import { formatDateTime } from '../../ui/date-time';
 import { messages } from './messages';
 import { speaker } from '../../domain/text';
 import { messages as reportMessages } from '../../domain/report/messages';

@@ -1,6 +1,7 @@
 import { messages as reportMessages } from '../../domain/report/messages';
 import { Loading } from '../../ui/Loading';
-import { formatDateTime, useText } from '../../ui/text';
+import { useText } from '../../ui/text';
+import { formatDateTime } from '../../ui/date-time';
 import { messages } from './messages';
 import { dutyLogMessages } from '../duty-log';
 import { Link } from '../../ui/router';

@@ -1,7 +1,8 @@
 import { messages as reportMessages } from '../../domain/report/messages';
 import { messages as uiMessages } from '../../ui/messages';
 import { useState } from 'react';
-import { formatDateTime, useText } from '../../ui/text';
+import { useText } from '../../ui/text';
+import { formatDateTime } from '../../ui/date-time';
 import { useSession } from '../../ui/session';
 import { AFTER_ACTION_FIELDS, IMPROVEMENT_AREAS, type AfterActionField } from '../../domain/events/afteraction';
 import { TEXT_LIMITS } from '../../domain/events/limits';

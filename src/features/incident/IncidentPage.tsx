@@ -5,7 +5,7 @@ import { Suspense, lazy, useMemo, useState } from 'react';
 import { useText } from '../../ui/text';
 import { messages as uiMessages } from '../../ui/messages';
 import { messages } from './messages';
-import { navigate } from '../../ui/router';
+import { Link } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import { currentCommander, type IncidentState } from '../../domain/incident';
 import { TEXT_LIMITS } from '../../domain/events/limits';
@@ -171,17 +171,9 @@ function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; pl
         </div>
         <nav className="tabs" aria-label={t('incident.tabs')}>
           {TABS.map((k) => (
-            <a
-              key={k}
-              href={`?tab=${k}`}
-              aria-current={tab === k ? 'page' : undefined}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(`${window.location.pathname}?tab=${k}`, { replace: true });
-              }}
-            >
+            <Link key={k} href={`/incidents/${encodeURIComponent(incident.id)}?tab=${k}`} replace aria-current={tab === k ? 'page' : undefined}>
               {t(TAB_LABELS[k])}
-            </a>
+            </Link>
           ))}
         </nav>
       </div>

@@ -1,7 +1,8 @@
 import { messages as reportMessages } from '../../domain/report/messages';
 import { messages as uiMessages } from '../../ui/messages';
 import { memo, useState } from 'react';
-import { formatDateTime, useText } from '../../ui/text';
+import { useText } from '../../ui/text';
+import { formatDateTime } from '../../ui/date-time';
 import { playbookMessages } from '../playbooks';
 import { messages } from './messages';
 import { useSession } from '../../ui/session';

@@ -1,7 +1,8 @@
 import { messages as reportMessages } from '../../domain/report/messages';
 import { messages as uiMessages } from '../../ui/messages';
 import { useState } from 'react';
-import { formatDateTime, useText } from '../../ui/text';
+import { useText } from '../../ui/text';
+import { formatDateTime } from '../../ui/date-time';
 import { useSession } from '../../ui/session';
 import { NOTE_TAGS } from '../../domain/events/note';
 import { TEXT_LIMITS } from '../../domain/events/limits';

@@ -5,8 +5,8 @@ import { messages } from './messages';
 
 /**
  * Says that the device is offline: the browser says so or the last request to the server
- * failed (DESIGN.md "Sync"). The app keeps working either way; this only tells the user that
- * what they record has not left the device yet. Under the top bar it is a strip with the whole
+ * failed (network.ts says why both). The app keeps working either way; this only tells the
+ * user that what they record has not left the device yet. Under the top bar it is a strip with the whole
  * sentence; inside the top bar, a small mark (the sentence is then for screen readers only).
  */
 export function OfflineIndicator() {

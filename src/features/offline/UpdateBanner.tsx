@@ -5,8 +5,9 @@ import './pwa.css';
 const UpdateNotice = lazy(() => import('./UpdateNotice').then((m) => ({ default: m.UpdateNotice })));
 
 /**
- * Offers a new version; never applies one by itself (DESIGN.md "Offline"). While an incident
- * is open on this device it says so, and the update still waits for the user.
+ * Offers a new version; never applies one by itself: a reload nobody asked for could lose what
+ * someone was typing. While an incident is open on this device it says so, and the update
+ * still waits for the user.
  */
 export function UpdateBanner() {
   const phase = useUpdates((s) => s.phase);

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 
 /**
- * Whether the device can reach the server. DESIGN.md "Sync": a failed request, not
- * `navigator.onLine`, means offline — `onLine` is true on a Wi-Fi with no way out. So the
+ * Whether the device can reach the server. A failed request, not `navigator.onLine`, means
+ * offline — `onLine` is true on a Wi-Fi with no way out. So the
  * device counts as offline when the browser says so OR the last request to the server failed.
  * The sync engine reports its own requests with `reportRequestSucceeded/Failed`.
  */

@@ -1,6 +1,6 @@
 /**
- * Persistent storage (DESIGN.md "Offline"): without it the browser may evict IndexedDB — the
- * incident records — when the phone runs low on space. Chromium grants it without a prompt to
+ * Persistent storage: without it the browser may evict IndexedDB — the incident records —
+ * when the phone runs low on space. Chromium grants it without a prompt to
  * installed or much-used sites; Firefox asks the user; Safari decides on its own.
  */
 

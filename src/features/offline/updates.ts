@@ -6,11 +6,11 @@ import { create } from 'zustand';
  *
  * - `none`: running the newest version we know of.
  * - `waiting`: a new service worker is installed and waits; nothing changes until the user
- *   accepts (DESIGN.md "Offline": offered, never forced).
+ *   accepts: an update is offered, never forced.
  * - `applying`: the user accepted; the page reloads once the new worker controls it.
  * - `updatedElsewhere`: another tab accepted; this tab still runs the old code.
  */
-export type UpdatePhase = 'none' | 'waiting' | 'applying' | 'updatedElsewhere';
+type UpdatePhase = 'none' | 'waiting' | 'applying' | 'updatedElsewhere';
 
 /** The outcome of "check for update" on the settings screen. */
 export type UpdateCheck = 'idle' | 'checking' | 'upToDate' | 'found' | 'ready' | 'failed' | 'unavailable';

@@ -21,7 +21,7 @@ export interface LibraryEntry {
  * The playbooks this device can run: shipped and imported, one per id and language — the
  * newer version wins, and an imported file wins a tie (the safety officer adapted it).
  */
-export function mergeLibrary(shipped: readonly PlaybookEntry[], stored: readonly StoredPlaybook[]): LibraryEntry[] {
+function mergeLibrary(shipped: readonly PlaybookEntry[], stored: readonly StoredPlaybook[]): LibraryEntry[] {
   const byKey = new Map<string, LibraryEntry>();
   const consider = (e: LibraryEntry) => {
     const key = `${e.id}\u0000${e.language}`;
@@ -39,7 +39,7 @@ export function usePlaybookLibrary(db: MusterDb = appDb()): LibraryEntry[] | und
   return useLiveQuery(async () => mergeLibrary(shippedPlaybooks, await listStoredPlaybooks(db)), [db]);
 }
 
-export interface LoadedPlaybook {
+interface LoadedPlaybook {
   playbook: Playbook;
   source: 'shipped' | 'imported';
 }

@@ -14,7 +14,7 @@ import { ExportList } from './ExportList';
 import { useReportSources, type ReportSources } from './sources';
 import './report.css';
 
-export interface ReportPanelProps {
+interface ReportPanelProps {
   incident: IncidentState;
   /** The playbook the incident runs; its twin in the report's language is used when this device has it. */
   playbook: Playbook;

@@ -14,7 +14,7 @@ export interface ReportSources {
   readonly dutySite: string;
 }
 
-export type SourcesLoad = { status: 'loading' } | { status: 'failed'; message: string } | ({ status: 'ready' } & ReportSources);
+type SourcesLoad = { status: 'loading' } | { status: 'failed'; message: string } | ({ status: 'ready' } & ReportSources);
 
 /**
  * Reads the events a report is built from, on this device only (offline): the duty log of

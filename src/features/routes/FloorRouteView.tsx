@@ -1,6 +1,6 @@
 import { telHref, type FloorView } from './floor-view';
 
-export interface FloorRouteViewProps {
+interface FloorRouteViewProps {
   /** The page's language: the reader's in the app, the plan's own in the pre-rendered page. */
   main: FloorView;
   other?: FloorView | undefined;

@@ -6,7 +6,7 @@ import { playbookMessages } from '../playbooks';
 import { messages } from './messages';
 
 /** One way out, worded for staff reading it in a hurry. */
-export interface RouteLine {
+interface RouteLine {
   readonly id: string;
   readonly kind: 'primary' | 'alternate' | 'accessible';
   readonly heading: string;
@@ -34,7 +34,7 @@ export interface FloorView {
 }
 
 /** Text of the app in the playbook's own language (zh or en), so a page reads in one language. */
-export function uiLanguageOf(playbookLanguage: string): Language {
+function uiLanguageOf(playbookLanguage: string): Language {
   return languageOfTag(playbookLanguage);
 }
 

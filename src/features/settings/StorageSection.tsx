@@ -5,7 +5,7 @@ import { availableBytes, formatBytes } from '../offline';
 import { useSession } from '../../ui/session';
 import { useStorageStatus } from './useStorageStatus';
 
-/** Whether the browser will keep Muster's data, and how much room it has (DESIGN.md "Offline"). */
+/** Whether the browser will keep Muster's data (evicted data is lost incident records), and how much room is left. */
 export function StorageSection() {
   const t = useText(messages);
   const language = useSession((s) => s.language);

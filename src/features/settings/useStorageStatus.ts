@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useAsync } from '../../ui/use-async';
 import { readStorageStatus, requestPersistentStorage, type StorageStatus } from '../offline';
 
-export interface StorageStatusView {
+interface StorageStatusView {
   /** undefined while the first reading is on its way. */
   status: StorageStatus | undefined;
   /** Whether the user asked and the browser said no (so the screen can explain). */

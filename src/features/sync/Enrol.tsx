@@ -1,3 +1,4 @@
+import { Link } from '../../ui/router';
 import { useLanguage } from '../../ui/text';
 import { useAsync } from '../../ui/use-async';
 import { appDb } from '../../storage';
@@ -9,7 +10,7 @@ import { speaker, type Language } from '../../domain/text';
 import { messages } from './messages';
 import './sync.css';
 
-export interface EnrolProps {
+interface EnrolProps {
   language: Language;
   engine?: SyncEngine;
   db?: MusterDb;
@@ -57,9 +58,9 @@ export function Enrol({ language, engine, db, url, continueHref = '/' }: EnrolPr
         {outcome === null ? t('enrol.joining') : outcome.outcome === 'joined' ? t('enrol.joined', { org: outcome.org.name }) : t(`enrol.${outcome.outcome}`)}
       </p>
       {outcome !== null && (
-        <a className="button primary" href={continueHref}>
+        <Link className="button primary" href={continueHref}>
           {t('enrol.continue')}
-        </a>
+        </Link>
       )}
     </section>
   );

@@ -4,14 +4,15 @@ import type { MusterDb } from '../../storage/db';
 import type { RejectedEvent } from '../../storage/sync-state';
 import type { SyncEngine } from '../../sync/controller';
 import { speaker, type Language } from '../../domain/text';
-import { dateLocale, useLanguage } from '../../ui/text';
+import { useLanguage } from '../../ui/text';
+import { dateLocale } from '../../ui/date-time';
 import { clockDifference } from './clock-words';
 import { messages } from './messages';
 import { useRejectedRecords } from './useRejectedRecords';
 import { useSyncStatus } from './useSyncStatus';
 import './sync.css';
 
-export interface SyncPanelProps {
+interface SyncPanelProps {
   language: Language;
   /** The app's engine and database unless given (tests, stories). */
   engine?: SyncEngine;

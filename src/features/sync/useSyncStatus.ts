@@ -2,7 +2,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 import type { SyncEngine, SyncStatus } from '../../sync/controller';
 import { appSync } from './app-sync';
 
-export interface SyncStatusView extends SyncStatus {
+interface SyncStatusView extends SyncStatus {
   /** One tap: sync at once, whatever the back-off. */
   syncNow: () => Promise<SyncStatus>;
 }

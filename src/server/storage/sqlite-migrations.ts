@@ -17,7 +17,7 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     up(db) {
       // `seq` is AUTOINCREMENT, not a plain rowid alias, so a number is never reused after a
       // delete: pull cursors held by devices stay valid. UNIQUE(org_id, id) makes a retried
-      // push an insert-or-ignore instead of a second copy (DESIGN.md "Sync").
+      // push an insert-or-ignore instead of a second copy, so a device may resend a batch safely.
       db.exec(`
         CREATE TABLE orgs (
           id         TEXT PRIMARY KEY,

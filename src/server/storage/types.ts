@@ -5,7 +5,7 @@ import type { MusterEvent } from '../../domain/event';
  * SQLite adapter (one file, zero set-up) and a later PostgreSQL adapter are interchangeable.
  * Every method is async, although SQLite answers synchronously, because PostgreSQL cannot.
  *
- * What an adapter must guarantee (DESIGN.md "Sync"):
+ * What an adapter must guarantee, because the sync protocol relies on it:
  * - an event is stored once per organisation, by its id (insert-or-ignore);
  * - `seq` rises with commit order: no reader may see seq N+1 before N is committed, so a
  *   device that has read up to N never skips an event (SQLite: IMMEDIATE transactions;

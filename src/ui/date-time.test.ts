@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from './text';
+import { formatDateTime } from './date-time';
 
 describe('dates on screen', () => {
   it('shows the full date with the time, in the device zone, on a 24-hour clock', () => {
