@@ -16,7 +16,9 @@ export default defineConfig({
     ],
     environment: 'node',
     setupFiles: ['./test/setup-units.ts'],
-    testTimeout: 20_000,
+    // A guard against a hung test, not a speed check: tests that start processes (the CLI,
+    // the server) take many seconds on a busy machine.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
   },
 });

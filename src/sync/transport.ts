@@ -1,3 +1,4 @@
+import { isRecord } from '../domain/validation';
 import type { MusterEvent } from '../domain/event';
 import { EVENTS_PATH, WHOAMI_PATH, type PullResponse, type PushResponse, type WhoAmI } from '../domain/sync-protocol';
 
@@ -124,21 +125,19 @@ function errorFor(res: Response, text: string): SyncError {
   return new SyncError('protocol', message, res.status);
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function isPushResponse(v: unknown): v is PushResponse {
   return (
-    isObject(v) &&
+    isRecord(v) &&
     typeof v.serverTime === 'string' &&
     Array.isArray(v.results) &&
-    v.results.every((r) => isObject(r) && (r.status === 'accepted' || r.status === 'duplicate' || r.status === 'rejected'))
+    v.results.every((r) => isRecord(r) && (r.status === 'accepted' || r.status === 'duplicate' || r.status === 'rejected'))
   );
 }
 
 function isPullResponse(v: unknown): v is PullResponse {
-  return isObject(v) && Array.isArray(v.events) && typeof v.next === 'number' && typeof v.more === 'boolean' && typeof v.serverTime === 'string';
+  return isRecord(v) && Array.isArray(v.events) && typeof v.next === 'number' && typeof v.more === 'boolean' && typeof v.serverTime === 'string';
 }
 
 function isWhoAmI(v: unknown): v is WhoAmI {
-  return isObject(v) && isObject(v.org) && typeof v.org.id === 'string' && typeof v.org.name === 'string';
+  return isRecord(v) && isRecord(v.org) && typeof v.org.id === 'string' && typeof v.org.name === 'string';
 }

