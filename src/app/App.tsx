@@ -5,7 +5,7 @@ import { Settings } from '../features/settings/Settings';
 import { useText } from '../ui/text';
 import { messages as uiMessages } from '../ui/messages';
 import { messages } from './messages';
-import { lazyScreen, retryFailedScreens } from './lazy-screen';
+import { lazyScreen, retryFailedScreens } from '../ui/lazy-screen';
 import { ErrorBoundary, ScreenError } from '../ui/ScreenError';
 import { OfflineIndicator } from '../features/offline/OfflineIndicator';
 import { UpdateBanner } from '../features/offline/UpdateBanner';

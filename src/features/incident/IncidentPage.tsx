@@ -1,7 +1,8 @@
 import { messages as reportMessages } from '../../domain/report/messages';
 import { Loading } from '../../ui/Loading';
 import { ErrorBoundary, ScreenError } from '../../ui/ScreenError';
-import { Suspense, lazy, useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
+import { lazyScreen, retryFailedScreens } from '../../ui/lazy-screen';
 import { useText } from '../../ui/text';
 import { messages as uiMessages } from '../../ui/messages';
 import { messages } from './messages';
@@ -26,7 +27,11 @@ import { Timeline } from './Timeline';
 const TABS = ['steps', 'timeline', 'roles', 'people', 'log', 'losses', 'end', 'report'] as const;
 
 // The report code (four exporters, SHA-256) loads only when the Report tab is opened.
-const ReportPanel = lazy(() => import('../report').then((m) => ({ default: m.ReportPanel })));
+// Loaded on demand, and fetched again after a failed load once the error has been shown.
+const ReportPanel = lazyScreen(
+  () => import('../report'),
+  (m) => m.ReportPanel,
+).Component;
 type Tab = (typeof TABS)[number];
 const TAB_LABELS = {
   steps: 'incident.tab.steps',
@@ -179,7 +184,7 @@ function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; pl
       </div>
       <div className="tab-panel">
         {/* A tab that fails (the report's code, say) leaves the header, commander and tabs usable. */}
-        <ErrorBoundary resetKey={tab} fallback={(error) => <ScreenError error={error} level={2} />}>
+        <ErrorBoundary resetKey={tab} fallback={(error) => <ScreenError error={error} level={2} />} onError={retryFailedScreens}>
           {tab === 'steps' ? <StepChecklist incident={incident} playbook={playbook} names={names} now={now} readOnly={closed} /> : null}
           {tab === 'timeline' ? <Timeline incident={incident} names={names} readOnly={closed} /> : null}
           {tab === 'roles' ? <RolesPanel incident={incident} playbook={playbook} readOnly={closed} /> : null}
