@@ -35,8 +35,13 @@ export interface Session {
   close: () => Promise<void>;
 }
 
-/** A fresh Chromium profile (its own user-data dir), as a new phone would be. */
-export async function newSession(opts: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Session> {
+/**
+ * A fresh Chromium profile (its own user-data dir), as a new phone would be. `serviceWorkers:
+ * 'block'` keeps the app's worker out, so requests for the app's files reach `page.route`.
+ */
+export async function newSession(
+  opts: { locale?: string; viewport?: { width: number; height: number }; serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<Session> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'muster-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
@@ -47,6 +52,7 @@ export async function newSession(opts: { locale?: string; viewport?: { width: nu
     deviceScaleFactor: 1,
     isMobile: false,
     hasTouch: true,
+    serviceWorkers: opts.serviceWorkers ?? 'allow',
   });
   // A missing element fails within seconds, naming the locator, instead of at the test timeout.
   context.setDefaultTimeout(15_000);

@@ -1,10 +1,9 @@
 import type { Language } from '../../src/domain/text';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { CHROMIUM_ARGS, PHONE, findChromium, newSession, type Session } from './browser';
+import { newSession, type Session } from './browser';
 import { ROOT } from './server-process';
 
 const baseUrl = inject('baseUrl');
@@ -16,33 +15,6 @@ afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-
-/**
- * A fresh profile whose pages cannot register a service worker. Once a worker controls the
- * page it answers the chunks from its precache, where page.route never sees them, so a chunk
- * blocked here would still arrive.
- */
-async function sessionWithoutServiceWorker(locale: string): Promise<Session> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'muster-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: findChromium(),
-    headless: true,
-    args: CHROMIUM_ARGS,
-    locale,
-    viewport: PHONE,
-    deviceScaleFactor: 1,
-    hasTouch: true,
-    serviceWorkers: 'block',
-  });
-  context.setDefaultTimeout(15_000);
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /**
  * Makes the server's answer for one chunk fail, as it does for a tab still running an old
@@ -91,7 +63,7 @@ async function expectError(page: Page, kind: keyof typeof words, language: Langu
 
 describe('a screen whose code cannot be fetched', () => {
   it('says a newer version may be installed, keeps the shell usable, and loads once the code is there again', async () => {
-    session = await sessionWithoutServiceWorker('zh-CN');
+    session = await newSession({ locale: 'zh-CN', serviceWorkers: 'block' });
     const page = await session.context.newPage();
     const errors = uncaught(page);
     // Blocked before the page loads: the app fetches every screen's code when idle.
@@ -126,7 +98,7 @@ describe('a screen whose code cannot be fetched', () => {
   });
 
   it('a failing incident tab keeps the incident header, commander and tabs, and loads once its code is there again', async () => {
-    session = await sessionWithoutServiceWorker('en-US');
+    session = await newSession({ locale: 'en-US', serviceWorkers: 'block' });
     const page = await session.context.newPage();
     const errors = uncaught(page);
     const report = await breakChunk(page, /\/report-[\w-]+\.js$/);
