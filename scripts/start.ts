@@ -3,7 +3,7 @@ import { main } from '../src/server/main';
 import { ensureBuilt } from '../build/build-app';
 
 try {
-  ensureBuilt({ logLevel: 'info' });
+  ensureBuilt({ logLevel: 'warn' });
 } catch (error) {
   const status = (error as { status?: unknown }).status;
   const why = typeof status === 'number' ? `exit code ${status}` : error instanceof Error ? error.message : String(error);

@@ -1,5 +1,11 @@
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import QRCode from 'qrcode';
+import { ConfigError, parsePort, parsePublicUrl } from './config';
+import { isLoopbackHost } from './startup';
 import type { EventStore } from './storage/types';
+import { initTls, loadTls, TLS_FILES, TlsError } from './tls';
 import { hashDeviceToken, newDeviceToken, newOrgId, newTokenId } from './tokens';
 
 /**
@@ -11,14 +17,21 @@ const ADMIN_USAGE = `Usage: npm run admin -- <command>
 
   org create <name> [--id <id>]       create an organisation; prints its id
   org list                            list organisations
-  device add <org-id> <label> --url <public address> [--no-qr]
+  device add <org-id> <label> [--url <public address>] [--no-qr] [--insecure]
                                       issue a device token; prints the enrolment link
                                       (and its QR code) to open once on the phone
   device list <org-id>                list the devices of an organisation
   device revoke <token-id>            revoke a device's token at once
+  tls init --name <host name> [--name …] [--ip <address>]…
+                                      make this server's HTTPS certificate, signed by a
+                                      certificate authority of the branch's own (made on
+                                      the first run); run again to renew it
 
 The data folder is DATA_DIR (default ./data), as for the server. The public address is where
-phones reach this server, e.g. https://muster.example.org; PUBLIC_URL is used when --url is not given.`;
+phones reach this server, e.g. https://muster.branch.lan:8080. When --url is not given it is
+PUBLIC_URL, else the first name given to tls init with the server's PORT. A plain http://
+address other than localhost is refused, because phones cannot work offline there; --insecure
+issues the link anyway.`;
 
 /** A mistake in the command line; the message says what to type instead. */
 export class AdminUsageError extends Error {
@@ -29,6 +42,8 @@ interface AdminIo {
   out(line: string): void;
   now(): number;
   env: Record<string, string | undefined>;
+  /** DATA_DIR, absolute: where tls init writes and device add finds the certificate's name. */
+  dataDir: string;
 }
 
 const ORG_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -66,7 +81,7 @@ export async function runAdmin(args: readonly string[], store: EventStore, io: A
         throw new AdminUsageError('Say which organisation and whose device: device add <org-id> "Li Wei\'s phone" --url https://…');
       const org = await store.getOrg(orgId);
       if (!org) throw new AdminUsageError(`No organisation ${orgId}. See: npm run admin -- org list`);
-      const base = publicBaseUrl(flagValue(flags, 'url') ?? io.env.PUBLIC_URL);
+      const base = publicBaseUrl(flagValue(flags, 'url') ?? io.env.PUBLIC_URL ?? certificateAddress(io), { insecure: flags.has('insecure') });
       const token = newDeviceToken();
       const record = await store.addDeviceToken({ id: newTokenId(), orgId, label, tokenHash: hashDeviceToken(token) }, at);
       const link = enrolmentLink(base, token);
@@ -97,6 +112,32 @@ export async function runAdmin(args: readonly string[], store: EventStore, io: A
       io.out(`Revoked ${revoked.id} ("${revoked.label}") at ${revoked.revokedAt ?? at}. That device can no longer sync.`);
       return;
     }
+    case 'tls init': {
+      if (rest.length > 0) throw new AdminUsageError(`tls init takes only --name and --ip; "${rest.join(' ')}" is not one of them.`);
+      const names = flagValues(flags, 'name');
+      const ips = flagValues(flags, 'ip');
+      let result;
+      try {
+        result = await initTls({ dataDir: io.dataDir, names, ips, now: new Date(io.now()) });
+      } catch (error) {
+        if (error instanceof TlsError) throw new AdminUsageError(error.message);
+        throw error;
+      }
+      const authority = new X509Certificate(readFileSync(join(result.dir, TLS_FILES.caCert)));
+      io.out(
+        result.newAuthority
+          ? `Made the branch's certificate authority: ${join(result.dir, TLS_FILES.caCert)} (its key, ${TLS_FILES.caKey}, is readable by you only; back it up).`
+          : `Kept the branch's certificate authority ${join(result.dir, TLS_FILES.caCert)}: phones that installed it keep trusting this server.`,
+      );
+      io.out(`Authority fingerprint (SHA-256): ${authority.fingerprint256}`);
+      io.out(
+        `Made the server certificate for ${result.names.join(', ')}, valid until ${result.expires.toISOString().slice(0, 10)}: ${join(result.dir, TLS_FILES.cert)}.`,
+      );
+      io.out('');
+      io.out('Next: start the server again (npm start); it serves HTTPS with this certificate.');
+      io.out(`Then on each phone, once: open ${certificateAddress(io) ?? 'https://<name>:<port>'}/ca and follow the steps to install the authority.`);
+      return;
+    }
     case 'help':
     case '':
       io.out(ADMIN_USAGE);
@@ -114,19 +155,45 @@ export function enrolmentLink(base: string, token: string): string {
   return `${base}/enrol#token=${token}`;
 }
 
-export function publicBaseUrl(raw: string | undefined): string {
+/**
+ * The address an enrolment link starts with. A plain http:// address is refused unless it is
+ * this PC (localhost): a phone that enrols over plain HTTP cannot open Muster offline.
+ */
+export function publicBaseUrl(raw: string | undefined, { insecure = false }: { insecure?: boolean } = {}): string {
   if (raw === undefined || raw.trim() === '') {
-    throw new AdminUsageError('Give the address phones use to reach this server: --url https://muster.example.org (or set PUBLIC_URL)');
+    throw new AdminUsageError(
+      'Give the address phones use to reach this server: --url https://muster.branch.lan:8080 (or set PUBLIC_URL, or run tls init first)',
+    );
   }
-  let url: URL;
+  let base: string;
   try {
-    url = new URL(raw.trim());
-  } catch {
-    throw new AdminUsageError(`--url must be a full address like https://muster.example.org; got "${raw}"`);
+    base = parsePublicUrl(raw, '--url');
+  } catch (error) {
+    if (error instanceof ConfigError) throw new AdminUsageError(error.message);
+    throw error;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AdminUsageError(`--url must start with https:// (or http://); got "${raw}"`);
-  if (url.search !== '' || url.hash !== '') throw new AdminUsageError(`--url must be the server's address only, without ? or #; got "${raw}"`);
-  return url.href.replace(/\/+$/, '');
+  const url = new URL(base);
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !insecure) {
+    throw new AdminUsageError(
+      `${base} is plain HTTP: a phone enrolled there cannot work offline, because browsers allow offline apps only over HTTPS. ` +
+        "Turn HTTPS on (npm run admin -- tls init --name <this PC's name> --ip <its address>) and use the https:// address, " +
+        'or add --insecure to issue this link anyway.',
+    );
+  }
+  return base;
+}
+
+/** https://<first name of the tls init certificate>:<PORT>, when tls init has run. */
+function certificateAddress(io: AdminIo): string | undefined {
+  let name: string | undefined;
+  try {
+    name = loadTls({ dataDir: io.dataDir })?.names[0];
+  } catch {
+    return undefined;
+  }
+  if (name === undefined) return undefined;
+  const port = parsePort(io.env.PORT);
+  return `https://${name.includes(':') ? `[${name}]` : name}${port === 443 ? '' : `:${port}`}`;
 }
 
 /**
@@ -156,32 +223,45 @@ export function terminalQr(text: string): string {
   return lines.join('\n');
 }
 
-function parseArgs(args: readonly string[]): { positional: string[]; flags: Map<string, string | true> } {
+/** Options that may be given more than once keep every value. */
+const REPEATABLE = new Set(['name', 'ip']);
+const SWITCHES = new Set(['no-qr', 'insecure']);
+
+function parseArgs(args: readonly string[]): { positional: string[]; flags: Map<string, string | true | string[]> } {
   const positional: string[] = [];
-  const flags = new Map<string, string | true>();
+  const flags = new Map<string, string | true | string[]>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (!arg.startsWith('--')) {
       positional.push(arg);
       continue;
     }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (name === 'no-qr') flags.set('no-qr', true);
-    else if (inline !== undefined) flags.set(name ?? '', inline);
-    else {
-      const value = args[i + 1];
+    const [name = '', inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if (SWITCHES.has(name)) {
+      flags.set(name, true);
+      continue;
+    }
+    let value = inline;
+    if (value === undefined) {
+      value = args[i + 1];
       if (value === undefined || value.startsWith('--')) throw new AdminUsageError(`--${name} needs a value`);
-      flags.set(name ?? '', value);
       i++;
     }
+    const before = flags.get(name);
+    flags.set(name, REPEATABLE.has(name) ? [...(Array.isArray(before) ? before : []), value] : value);
   }
   for (const name of flags.keys()) {
-    if (!['id', 'url', 'no-qr'].includes(name)) throw new AdminUsageError(`Unknown option --${name}.\n\n${ADMIN_USAGE}`);
+    if (!['id', 'url', 'name', 'ip', ...SWITCHES].includes(name)) throw new AdminUsageError(`Unknown option --${name}.\n\n${ADMIN_USAGE}`);
   }
   return { positional, flags };
 }
 
-function flagValue(flags: Map<string, string | true>, name: string): string | undefined {
+function flagValue(flags: Map<string, string | true | string[]>, name: string): string | undefined {
   const v = flags.get(name);
   return typeof v === 'string' ? v : undefined;
+}
+
+function flagValues(flags: Map<string, string | true | string[]>, name: string): string[] {
+  const v = flags.get(name);
+  return Array.isArray(v) ? v : [];
 }

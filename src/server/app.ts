@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
 import { stream } from 'hono/streaming';
+import { mountCaPage } from './ca/page';
 import type { RateLimitOptions } from './rate-limit';
+import { cameOverHttps, publicAddress, strictTransport, type Site } from './site';
 import { mountStaticApp } from './static-files';
 import type { EventStore } from './storage/types';
 import { createSyncApi } from './sync-api';
@@ -21,13 +23,18 @@ interface AppOptions {
   now?: () => number;
   /** Where refused conflicting pushes are reported; the server log by default. */
   warn?: (message: string) => void;
+  /** How phones reach the server; plain HTTP with no public address by default. */
+  site?: Site;
 }
 
+const PLAIN_HTTP: Site = { publicUrl: () => undefined, httpPort: () => undefined, trustProxy: false };
+
 /** Builds the HTTP app: the JSON API under /api, the built PWA everywhere else. */
-export function createApp({ storage, version, staticDir = 'dist', slowTestRoute = false, rateLimit, now, warn }: AppOptions): Hono {
+export function createApp({ storage, version, staticDir = 'dist', slowTestRoute = false, rateLimit, now, warn, site = PLAIN_HTTP }: AppOptions): Hono {
   const app = new Hono();
 
   app.use('*', securityHeaders);
+  app.use('*', strictTransport(site));
 
   const api = new Hono();
   // Sync data must never come from an HTTP cache: a stale pull page would hide events.
@@ -35,7 +42,19 @@ export function createApp({ storage, version, staticDir = 'dist', slowTestRoute 
     await next();
     c.res.headers.set('Cache-Control', 'no-store');
   });
-  api.get('/health', (c) => c.json({ status: 'ok', app: 'muster', version, storage: storage.kind }));
+  // What a phone, a poster page or an administrator needs to know about this server: which one
+  // it is, the address phones should use, and whether (and until when) it speaks HTTPS.
+  api.get('/health', (c) =>
+    c.json({
+      status: 'ok',
+      app: 'muster',
+      version,
+      storage: storage.kind,
+      publicUrl: publicAddress(c, site),
+      https: cameOverHttps(c, site),
+      certificateExpires: site.tls?.expires.toISOString() ?? null,
+    }),
+  );
   if (slowTestRoute) {
     api.get('/test/slow', (c) => {
       const ms = Math.min(Math.max(Number(c.req.query('ms') ?? '1000') || 0, 0), 30_000);
@@ -52,6 +71,9 @@ export function createApp({ storage, version, staticDir = 'dist', slowTestRoute 
   // Unknown API paths get JSON, never the SPA shell: a client parsing HTML as JSON fails confusingly.
   api.all('*', (c) => c.json({ error: `No API route for ${c.req.method} ${c.req.path}` }, 404));
   app.route('/api', api);
+
+  // The branch authority's certificate and how to install it: server pages, in both languages.
+  mountCaPage(app, site);
 
   mountStaticApp(app, resolve(staticDir));
 

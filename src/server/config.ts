@@ -8,6 +8,15 @@ interface ServerConfig {
   /** Absolute. */
   staticDir: string;
   slowTestRoute: boolean;
+  /** HTTP_PORT: plain HTTP that redirects to HTTPS (and serves /ca); only with a certificate. */
+  httpPort?: number;
+  /** PUBLIC_URL: the address phones use, without a trailing slash. */
+  publicUrl?: string;
+  /** TRUST_PROXY: believe X-Forwarded-Proto and X-Forwarded-Host from a reverse proxy. */
+  trustProxy: boolean;
+  /** TLS_CERT and TLS_KEY (absolute): a certificate from elsewhere. */
+  tlsCert?: string;
+  tlsKey?: string;
 }
 
 /** A wrong environment variable; the message names the variable and says what would work. */
@@ -16,28 +25,63 @@ export class ConfigError extends Error {
 }
 
 /**
- * Reads HOST, PORT, DATA_DIR and STATIC_DIR. Relative DATA_DIR and STATIC_DIR are taken from
- * the current folder, as a shell user expects; the built app defaults to `<repo>/dist`.
+ * Reads HOST, PORT, HTTP_PORT, DATA_DIR, STATIC_DIR, PUBLIC_URL, TRUST_PROXY, TLS_CERT and
+ * TLS_KEY. Relative paths are taken from the current folder, as a shell user expects; the
+ * built app defaults to `<repo>/dist`.
  */
 export function readServerConfig(env: NodeJS.ProcessEnv, repoRoot: string, cwd: string = process.cwd()): ServerConfig {
   const staticDir = given(env.STATIC_DIR);
+  const tlsCert = given(env.TLS_CERT);
+  const tlsKey = given(env.TLS_KEY);
+  const httpPort = given(env.HTTP_PORT);
+  const publicUrl = given(env.PUBLIC_URL);
   return {
     host: given(env.HOST) ?? '127.0.0.1',
     port: parsePort(env.PORT),
+    ...(httpPort === undefined ? {} : { httpPort: parsePort(httpPort, 'HTTP_PORT') }),
+    ...(publicUrl === undefined ? {} : { publicUrl: parsePublicUrl(publicUrl, 'PUBLIC_URL') }),
+    trustProxy: parseFlag(env.TRUST_PROXY, 'TRUST_PROXY'),
+    ...(tlsCert === undefined ? {} : { tlsCert: resolve(cwd, tlsCert) }),
+    ...(tlsKey === undefined ? {} : { tlsKey: resolve(cwd, tlsKey) }),
     dataDir: resolve(cwd, given(env.DATA_DIR) ?? 'data'),
     staticDir: staticDir === undefined ? join(repoRoot, 'dist') : resolve(cwd, staticDir),
     slowTestRoute: env.MUSTER_TEST_SLOW_ROUTE === '1',
   };
 }
 
-export function parsePort(raw: string | undefined): number {
+export function parsePort(raw: string | undefined, variable = 'PORT'): number {
   const value = given(raw);
   if (value === undefined) return 8080;
   const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
   if (!(port >= 1 && port <= 65535)) {
-    throw new ConfigError(`PORT must be a whole number from 1 to 65535, but it is "${raw}". Example: PORT=8080`);
+    throw new ConfigError(`${variable} must be a whole number from 1 to 65535, but it is "${raw}". Example: ${variable}=${variable === 'PORT' ? 8080 : 80}`);
   }
   return port;
+}
+
+/**
+ * A public address: http(s), a host, nothing after it. Returned without the trailing slash,
+ * ready to have a path appended. `what` names the setting in the message.
+ */
+export function parsePublicUrl(raw: string, what: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`${what} must be a full address such as https://muster.branch.lan:8443; got "${raw}".`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`${what} must start with https:// (or http://); got "${raw}".`);
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new ConfigError(`${what} must be the server's address only, with no path, ? or #, such as https://muster.branch.lan:8443; got "${raw}".`);
+  }
+  return url.origin;
+}
+
+function parseFlag(raw: string | undefined, variable: string): boolean {
+  const value = given(raw)?.toLowerCase();
+  if (value === undefined || ['0', 'false', 'no', 'off'].includes(value)) return false;
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  throw new ConfigError(`${variable} must be 1 (on) or 0 (off); got "${raw}".`);
 }
 
 /** `PORT=` in a shell gives an empty string; treat it like an unset variable. */

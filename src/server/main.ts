@@ -1,8 +1,11 @@
 import { realpathSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, readServerConfig } from './config';
 import { REPO_ROOT, StartError, startServer, type RunningServer } from './server';
+import { certificateWarnings, consoleLanguage, startupMessage } from './startup';
 import { StoreOpenError } from './storage/sqlite';
+import { loadTls, TlsError, type TlsMaterial } from './tls';
 
 export { startServer } from './server';
 export type { RunningServer, StartOptions } from './server';
@@ -13,6 +16,9 @@ export type { RunningServer, StartOptions } from './server';
  */
 const SHUTDOWN_DEADLINE_MS = 4_800;
 
+/** A server that runs for months says again, once a day, that its certificate is about to expire. */
+const CERTIFICATE_CHECK_MS = 24 * 60 * 60 * 1000;
+
 /**
  * Starts Muster from the environment and stops it cleanly on SIGINT / SIGTERM. Start-up
  * problems a person can fix (busy port, bad PORT, unusable data file) are printed as one line
@@ -20,18 +26,43 @@ const SHUTDOWN_DEADLINE_MS = 4_800;
  */
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let server: RunningServer;
-  let dataDir: string;
+  let config: ReturnType<typeof readServerConfig>;
+  let tls: TlsMaterial | undefined;
   try {
-    const config = readServerConfig(env, REPO_ROOT);
-    dataDir = config.dataDir;
-    server = await startServer(config);
+    config = readServerConfig(env, REPO_ROOT);
+    tls = loadTls({ dataDir: config.dataDir, certFile: config.tlsCert, keyFile: config.tlsKey });
+    server = await startServer({ ...config, tls });
   } catch (error) {
-    const fixable = error instanceof ConfigError || error instanceof StartError || error instanceof StoreOpenError;
+    const fixable = error instanceof ConfigError || error instanceof StartError || error instanceof StoreOpenError || error instanceof TlsError;
     // A fixable problem is one line; anything else keeps its stack for the bug report.
     console.error(fixable ? error.message : error);
     process.exit(1);
   }
-  console.log(`Muster is running at ${server.url} (data in ${dataDir})`);
+  const language = consoleLanguage(env);
+  const message = startupMessage(
+    {
+      url: server.url,
+      dataDir: config.dataDir,
+      host: config.host,
+      https: server.https,
+      ...(tls ? { tls } : {}),
+      ...(server.publicUrl === undefined ? {} : { publicUrl: server.publicUrl }),
+      ...(server.httpPort === undefined ? {} : { httpPort: server.httpPort }),
+      trustProxy: config.trustProxy,
+      lanAddresses: lanAddresses(),
+      now: new Date(),
+    },
+    language,
+  );
+  console.log(message.info.join('\n  '));
+  for (const warning of message.warnings) console.error(`\n${warning}\n`);
+  if (tls) {
+    const material = tls;
+    const check = setInterval(() => {
+      for (const warning of certificateWarnings(material, new Date(), language)) console.error(warning);
+    }, CERTIFICATE_CHECK_MS);
+    check.unref();
+  }
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
@@ -61,6 +92,14 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** This PC's IPv4 addresses on its networks, as a phone on the same network would use them. */
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+    .map((a) => a?.address ?? '');
 }
 
 function isEntryPoint(): boolean {

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
+import type { Hono } from 'hono';
 import { createApp } from './app';
+import type { Site } from './site';
 import { openSqliteStore } from './storage/sqlite';
+import type { TlsMaterial } from './tls';
 
 /** The repository root (holds package.json and dist/), found from this file, not from the cwd. */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,12 +24,25 @@ export interface StartOptions {
   slowTestRoute?: boolean;
   /** How long close() lets in-flight requests run before cutting their connections. */
   drainMs?: number;
+  /** Speak HTTPS with this certificate (see tls.ts); plain HTTP without. */
+  tls?: TlsMaterial;
+  /** With `tls`: also listen for plain HTTP here, redirecting to HTTPS (and serving /ca). */
+  httpPort?: number;
+  /** The address phones use (PUBLIC_URL); else taken from the certificate's first name. */
+  publicUrl?: string;
+  /** Believe a reverse proxy's X-Forwarded-Proto and X-Forwarded-Host. */
+  trustProxy?: boolean;
 }
 
 export interface RunningServer {
-  /** `http://host:port/`, with the real port when 0 was asked for. */
+  /** `http(s)://host:port/`, with the real port when 0 was asked for. */
   readonly url: string;
   readonly port: number;
+  /** The plain-HTTP redirect's port, when there is one. */
+  readonly httpPort: number | undefined;
+  /** The address phones should use, when it is known (PUBLIC_URL or the certificate's name). */
+  readonly publicUrl: string | undefined;
+  readonly https: boolean;
   /** Absolute path of the database file. */
   readonly dataFile: string;
   /** Requests still being answered; shown while shutting down. */
@@ -45,38 +62,77 @@ export class StartError extends Error {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const drainMs = options.drainMs ?? 4_000;
+  const { tls } = options;
+  if (options.httpPort !== undefined && !tls) {
+    throw new StartError(
+      'HTTP_PORT redirects plain HTTP to HTTPS, but this server has no certificate. Run npm run admin -- tls init --name <name>, or set TLS_CERT and TLS_KEY, or unset HTTP_PORT.',
+    );
+  }
   const store = openSqliteStore(options.dataDir);
+  // Known once the port is: the certificate's name with the port the server really got.
+  let publicUrl = options.publicUrl;
+  let httpPort: number | undefined;
+  const site: Site = {
+    publicUrl: () => publicUrl,
+    httpPort: () => httpPort,
+    trustProxy: options.trustProxy ?? false,
+    ...(tls ? { tls } : {}),
+  };
   const app = createApp({
     storage: store,
     version: options.version ?? readPackageVersion(),
     staticDir: options.staticDir ?? join(REPO_ROOT, 'dist'),
     slowTestRoute: options.slowTestRoute ?? false,
+    site,
   });
 
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  const server = (
+    tls
+      ? createAdaptorServer({ fetch: app.fetch, createServer: createHttpsServer, serverOptions: { cert: tls.cert, key: tls.key } })
+      : createAdaptorServer({ fetch: app.fetch })
+  ) as Server;
   let active = 0;
-  server.on('request', (_req, res) => {
-    active += 1;
-    res.once('close', () => {
-      active -= 1;
+  const count = (target: Server): void => {
+    target.on('request', (_req, res) => {
+      active += 1;
+      res.once('close', () => {
+        active -= 1;
+      });
     });
-  });
+  };
+  count(server);
 
   let port: number;
+  let redirect: Server | undefined;
   try {
     port = await listen(server, host, options.port ?? 8080);
+    if (tls && options.httpPort !== undefined) {
+      redirect = createAdaptorServer({ fetch: redirectToHttps(app, port) }) as Server;
+      count(redirect);
+      httpPort = await listen(redirect, host, options.httpPort);
+    }
   } catch (error) {
+    server.close();
     store.close();
     throw error;
   }
+  const certificateName = tls?.names[0];
+  publicUrl ??= certificateName === undefined ? undefined : `https://${bracketed(certificateName)}${port === 443 ? '' : `:${port}`}`;
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((done, fail) => {
       // Idle keep-alive sockets would hold server.close() open until they time out; a socket
       // becomes idle again each time an in-flight response ends, so sweep until drained.
-      const sweep = setInterval(() => server.closeIdleConnections(), 50);
-      const cut = setTimeout(() => server.closeAllConnections(), drainMs);
+      redirect?.close();
+      const sweep = setInterval(() => {
+        server.closeIdleConnections();
+        redirect?.closeIdleConnections();
+      }, 50);
+      const cut = setTimeout(() => {
+        server.closeAllConnections();
+        redirect?.closeAllConnections();
+      }, drainMs);
       server.close(() => {
         clearInterval(sweep);
         clearTimeout(cut);
@@ -94,12 +150,35 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   };
 
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    url: `${tls ? 'https' : 'http'}://${bracketed(host)}:${port}/`,
     port,
+    httpPort,
+    publicUrl,
+    https: tls !== undefined,
     dataFile: store.file,
     inFlight: () => active,
     close,
   };
+}
+
+/**
+ * The plain-HTTP side of an HTTPS server: every request is sent to the same host and path on
+ * HTTPS, except the branch authority's page and certificate, which a phone must be able to
+ * fetch before it trusts the HTTPS side.
+ */
+function redirectToHttps(app: Hono, httpsPort: number): (request: Request) => Response | Promise<Response> {
+  return (request) => {
+    const url = new URL(request.url);
+    if (url.pathname === '/ca' || url.pathname === '/ca.crt') return app.fetch(request);
+    url.protocol = 'https:';
+    url.port = httpsPort === 443 ? '' : String(httpsPort);
+    // 308 keeps the method and body, so a sync request sent to the old address is not turned into a GET.
+    return new Response(null, { status: 308, headers: { Location: url.href } });
+  };
+}
+
+function bracketed(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 function listen(server: Server, host: string, port: number): Promise<number> {

@@ -40,13 +40,22 @@ export interface Session {
  * 'block'` keeps the app's worker out, so requests for the app's files reach `page.route`.
  */
 export async function newSession(
-  opts: { locale?: string; viewport?: { width: number; height: number }; serviceWorkers?: 'allow' | 'block' } = {},
+  opts: {
+    locale?: string;
+    viewport?: { width: number; height: number };
+    serviceWorkers?: 'allow' | 'block';
+    /** More Chromium switches, such as --host-resolver-rules. */
+    args?: readonly string[];
+    /** Chromium's environment; HOME decides which NSS certificate store it trusts. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<Session> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'muster-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(opts.args ?? [])],
+    ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
     locale: opts.locale ?? 'zh-CN',
     viewport: opts.viewport ?? PHONE,
     deviceScaleFactor: 1,

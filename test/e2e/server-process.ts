@@ -31,12 +31,14 @@ export interface RunningServer {
  * Starts the real sync server (`src/server/main.ts`) serving `dist/`, with its own SQLite
  * folder, and resolves once it prints its URL.
  */
-export async function startServer(opts: { staticDir?: string; dataDir?: string; port?: number } = {}): Promise<RunningServer> {
+export async function startServer(
+  opts: { staticDir?: string; dataDir?: string; port?: number; /** More environment, such as PUBLIC_URL. */ env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'muster-e2e-data-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: opts.staticDir ?? join(ROOT, 'dist') },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: opts.staticDir ?? join(ROOT, 'dist'), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

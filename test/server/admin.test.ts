@@ -104,7 +104,15 @@ describe('npm run admin', () => {
 describe('admin commands', () => {
   const io = () => {
     const lines: string[] = [];
-    return { lines, io: { out: (l: string) => void lines.push(l), now: () => Date.UTC(2026, 6, 14, 2), env: {} as Record<string, string | undefined> } };
+    return {
+      lines,
+      io: {
+        out: (l: string) => void lines.push(l),
+        now: () => Date.UTC(2026, 6, 14, 2),
+        env: {} as Record<string, string | undefined>,
+        dataDir: makeTempDir('admin-io'),
+      },
+    };
   };
 
   it('stores only the hash of the token it prints', async () => {
@@ -144,8 +152,11 @@ describe('admin commands', () => {
     expect(() => publicBaseUrl(undefined)).toThrow(AdminUsageError);
     expect(() => publicBaseUrl('muster.example.org')).toThrow(/full address/);
     expect(() => publicBaseUrl('ftp://muster.example.org')).toThrow(/https/);
-    expect(() => publicBaseUrl('https://muster.example.org/?x=1')).toThrow(/without \? or #/);
-    expect(publicBaseUrl('https://muster.example.org/sub/')).toBe('https://muster.example.org/sub');
+    expect(() => publicBaseUrl('https://muster.example.org/?x=1')).toThrow(/no path, \? or #/);
+    // The app's pages are at the root of its address; a path in front of them would break every link.
+    expect(() => publicBaseUrl('https://muster.example.org/sub/')).toThrow(/no path/);
+    expect(publicBaseUrl('https://muster.example.org/')).toBe('https://muster.example.org');
+    expect(publicBaseUrl('HTTPS://Muster.Example.org:443')).toBe('https://muster.example.org');
     const link = enrolmentLink('https://muster.example.org', 'mst_abc');
     expect(new URL(link).hash).toBe('#token=mst_abc');
     expect(new URL(link).search).toBe('');
@@ -154,5 +165,29 @@ describe('admin commands', () => {
   it('draws a QR code any phone camera can read', () => {
     const text = 'https://muster.branch-sz.example.org/enrol#token=mst_' + 'x'.repeat(43);
     expect(decodeTerminalQr(terminalQr(text))).toBe(text);
+  });
+});
+
+describe('enrolment addresses phones can work offline at', () => {
+  it('refuses a plain-HTTP LAN address with the reason and exits 1, unless --insecure', { timeout: 120_000 }, () => {
+    const dataDir = join(makeTempDir('admin-insecure'), 'data');
+    expect(admin(dataDir, 'org', 'create', 'Riverside', '--id', 'riverside').status).toBe(0);
+
+    const refused = admin(dataDir, 'device', 'add', 'riverside', 'Duty phone', '--url', 'http://192.168.1.20:8080');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('http://192.168.1.20:8080 is plain HTTP');
+    expect(refused.stderr).toContain('cannot work offline');
+    expect(refused.stderr).toContain('--insecure');
+    expect(refused.stdout).not.toContain('enrol#token=');
+    // Nothing was issued for the refused link.
+    expect(admin(dataDir, 'device', 'list', 'riverside').stdout).toContain('No devices in riverside.');
+
+    const forced = admin(dataDir, 'device', 'add', 'riverside', 'Duty phone', '--url', 'http://192.168.1.20:8080', '--insecure', '--no-qr');
+    expect(forced.status).toBe(0);
+    expect(forced.stdout).toMatch(/^http:\/\/192\.168\.1\.20:8080\/enrol#token=mst_/m);
+
+    // This PC itself is a secure context even over HTTP.
+    const local = admin(dataDir, 'device', 'add', 'riverside', 'Desk PC', '--url', 'http://127.0.0.1:8080', '--no-qr');
+    expect(local.status).toBe(0);
   });
 });

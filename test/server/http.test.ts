@@ -48,7 +48,16 @@ describe('GET /api/health', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(await res.json()).toEqual({ status: 'ok', app: 'muster', version: packageVersion, storage: 'sqlite' });
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      app: 'muster',
+      version: packageVersion,
+      storage: 'sqlite',
+      // No PUBLIC_URL and no certificate: the address this request came through, over plain HTTP.
+      publicUrl: new URL(url('/')).origin,
+      https: false,
+      certificateExpires: null,
+    });
   });
 
   it('keeps the data in one SQLite file in DATA_DIR, in WAL mode', () => {

@@ -208,7 +208,28 @@ describe('reading the environment', () => {
       dataDir: '/here/data',
       staticDir: '/repo/dist',
       slowTestRoute: false,
+      trustProxy: false,
     });
+  });
+
+  it('takes HTTP_PORT, PUBLIC_URL, TRUST_PROXY, TLS_CERT and TLS_KEY', () => {
+    const env = { HTTP_PORT: '80', PUBLIC_URL: 'https://Muster.Branch.lan:8443/', TRUST_PROXY: '1', TLS_CERT: 'tls/a.crt', TLS_KEY: '/etc/a.key' };
+    expect(readServerConfig(env, '/repo', '/here')).toMatchObject({
+      httpPort: 80,
+      publicUrl: 'https://muster.branch.lan:8443',
+      trustProxy: true,
+      tlsCert: '/here/tls/a.crt',
+      tlsKey: '/etc/a.key',
+    });
+  });
+
+  it.each([
+    [{ HTTP_PORT: 'eighty' }, /^HTTP_PORT must be a whole number/],
+    [{ PUBLIC_URL: 'muster.branch.lan' }, /^PUBLIC_URL must be a full address/],
+    [{ PUBLIC_URL: 'https://muster.branch.lan/muster' }, /^PUBLIC_URL must be the server's address only/],
+    [{ TRUST_PROXY: 'maybe' }, /^TRUST_PROXY must be 1 \(on\) or 0 \(off\)/],
+  ])('refuses %j naming the variable', (env, message) => {
+    expect(() => readServerConfig(env, '/repo', '/here')).toThrow(message);
   });
 
   it('takes HOST, PORT, DATA_DIR and STATIC_DIR, relative paths from the current folder', () => {

@@ -80,6 +80,8 @@ export interface ServerProcess {
   stderr(): string;
   /** Resolves with the first match of `pattern` in stdout. */
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  /** Resolves with the first match of `pattern` in stderr. */
+  waitForError(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
   /** Resolves with the exit code (null when killed by a signal). */
   readonly exited: Promise<number | null>;
 }
@@ -104,10 +106,11 @@ export function spawnServer(env: Record<string, string>): ServerProcess {
   started.push(child);
 
   // Only a guard against a hung process: starting tsx on a busy machine can take many seconds.
-  const waitForOutput = (pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> =>
+  const waitFor = (stream: 'stdout' | 'stderr', pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> =>
     new Promise((resolveMatch, reject) => {
+      const source = child[stream];
       const check = (): boolean => {
-        const match = out.match(pattern);
+        const match = (stream === 'stdout' ? out : err).match(pattern);
         if (match === null) return false;
         cleanup();
         resolveMatch(match);
@@ -124,7 +127,7 @@ export function spawnServer(env: Record<string, string>): ServerProcess {
       }, timeoutMs);
       const cleanup = (): void => {
         clearTimeout(timer);
-        child.stdout.off('data', check);
+        source.off('data', check);
         child.off('exit', onExit);
       };
       if (check()) return;
@@ -132,11 +135,18 @@ export function spawnServer(env: Record<string, string>): ServerProcess {
         onExit(exitCode);
         return;
       }
-      child.stdout.on('data', check);
+      source.on('data', check);
       child.once('exit', onExit);
     });
 
-  return { child, stdout: () => out, stderr: () => err, waitForOutput, exited };
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    waitForOutput: (pattern, timeoutMs) => waitFor('stdout', pattern, timeoutMs),
+    waitForError: (pattern, timeoutMs) => waitFor('stderr', pattern, timeoutMs),
+    exited,
+  };
 }
 
 /** Resolves with the exit code, or rejects if the process is still running after `ms`. */
