@@ -71,8 +71,10 @@ export default defineConfig({
         // (A floor's pre-rendered page still answers its own link offline: the precache route,
         // checked first, maps `/routes/a/b/c` to `/routes/a/b/c.html` — workbox's cleanURLs.)
         // ...except the API: it is never answered from the cache (no runtime route either), so
-        // a request to /api/ with no network fails and the sync engine knows it is offline.
-        navigateFallbackDenylist: [/^\/api(\/|$)/],
+        // a request to /api/ with no network fails and the sync engine knows it is offline;
+        // and the server's own certificate page and file (/ca, /ca.crt), which are not the app.
+        // Workbox tests these against the path and the query string, so `?` ends a name too.
+        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/ca(\.crt)?(\/|\?|$)/],
         cleanupOutdatedCaches: true,
         // A new worker waits until the user accepts the update (messageSkipWaiting); the first
         // one takes the open page at once, so it works offline without a second visit.

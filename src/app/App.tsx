@@ -9,6 +9,7 @@ import { lazyScreen, retryFailedScreens } from '../ui/lazy-screen';
 import { ErrorBoundary, ScreenError } from '../ui/ScreenError';
 import { OfflineIndicator } from '../features/offline/OfflineIndicator';
 import { UpdateBanner } from '../features/offline/UpdateBanner';
+import { InsecureBanner } from '../features/offline/InsecureBanner';
 import { Link, matchPath, usePath, useQueryString, type Params } from '../ui/router';
 import { useSession } from '../ui/session';
 
@@ -199,6 +200,7 @@ export function App() {
         </button>
       </header>
       <ErrorBoundary fallback={quiet}>
+        <InsecureBanner />
         <OfflineIndicator />
         <UpdateBanner />
       </ErrorBoundary>

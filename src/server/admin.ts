@@ -2,8 +2,8 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
+import { addressProblem } from '../domain/address';
 import { ConfigError, parsePort, parsePublicUrl } from './config';
-import { isLoopbackHost } from './startup';
 import type { EventStore } from './storage/types';
 import { initTls, loadTls, TLS_FILES, TlsError } from './tls';
 import { hashDeviceToken, newDeviceToken, newOrgId, newTokenId } from './tokens';
@@ -22,7 +22,7 @@ const ADMIN_USAGE = `Usage: npm run admin -- <command>
                                       (and its QR code) to open once on the phone
   device list <org-id>                list the devices of an organisation
   device revoke <token-id>            revoke a device's token at once
-  tls init --name <host name> [--name …] [--ip <address>]…
+  tls init [--name <host name>]… [--ip <address>]…
                                       make this server's HTTPS certificate, signed by a
                                       certificate authority of the branch's own (made on
                                       the first run); run again to renew it
@@ -172,8 +172,7 @@ export function publicBaseUrl(raw: string | undefined, { insecure = false }: { i
     if (error instanceof ConfigError) throw new AdminUsageError(error.message);
     throw error;
   }
-  const url = new URL(base);
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !insecure) {
+  if (addressProblem(base) === 'insecure' && !insecure) {
     throw new AdminUsageError(
       `${base} is plain HTTP: a phone enrolled there cannot work offline, because browsers allow offline apps only over HTTPS. ` +
         "Turn HTTPS on (npm run admin -- tls init --name <this PC's name> --ip <its address>) and use the https:// address, " +

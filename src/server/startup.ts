@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { UTCDate } from '@date-fns/utc';
 import { lightFormat } from 'date-fns';
+import { addressProblem, isLoopbackHost } from '../domain/address';
 import { languageOfTag, speaker, type Language } from '../domain/text';
 import { messages } from './messages';
 import { daysUntilExpiry, EXPIRY_WARNING_DAYS, type TlsMaterial } from './tls';
@@ -34,12 +35,6 @@ export function consoleLanguage(env: Record<string, string | undefined>): Langua
   return languageOfTag(tag ?? 'en');
 }
 
-/** Whether phones elsewhere on the network can reach an address the server listens on. */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return bare === 'localhost' || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
-}
-
 /**
  * The lines `npm start` prints once the server listens: where it runs, whether HTTPS is on,
  * how to open it on a phone, enrol a device and print posters; and, on stderr, the warnings
@@ -50,7 +45,8 @@ export function startupMessage(facts: StartupFacts, language: Language): Startup
   const info = [say('start.running', { url: facts.url, dataDir: facts.dataDir })];
   const warnings: string[] = [];
   const initCommand = tlsInitCommand(facts);
-  const exposed = !isLoopbackHost(facts.host);
+  // 0.0.0.0 is "every interface": open to the network, though as an address it names this PC.
+  const exposed = facts.host === '0.0.0.0' || facts.host === '::' || !isLoopbackHost(facts.host);
 
   if (facts.tls) {
     info.push(say('start.https.on', { names: facts.tls.names.join(', '), date: day(facts.tls.expires), file: facts.tls.certFile }));
@@ -70,8 +66,7 @@ export function startupMessage(facts: StartupFacts, language: Language): Startup
     info.push(say('start.phone.ca', { address: `${caBase}/ca` }));
   }
   info.push(say('start.enrol'));
-  const posterReady = address.startsWith('https://') && !isLoopbackHost(new URL(address).hostname);
-  info.push(posterReady ? say('start.posters', { address }) : say('start.posters.noAddress', { command: initCommand }));
+  info.push(addressProblem(address) === undefined ? say('start.posters', { address }) : say('start.posters.noAddress', { command: initCommand }));
 
   if (facts.tls) warnings.push(...certificateWarnings(facts.tls, facts.now, language));
   return { info, warnings };

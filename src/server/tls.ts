@@ -92,7 +92,12 @@ export async function initTls({ dataDir, names, ips = [], now }: TlsInitOptions)
   for (const ip of ips) {
     if (isIP(ip) === 0) throw new TlsError(`--ip must be an IP address such as 192.168.1.20; got "${ip}".`);
   }
-  if (dnsNames.length === 0) throw new TlsError('Give the host name phones use to reach this server: tls init --name muster.branch.lan [--ip 192.168.1.20]');
+  if (dnsNames.length === 0 && ips.length === 0) {
+    throw new TlsError(
+      'Say how phones reach this server: tls init --name muster.branch.lan (a name the branch network resolves) and/or --ip 192.168.1.20 (its fixed address).',
+    );
+  }
+  const first = dnsNames[0] ?? ips[0] ?? 'muster';
 
   const dir = tlsDir(dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -104,7 +109,7 @@ export async function initTls({ dataDir, names, ips = [], now }: TlsInitOptions)
   if (existsSync(caCertFile) || existsSync(caKeyFile)) {
     authority = await readAuthority(caCertFile, caKeyFile);
   } else {
-    authority = await makeAuthority(dnsNames[0] ?? 'muster', now);
+    authority = await makeAuthority(first, now);
     writeSecret(caKeyFile, await privateKeyPem(authority.privateKey));
     writePublic(caCertFile, authority.cert.toString('pem'));
     newAuthority = true;
@@ -114,7 +119,7 @@ export async function initTls({ dataDir, names, ips = [], now }: TlsInitOptions)
   const notAfter = new Date(now.getTime() + SERVER_CERTIFICATE_DAYS * DAY_MS);
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serialNumber(),
-    subject: new x509.Name([{ CN: [dnsNames[0] ?? ''] }, { O: ['Muster'] }]),
+    subject: new x509.Name([{ CN: [first] }, { O: ['Muster'] }]),
     issuer: authority.cert.subjectName,
     notBefore: new Date(now.getTime() - CLOCK_SKEW_MS),
     notAfter,

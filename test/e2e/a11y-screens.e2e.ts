@@ -1,7 +1,18 @@
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, newSession, type Session } from './browser';
+import { startServer, type RunningServer } from './server-process';
 
+/** The shared server, opened at 127.0.0.1 with no public address: the posters screen refuses there. */
 const baseUrl = inject('baseUrl');
+
+/** A server that knows the https:// address phones use, so the posters themselves are drawn. */
+let branchServer: RunningServer | undefined;
+beforeAll(async () => {
+  branchServer = await startServer({ env: { PUBLIC_URL: 'https://muster.branch.test:8443' } });
+});
+afterAll(async () => {
+  await branchServer?.stop();
+});
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -34,17 +45,22 @@ describe.each([
       await page.locator('.tab-panel > *').first().waitFor();
       await scan(`incident ${tab}`);
     }
-    const pages: [string, string][] = [
-      ['/routes/fire-evacuation/west-main/floor-7', '[data-testid="floor-route"]'],
-      ['/routes/fire-evacuation/west-main/posters', '[data-testid="poster-floor-7"]'],
-      ['/duty-log', '[data-testid="duty-site"]'],
-      ['/sync', 'h1'],
-      ['/playbooks/import', '[data-testid="import-file"]'],
+    const posters = '/routes/fire-evacuation/west-main/posters';
+    const branchUrl = branchServer?.url;
+    if (!branchUrl) throw new Error('the PUBLIC_URL server did not start');
+    const pages: [string, string, string][] = [
+      [baseUrl, '/routes/fire-evacuation/west-main/floor-7', '[data-testid="floor-route"]'],
+      // The refusal (this PC's own address), then the posters at the address phones use.
+      [baseUrl, posters, '[data-testid="poster-address-problem"]'],
+      [branchUrl, posters, '[data-testid="poster-floor-7"]'],
+      [baseUrl, '/duty-log', '[data-testid="duty-site"]'],
+      [baseUrl, '/sync', 'h1'],
+      [baseUrl, '/playbooks/import', '[data-testid="import-file"]'],
     ];
-    for (const [path, ready] of pages) {
-      await page.goto(`${baseUrl}${path}`);
+    for (const [origin, path, ready] of pages) {
+      await page.goto(`${origin}${path}`);
       await page.locator(ready).first().waitFor({ state: 'attached' });
-      await scan(path);
+      await scan(`${path} (${ready})`);
     }
     expect(found).toEqual([]);
   }, 120_000);

@@ -3,10 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { chromium, type Page } from 'playwright-core';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { CHROMIUM_ARGS, findChromium, newSession, PHONE, type Session } from './browser';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CHROMIUM_ARGS, findChromium, newSession, PHONE, waitForServiceWorkerControl, type Session } from './browser';
+import { startServer, type RunningServer } from './server-process';
 
+/** The shared server: no PUBLIC_URL, opened at http://127.0.0.1:<port>, as on the server PC itself. */
 const baseUrl = inject('baseUrl');
+
+/** The address phones use, as a branch would set it; posters must carry it, not 127.0.0.1. */
+const PUBLIC_URL = 'https://muster.branch.test:8443';
+/** A second server that knows its public address (PUBLIC_URL), for the posters. */
+let branchServer: RunningServer | undefined;
+beforeAll(async () => {
+  branchServer = await startServer({ env: { PUBLIC_URL } });
+});
+afterAll(async () => {
+  await branchServer?.stop();
+});
+const branchUrl = () => {
+  if (!branchServer) throw new Error('the PUBLIC_URL server did not start');
+  return branchServer.url;
+};
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -101,13 +118,18 @@ describe.each(['zh-CN', 'en'] as const)('evacuation routes on a phone (%s)', (la
     expect(await primaryRoute(page)).toMatch(language === 'zh-CN' ? /东消防通道楼梯/ : /east fire escape stairs/i);
   });
 
-  it('a QR poster per floor decodes to that floor’s link, with the route in both languages', async () => {
+  it('a QR poster per floor decodes to that floor’s link at the address phones use, with the route in both languages', async () => {
     session = await newSession({ locale: language });
     const page = await session.context.newPage();
-    await page.goto(`${baseUrl}/routes/fire-evacuation/west-main/posters`);
+    // Opened on the server PC (127.0.0.1); the server says phones use PUBLIC_URL.
+    await page.goto(`${branchUrl()}/routes/fire-evacuation/west-main/posters`);
     const poster = page.getByTestId('poster-floor-7');
     await poster.waitFor();
-    expect(await decodePosterQr(page, 'floor-7')).toBe(`${baseUrl}/routes/fire-evacuation/west-main/floor-7`);
+    expect(await decodePosterQr(page, 'floor-7')).toBe(`${PUBLIC_URL}/routes/fire-evacuation/west-main/floor-7`);
+    // The screen (not the print) says which address the codes carry.
+    const carries = page.getByTestId('poster-address');
+    expect(await carries.textContent()).toBe(language === 'zh-CN' ? `这些二维码指向：${PUBLIC_URL}` : `These QR codes carry: ${PUBLIC_URL}`);
+    expect(await carries.evaluate((el) => el.closest('.no-print') !== null)).toBe(true);
     const text = (await poster.textContent()) ?? '';
     expect(text).toContain('从中央楼梯向下疏散');
     expect(text).toMatch(/central staircase/i);
@@ -115,6 +137,40 @@ describe.each(['zh-CN', 'en'] as const)('evacuation routes on a phone (%s)', (la
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
     expect(pages).toBe(12);
+  });
+
+  it('opened at this PC’s own address with no public address set, refuses to draw posters, and says why and how to fix it', async () => {
+    session = await newSession({ locale: language });
+    const page = await session.context.newPage();
+    await page.goto(`${baseUrl}/routes/fire-evacuation/west-main/posters`);
+    const refusal = page.getByTestId('poster-address-problem');
+    await refusal.waitFor();
+    expect(await refusal.getAttribute('role')).toBe('alert');
+    const text = (await refusal.textContent()) ?? '';
+    // Which address it would carry, why a phone cannot use it, and the fix.
+    expect(text).toContain(baseUrl);
+    expect(text).toMatch(language === 'zh-CN' ? /回环地址.*只能在这台电脑上打开/ : /loopback address: it only reaches this PC/);
+    expect(text).toContain('PUBLIC_URL');
+    expect(text).toContain('npm run admin -- tls init --name');
+    // No QR code anywhere, no poster, nothing to print.
+    expect(await page.locator('main svg').count()).toBe(0);
+    expect(await page.locator('.poster').count()).toBe(0);
+    expect(await page.getByRole('button', { name: language === 'zh-CN' ? '打印' : 'Print' }).count()).toBe(0);
+  });
+});
+
+describe('QR posters printed offline', () => {
+  it('still carry the address the server gave when the page was last opened online', async () => {
+    session = await newSession({ locale: 'en' });
+    const page = await session.context.newPage();
+    const posters = `${branchUrl()}/routes/fire-evacuation/west-main/posters`;
+    await page.goto(posters);
+    await page.getByTestId('poster-floor-7').waitFor();
+    await waitForServiceWorkerControl(page);
+    await session.context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('poster-floor-7').waitFor();
+    expect(await decodePosterQr(page, 'floor-7')).toBe(`${PUBLIC_URL}/routes/fire-evacuation/west-main/floor-7`);
   });
 });
 

@@ -129,7 +129,7 @@ describe('npm run admin -- tls init', () => {
     [['--name', '192.168.1.20'], /is an IP address: give it with --ip/],
     [['--name', 'bad_name!'], /--name must be a host name/],
     [['--name', 'ok.test', '--ip', '999.1.1.1'], /--ip must be an IP address/],
-    [['--ip', '127.0.0.1'], /Give the host name/],
+    [[], /Say how phones reach this server/],
   ])('refuses tls init %j with the fix', async (args, message) => {
     const dataDir = makeTempDir('tls-bad');
     const names = args.flatMap((a, i) => (args[i - 1] === '--name' ? [a] : []));
@@ -139,6 +139,15 @@ describe('npm run admin -- tls init', () => {
 });
 
 describe('loading a certificate', () => {
+  it('a branch with no local DNS gives only the fixed IP address, and phones use that', async () => {
+    const dataDir = makeTempDir('tls-ip');
+    const result = await initTls({ dataDir, ips: ['192.168.1.20'], names: [], now: new Date() });
+    expect(result.names).toEqual(['192.168.1.20']);
+    const server = await startServer({ port: 0, dataDir, staticDir: staticDir(), tls: loadTls({ dataDir }) });
+    servers.push(server);
+    expect(server.publicUrl).toBe(`https://192.168.1.20:${server.port}`);
+  });
+
   it('explains missing, mismatched and unreadable files', async () => {
     const a = makeTempDir('tls-a');
     const b = makeTempDir('tls-b');

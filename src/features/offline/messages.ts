@@ -24,6 +24,28 @@ export const messages = defineMessages({
     'zh-CN': '当前无网络。Muster 照常工作，记录的内容保存在本设备上，网络恢复后再发送。',
     en: 'No network. Muster keeps working, and what you record stays on this device until the network is back.',
   },
+  'pwa.insecure.title': {
+    'zh-CN': '此地址不安全：Muster 在这里无法离线使用',
+    en: 'This address is not secure: Muster cannot work offline here',
+  },
+  'pwa.insecure.openSecure': { 'zh-CN': '打开安全地址：{address}', en: 'Open the secure address: {address}' },
+  'pwa.insecure.useHttps': {
+    'zh-CN': '请通过以 https:// 开头的地址打开 Muster，断网时它才能继续使用。',
+    en: 'Open Muster through its https:// address, so that it keeps working with no network.',
+  },
+  'pwa.insecure.forServer': { 'zh-CN': '如何解决（服务器管理人员请看）', en: 'How to fix it (for whoever runs the server)' },
+  'pwa.insecure.server': {
+    'zh-CN': '在服务器电脑上运行下面的命令，然后重启服务器。',
+    en: 'Run the command below on the server PC, then restart the server.',
+  },
+  'pwa.insecure.command': {
+    'zh-CN': 'npm run admin -- tls init --name <本机名称>',
+    en: 'npm run admin -- tls init --name <this PC’s name>',
+  },
+  'pwa.insecure.certificate': {
+    'zh-CN': '如何在手机上安装本支行的证书（/ca）',
+    en: 'How to install the branch certificate on phones (/ca)',
+  },
   'settings.storage.title': { 'zh-CN': '本设备存储', en: 'Storage on this device' },
   'settings.storage.persistence': { 'zh-CN': '持久存储', en: 'Persistent storage' },
   'settings.storage.persistent': {

@@ -34,6 +34,29 @@ export const messages = defineMessages({
     en: 'One A4 poster per floor. Print and post each one on its floor; scanning it opens that floor’s route, also offline once the app has been opened on the phone.',
   },
   'routes.posters.print': { 'zh-CN': '打印', en: 'Print' },
+  'routes.posters.address': { 'zh-CN': '这些二维码指向：{address}', en: 'These QR codes carry: {address}' },
+  'routes.posters.refused.title': {
+    'zh-CN': '不能用这个地址制作二维码张贴',
+    en: 'These posters cannot be made with this address',
+  },
+  'routes.posters.refused.address': { 'zh-CN': '二维码将指向：{address}', en: 'The QR codes would carry: {address}' },
+  'routes.posters.refused.loopback': {
+    'zh-CN': '这是本机回环地址，只能在这台电脑上打开：手机扫码后连不到服务器。',
+    en: 'This is a loopback address: it only reaches this PC, so a phone that scans it cannot reach the server.',
+  },
+  'routes.posters.refused.insecure': {
+    'zh-CN': '这是普通的 http:// 地址：手机通过它无法离线使用 Muster，断网时扫码打不开疏散路线。',
+    en: 'This is a plain http:// address: phones cannot use Muster offline through it, so with no network the code opens nothing.',
+  },
+  'routes.posters.refused.invalid': { 'zh-CN': '这不是有效的网址。', en: 'This is not a valid web address.' },
+  'routes.posters.refused.fix': {
+    'zh-CN': '解决方法：在服务器上把 PUBLIC_URL 设为手机使用的 https:// 地址，或运行下面的命令；然后重启服务器，再重新打开本页。',
+    en: 'To fix it, on the server set PUBLIC_URL to the https:// address phones use, or run the command below; then restart the server and open this page again.',
+  },
+  'routes.posters.refused.command': {
+    'zh-CN': 'npm run admin -- tls init --name <本机名称> --ip <本机 IP 地址>',
+    en: 'npm run admin -- tls init --name <this PC’s name> --ip <this PC’s address>',
+  },
   'routes.posters.scan': { 'zh-CN': '扫码查看疏散路线', en: 'Scan for your evacuation route' },
   'routes.pickSite': { 'zh-CN': '选择所在单位', en: 'Choose your site' },
   'routes.none': { 'zh-CN': '本设备上的预案还没有疏散路线。', en: 'No playbook on this device has evacuation routes yet.' },
