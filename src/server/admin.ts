@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import { addressProblem } from '../domain/address';
 import { ConfigError, parsePort, parsePublicUrl } from './config';
 import type { EventStore } from './storage/types';
-import { initTls, loadTls, TLS_FILES, TlsError } from './tls';
+import { initTls, loadTls, publicUrlFile, TLS_FILES, TlsError } from './tls';
 import { hashDeviceToken, newDeviceToken, newOrgId, newTokenId } from './tokens';
 
 /**
@@ -28,8 +28,9 @@ const ADMIN_USAGE = `Usage: npm run admin -- <command>
                                       the first run); run again to renew it
 
 The data folder is DATA_DIR (default ./data), as for the server. The public address is where
-phones reach this server, e.g. https://muster.branch.lan:8080. When --url is not given it is
-PUBLIC_URL, else the first name given to tls init with the server's PORT. A plain http://
+phones reach this server, e.g. https://muster.branch.lan:8443. When --url is not given it is
+PUBLIC_URL, else the address the server noted on its last start, else the first name given to
+tls init with PORT. A plain http://
 address other than localhost is refused, because phones cannot work offline there; --insecure
 issues the link anyway.`;
 
@@ -81,7 +82,7 @@ export async function runAdmin(args: readonly string[], store: EventStore, io: A
         throw new AdminUsageError('Say which organisation and whose device: device add <org-id> "Li Wei\'s phone" --url https://…');
       const org = await store.getOrg(orgId);
       if (!org) throw new AdminUsageError(`No organisation ${orgId}. See: npm run admin -- org list`);
-      const base = publicBaseUrl(flagValue(flags, 'url') ?? io.env.PUBLIC_URL ?? certificateAddress(io), { insecure: flags.has('insecure') });
+      const base = publicBaseUrl(flagValue(flags, 'url') ?? io.env.PUBLIC_URL ?? serverAddress(io), { insecure: flags.has('insecure') });
       const token = newDeviceToken();
       const record = await store.addDeviceToken({ id: newTokenId(), orgId, label, tokenHash: hashDeviceToken(token) }, at);
       const link = enrolmentLink(base, token);
@@ -134,8 +135,8 @@ export async function runAdmin(args: readonly string[], store: EventStore, io: A
         `Made the server certificate for ${result.names.join(', ')}, valid until ${result.expires.toISOString().slice(0, 10)}: ${join(result.dir, TLS_FILES.cert)}.`,
       );
       io.out('');
-      io.out('Next: start the server again (npm start); it serves HTTPS with this certificate.');
-      io.out(`Then on each phone, once: open ${certificateAddress(io) ?? 'https://<name>:<port>'}/ca and follow the steps to install the authority.`);
+      io.out('Next: start the server again (npm start, e.g. HOST=0.0.0.0 PORT=8443 HTTP_PORT=8080 npm start); it serves HTTPS with this certificate.');
+      io.out('It prints the address of the page (/ca) that each phone opens once to install the authority.');
       return;
     }
     case 'help':
@@ -182,8 +183,17 @@ export function publicBaseUrl(raw: string | undefined, { insecure = false }: { i
   return base;
 }
 
-/** https://<first name of the tls init certificate>:<PORT>, when tls init has run. */
-function certificateAddress(io: AdminIo): string | undefined {
+/**
+ * Where phones reach the server when --url and PUBLIC_URL are not given: the address the server
+ * noted on its last start, else https://<first name of the tls init certificate>:<PORT>.
+ */
+function serverAddress(io: AdminIo): string | undefined {
+  try {
+    const noted = readFileSync(publicUrlFile(io.dataDir), 'utf8').trim();
+    if (noted !== '') return noted;
+  } catch {
+    // Not started yet with a known address: work it out from the certificate.
+  }
   let name: string | undefined;
   try {
     name = loadTls({ dataDir: io.dataDir })?.names[0];

@@ -1,11 +1,11 @@
-import { realpathSync } from 'node:fs';
+import { realpathSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, readServerConfig } from './config';
 import { REPO_ROOT, StartError, startServer, type RunningServer } from './server';
 import { certificateWarnings, consoleLanguage, startupMessage } from './startup';
 import { StoreOpenError } from './storage/sqlite';
-import { loadTls, TlsError, type TlsMaterial } from './tls';
+import { loadTls, publicUrlFile, TlsError, type TlsMaterial } from './tls';
 
 export { startServer } from './server';
 export type { RunningServer, StartOptions } from './server';
@@ -37,6 +37,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     // A fixable problem is one line; anything else keeps its stack for the bug report.
     console.error(fixable ? error.message : error);
     process.exit(1);
+  }
+  if (server.publicUrl !== undefined) {
+    try {
+      writeFileSync(publicUrlFile(config.dataDir), `${server.publicUrl}\n`);
+    } catch (error) {
+      console.error(`Muster: could not note the public address for npm run admin (${String(error)}); give device add --url.`);
+    }
   }
   const language = consoleLanguage(env);
   const message = startupMessage(

@@ -36,6 +36,14 @@ export const EXPIRY_WARNING_DAYS = 30;
 
 export const TLS_FILES = { caCert: 'ca.crt', caKey: 'ca.key', cert: 'server.crt', key: 'server.key' } as const;
 
+/**
+ * DATA_DIR/public-url: the address phones use, as the server last worked it out on start (with
+ * the port it really listens on), so `device add` on the same PC needs no --url.
+ */
+export function publicUrlFile(dataDir: string): string {
+  return join(dataDir, 'public-url');
+}
+
 export function tlsDir(dataDir: string): string {
   return join(dataDir, 'tls');
 }

@@ -321,6 +321,22 @@ describe('what npm start says', () => {
     expect(gone[0]).toMatch(/^WARNING: the HTTPS certificate expired on 2027-12-31 UTC/);
   });
 
+  it('the real process on HTTPS prints what to do next and notes its address, so device add needs no --url', { timeout: 120_000 }, async () => {
+    const dataDir = join(makeTempDir('noted'), 'data');
+    expect(admin({ DATA_DIR: dataDir }, 'tls', 'init', '--name', 'muster.branch.test').status).toBe(0);
+    expect(admin({ DATA_DIR: dataDir }, 'org', 'create', 'Riverside', '--id', 'riverside').status).toBe(0);
+    const [port, httpPort] = [await freePort(), await freePort()];
+    const server = spawnServer({ PORT: String(port), HTTP_PORT: String(httpPort), DATA_DIR: dataDir, STATIC_DIR: staticDir() });
+    await server.waitForOutput(/Print the floor posters/);
+    expect(server.stdout()).toContain(`Muster is running at https://127.0.0.1:${port}/`);
+    expect(server.stdout()).toContain(`On a phone, open: https://muster.branch.test:${port}`);
+    expect(server.stdout()).toContain(`open http://muster.branch.test:${httpPort}/ca on the phone`);
+    expect(server.stderr()).toBe('');
+    // No PORT for the admin command: the address comes from what the server noted.
+    const added = admin({ DATA_DIR: dataDir }, 'device', 'add', 'riverside', 'Duty phone', '--no-qr');
+    expect(added.stdout).toMatch(new RegExp(`^https://muster\\.branch\\.test:${port}/enrol#token=mst_`, 'm'));
+  });
+
   it('the real process warns on stderr when it listens beyond localhost over HTTP', { timeout: 60_000 }, async () => {
     const port = await freePort();
     const server = spawnServer({ HOST: '0.0.0.0', PORT: String(port), DATA_DIR: makeTempDir('loud'), STATIC_DIR: staticDir() });
