@@ -1,7 +1,7 @@
 // The nginx example a branch copies (deploy/nginx/muster.conf), run for real by Debian's nginx in
 // front of Muster: phones reach Muster over nginx's HTTPS, and Muster must know it.
 //
-// Needs /usr/sbin/nginx built with SSL and HTTP/2: the Debian package nginx-light (or nginx).
+// Needs /usr/sbin/nginx built with SSL and HTTP/2: the Debian package nginx.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
@@ -207,7 +207,7 @@ describe('Muster behind the nginx example (deploy/nginx/muster.conf)', () => {
 
   beforeAll(async () => {
     if (!existsSync(NGINX)) {
-      throw new Error(`${NGINX} is missing: this test runs the nginx example for real. Install it with: apt-get install nginx-light`);
+      throw new Error(`${NGINX} is missing: this test runs the nginx example for real. Install it with: apt-get install nginx`);
     }
     // A throw-away authority stands in for Let's Encrypt; the test trusts only it.
     const dataDir = makeTempDir('proxy-data');
