@@ -104,7 +104,8 @@ export type MusterEvent<K extends EventType = EventType> = {
   };
 }[K];
 
-const ID_PATTERN = /^[A-Za-z0-9_.:~-]{1,64}$/;
+/** What an event id and a stream (incident) id may be. */
+export const ID_PATTERN = /^[A-Za-z0-9_.:~-]{1,64}$/;
 const ENVELOPE_KEYS = ['id', 'streamId', 'deviceId', 'actor', 'hlc', 'type', 'payload', 'v'];
 
 /**

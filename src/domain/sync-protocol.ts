@@ -14,6 +14,62 @@ export const EVENTS_PATH = `${API_V1}/events`;
 export const WHOAMI_PATH = `${API_V1}/whoami`;
 
 /**
+ * Server push: `GET /api/v1/stream` (same bearer token) answers `text/event-stream`. It never
+ * carries event content, only hints: `event: hint`, `id: <seq>`, `data: {"seq":<seq>}` means
+ * "the organisation has events up to seq N", sent on connecting and after each commit
+ * (coalesced: at most a few per second per organisation). A comment line (`: heartbeat`) comes
+ * every HEARTBEAT_MS so a device knows the stream is alive. A client reconnects with the
+ * `Last-Event-ID` header; a revoked token gets its stream closed.
+ */
+export const STREAM_PATH = `${API_V1}/stream`;
+export const HEARTBEAT_MS = 25_000;
+/** Hints for one organisation go out at most this often; a burst of pushes becomes one hint. */
+export const HINT_COALESCE_MS = 250;
+
+export interface StreamHint {
+  /** The organisation's latest seq: pull when it is past this device's cursor. */
+  readonly seq: number;
+}
+
+/**
+ * Who has seen it. A pull may say which incidents the device follows (open on it):
+ * `GET /api/v1/events?after=…&following=<id>,<id>`. The server keeps, per device token, the
+ * last seq it handed that device (its cursor), when it last heard from it, and what it
+ * follows. `GET /api/v1/incidents/<id>/followers` answers `FollowersResponse`.
+ */
+export const FOLLOWING_PARAM = 'following';
+/** At most this many incidents in `following`; more are ignored. */
+export const MAX_FOLLOWING = 20;
+
+export function followersPath(incidentId: string): string {
+  return `${API_V1}/incidents/${encodeURIComponent(incidentId)}/followers`;
+}
+
+export interface Follower {
+  readonly tokenId: string;
+  /** The device's name as the administrator gave it ("Duty phone"). */
+  readonly label: string;
+  /** The device that asked. */
+  readonly you: boolean;
+  /** Whether it has been handed every event of the incident. */
+  readonly hasEverything: boolean;
+  /** When the first event it has not been handed reached the server (ISO), or null. */
+  readonly behindSince: string | null;
+  /** When the server last heard from it (ISO), or null if never. */
+  readonly lastSeenAt: string | null;
+  /** Whether its stream is open now. */
+  readonly live: boolean;
+}
+
+export interface FollowersResponse {
+  readonly incidentId: string;
+  /** The last seq of the incident's events on the server, or null if it has none there. */
+  readonly latestSeq: number | null;
+  readonly devices: readonly Follower[];
+  readonly serverTime: string;
+}
+
+/**
  * A device token: `mst_` and 256 random bits in base64url. It travels in the fragment of the
  * enrolment link (`<server>/enrol#token=…`), which browsers never send to a server.
  */

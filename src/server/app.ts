@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
 import { stream } from 'hono/streaming';
 import { mountCaPage } from './ca/page';
+import type { HintBus } from './hints';
 import type { RateLimitOptions } from './rate-limit';
 import { cameOverHttps, publicAddress, strictTransport, type Site } from './site';
 import { mountStaticApp } from './static-files';
@@ -25,12 +26,27 @@ interface AppOptions {
   warn?: (message: string) => void;
   /** How phones reach the server; plain HTTP with no public address by default. */
   site?: Site;
+  /** The hints of /api/v1/stream; the server passes its own so shutdown can end the streams. */
+  hints?: HintBus;
+  /** How often an open stream gets a heartbeat (tests shorten it). */
+  heartbeatMs?: number;
 }
 
 const PLAIN_HTTP: Site = { publicUrl: () => undefined, httpPort: () => undefined, trustProxy: false };
 
 /** Builds the HTTP app: the JSON API under /api, the built PWA everywhere else. */
-export function createApp({ storage, version, staticDir = 'dist', slowTestRoute = false, rateLimit, now, warn, site = PLAIN_HTTP }: AppOptions): Hono {
+export function createApp({
+  storage,
+  version,
+  staticDir = 'dist',
+  slowTestRoute = false,
+  rateLimit,
+  now,
+  warn,
+  site = PLAIN_HTTP,
+  hints,
+  heartbeatMs,
+}: AppOptions): Hono {
   const app = new Hono();
 
   app.use('*', securityHeaders);
@@ -67,7 +83,7 @@ export function createApp({ storage, version, staticDir = 'dist', slowTestRoute 
       });
     });
   }
-  api.route('/v1', createSyncApi({ storage, rateLimit, now, warn }));
+  api.route('/v1', createSyncApi({ storage, rateLimit, now, warn, ...(hints ? { hints } : {}), ...(heartbeatMs ? { heartbeatMs } : {}) }));
   // Unknown API paths get JSON, never the SPA shell: a client parsing HTML as JSON fails confusingly.
   api.all('*', (c) => c.json({ error: `No API route for ${c.req.method} ${c.req.path}` }, 404));
   app.route('/api', api);

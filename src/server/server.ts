@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp } from './app';
+import { createHintBus, type HintBus } from './hints';
 import type { Site } from './site';
 import { openSqliteStore } from './storage/sqlite';
 import type { TlsMaterial } from './tls';
@@ -32,6 +33,8 @@ export interface StartOptions {
   publicUrl?: string;
   /** Believe a reverse proxy's X-Forwarded-Proto and X-Forwarded-Host. */
   trustProxy?: boolean;
+  /** How often an open hint stream gets a heartbeat (tests shorten it). */
+  heartbeatMs?: number;
 }
 
 export interface RunningServer {
@@ -47,6 +50,8 @@ export interface RunningServer {
   readonly dataFile: string;
   /** Requests still being answered; shown while shutting down. */
   inFlight(): number;
+  /** The hint streams held open (GET /api/v1/stream). */
+  readonly hints: HintBus;
   /**
    * Stops accepting connections, lets in-flight requests finish (cutting them after
    * `drainMs`), then closes the database. Safe to call more than once.
@@ -78,7 +83,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     trustProxy: options.trustProxy ?? false,
     ...(tls ? { tls } : {}),
   };
+  const hints = createHintBus();
   const app = createApp({
+    hints,
+    ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
     storage: store,
     version: options.version ?? readPackageVersion(),
     staticDir: options.staticDir ?? join(REPO_ROOT, 'dist'),
@@ -125,6 +133,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       // Idle keep-alive sockets would hold server.close() open until they time out; a socket
       // becomes idle again each time an in-flight response ends, so sweep until drained.
       redirect?.close();
+      // Open hint streams would hold server.close() until the drain cut them: end them now.
+      hints.close();
       const sweep = setInterval(() => {
         server.closeIdleConnections();
         redirect?.closeIdleConnections();
@@ -156,7 +166,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     publicUrl,
     https: tls !== undefined,
     dataFile: store.file,
-    inFlight: () => active,
+    inFlight: () => active - hints.size(),
+    hints,
     close,
   };
 }

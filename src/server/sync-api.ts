@@ -1,8 +1,21 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { validateEvent, type MusterEvent } from '../domain/event';
+import { streamSSE } from 'hono/streaming';
 import { formatIssues, isRecord } from '../domain/validation';
-import { DEFAULT_PULL_LIMIT, MAX_BODY_BYTES, MAX_PULL_LIMIT, MAX_PUSH_EVENTS, type PushResult } from '../domain/sync-protocol';
+import { ID_PATTERN, validateEvent, type MusterEvent } from '../domain/event';
+import {
+  DEFAULT_PULL_LIMIT,
+  FOLLOWING_PARAM,
+  HEARTBEAT_MS,
+  MAX_BODY_BYTES,
+  MAX_FOLLOWING,
+  MAX_PULL_LIMIT,
+  MAX_PUSH_EVENTS,
+  type Follower,
+  type FollowersResponse,
+  type PushResult,
+} from '../domain/sync-protocol';
+import { createHintBus, type HintBus } from './hints';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit';
 import { parseStrictJson, StrictJsonError } from './strict-json';
 import type { DeviceTokenRecord, EventStore, StoredEvent } from './storage/types';
@@ -15,6 +28,10 @@ interface SyncApiOptions {
   now?: () => number;
   /** Where refused conflicting pushes are reported (the server log by default). */
   warn?: (message: string) => void;
+  /** The hints streams hear; the server shares one with its shutdown. */
+  hints?: HintBus;
+  /** How often an open stream gets a heartbeat and its token is checked again. */
+  heartbeatMs?: number;
 }
 
 type Env = { Variables: { device: DeviceTokenRecord } };
@@ -24,7 +41,14 @@ type Env = { Variables: { device: DeviceTokenRecord } };
  * organisation is the token's, never anything in the request, so one organisation cannot name
  * another's events, let alone read or write them.
  */
-export function createSyncApi({ storage, rateLimit = DEFAULT_RATE_LIMIT, now = Date.now, warn = console.warn }: SyncApiOptions): Hono<Env> {
+export function createSyncApi({
+  storage,
+  rateLimit = DEFAULT_RATE_LIMIT,
+  now = Date.now,
+  warn = console.warn,
+  hints = createHintBus(),
+  heartbeatMs = HEARTBEAT_MS,
+}: SyncApiOptions): Hono<Env> {
   const api = new Hono<Env>();
   const limiter = createRateLimiter(rateLimit, now);
 
@@ -103,9 +127,86 @@ export function createSyncApi({ storage, rateLimit = DEFAULT_RATE_LIMIT, now = D
           results[index] = { id: event.id, status: outcome.status, seq: outcome.seq };
         }
       });
+      // Tell the organisation's open streams; only a new event moves the seq.
+      const newest = outcomes.reduce((max, o) => (o.status === 'accepted' ? Math.max(max, o.seq) : max), 0);
+      if (newest > 0) hints.publish(device.orgId, newest);
       return c.json({ results, serverTime: receivedAt });
     },
   );
+
+  api.get('/stream', (c) => {
+    const device = c.get('device');
+    const tokenHash = hashDeviceToken(bearerToken(c.req.header('authorization')) ?? '');
+    // A proxy such as nginx would otherwise hold the hints back to fill its buffer.
+    c.header('X-Accel-Buffering', 'no');
+    return streamSSE(c, async (stream) => {
+      let finish: () => void = () => undefined;
+      const finished = new Promise<void>((resolve) => (finish = resolve));
+      let sentSeq = wholeNumber(c.req.header('last-event-id'), 0) ?? 0;
+      let writing = Promise.resolve();
+      // Writes go one after another: a hint and a heartbeat must not interleave their lines.
+      const write = (text: () => Promise<void>): void => {
+        writing = writing.then(text).catch(() => finish());
+      };
+      const hint = (seq: number): void => {
+        write(async () => {
+          if (seq <= sentSeq && sentSeq !== 0) return;
+          sentSeq = seq;
+          await stream.writeSSE({ event: 'hint', id: String(seq), data: JSON.stringify({ seq }) });
+        });
+      };
+      const unsubscribe = hints.subscribe(device.orgId, device.id, { hint, end: () => finish() });
+      stream.onAbort(() => finish());
+      const heartbeat = setInterval(() => {
+        write(async () => {
+          // A token revoked while its stream is open loses the stream here.
+          const still = await storage.findDeviceToken(tokenHash);
+          if (!still || still.revokedAt !== null) {
+            finish();
+            return;
+          }
+          await stream.write(`: heartbeat ${new Date(now()).toISOString()}\n\n`);
+        });
+      }, heartbeatMs);
+      try {
+        await storage.noteDeviceContact(device.id, {}, new Date(now()).toISOString());
+        await stream.write('retry: 3000\n\n');
+        // Where the organisation stands now, even when nothing is new: the device compares it with its cursor.
+        const latest = await storage.latestSeq(device.orgId);
+        write(async () => {
+          sentSeq = Math.max(sentSeq, latest);
+          await stream.writeSSE({ event: 'hint', id: String(sentSeq), data: JSON.stringify({ seq: latest }) });
+        });
+        await finished;
+      } finally {
+        clearInterval(heartbeat);
+        unsubscribe();
+        await storage.noteDeviceContact(device.id, {}, new Date(now()).toISOString()).catch(() => undefined);
+      }
+    });
+  });
+
+  api.get('/incidents/:id/followers', async (c) => {
+    const incidentId = c.req.param('id');
+    if (!ID_PATTERN.test(incidentId)) return c.json({ error: 'The incident id must be 1-64 letters, digits or -_.:~' }, 400);
+    const device = c.get('device');
+    const found = await storage.incidentFollowers(device.orgId, incidentId);
+    const at = new Date(now()).toISOString();
+    const devices: Follower[] = found.devices.map((d) => {
+      const live = hints.isLive(d.tokenId);
+      return {
+        tokenId: d.tokenId,
+        label: d.label,
+        you: d.tokenId === device.id,
+        hasEverything: d.behindSince === null,
+        behindSince: d.behindSince,
+        lastSeenAt: live ? at : d.seenAt,
+        live,
+      };
+    });
+    const answer: FollowersResponse = { incidentId, latestSeq: found.latestSeq, devices, serverTime: at };
+    return c.json(answer);
+  });
 
   api.get('/events', async (c) => {
     const after = wholeNumber(c.req.query('after'), 0);
@@ -114,8 +215,13 @@ export function createSyncApi({ storage, rateLimit = DEFAULT_RATE_LIMIT, now = D
     if (limit === undefined || limit < 1 || limit > MAX_PULL_LIMIT) {
       return c.json({ error: `limit must be a whole number from 1 to ${MAX_PULL_LIMIT}` }, 400);
     }
-    const page = await storage.readEvents(c.get('device').orgId, after, limit);
+    const following = parseFollowing(c.req.query(FOLLOWING_PARAM));
+    if (following === null) return c.json({ error: `${FOLLOWING_PARAM} must list at most ${MAX_FOLLOWING} incident ids, separated by commas` }, 400);
+    const device = c.get('device');
+    const page = await storage.readEvents(device.orgId, after, limit);
     const last = page.events[page.events.length - 1];
+    // Who has seen what: this device has now been handed everything up to here.
+    await storage.noteDeviceContact(device.id, { seenSeq: last ? last.seq : after, ...(following ? { following } : {}) }, new Date(now()).toISOString());
     return jsonText(
       c,
       `{"events":[${page.events.map(eventJson).join(',')}],"next":${last ? last.seq : after},"more":${page.more},"serverTime":"${new Date(now()).toISOString()}"}`,
@@ -125,9 +231,20 @@ export function createSyncApi({ storage, rateLimit = DEFAULT_RATE_LIMIT, now = D
   return api;
 }
 
+function bearerToken(header: string | undefined): string | undefined {
+  return /^Bearer ([^\s]+)$/i.exec(header ?? '')?.[1];
+}
+
+/** The `following` list of a pull: undefined when not given, null when malformed. */
+function parseFollowing(raw: string | undefined): string[] | undefined | null {
+  if (raw === undefined) return undefined;
+  const ids = raw === '' ? [] : raw.split(',');
+  if (ids.length > MAX_FOLLOWING || !ids.every((id) => ID_PATTERN.test(id))) return null;
+  return [...new Set(ids)];
+}
+
 async function authenticate(storage: EventStore, header: string | undefined): Promise<DeviceTokenRecord | undefined> {
-  const match = /^Bearer ([^\s]+)$/i.exec(header ?? '');
-  const token = match?.[1];
+  const token = bearerToken(header);
   if (token === undefined || !looksLikeDeviceToken(token)) return undefined;
   const record = await storage.findDeviceToken(hashDeviceToken(token));
   return record && record.revokedAt === null ? record : undefined;

@@ -44,7 +44,7 @@ function expectDatabaseIntact(dataDir: string): void {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name IN ('orgs', 'events', 'device_tokens')`).get()).toEqual({ n: 3 });
   } finally {
     db.close();

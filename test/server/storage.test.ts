@@ -8,14 +8,14 @@ import { makeTempDir, removeTempDirs } from './support';
 afterAll(() => removeTempDirs());
 
 describe('the SQLite store', () => {
-  it('creates a missing data folder and a schema-2 file with the orgs, events and device token tables', () => {
+  it('creates a missing data folder and a schema-3 file with the orgs, events and device token tables', () => {
     const dataDir = join(makeTempDir('store'), 'nested', 'data');
     const store = openSqliteStore(dataDir);
     try {
       expect(store.kind).toBe('sqlite');
       expect(store.file).toBe(join(dataDir, 'muster.sqlite'));
       expect(existsSync(store.file)).toBe(true);
-      expect(store.schemaVersion).toBe(2);
+      expect(store.schemaVersion).toBe(3);
       expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
       // FULL: an event the server acknowledged survives a power cut (the device drops it then).
       expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
@@ -25,8 +25,8 @@ describe('the SQLite store', () => {
       expect(columns('orgs')).toEqual(['id', 'name', 'created_at']);
       expect(columns('events')).toEqual(['seq', 'org_id', 'id', 'stream_id', 'device_id', 'actor', 'hlc', 'type', 'payload', 'v', 'received_at']);
       const indexes = store.db.prepare(`PRAGMA index_list(events)`).all() as { name: string }[];
-      expect(indexes.map((i) => i.name)).toContain('events_org_seq');
-      expect(columns('device_tokens')).toEqual(['id', 'org_id', 'token_hash', 'label', 'created_at', 'revoked_at']);
+      expect(indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['events_org_seq', 'events_org_stream_seq']));
+      expect(columns('device_tokens')).toEqual(['id', 'org_id', 'token_hash', 'label', 'created_at', 'revoked_at', 'seen_seq', 'seen_at', 'following']);
     } finally {
       store.close();
     }
@@ -41,7 +41,7 @@ describe('the SQLite store', () => {
 
     const second = openSqliteStore(dataDir);
     try {
-      expect(second.schemaVersion).toBe(2);
+      expect(second.schemaVersion).toBe(3);
       expect(second.db.prepare('SELECT id, name, created_at FROM orgs').all()).toEqual([
         { id: 'org-bank-sz', name: 'Shenzhen branch', created_at: '2025-07-01T02:00:00.000Z' },
       ]);
@@ -74,12 +74,12 @@ describe('the SQLite store', () => {
     const dataDir = makeTempDir('migrate');
     openSqliteStore(dataDir).close();
     const ran: number[] = [];
-    const next = [...SQLITE_MIGRATIONS, { version: 3, description: 'test step', up: () => void ran.push(3) }];
+    const next = [...SQLITE_MIGRATIONS, { version: 4, description: 'test step', up: () => void ran.push(4) }];
     const store = openSqliteStore(dataDir, next);
-    expect(store.schemaVersion).toBe(3);
+    expect(store.schemaVersion).toBe(4);
     store.close();
     openSqliteStore(dataDir, next).close();
-    expect(ran).toEqual([3]);
+    expect(ran).toEqual([4]);
   });
 
   it('refuses a file written by a newer Muster rather than guess at its schema', () => {
@@ -87,7 +87,7 @@ describe('the SQLite store', () => {
     const store = openSqliteStore(dataDir);
     store.db.pragma('user_version = 7');
     store.close();
-    expect(() => openSqliteStore(dataDir)).toThrow(/schema version 7.*only knows up to 2/);
+    expect(() => openSqliteStore(dataDir)).toThrow(/schema version 7.*only knows up to 3/);
   });
 
   it('names the file when DATA_DIR holds something that is not a SQLite database', () => {

@@ -62,4 +62,19 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'who has seen what: the cursor, last contact and followed incidents of each device token',
+    up(db) {
+      // seen_seq: the last seq the server handed that device in a pull; seen_at: when it last
+      // pulled or held its stream; following: the ids of the incidents open on it (JSON list).
+      // The index finds, per incident, the first event a device has not been handed.
+      db.exec(`
+        ALTER TABLE device_tokens ADD COLUMN seen_seq INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE device_tokens ADD COLUMN seen_at TEXT;
+        ALTER TABLE device_tokens ADD COLUMN following TEXT NOT NULL DEFAULT '[]';
+        CREATE INDEX events_org_stream_seq ON events (org_id, stream_id, seq);
+      `);
+    },
+  },
 ];

@@ -122,6 +122,20 @@ function sqliteStore(db: SqliteDatabase, file: string, schemaVersion: number): S
   const tokenById = db.prepare<[string], TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM device_tokens WHERE id = ?`);
   const tokensOfOrg = db.prepare<[string], TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM device_tokens WHERE org_id = ? ORDER BY created_at, id`);
   const revokeToken = db.prepare<[string, string]>('UPDATE device_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?');
+  const maxSeq = db.prepare<[string], { seq: number | null }>('SELECT max(seq) AS seq FROM events WHERE org_id = ?');
+  const noteSeen = db.prepare<[number, string, string]>('UPDATE device_tokens SET seen_seq = max(seen_seq, ?), seen_at = ? WHERE id = ?');
+  const noteFollowing = db.prepare<[string, string]>('UPDATE device_tokens SET following = ? WHERE id = ?');
+  const followingTokens = db.prepare<[string], { id: string; label: string; seen_seq: number; seen_at: string | null; following: string }>(
+    `SELECT id, label, seen_seq, seen_at, following FROM device_tokens WHERE org_id = ? AND revoked_at IS NULL AND following != '[]' ORDER BY created_at, id`,
+  );
+  const lastOfStream = db.prepare<[string, string], { seq: number | null }>('SELECT max(seq) AS seq FROM events WHERE org_id = ? AND stream_id = ?');
+  const firstUnseen = db.prepare<[string, string, number], { received_at: string }>(
+    'SELECT received_at FROM events WHERE org_id = ? AND stream_id = ? AND seq > ? ORDER BY seq LIMIT 1',
+  );
+  const contact = db.transaction((tokenId: string, seenSeq: number, following: readonly string[] | undefined, at: string) => {
+    noteSeen.run(seenSeq, at, tokenId);
+    if (following !== undefined) noteFollowing.run(JSON.stringify(following), tokenId);
+  });
 
   // IMMEDIATE takes the write lock before the first insert: seq numbers are handed out in
   // the order transactions commit, so a reader that has seen seq N has seen everything below.
@@ -184,7 +198,38 @@ function sqliteStore(db: SqliteDatabase, file: string, schemaVersion: number): S
       const more = rows.length > limit;
       return Promise.resolve({ events: (more ? rows.slice(0, limit) : rows).map(toStoredEvent), more });
     },
+    latestSeq(orgId) {
+      return Promise.resolve(maxSeq.get(orgId)?.seq ?? 0);
+    },
+    noteDeviceContact(tokenId, { seenSeq = 0, following }, at) {
+      contact(tokenId, seenSeq, following, at);
+      return Promise.resolve();
+    },
+    incidentFollowers(orgId, incidentId) {
+      const latestSeq = lastOfStream.get(orgId, incidentId)?.seq ?? null;
+      const devices = followingTokens
+        .all(orgId)
+        .filter((row) => parseFollowing(row.following).includes(incidentId))
+        .map((row) => ({
+          tokenId: row.id,
+          label: row.label,
+          seenSeq: row.seen_seq,
+          seenAt: row.seen_at,
+          behindSince: latestSeq !== null && row.seen_seq < latestSeq ? (firstUnseen.get(orgId, incidentId, row.seen_seq)?.received_at ?? null) : null,
+        }));
+      return Promise.resolve({ latestSeq, devices });
+    },
   };
+}
+
+/** A stored `following` list; anything unreadable counts as following nothing. */
+function parseFollowing(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 function migrate(db: SqliteDatabase, migrations: readonly SqliteMigration[]): number {

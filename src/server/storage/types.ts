@@ -38,6 +38,28 @@ export interface EventStore {
   appendEvents(orgId: string, events: readonly MusterEvent[], receivedAt: string): Promise<AppendOutcome[]>;
   /** Up to `limit` events of the organisation with seq > `afterSeq`, in seq order. */
   readEvents(orgId: string, afterSeq: number, limit: number): Promise<EventPage>;
+  /** The organisation's highest seq, 0 when it has no events. */
+  latestSeq(orgId: string): Promise<number>;
+  /**
+   * Notes that the server heard from a device: `seenSeq` is the last seq it has been handed
+   * (never lowered), `following` the incidents open on it (left as it was when undefined).
+   */
+  noteDeviceContact(tokenId: string, contact: { seenSeq?: number; following?: readonly string[] }, at: string): Promise<void>;
+  /** The organisation's active devices that follow `incidentId`, with how far each has been handed its events. */
+  incidentFollowers(orgId: string, incidentId: string): Promise<IncidentFollowers>;
+}
+
+export interface IncidentFollowers {
+  /** The last seq of the incident's events, or null when the server has none of them. */
+  readonly latestSeq: number | null;
+  readonly devices: readonly {
+    readonly tokenId: string;
+    readonly label: string;
+    readonly seenSeq: number;
+    readonly seenAt: string | null;
+    /** When the first event of the incident after `seenSeq` arrived, or null when it has them all. */
+    readonly behindSince: string | null;
+  }[];
 }
 
 export interface OrgRecord {
