@@ -4,3 +4,11 @@ export function median(xs: readonly number[]): number {
   const m = s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
   return Math.round(m * 100) / 100;
 }
+
+/** The nearest-rank percentile `p` (0-100) of `xs`. */
+export function percentile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return 0;
+  const rank = Math.min(s.length, Math.max(1, Math.ceil((p / 100) * s.length)));
+  return s[rank - 1] ?? 0;
+}

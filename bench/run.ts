@@ -5,6 +5,7 @@ import { benchPlaybooks } from './playbooks';
 import { benchReport } from './report';
 import { benchRoutes } from './routes-browser';
 import { benchAppend } from './storage';
+import { benchStreams } from './streams';
 import { benchSync } from './sync';
 
 /**
@@ -20,6 +21,7 @@ const figures: Record<string, unknown> = {
   ...(await benchReport()),
   ...(await benchIncidentBrowser()),
   ...(await benchSync()),
+  ...(await benchStreams()),
   ...(await benchRoutes()),
   ...(await benchQuality()),
 };

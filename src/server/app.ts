@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
 import { stream } from 'hono/streaming';
 import { mountCaPage } from './ca/page';
+import type { ContactLog } from './contacts';
 import type { HintBus } from './hints';
 import type { RateLimitOptions } from './rate-limit';
 import { cameOverHttps, publicAddress, strictTransport, type Site } from './site';
@@ -30,6 +31,8 @@ interface AppOptions {
   hints?: HintBus;
   /** How often an open stream gets a heartbeat (tests shorten it). */
   heartbeatMs?: number;
+  /** Devices' contacts waiting to be written; the server passes its own to flush at shutdown. */
+  contacts?: ContactLog;
 }
 
 const PLAIN_HTTP: Site = { publicUrl: () => undefined, httpPort: () => undefined, trustProxy: false };
@@ -46,6 +49,7 @@ export function createApp({
   site = PLAIN_HTTP,
   hints,
   heartbeatMs,
+  contacts,
 }: AppOptions): Hono {
   const app = new Hono();
 
@@ -83,7 +87,10 @@ export function createApp({
       });
     });
   }
-  api.route('/v1', createSyncApi({ storage, rateLimit, now, warn, ...(hints ? { hints } : {}), ...(heartbeatMs ? { heartbeatMs } : {}) }));
+  api.route(
+    '/v1',
+    createSyncApi({ storage, rateLimit, now, warn, ...(hints ? { hints } : {}), ...(heartbeatMs ? { heartbeatMs } : {}), ...(contacts ? { contacts } : {}) }),
+  );
   // Unknown API paths get JSON, never the SPA shell: a client parsing HTML as JSON fails confusingly.
   api.all('*', (c) => c.json({ error: `No API route for ${c.req.method} ${c.req.path}` }, 404));
   app.route('/api', api);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp } from './app';
+import { createContactLog } from './contacts';
 import { createHintBus, type HintBus } from './hints';
 import type { Site } from './site';
 import { openSqliteStore } from './storage/sqlite';
@@ -84,8 +85,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...(tls ? { tls } : {}),
   };
   const hints = createHintBus();
+  const contacts = createContactLog(store);
   const app = createApp({
     hints,
+    contacts,
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
     storage: store,
     version: options.version ?? readPackageVersion(),
@@ -147,12 +150,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         clearInterval(sweep);
         clearTimeout(cut);
         // Only after the last request: a handler still writing must not find the database gone.
-        try {
-          store.close();
-          done();
-        } catch (error) {
-          fail(error instanceof Error ? error : new Error(String(error)));
-        }
+        contacts
+          .flush()
+          .then(() => {
+            store.close();
+            done();
+          })
+          .catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
       });
       server.closeIdleConnections();
     });

@@ -15,6 +15,7 @@ import {
   type FollowersResponse,
   type PushResult,
 } from '../domain/sync-protocol';
+import { createContactLog, type ContactLog } from './contacts';
 import { createHintBus, type HintBus } from './hints';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit';
 import { parseStrictJson, StrictJsonError } from './strict-json';
@@ -32,6 +33,8 @@ interface SyncApiOptions {
   hints?: HintBus;
   /** How often an open stream gets a heartbeat and its token is checked again. */
   heartbeatMs?: number;
+  /** Where devices' contacts wait to be written; the server shares one with its shutdown. */
+  contacts?: ContactLog;
 }
 
 type Env = { Variables: { device: DeviceTokenRecord } };
@@ -48,6 +51,7 @@ export function createSyncApi({
   warn = console.warn,
   hints = createHintBus(),
   heartbeatMs = HEARTBEAT_MS,
+  contacts = createContactLog(storage),
 }: SyncApiOptions): Hono<Env> {
   const api = new Hono<Env>();
   const limiter = createRateLimiter(rateLimit, now);
@@ -169,7 +173,7 @@ export function createSyncApi({
         });
       }, heartbeatMs);
       try {
-        await storage.noteDeviceContact(device.id, {}, new Date(now()).toISOString());
+        contacts.note(device.id, {}, new Date(now()).toISOString());
         await stream.write('retry: 3000\n\n');
         // Where the organisation stands now, even when nothing is new: the device compares it with its cursor.
         const latest = await storage.latestSeq(device.orgId);
@@ -181,7 +185,7 @@ export function createSyncApi({
       } finally {
         clearInterval(heartbeat);
         unsubscribe();
-        await storage.noteDeviceContact(device.id, {}, new Date(now()).toISOString()).catch(() => undefined);
+        contacts.note(device.id, {}, new Date(now()).toISOString());
       }
     });
   });
@@ -190,6 +194,7 @@ export function createSyncApi({
     const incidentId = c.req.param('id');
     if (!ID_PATTERN.test(incidentId)) return c.json({ error: 'The incident id must be 1-64 letters, digits or -_.:~' }, 400);
     const device = c.get('device');
+    await contacts.flush();
     const found = await storage.incidentFollowers(device.orgId, incidentId);
     const at = new Date(now()).toISOString();
     const devices: Follower[] = found.devices.map((d) => {
@@ -221,7 +226,7 @@ export function createSyncApi({
     const page = await storage.readEvents(device.orgId, after, limit);
     const last = page.events[page.events.length - 1];
     // Who has seen what: this device has now been handed everything up to here.
-    await storage.noteDeviceContact(device.id, { seenSeq: last ? last.seq : after, ...(following ? { following } : {}) }, new Date(now()).toISOString());
+    contacts.note(device.id, { seenSeq: last ? last.seq : after, ...(following ? { following } : {}) }, new Date(now()).toISOString());
     return jsonText(
       c,
       `{"events":[${page.events.map(eventJson).join(',')}],"next":${last ? last.seq : after},"more":${page.more},"serverTime":"${new Date(now()).toISOString()}"}`,

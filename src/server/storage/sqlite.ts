@@ -5,7 +5,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-migrations';
 import type { MusterEvent } from '../../domain/event';
 import { sameContent } from './event-content';
-import type { AppendOutcome, DeviceTokenRecord, EventPage, EventStore, OrgRecord, StoredEvent } from './types';
+import type { AppendOutcome, DeviceContact, DeviceTokenRecord, EventPage, EventStore, OrgRecord, StoredEvent } from './types';
 
 /** The data file cannot be used; the message names the file and what is wrong with it. */
 export class StoreOpenError extends Error {
@@ -132,9 +132,11 @@ function sqliteStore(db: SqliteDatabase, file: string, schemaVersion: number): S
   const firstUnseen = db.prepare<[string, string, number], { received_at: string }>(
     'SELECT received_at FROM events WHERE org_id = ? AND stream_id = ? AND seq > ? ORDER BY seq LIMIT 1',
   );
-  const contact = db.transaction((tokenId: string, seenSeq: number, following: readonly string[] | undefined, at: string) => {
-    noteSeen.run(seenSeq, at, tokenId);
-    if (following !== undefined) noteFollowing.run(JSON.stringify(following), tokenId);
+  const contacts = db.transaction((list: readonly DeviceContact[]) => {
+    for (const { tokenId, seenSeq, following, at } of list) {
+      noteSeen.run(seenSeq, at, tokenId);
+      if (following !== undefined) noteFollowing.run(JSON.stringify(following), tokenId);
+    }
   });
 
   // IMMEDIATE takes the write lock before the first insert: seq numbers are handed out in
@@ -201,8 +203,8 @@ function sqliteStore(db: SqliteDatabase, file: string, schemaVersion: number): S
     latestSeq(orgId) {
       return Promise.resolve(maxSeq.get(orgId)?.seq ?? 0);
     },
-    noteDeviceContact(tokenId, { seenSeq = 0, following }, at) {
-      contact(tokenId, seenSeq, following, at);
+    noteDeviceContacts(list) {
+      if (list.length > 0) contacts(list);
       return Promise.resolve();
     },
     incidentFollowers(orgId, incidentId) {

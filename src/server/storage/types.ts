@@ -41,12 +41,20 @@ export interface EventStore {
   /** The organisation's highest seq, 0 when it has no events. */
   latestSeq(orgId: string): Promise<number>;
   /**
-   * Notes that the server heard from a device: `seenSeq` is the last seq it has been handed
-   * (never lowered), `following` the incidents open on it (left as it was when undefined).
+   * Notes, in one write, that the server heard from these devices: `seenSeq` is the last seq
+   * each has been handed (never lowered), `following` the incidents open on it (left as it was
+   * when undefined).
    */
-  noteDeviceContact(tokenId: string, contact: { seenSeq?: number; following?: readonly string[] }, at: string): Promise<void>;
+  noteDeviceContacts(contacts: readonly DeviceContact[]): Promise<void>;
   /** The organisation's active devices that follow `incidentId`, with how far each has been handed its events. */
   incidentFollowers(orgId: string, incidentId: string): Promise<IncidentFollowers>;
+}
+
+export interface DeviceContact {
+  readonly tokenId: string;
+  readonly at: string;
+  readonly seenSeq: number;
+  readonly following?: readonly string[];
 }
 
 export interface IncidentFollowers {
