@@ -107,6 +107,18 @@ export async function listIncidentStreams(db: MusterDb): Promise<MusterEvent<'in
   return [...firstPerStream.values()].reverse();
 }
 
+/**
+ * The ids of the incidents open on this device, newest first: streams with an
+ * `incident.declared` event and no `closure.approved` event. Reads only the device's own copy,
+ * so it answers offline; a closure pulled from another device counts as soon as it is stored.
+ */
+export async function openIncidentIds(db: MusterDb): Promise<string[]> {
+  const declared = await listIncidentStreams(db);
+  if (declared.length === 0) return [];
+  const closed = await closedStreamIds(db);
+  return declared.filter((e) => !closed.has(e.streamId)).map((e) => e.streamId);
+}
+
 /** Ids of the streams whose closure was approved (one index lookup on `type`). */
 export async function closedStreamIds(db: MusterDb): Promise<Set<string>> {
   const closed = new Set<string>();

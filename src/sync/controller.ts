@@ -1,10 +1,21 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { MusterDb } from '../storage/db';
-import { flaggedEvents, readLastSync, readSyncToken, recordSyncOutcome, rejectedEvents, storeSyncToken, type LastSyncError } from '../storage/sync-state';
+import type { FollowersResponse } from '../domain/sync-protocol';
+import {
+  flaggedEvents,
+  readCursor,
+  readLastSync,
+  readSyncToken,
+  recordSyncOutcome,
+  rejectedEvents,
+  storeSyncToken,
+  type LastSyncError,
+} from '../storage/sync-state';
 import { retryUnreadable } from './apply';
 import { backoffDelay, DEFAULT_BACKOFF, randomFraction, type BackoffPolicy } from './backoff';
 import { syncOnce, type SyncReport } from './engine';
 import { syncLock, type SyncLock } from './lock';
+import { createStreamKeeper, type OpenStream, type StreamKeeper, type StreamState } from './stream';
 import { SyncError, type SyncErrorKind, type SyncTransport } from './transport';
 import { browserEnv, deviceId, type WriteEnv } from '../storage/events';
 
@@ -19,6 +30,7 @@ export interface SyncStatus {
   /** Pulled records stamped too far ahead of this device's clock. */
   readonly flagged: number;
   readonly syncing: boolean;
+  /** When the last round succeeded. */
   readonly lastSuccessAt: number | null;
   /** Why the last attempt failed; null once one succeeds. */
   readonly lastError: LastSyncError | null;
@@ -26,7 +38,22 @@ export interface SyncStatus {
   readonly nextAttemptAt: number | null;
   /** This device's clock minus the server's, when the server last answered. */
   readonly clockOffsetMs: number | null;
+  /** The hint stream: opening, open, or down (closed, waiting to reconnect, or none). */
+  readonly stream: StreamState;
+  /** When the server was last heard: any answer, or bytes on the stream (this session only). */
+  readonly lastHeardAt: number | null;
+  /**
+   * The stream is open and the server was heard within LIVE_WINDOW_MS when the status last
+   * changed. A silent stream is closed before that window ends, so this stays true; a screen
+   * that shows it over time still checks `lastHeardAt` against its own clock.
+   */
+  readonly live: boolean;
 }
+
+/** "Live" means heard from the server within this long. */
+export const LIVE_WINDOW_MS = 60_000;
+/** While the stream is open, a round this often all the same, in case a hint was lost. */
+const SAFETY_POLL_MS = 5 * 60_000;
 
 export type SyncErrorCode = SyncErrorKind | 'unexpected';
 
@@ -39,6 +66,8 @@ export interface SyncEngine {
   /** Stores a token from an enrolment link and syncs at once. */
   readonly enrol: (token: string) => Promise<SyncStatus>;
   readonly getStatus: () => SyncStatus;
+  /** Which devices follow an incident, asked of the server now with this device's token. */
+  readonly followers: (incidentId: string) => Promise<FollowersResponse>;
   /** For `useSyncExternalStore`: called after every status change. */
   readonly subscribe: (listener: () => void) => () => void;
 }
@@ -70,10 +99,21 @@ export interface SyncEngineOptions {
   windowTarget?: EventTargetLike;
   /** Where `visibilitychange` is announced, and whether the page is visible (document). */
   documentTarget?: EventTargetLike & { readonly visibilityState?: string };
-  /** A sync this long after a write, so a burst of taps goes in one request. */
+  /**
+   * A sync this long after a write, so a burst of taps goes in one request; short, because the
+   * push is how the other phones hear of it (their streams are hinted at once).
+   */
   debounceMs?: number;
-  /** How often to look for others' records while all is well. */
+  /** How often to look for others' records while all is well and no stream tells of them. */
   pollMs?: number;
+  /** As `pollMs`, while the stream is down and an incident is open on this device. */
+  fastPollMs?: number;
+  /** Opens the server's hint stream (the fetch one in the app); without it the engine only polls. */
+  openStream?: OpenStream;
+  /** The incidents open on this device, named with every pull. */
+  following?: () => Promise<readonly string[]>;
+  /** Whether an incident is open on this device: then a down stream means polling fast. */
+  hasOpenIncident?: () => Promise<boolean>;
   backoff?: BackoffPolicy;
   /**
    * Told after each attempt whether the server answered (true) or could not be reached
@@ -93,10 +133,13 @@ const VISIBLE_MIN_GAP_MS = 5_000;
 
 /**
  * The sync engine of one device database: decides when to run `syncOnce` and keeps the
- * status. Triggers: a new outbox entry (debounced), `online`, the page becoming visible, and
- * a timer. A failed request, not `navigator.onLine`, counts as offline, and then attempts
- * back off exponentially with jitter. A revoked token stops automatic attempts until the
- * device is enrolled again or the user taps "sync now".
+ * status. Triggers: a new outbox entry (debounced), a hint on the server's stream that
+ * events newer than this device's cursor exist (at once), `online`, the page becoming
+ * visible, and a timer: slow while the stream is open, every `fastPollMs` while it is down
+ * during an incident, else `pollMs`. A failed request, not `navigator.onLine`, counts as
+ * offline, and then attempts back off exponentially with jitter. A revoked token (on a round
+ * or on the stream) stops automatic attempts and the stream until the device is enrolled
+ * again or the user taps "sync now".
  */
 export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
   const { db, transportFor } = options;
@@ -106,8 +149,9 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   const lock = options.lock ?? syncLock(db.name);
-  const debounceMs = options.debounceMs ?? 1_500;
+  const debounceMs = options.debounceMs ?? 300;
   const pollMs = options.pollMs ?? 60_000;
+  const fastPollMs = options.fastPollMs ?? 5_000;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
 
   let status: SyncStatus = {
@@ -120,12 +164,18 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
     lastError: null,
     nextAttemptAt: null,
     clockOffsetMs: null,
+    stream: 'down',
+    lastHeardAt: null,
+    live: false,
   };
   const listeners = new Set<() => void>();
   const update = (patch: Partial<SyncStatus>): void => {
-    status = { ...status, ...patch };
+    const next = { ...status, ...patch };
+    const live = next.stream === 'open' && next.lastHeardAt !== null && now() - next.lastHeardAt < LIVE_WINDOW_MS;
+    status = { ...next, live };
     for (const l of listeners) l();
   };
+  const heard = (): void => update({ lastHeardAt: now() });
 
   let failures = 0;
   let stoppedByAuth = false;
@@ -137,6 +187,20 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
   let lastAttemptAt = 0;
   let subscriptions: Subscription[] = [];
   let recoveredUnreadable = false;
+  const keeper: StreamKeeper | null = options.openStream
+    ? createStreamKeeper({
+        openStream: options.openStream,
+        now,
+        random,
+        setTimer,
+        clearTimer,
+        onState: streamChanged,
+        onHint: (seq) => void runIfBehind(seq),
+        onHeard: heard,
+        onRefused: (detail) => void refused({ kind: 'unauthorized', message: `The stream was refused: ${detail}`, at: now() }),
+        onReachability: (reached) => options.onReachability?.(reached),
+      })
+    : null;
 
   function schedule(delayMs: number): void {
     if (!started) return;
@@ -180,6 +244,7 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
     cancelTimer();
     const token = await readSyncToken(db);
     if (token === null) {
+      keeper?.stop();
       update({ enrolled: false, nextAttemptAt: null });
       return;
     }
@@ -190,41 +255,84 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
         recoveredUnreadable = true;
         await retryUnreadable(db, await deviceId(db, env), now());
       }
-      const report: SyncReport = await syncOnce({ db, transport: transportFor(token), ...env });
+      const following = options.following ? await options.following().catch(() => undefined) : undefined;
+      const report: SyncReport = await syncOnce({ db, transport: followingWith(transportFor(token), following), ...env });
       failures = 0;
       stoppedByAuth = false;
       const at = now();
       await recordSyncOutcome(db, { ok: true, at });
-      update({ syncing: false, lastSuccessAt: at, lastError: null, clockOffsetMs: report.clockOffsetMs ?? status.clockOffsetMs });
+      update({ syncing: false, lastSuccessAt: at, lastHeardAt: at, lastError: null, clockOffsetMs: report.clockOffsetMs ?? status.clockOffsetMs });
       options.onReachability?.(true);
-      schedule(pollMs);
+      if (started) keeper?.keep(token);
+      schedule(await pollDelay());
     } catch (error) {
       const kind: SyncErrorCode = error instanceof SyncError ? error.kind : 'unexpected';
       const lastError: LastSyncError = { kind, message: error instanceof Error ? error.message : String(error), at: now() };
       // The offline mark follows real requests, not only the browser's own guess.
       if (kind === 'offline') options.onReachability?.(false);
       else if (error instanceof SyncError) options.onReachability?.(true);
-      await recordSyncOutcome(db, { ok: false, error: lastError }).catch(() => undefined);
-      update({ syncing: false, lastError });
+      // Any HTTP answer from the API itself means the server was heard; a captive portal's page does not.
+      if (kind !== 'offline' && kind !== 'protocol' && kind !== 'unexpected') heard();
       if (kind === 'unauthorized') {
-        // A new token is needed; knocking again with the old one only fills the server's log.
-        stoppedByAuth = true;
-        update({ nextAttemptAt: null });
+        await refused(lastError, { syncing: false });
         return;
       }
+      await recordSyncOutcome(db, { ok: false, error: lastError }).catch(() => undefined);
+      update({ syncing: false, lastError });
+      if (started) keeper?.keep(token);
       failures++;
       const retryAfter = error instanceof SyncError ? (error.retryAfterMs ?? 0) : 0;
       schedule(Math.max(backoffDelay(failures, randomFraction(random), backoff), retryAfter));
     }
   }
 
+  /** A refused token: a new one is needed, and knocking again with the old one only fills the server's log. */
+  async function refused(lastError: LastSyncError, patch: Partial<SyncStatus> = {}): Promise<void> {
+    stoppedByAuth = true;
+    keeper?.stop();
+    cancelTimer();
+    await recordSyncOutcome(db, { ok: false, error: lastError }).catch(() => undefined);
+    update({ ...patch, lastError, nextAttemptAt: null });
+  }
+
+  /** When to look for others' records next, all being well: it depends on the stream and on an open incident. */
+  async function pollDelay(): Promise<number> {
+    if (status.stream === 'open') return Math.max(pollMs, SAFETY_POLL_MS);
+    const urgent = options.hasOpenIncident ? await options.hasOpenIncident().catch(() => false) : false;
+    return urgent ? fastPollMs : pollMs;
+  }
+
+  function streamChanged(stream: StreamState): void {
+    update({ stream });
+    if (!started || stoppedByAuth) return;
+    if (stream === 'open' && failures > 0) {
+      // The server answers again: whatever the back-off said, send what waits now.
+      failures = 0;
+      void run();
+    } else if (stream === 'down' && failures === 0) {
+      // No hints for now: poll instead (during a back-off, its timer already decides).
+      void pollDelay().then((delay) => {
+        if (!stoppedByAuth) schedule(delay);
+      });
+    }
+  }
+
+  /** A hint: the server has events up to `seq`; a round now if this device has not pulled them. */
+  async function runIfBehind(seq: number): Promise<void> {
+    const cursor = await readCursor(db).catch(() => -1);
+    if (seq > cursor && started && !stoppedByAuth) await run();
+  }
+
   const onOnline = (): void => {
     // The network is back: whatever the back-off said, try now.
     failures = 0;
-    if (!stoppedByAuth) void run();
+    if (stoppedByAuth) return;
+    keeper?.retryNow();
+    void run();
   };
   const onVisibility = (): void => {
     if (options.documentTarget?.visibilityState === 'hidden' || stoppedByAuth) return;
+    keeper?.retryNow();
     if (now() - lastAttemptAt >= VISIBLE_MIN_GAP_MS) void run();
   };
 
@@ -264,6 +372,7 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
     },
     stop() {
       started = false;
+      keeper?.stop();
       cancelTimer();
       for (const s of subscriptions) s.unsubscribe();
       subscriptions = [];
@@ -290,9 +399,34 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
       while (running) await running.catch(() => undefined);
     },
     getStatus: () => status,
+    async followers(incidentId) {
+      const token = await readSyncToken(db);
+      if (token === null) throw new SyncError('unauthorized', 'This device has not joined an organisation');
+      const transport = transportFor(token);
+      if (!transport.followers) throw new SyncError('protocol', 'This transport cannot ask who follows an incident');
+      try {
+        const answer = await transport.followers(incidentId);
+        heard();
+        options.onReachability?.(true);
+        return answer;
+      } catch (error) {
+        if (error instanceof SyncError) options.onReachability?.(error.kind !== 'offline');
+        throw error;
+      }
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+  };
+}
+
+/** The transport with `following` added to every pull of this round. */
+function followingWith(transport: SyncTransport, following: readonly string[] | undefined): SyncTransport {
+  if (following === undefined) return transport;
+  return {
+    push: (events) => transport.push(events),
+    pull: (after, limit) => transport.pull(after, limit, following),
+    whoami: () => transport.whoami(),
   };
 }

@@ -1,4 +1,5 @@
-export { createSyncEngine, type SyncEngine, type SyncStatus } from './controller';
+export { createSyncEngine, LIVE_WINDOW_MS, type SyncEngine, type SyncStatus } from './controller';
 export { enrolFromUrl, tokenFromEnrolmentUrl, type EnrolOutcome } from './enrol';
+export { hintStreamOpener } from './stream';
 
 export { httpTransport } from './transport';

@@ -1,6 +1,16 @@
 import { isRecord } from '../domain/validation';
 import type { MusterEvent } from '../domain/event';
-import { EVENTS_PATH, WHOAMI_PATH, type PullResponse, type PushResponse, type WhoAmI } from '../domain/sync-protocol';
+import {
+  EVENTS_PATH,
+  FOLLOWING_PARAM,
+  followersPath,
+  MAX_FOLLOWING,
+  WHOAMI_PATH,
+  type FollowersResponse,
+  type PullResponse,
+  type PushResponse,
+  type WhoAmI,
+} from '../domain/sync-protocol';
 
 /**
  * How the engine reaches the server. The HTTP one below is the real thing; tests wrap it to
@@ -8,8 +18,11 @@ import { EVENTS_PATH, WHOAMI_PATH, type PullResponse, type PushResponse, type Wh
  */
 export interface SyncTransport {
   push(events: readonly MusterEvent[]): Promise<PushResponse>;
-  pull(after: number, limit: number): Promise<PullResponse>;
+  /** `following`: the incidents open on this device, so the server can tell who has seen what. */
+  pull(after: number, limit: number, following?: readonly string[]): Promise<PullResponse>;
   whoami(): Promise<WhoAmI>;
+  /** Which devices follow an incident and whether each has everything. Optional: test transports may lack it. */
+  followers?(incidentId: string): Promise<FollowersResponse>;
 }
 
 /**
@@ -91,8 +104,8 @@ export function httpTransport({
       }
       return body;
     },
-    async pull(after, limit) {
-      const body = await request(`${EVENTS_PATH}?after=${after}&limit=${limit}`, { method: 'GET', headers });
+    async pull(after, limit, following) {
+      const body = await request(`${EVENTS_PATH}?after=${after}&limit=${limit}${followingQuery(following)}`, { method: 'GET', headers });
       if (!isPullResponse(body)) throw new SyncError('protocol', 'The pull answer is not a page of events');
       return body;
     },
@@ -101,7 +114,24 @@ export function httpTransport({
       if (!isWhoAmI(body)) throw new SyncError('protocol', 'The whoami answer does not name an organisation');
       return body;
     },
+    async followers(incidentId) {
+      const body = await request(followersPath(incidentId), { method: 'GET', headers });
+      if (!isFollowersResponse(body)) throw new SyncError('protocol', 'The followers answer does not list devices');
+      return body;
+    },
   };
+}
+
+/**
+ * `&following=a,b`: each id once, at most MAX_FOLLOWING (the server ignores the rest, so the
+ * first ones, the newest incidents, are the ones kept). An empty list is sent as such: the
+ * device follows nothing now. An id with a comma could not be told apart from two, so it is
+ * left out.
+ */
+function followingQuery(following: readonly string[] | undefined): string {
+  if (following === undefined) return '';
+  const ids = [...new Set(following)].filter((id) => id !== '' && !id.includes(',')).slice(0, MAX_FOLLOWING);
+  return `&${FOLLOWING_PARAM}=${ids.map(encodeURIComponent).join(',')}`;
 }
 
 function errorFor(res: Response, text: string): SyncError {
@@ -136,6 +166,10 @@ function isPushResponse(v: unknown): v is PushResponse {
 
 function isPullResponse(v: unknown): v is PullResponse {
   return isRecord(v) && Array.isArray(v.events) && typeof v.next === 'number' && typeof v.more === 'boolean' && typeof v.serverTime === 'string';
+}
+
+function isFollowersResponse(v: unknown): v is FollowersResponse {
+  return isRecord(v) && typeof v.incidentId === 'string' && Array.isArray(v.devices) && v.devices.every(isRecord) && typeof v.serverTime === 'string';
 }
 
 function isWhoAmI(v: unknown): v is WhoAmI {

@@ -119,7 +119,8 @@ describe('when the engine syncs', () => {
   });
 
   it('treats a failed request as offline, backs off with jitter, and tries at once when the network comes back', async () => {
-    const { engine, device, timers, win, network } = await rig();
+    // A debounce as long as the first back-off step, so the timers seen are the back-off's.
+    const { engine, device, timers, win, network } = await rig({ debounceMs: 1_500 });
     network.up = false;
     await device.record(note('offline 1'));
     engine.start();

@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { liveQuery } from 'dexie';
 import type { Hono } from 'hono';
 import type { EventDraft } from '../../src/storage/events';
 import { appendEvent, type WriteEnv } from '../../src/storage/events';
@@ -152,6 +153,43 @@ export class ManualTimers {
     this.pending.clear();
     for (const t of due) t.fn();
   }
+  /** Fires only the timers whose delay matches, e.g. a reconnect but not the poll. */
+  fireWhere(delay: (ms: number) => boolean): number {
+    const due = [...this.pending].filter(([, t]) => delay(t.ms));
+    for (const [id] of due) this.pending.delete(id);
+    for (const [, t] of due) t.fn();
+    return due.length;
+  }
+}
+
+/** Stands in for `window` or `document`: the test announces `online` or `visibilitychange`. */
+export class FakeTarget {
+  visibilityState = 'visible';
+  private listeners = new Map<string, Set<() => void>>();
+  addEventListener(type: string, l: () => void): void {
+    if (!this.listeners.has(type)) this.listeners.set(type, new Set());
+    this.listeners.get(type)!.add(l);
+  }
+  removeEventListener(type: string, l: () => void): void {
+    this.listeners.get(type)?.delete(l);
+  }
+  dispatch(type: string): void {
+    for (const l of this.listeners.get(type) ?? []) l();
+  }
+}
+
+/** Resolves once the device holds this event, however it got there: it watches the database, not a clock. */
+export function storedOn(db: MusterDb, eventId: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const watching = liveQuery(() => db.events.get(eventId)).subscribe({
+      next: (event) => {
+        if (event === undefined) return;
+        queueMicrotask(() => watching.unsubscribe());
+        resolve();
+      },
+      error: reject,
+    });
+  });
 }
 
 /**

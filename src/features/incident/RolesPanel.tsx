@@ -7,6 +7,7 @@ import { PHONE_MAX_LENGTH, PHONE_PATTERN } from '../../domain/phone';
 import type { Playbook } from '../../domain/playbook/schema';
 import { walkCommand } from '../../domain/playbook/command-tree';
 import { PhoneLink } from '../playbooks';
+import { Followers } from '../sync';
 import { assignRole } from './commands';
 import { messages } from './messages';
 
@@ -58,34 +59,41 @@ function AssignForm({ incidentId, roleId }: { incidentId: string; roleId: string
   );
 }
 
-/** Fill each post of the playbook with a person and a phone number (tap to call). */
+/**
+ * Fill each post of the playbook with a person and a phone number (tap to call). Above the
+ * posts, while the incident is open: which devices have received all its records, so the
+ * commander who gave an order sees whose phone has not, and calls that person from here.
+ */
 export function RolesPanel({ incident, playbook, readOnly }: { incident: IncidentState; playbook: Playbook; readOnly: boolean }) {
   const t = useText(messages, reportMessages);
   const [open, setOpen] = useState<string | null>(null);
   return (
-    <ul className="roles" data-testid="roles">
-      {playbookPosts(playbook).map((post) => {
-        const holder = incident.roles[post.id];
-        return (
-          <li key={post.id} className="role-row" data-testid={`role-${post.id}`}>
-            <div>
-              <p className="card-title">
-                {post.group ? `${post.group} · ` : ''}
-                {post.title}
-              </p>
-              <p className={holder ? 'role-holder' : 'post-vacant'}>{holder ? holder.person : t('roles.unassigned')}</p>
-              {holder?.phone ? <PhoneLink number={holder.phone} label={t('roles.call', { person: holder.person })} /> : null}
-            </div>
-            {readOnly ? null : open === post.id ? (
-              <AssignForm incidentId={incident.id} roleId={post.id} />
-            ) : (
-              <button type="button" className="button" onClick={() => setOpen(post.id)}>
-                {t('roles.assign')}
-              </button>
-            )}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      {readOnly ? null : <Followers incidentId={incident.id} />}
+      <ul className="roles" data-testid="roles">
+        {playbookPosts(playbook).map((post) => {
+          const holder = incident.roles[post.id];
+          return (
+            <li key={post.id} className="role-row" data-testid={`role-${post.id}`}>
+              <div>
+                <p className="card-title">
+                  {post.group ? `${post.group} · ` : ''}
+                  {post.title}
+                </p>
+                <p className={holder ? 'role-holder' : 'post-vacant'}>{holder ? holder.person : t('roles.unassigned')}</p>
+                {holder?.phone ? <PhoneLink number={holder.phone} label={t('roles.call', { person: holder.person })} /> : null}
+              </div>
+              {readOnly ? null : open === post.id ? (
+                <AssignForm incidentId={incident.id} roleId={post.id} />
+              ) : (
+                <button type="button" className="button" onClick={() => setOpen(post.id)}>
+                  {t('roles.assign')}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }

@@ -1,30 +1,117 @@
-import { useSyncStatus } from './useSyncStatus';
-import { useText } from '../../ui/text';
+import { lightFormat } from 'date-fns';
+import { useSyncExternalStore } from 'react';
+import { LIVE_WINDOW_MS, type SyncEngine, type SyncStatus } from '../../sync';
+import { speaker, type Language } from '../../domain/text';
+import { useLanguage } from '../../ui/text';
 import { Link } from '../../ui/router';
 import { messages } from './messages';
 import { messages as offlineMessages } from '../offline';
+import { useSyncStatus } from './useSyncStatus';
+import './sync.css';
+
+/** What the badge says, strongest first. */
+export type BadgeState =
+  | { readonly kind: 'problem' }
+  | { readonly kind: 'waiting'; readonly count: number }
+  | { readonly kind: 'offline' }
+  | { readonly kind: 'live' }
+  | { readonly kind: 'lastSynced'; readonly at: number }
+  | { readonly kind: 'never' };
 
 /**
- * In the top bar, always in view: how many records wait to be sent, or that all is synced, or
- * that the last sync failed. A tap opens the sync screen with "Sync now". Hidden on a device
- * that never joined an organisation (everything stays local there).
+ * Being offline is normal here (basements, stairwells): the records simply wait, so only a
+ * real problem (access revoked, server refusing) is called one. "Live" is said only while the
+ * stream is open and the server was heard within the last minute by `now`: a phone that has
+ * heard nothing for a minute cannot know it has everything, so it says when it last synced.
  */
-export function SyncBadge() {
-  const t = useText(messages, offlineMessages);
-  const status = useSyncStatus();
+export function badgeState(status: SyncStatus, now: number): BadgeState {
+  if (status.lastError !== null && status.lastError.kind !== 'offline') return { kind: 'problem' };
+  if (status.waiting > 0) return { kind: 'waiting', count: status.waiting };
+  if (status.lastError !== null) return { kind: 'offline' };
+  if (status.live && status.lastHeardAt !== null && now - status.lastHeardAt < LIVE_WINDOW_MS) return { kind: 'live' };
+  return status.lastSuccessAt === null ? { kind: 'never' } : { kind: 'lastSynced', at: status.lastSuccessAt };
+}
+
+/** The time the badge reads "now" by: it changes only on a tick, so a render reads one value. */
+export interface BadgeClock {
+  readonly read: () => number;
+  readonly subscribe: (onTick: () => void) => () => void;
+}
+
+/** Often enough that "Live" turns into "Last synced" soon after a minute of silence. */
+const BADGE_TICK_MS = 15_000;
+
+/** A clock that ticks every `everyMs` while someone watches it. */
+export function tickingClock(
+  everyMs = BADGE_TICK_MS,
+  now: () => number = () => Date.now(),
+  timers: { set: (fn: () => void, ms: number) => unknown; clear: (handle: unknown) => void } = {
+    set: (fn, ms) => setInterval(fn, ms),
+    clear: (h) => clearInterval(h as ReturnType<typeof setInterval>),
+  },
+): BadgeClock {
+  let current = now();
+  let handle: unknown;
+  const watchers = new Set<() => void>();
+  return {
+    read: () => current,
+    subscribe(onTick) {
+      watchers.add(onTick);
+      if (handle === undefined) {
+        current = now();
+        handle = timers.set(() => {
+          current = now();
+          for (const w of watchers) w();
+        }, everyMs);
+      }
+      return () => {
+        watchers.delete(onTick);
+        if (watchers.size === 0 && handle !== undefined) {
+          timers.clear(handle);
+          handle = undefined;
+        }
+      };
+    },
+  };
+}
+
+const appClock = tickingClock();
+
+interface SyncBadgeProps {
+  /** The app's engine, clock and current language unless given (tests). */
+  engine?: SyncEngine;
+  clock?: BadgeClock;
+  language?: Language;
+}
+
+/**
+ * In the top bar, always in view: "Live", how many records wait to be sent, "Offline", or
+ * when this device last synced; or that something is wrong. A tap opens the sync screen with
+ * "Sync now". Hidden on a device that never joined an organisation (everything stays local
+ * there).
+ */
+export function SyncBadge({ engine, clock = appClock, language }: SyncBadgeProps) {
+  const current = useLanguage();
+  const t = speaker(language ?? current, messages, offlineMessages);
+  const status = useSyncStatus(engine);
+  const now = useSyncExternalStore(clock.subscribe, clock.read, clock.read);
   if (!status.enrolled) return null;
-  // Being offline is normal here (basements, stairwells): the records simply wait. Only a real
-  // problem (access revoked, server refusing) is called one.
-  const problem = status.lastError !== null && status.lastError.kind !== 'offline';
-  const text = problem
-    ? t('syncBadge.error')
-    : status.waiting > 0
-      ? t('syncBadge.waiting', { count: status.waiting })
-      : status.lastError
-        ? t('pwa.offline')
-        : t('syncBadge.ok');
+  const state = badgeState(status, now);
+  const text =
+    state.kind === 'problem'
+      ? t('syncBadge.error')
+      : state.kind === 'waiting'
+        ? t('syncBadge.waiting', { count: state.count })
+        : state.kind === 'offline'
+          ? t('pwa.offline')
+          : state.kind === 'live'
+            ? t('syncBadge.live')
+            : state.kind === 'lastSynced'
+              ? t('sync.lastSuccess', { time: lightFormat(state.at, 'HH:mm') })
+              : t('sync.never');
+  const look = state.kind === 'problem' ? ' problem' : state.kind === 'live' ? ' live' : '';
   return (
-    <Link href="/sync" className={`sync-badge${problem ? ' problem' : ''}`} data-testid="sync-badge">
+    <Link href="/sync" className={`sync-badge${look}`} data-testid="sync-badge" data-state={state.kind}>
       {status.syncing ? '⟳ ' : ''}
       {text}
     </Link>

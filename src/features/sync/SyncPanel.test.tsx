@@ -15,6 +15,9 @@ const base: SyncStatus = {
   lastError: null,
   nextAttemptAt: null,
   clockOffsetMs: null,
+  stream: 'down',
+  lastHeardAt: null,
+  live: false,
 };
 
 function engineShowing(status: Partial<SyncStatus>): SyncEngine {
@@ -26,6 +29,7 @@ function engineShowing(status: Partial<SyncStatus>): SyncEngine {
     enrol: () => Promise.resolve(s),
     getStatus: () => s,
     subscribe: () => () => undefined,
+    followers: () => Promise.reject(new Error('not asked in these tests')),
   };
 }
 
@@ -45,6 +49,17 @@ describe('the sync panel', () => {
     expect(html).toContain('12 条记录等待发送');
     expect(html).toContain('无法连接服务器');
     expect(html).toContain('立即同步');
+  });
+
+  it('says in words whether the live connection is up and when the server was last heard', () => {
+    const heard = new Date(2026, 6, 14, 4, 5, 9).getTime(); // the device's own time zone, as the panel shows it
+    const live = render('en', { stream: 'open', live: true, lastHeardAt: heard, lastSuccessAt: heard });
+    expect(live).toContain('Live: the server tells this device as soon as another device records something.');
+    expect(live).toContain('Last heard from the server 14 Jul, 04:05:09');
+    const down = render('zh-CN', { stream: 'down', lastHeardAt: heard, lastSuccessAt: heard });
+    expect(down).toContain('没有实时连接：本设备定时向服务器查询新记录');
+    expect(down).toContain('上次收到服务器应答：7月14日 04:05:09');
+    expect(render('en', { stream: 'connecting' })).toContain('Opening the live connection… Not heard from the server since the app was opened');
   });
 
   it('warns the owner of a phone whose clock is a day ahead', () => {

@@ -1,4 +1,5 @@
 import { format } from 'date-fns';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { MAX_DRIFT_MS } from '../../domain/hlc';
 import type { MusterDb } from '../../storage/db';
 import type { RejectedEvent } from '../../storage/sync-state';
@@ -10,6 +11,9 @@ import { clockDifference } from './clock-words';
 import { messages } from './messages';
 import { useRejectedRecords } from './useRejectedRecords';
 import { useSyncStatus } from './useSyncStatus';
+import { Followers } from './Followers';
+import { appDb } from '../../storage';
+import { closedStreamIds, listIncidentStreams } from '../../storage/events';
 import './sync.css';
 
 interface SyncPanelProps {
@@ -21,7 +25,8 @@ interface SyncPanelProps {
 
 /**
  * What the user needs to know about sync, at a glance: how many records wait to be sent,
- * when the last sync succeeded, why the last one failed, and one big "Sync now" button.
+ * when the last sync succeeded, whether the live connection is up and when the server was
+ * last heard, why the last sync failed, and one big "Sync now" button.
  * Every text is plain React text: nothing a person typed is ever rendered as HTML.
  */
 export function SyncPanel({ language, engine, db }: SyncPanelProps) {
@@ -53,6 +58,10 @@ export function SyncPanel({ language, engine, db }: SyncPanelProps) {
               : t('sync.waiting', { count: status.waiting })}
       </p>
       <p className="sync-last">{status.lastSuccessAt === null ? t('sync.never') : t('sync.lastSuccess', { time: time(status.lastSuccessAt) })}</p>
+      <p className="sync-stream" data-stream={status.stream}>
+        {t(status.stream === 'open' ? 'sync.stream.open' : status.stream === 'connecting' ? 'sync.stream.connecting' : 'sync.stream.down')}{' '}
+        {status.lastHeardAt === null ? t('sync.neverHeard') : t('sync.lastHeard', { time: time(status.lastHeardAt) })}
+      </p>
       {status.lastError && !status.syncing && (
         <p className="sync-error" role="alert">
           {t(messageKey(`sync.error.${status.lastError.kind}`, 'sync.error.unexpected'))}
@@ -129,6 +138,28 @@ export function SyncScreen() {
     <>
       <h1>{t('sync.title')}</h1>
       <SyncPanel language={language} />
+      <OpenIncidentFollowers language={language} />
+    </>
+  );
+}
+
+/** For each incident open on this device: which devices have received it. */
+function OpenIncidentFollowers({ language }: { language: Language }) {
+  const t = speaker(language, messages);
+  const open = useLiveQuery(async () => {
+    const db = appDb();
+    const [declared, closed] = await Promise.all([listIncidentStreams(db), closedStreamIds(db)]);
+    return declared.filter((e) => !closed.has(e.streamId)).map((e) => ({ id: e.streamId, title: e.payload.title }));
+  });
+  if (!open || open.length === 0) return null;
+  return (
+    <>
+      {open.map((incident) => (
+        <section key={incident.id} className="sync-incident" aria-label={t('sync.followers.incident', { title: incident.title })}>
+          <p className="sync-incident-title">{t('sync.followers.incident', { title: incident.title })}</p>
+          <Followers incidentId={incident.id} />
+        </section>
+      ))}
     </>
   );
 }

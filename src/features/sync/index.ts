@@ -1,2 +1,3 @@
 // What the shell uses of sync: starting the engine once the first screen is up.
 export { startSync } from './app-sync';
+export { Followers } from './Followers';

@@ -2,16 +2,27 @@ import { defineMessages } from '../../domain/text';
 
 /** Texts of sync: the top-bar badge, the sync screen and enrolment. */
 export const messages = defineMessages({
-  'syncBadge.waiting': { 'zh-CN': '{count} 条待发送', en: '{count} to send' },
-  'syncBadge.ok': { 'zh-CN': '已同步', en: 'Synced' },
+  'syncBadge.live': { 'zh-CN': '实时', en: 'Live' },
+  'syncBadge.waiting': { 'zh-CN': '{count} 条待发送', en: '{count} waiting' },
   'syncBadge.error': { 'zh-CN': '同步异常', en: 'Sync problem' },
   'sync.title': { 'zh-CN': '同步', en: 'Sync' },
   'sync.waiting': { 'zh-CN': '{count} 条记录等待发送', en: '{count} records waiting to be sent' },
   'sync.waitingOne': { 'zh-CN': '1 条记录等待发送', en: '1 record waiting to be sent' },
   'sync.allSent': { 'zh-CN': '本设备的记录已全部送达服务器', en: 'Everything recorded here has reached the server' },
-  'sync.lastSuccess': { 'zh-CN': '上次同步：{time}', en: 'Last synced {time}' },
+  'sync.lastSuccess': { 'zh-CN': '上次同步 {time}', en: 'Last synced {time}' },
   'sync.never': { 'zh-CN': '尚未同步', en: 'Not synced yet' },
   'sync.syncing': { 'zh-CN': '正在同步…', en: 'Syncing…' },
+  'sync.stream.open': {
+    'zh-CN': '实时连接：服务器一收到其他设备的记录就通知本设备。',
+    en: 'Live: the server tells this device as soon as another device records something.',
+  },
+  'sync.stream.connecting': { 'zh-CN': '正在建立实时连接…', en: 'Opening the live connection…' },
+  'sync.stream.down': {
+    'zh-CN': '没有实时连接：本设备定时向服务器查询新记录，其他设备的记录会晚一些到达。',
+    en: 'No live connection: this device asks the server for new records on a timer, so records from other devices arrive later.',
+  },
+  'sync.lastHeard': { 'zh-CN': '上次收到服务器应答：{time}', en: 'Last heard from the server {time}' },
+  'sync.neverHeard': { 'zh-CN': '应用打开后尚未收到服务器应答', en: 'Not heard from the server since the app was opened' },
   'sync.now': { 'zh-CN': '立即同步', en: 'Sync now' },
   'sync.nextAttempt': { 'zh-CN': '下次尝试：{time}', en: 'Next try {time}' },
   'sync.notEnrolled': {
@@ -75,4 +86,5 @@ export const messages = defineMessages({
     en: 'This enrolment link is incomplete or damaged. Open it again from the message, or ask for a new one.',
   },
   'enrol.continue': { 'zh-CN': '继续', en: 'Continue' },
+  'sync.followers.incident': { 'zh-CN': '进行中的事件：{title}', en: 'Open incident: {title}' },
 });
