@@ -94,6 +94,8 @@ async function enrol(session: Session, server: RunningServer, label: string): Pr
     ?.trim();
   if (!link) throw new Error(`device add printed no link:\n${printed}`);
   const page = await session.context.newPage();
+  // tsx (esbuild, keepNames) wraps named functions in __name(); give the page a no-op one.
+  await page.addInitScript('window.__name = (f) => f;');
   await page.goto(link);
   await page.getByText('This device has joined').waitFor({ timeout: 60_000 });
   return page;

@@ -2,6 +2,7 @@ import { benchReducer } from './domain';
 import { benchIncidentBrowser } from './incident-browser';
 import { benchQuality } from './lighthouse';
 import { benchPlaybooks } from './playbooks';
+import { benchPropagation } from './propagation';
 import { benchReport } from './report';
 import { benchRoutes } from './routes-browser';
 import { benchAppend } from './storage';
@@ -22,6 +23,7 @@ const figures: Record<string, unknown> = {
   ...(await benchIncidentBrowser()),
   ...(await benchSync()),
   ...(await benchStreams()),
+  ...(await benchPropagation()),
   ...(await benchRoutes()),
   ...(await benchQuality()),
 };
