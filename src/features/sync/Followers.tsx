@@ -6,7 +6,7 @@ import { dateLocale } from '../../ui/date-time';
 import { useLanguage } from '../../ui/text';
 import { appSync } from './app-sync';
 import { watchFollowers, type FollowersProblem, type FollowersSource, type FollowersState } from './followers-watch';
-import { messages } from './followers/messages';
+import { messages } from './messages';
 import './followers.css';
 
 interface FollowersProps {
