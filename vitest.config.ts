@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { playbookSummaries } from './build/playbook-summaries';
 
 // Unit tests sit beside the code (src/**); cross-boundary tests live in test/.
 // The browser suite (test/e2e) has its own config: it needs a production build and Chromium.
 export default defineConfig({
+  // `?summary` playbook imports, as in the app's build, so a unit test can reach the modules that use them.
+  plugins: [playbookSummaries()],
   test: {
     include: [
       'src/**/*.test.{ts,tsx}',

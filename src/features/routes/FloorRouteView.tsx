@@ -43,6 +43,12 @@ function FloorSection({ view, primary, snapshot }: { view: FloorView; primary: b
       data-testid={snapshot ? undefined : primary ? 'floor-route' : 'floor-route-other'}
     >
       {primary ? <h1 className="floor-title">{title}</h1> : <h2 className="floor-title small">{title}</h2>}
+      {view.floorNotes ? (
+        <div className="rule-banner floor-notes" role="note">
+          <p className="label">{view.floorNotes.title}</p>
+          <p>{view.floorNotes.text}</p>
+        </div>
+      ) : null}
       {view.routes.map((r, i) => (
         <article key={i} className={`route-card kind-${r.kind}`} data-route={r.id}>
           <H className="route-heading">{r.heading}</H>

@@ -62,11 +62,13 @@ export function Posters({ playbookId, buildingId }: { playbookId: string; buildi
                 <QrCode text={url} size={260} label={url} />
                 <p className="poster-scan">{t('routes.posters.scan')}</p>
                 <div className="poster-route" lang={site.main.language}>
+                  {main?.floorNotes ? <p className="poster-floor-notes">{main.floorNotes.text}</p> : null}
                   <p className="route-instruction">{brief(main)?.instruction}</p>
                   <p>{main?.rules[0]}</p>
                 </div>
                 {other ? (
                   <div className="poster-route other" lang={site.other?.language}>
+                    {other.floorNotes ? <p className="poster-floor-notes">{other.floorNotes.text}</p> : null}
                     <p className="route-instruction">{brief(other)?.instruction}</p>
                     <p>{other.rules[0]}</p>
                   </div>

@@ -24,6 +24,8 @@ export interface FloorView {
   readonly site: string;
   readonly building: string;
   readonly floor: string;
+  /** What the plan says about this floor in particular ("never take the car lift"): shown before the routes. */
+  readonly floorNotes?: { readonly title: string; readonly text: string };
   readonly routes: readonly RouteLine[];
   readonly rulesTitle: string;
   readonly rules: readonly string[];
@@ -54,6 +56,7 @@ export function floorView(playbook: Playbook, buildingId: string, floorId: strin
     site: playbook.organisation,
     building: first.building.name,
     floor: first.floor.label,
+    ...(first.floor.notes ? { floorNotes: { title: say('routes.floorNotes'), text: first.floor.notes } } : {}),
     routes: found.map(({ route, stairway, assemblyPoint }) => ({
       id: route.id,
       kind: route.kind,

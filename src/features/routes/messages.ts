@@ -22,6 +22,7 @@ export const messages = defineMessages({
     en: 'The plan sets no assembly point yet: follow the staff guiding the evacuation.',
   },
   'routes.rules': { 'zh-CN': '人人须知', en: 'Rules for everyone' },
+  'routes.floorNotes': { 'zh-CN': '本层须知', en: 'On this floor' },
   'routes.numberMissing': { 'zh-CN': '{label}：预案中未填写号码', en: '{label}: number not set in the plan' },
   'routes.floorNotFound': {
     'zh-CN': '本设备上的预案中没有这个楼层。请在下面选择所在楼层。',
