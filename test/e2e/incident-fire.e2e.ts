@@ -65,7 +65,7 @@ describe.each(['zh-CN', 'en'] as const)('the fire (%s)', (language) => {
     await done(page, language, 'step.alarm.call-119');
     await done(page, language, 'step.activate.notify');
     await done(page, language, 'step.activate.start-plan');
-    expect(await page.getByTestId('phase-phase.alarm').textContent()).toMatch(/2\/2|2 of 2/);
+    expect(await page.getByTestId('phase-phase.alarm').textContent()).toMatch(/已完成 2 · 已跳过 0 · 未完成 0|2 done · 0 skipped · 0 open/);
 
     // The groups are filled in: the volunteer fire team's captain.
     await tab(page, language, t.roles);

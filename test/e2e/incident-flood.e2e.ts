@@ -86,6 +86,10 @@ describe.each(['zh-CN', 'en'] as const)('the night flood (%s)', (language) => {
     await page.getByLabel(/为什么跳过|Why is it skipped/).fill(language === 'en' ? 'Rescuers already on site' : '救援人员已在现场');
     await page.getByRole('button', { name: /跳过此步|Skip step/ }).click();
     await expect.poll(() => stepStatus(page, 'step.command.ready-rescuers')).toBe('skipped');
+    // A skip is counted apart from the steps done, never as one of them.
+    expect(await page.getByTestId('phase-phase.command').locator('.progress-text').textContent()).toMatch(
+      language === 'en' ? /^\d done · 1 skipped · \d open$/ : /^已完成 \d · 已跳过 1 · 未完成 \d$/,
+    );
     await page.screenshot({ path: join(shots, `incident-steps-${language}.png`) });
 
     // The leader arrives and command is handed over with one action.

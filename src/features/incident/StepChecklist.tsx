@@ -44,8 +44,10 @@ const StepRow = memo(function StepRow({ incidentId, step, ownerName, state, item
             ? ` · ${overdue ? t('step.overdue', { minutes: step.targetMinutes }) : t('step.target', { minutes: step.targetMinutes })}`
             : ''}
         </p>
+        {/* The plan's condition ("at night or on a holiday") decides whether the step applies: never hidden. */}
+        {step.when ? <p className="step-when">{t('step.when', { when: step.when })}</p> : null}
         {state && status !== 'open' ? (
-          <p className="step-who">
+          <p className={status === 'skipped' ? 'step-who skipped' : 'step-who'}>
             {status === 'done'
               ? t('step.status.done', { actor: state.actor, time: formatDateTime(language, state.at) })
               : t('step.status.skipped', { actor: state.actor, time: formatDateTime(language, state.at), reason: state.reason ?? '' })}
@@ -140,13 +142,17 @@ export function StepChecklist({
     <div className="checklist">
       {phases.map((phase) => {
         const total = phase.steps.length;
-        const done = phase.steps.filter((s) => (incident.steps[s.id]?.status ?? 'open') !== 'open').length;
+        const statusOf = (id: string) => incident.steps[id]?.status ?? 'open';
+        // A skipped step is not a done one: counted apart, so progress never reads a skip as work done.
+        const done = phase.steps.filter((s) => statusOf(s.id) === 'done').length;
+        const skipped = phase.steps.filter((s) => statusOf(s.id) === 'skipped').length;
+        const counts = t('step.counts', { done, skipped, open: total - done - skipped });
         return (
           <section key={phase.id} className="phase-block" aria-labelledby={`ph-${phase.id}`} data-testid={`phase-${phase.id}`}>
             <h2 id={`ph-${phase.id}`}>
-              {phase.title} <span className="progress-text">{t('step.progress', { done, total })}</span>
+              {phase.title} <span className="progress-text">{counts}</span>
             </h2>
-            <progress max={total} value={done} aria-label={t('step.progress', { done, total })} />
+            <progress max={total} value={done} aria-label={counts} />
             <ol className="step-list">
               {phase.steps.map((step) => (
                 <StepRow
