@@ -6,25 +6,7 @@ import { enrolFromUrl, tokenFromEnrolmentUrl } from '../../src/sync/enrol';
 import { syncLock } from '../../src/sync/lock';
 import { SyncError, type SyncTransport } from '../../src/sync/transport';
 import { backoffDelay, randomFraction } from '../../src/sync/backoff';
-import { ManualTimers, removeTempDirs, statusWhere, T0, tempDir, TestDevice, TestServer } from './support';
-
-class FakeTarget {
-  visibilityState = 'visible';
-  private listeners = new Map<string, Set<() => void>>();
-  addEventListener(type: string, l: () => void): void {
-    if (!this.listeners.has(type)) this.listeners.set(type, new Set());
-    this.listeners.get(type)!.add(l);
-  }
-  removeEventListener(type: string, l: () => void): void {
-    this.listeners.get(type)?.delete(l);
-  }
-  dispatch(type: string): void {
-    for (const l of this.listeners.get(type) ?? []) l();
-  }
-}
-
-/** Random bytes that make the jitter exactly one half, so back-off delays are round numbers. */
-const halfway = (bytes: Uint8Array): Uint8Array => bytes.map((_, i) => (i === 0 ? 0x80 : 0));
+import { FakeTarget, halfway, ManualTimers, removeTempDirs, statusWhere, T0, tempDir, TestDevice, TestServer } from './support';
 
 let server: TestServer;
 let token: string;

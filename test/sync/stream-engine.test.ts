@@ -8,7 +8,7 @@ import { hashDeviceToken, newDeviceToken } from '../../src/server/tokens';
 import { createSyncEngine, type LocalSyncEngine, type SyncEngineOptions } from '../../src/sync/controller';
 import { hintStreamOpener, STREAM_BACKOFF } from '../../src/sync/stream';
 import { httpTransport, type FetchLike } from '../../src/sync/transport';
-import { FakeTarget, ManualTimers, removeTempDirs, statusWhere, storedOn, T0, tempDir, TestDevice } from './support';
+import { FakeTarget, halfway, ManualTimers, removeTempDirs, statusWhere, storedOn, T0, tempDir, TestDevice } from './support';
 
 // Several phones on one live incident, through the real server over real HTTP: what one
 // records, the others are told of on the server's hint stream and pull at once. No poll timer
@@ -21,8 +21,6 @@ const HOUR = 3_600_000;
  * it for correctness.
  */
 const DRAIN_MS = 100;
-/** Random bytes that make the jitter exactly one half: the first reconnect waits 750 ms. */
-const halfway = (bytes: Uint8Array): Uint8Array => bytes.map((_, i) => (i === 0 ? 0x80 : 0));
 
 let dataDir: string;
 let staticDir: string;

@@ -162,6 +162,9 @@ export class ManualTimers {
   }
 }
 
+/** Random bytes that make the jitter exactly one half, so back-off delays are round numbers. */
+export const halfway = (bytes: Uint8Array): Uint8Array => bytes.map((_, i) => (i === 0 ? 0x80 : 0));
+
 /** Stands in for `window` or `document`: the test announces `online` or `visibilitychange`. */
 export class FakeTarget {
   visibilityState = 'visible';

@@ -1,40 +1,13 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../domain/text';
-import type { SyncEngine, SyncStatus } from '../../sync/controller';
+import type { SyncStatus } from '../../sync/controller';
+import { enrolledStatus, engineShowing } from './engine-double';
 import { badgeState, SyncBadge, tickingClock, type BadgeClock } from './SyncBadge';
 
 // 02:00 in the device's own time zone, as the badge shows it.
 const T0 = new Date(2026, 6, 14, 2, 0, 0).getTime();
 const MINUTE = 60_000;
-
-const enrolled: SyncStatus = {
-  enrolled: true,
-  waiting: 0,
-  rejected: 0,
-  flagged: 0,
-  syncing: false,
-  lastSuccessAt: null,
-  lastError: null,
-  nextAttemptAt: null,
-  clockOffsetMs: null,
-  stream: 'down',
-  lastHeardAt: null,
-  live: false,
-};
-
-function engineShowing(status: Partial<SyncStatus>): SyncEngine {
-  const s = { ...enrolled, ...status };
-  return {
-    start: () => undefined,
-    stop: () => undefined,
-    syncNow: () => Promise.resolve(s),
-    enrol: () => Promise.resolve(s),
-    getStatus: () => s,
-    subscribe: () => () => undefined,
-    followers: () => Promise.reject(new Error('not asked in these tests')),
-  };
-}
 
 /** A clock that stands still at `at`. */
 const stoppedAt = (at: number): BadgeClock => ({ read: () => at, subscribe: () => () => undefined });
@@ -99,8 +72,8 @@ describe('the sync badge', () => {
   });
 
   it('does not believe a stale "live" flag: the minute is measured by the badge\'s own clock', () => {
-    expect(badgeState({ ...enrolled, ...live }, T0 + 2 * MINUTE)).toEqual({ kind: 'lastSynced', at: T0 });
-    expect(badgeState({ ...enrolled, ...live, live: false }, T0)).toEqual({ kind: 'lastSynced', at: T0 });
+    expect(badgeState({ ...enrolledStatus, ...live }, T0 + 2 * MINUTE)).toEqual({ kind: 'lastSynced', at: T0 });
+    expect(badgeState({ ...enrolledStatus, ...live, live: false }, T0)).toEqual({ kind: 'lastSynced', at: T0 });
   });
 });
 

@@ -1,37 +1,10 @@
 import type { Language } from '../../domain/text';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { SyncEngine, SyncStatus } from '../../sync/controller';
+import type { SyncStatus } from '../../sync/controller';
+import { engineShowing } from './engine-double';
 import { clockDifference } from './clock-words';
 import { SyncPanel } from './SyncPanel';
-
-const base: SyncStatus = {
-  enrolled: true,
-  waiting: 0,
-  rejected: 0,
-  flagged: 0,
-  syncing: false,
-  lastSuccessAt: null,
-  lastError: null,
-  nextAttemptAt: null,
-  clockOffsetMs: null,
-  stream: 'down',
-  lastHeardAt: null,
-  live: false,
-};
-
-function engineShowing(status: Partial<SyncStatus>): SyncEngine {
-  const s = { ...base, ...status };
-  return {
-    start: () => undefined,
-    stop: () => undefined,
-    syncNow: () => Promise.resolve(s),
-    enrol: () => Promise.resolve(s),
-    getStatus: () => s,
-    subscribe: () => () => undefined,
-    followers: () => Promise.reject(new Error('not asked in these tests')),
-  };
-}
 
 const render = (language: Language, status: Partial<SyncStatus>) => renderToStaticMarkup(<SyncPanel language={language} engine={engineShowing(status)} />);
 
