@@ -80,6 +80,19 @@ function device(name: string, offsetMs = 0): TestDevice {
   return d;
 }
 
+/** The device's sync engine against the deployment, with timers the test fires by hand. */
+function engineOf(d: TestDevice, dep: Deployment): { engine: ReturnType<typeof createSyncEngine>; timers: ManualTimers } {
+  const timers = new ManualTimers();
+  const engine = createSyncEngine({
+    db: d.db,
+    transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }),
+    ...d.env,
+    setTimer: timers.set,
+    clearTimer: timers.clear,
+  });
+  return { engine, timers };
+}
+
 /**
  * fetch over node:http, one connection per request, with a hook that may take over sending
  * the body — so a test can cut the server off half-way through an upload.
@@ -191,14 +204,7 @@ describe('the server down for a while', () => {
     const scribe = device('scribe');
     await scribe.enrol(dep.token);
     // The engine's timers are fired by hand: "on its own" means the back-off timer it set.
-    const timers = new ManualTimers();
-    const engine = createSyncEngine({
-      db: scribe.db,
-      transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }),
-      ...scribe.env,
-      setTimer: timers.set,
-      clearTimer: timers.clear,
-    });
+    const { engine, timers } = engineOf(scribe, dep);
     engine.start();
     try {
       await engine.whenIdle();
@@ -279,14 +285,7 @@ describe('a poisoned record', () => {
     });
     await scribe.record(note('after'));
 
-    const timers = new ManualTimers();
-    const engine = createSyncEngine({
-      db: scribe.db,
-      transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }),
-      ...scribe.env,
-      setTimer: timers.set,
-      clearTimer: timers.clear,
-    });
+    const { engine } = engineOf(scribe, dep);
     engine.start();
     try {
       await engine.whenIdle();
