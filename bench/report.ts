@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENT_SCHEMA_VERSION, type EventPayloads, type EventType, type MusterEvent } from '../src/domain/event';
 import { formatStamp } from '../src/domain/hlc';
+import { currentPlaybook } from '../src/domain/playbook/migrate';
+import type { PlaybookV1 } from '../src/domain/playbook/schema-v1';
 import type { Playbook } from '../src/domain/playbook/schema';
 import {
   buildReport,
@@ -19,7 +21,7 @@ import { median } from './measure';
  * steps, notes, headcount, losses, supplies, corrections, role changes; Chinese text.
  */
 export function syntheticReportIncident(count: number): { events: MusterEvent[]; playbook: Playbook } {
-  const playbook = JSON.parse(readFileSync(join(import.meta.dirname, '../scenarios/flood.zh-CN.json'), 'utf8')) as Playbook;
+  const playbook = currentPlaybook(JSON.parse(readFileSync(join(import.meta.dirname, '../scenarios/flood.zh-CN.json'), 'utf8')) as Playbook | PlaybookV1);
   const stepIds = playbook.phases.flatMap((p) => p.steps.map((s) => s.id));
   const t0 = Date.UTC(2026, 6, 13, 18, 0, 0);
   const devices = ['phone-a', 'phone-b', 'tablet'];

@@ -4,6 +4,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { runnerImport, type Plugin } from 'vite';
 import type { Playbook } from '../src/domain/playbook/schema';
+import type { validatePlaybook } from '../src/domain/playbook/check';
 import type { floorView } from '../src/features/routes/floor-view';
 import type { FloorRouteView } from '../src/features/routes/FloorRouteView';
 import { escapeHtml } from '../src/domain/escape-html.ts';
@@ -11,6 +12,7 @@ import { playbookSummaries } from './playbook-summaries.ts';
 
 /** What the pre-render takes from the app: the same view and component the FloorRoute screen uses. */
 interface FloorModules {
+  validatePlaybook: typeof validatePlaybook;
   floorView: typeof floorView;
   FloorRouteView: typeof FloorRouteView;
 }
@@ -28,7 +30,7 @@ async function loadFloorModules(root: string): Promise<FloorModules> {
     resolveId: (id) => (id === ENTRY ? `\0${ENTRY}` : null),
     load: (id) =>
       id === `\0${ENTRY}`
-        ? "export { floorView } from '/src/features/routes/floor-view.ts';\nexport { FloorRouteView } from '/src/features/routes/FloorRouteView.tsx';"
+        ? "export { validatePlaybook } from '/src/domain/playbook/check.ts';\nexport { floorView } from '/src/features/routes/floor-view.ts';\nexport { FloorRouteView } from '/src/features/routes/FloorRouteView.tsx';"
         : null,
   };
   const { module } = await runnerImport<FloorModules>(ENTRY, {
@@ -70,10 +72,16 @@ export function prerenderRoutes(scenariosDir: string): Plugin {
         return css && css.type === 'asset' ? `<style>${String(css.source).replace(/<\/style/gi, '<\\/style')}</style>` : tag;
       });
       if (!html.includes('<div id="root"></div>')) this.error('index.html has no empty <div id="root"></div> to pre-render into');
-      const { floorView, FloorRouteView } = await loadFloorModules(root);
+      const { validatePlaybook, floorView, FloorRouteView } = await loadFloorModules(root);
+      // Checked as the import checks a file, and read as the current schema version (a version 1
+      // file is migrated): a shipped playbook the validator refuses stops the build.
       const playbooks = readdirSync(scenariosDir)
         .filter((f) => f.endsWith('.json') && f !== 'playbook.schema.json')
-        .map((f) => JSON.parse(readFileSync(join(scenariosDir, f), 'utf8')) as Playbook);
+        .map((f): Playbook => {
+          const checked = validatePlaybook(JSON.parse(readFileSync(join(scenariosDir, f), 'utf8')));
+          if (!checked.ok) this.error(`scenarios/${f} is not a valid playbook: ${checked.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+          return checked.playbook;
+        });
       for (const id of new Set(playbooks.map((p) => p.id))) {
         // The plan's own language first (the seed plans are Chinese), then the others.
         const versions = playbooks.filter((p) => p.id === id).sort((a, b) => Number(b.language.startsWith('zh')) - Number(a.language.startsWith('zh')));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BROKEN_SAMPLES } from '../fixtures/broken-samples';
 import type { MessageArgs, MessageCode } from '../../src/domain/playbook/messages';
-import { samplePlaybook } from '../fixtures/sample-playbook';
+import { samplePlaybook, samplePlaybookV1 } from '../fixtures/sample-playbook';
 import { playbookJsonSchema } from '../../src/domain/playbook/schema';
 import {
   comparePlaybookTwins,
@@ -148,6 +148,14 @@ function everyMessage(say: Say): { [C in MessageCode]: MessageArgs<C> } {
     'floor.primary.many': [{ routes: ['routes[0]', 'routes[1]'] }],
     'route.stairwayAndNearest': [],
     'route.noWayOut': [],
+    'route.legsAndStay': [],
+    'route.noLegsNorStay': [],
+    'route.stayNotStepFree': [],
+    'leg.stairwayAndNearest': [],
+    'leg.stairsWithoutStairway': [],
+    'call.noneNamed': [],
+    'call.both': [],
+    'schemaVersion.unknown': [{ input: 3 }],
     'twin.sameLanguage': [{ language: 'en' }],
     'twin.missingField': [{ other: 'zh-CN', at: 'phases[0].steps[0].critical' }],
     'twin.extraField': [{ other: 'zh-CN' }],
@@ -217,7 +225,7 @@ describe('the validator in Simplified Chinese', () => {
   });
 
   it.each(BROKEN_SAMPLES)('explains "$name" in Chinese only', ({ change }) => {
-    const p = samplePlaybook();
+    const p = samplePlaybookV1();
     change(p);
     const en = validatePlaybook(p);
     const zh = validatePlaybook(p, { language: 'zh-CN' });
@@ -286,7 +294,7 @@ describe('the validator in Simplified Chinese', () => {
     const b = samplePlaybook() as unknown as Record<string, unknown> & ReturnType<typeof samplePlaybook>;
     Object.assign(b, { language: 'zh-CN', version: '2.0.0', notes: 'x', extra: 1, scope: ['a', 'b'] });
     delete b.command.roles;
-    b.phases[0]!.steps[0]!.targetMinutes = 9;
+    b.phases[0]!.steps[0]!.target!.minutes = 9;
     (b.phases[0]!.steps[0]! as Record<string, unknown>).critical = 'yes';
     b.phases[1]!.steps.reverse();
     for (const [x, y] of [

@@ -42,7 +42,8 @@ export function stepById(p: Playbook, id: string): Step {
 /** A floor's routes in a form a table can hold: "primary: central-staircase down". */
 export function routeSummary(p: Playbook, buildingId: string, floorId: string): string[] | undefined {
   return routesForFloor(p, buildingId, floorId)?.map(
-    ({ route, stairway }) => `${route.kind}: ${stairway?.id ?? `nearest ${route.nearest ?? '?'}`} ${route.direction}`,
+    ({ route, legs }) =>
+      `${route.kind}: ${legs.map(({ leg, stairway }) => `${stairway?.id ?? `nearest ${leg.nearest ?? '?'}`} ${leg.direction ?? '?'}`).join(', then ')}`,
   );
 }
 

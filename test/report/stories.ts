@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { EVENT_SCHEMA_VERSION, type EventPayloads, type EventType, type MusterEvent } from '../../src/domain/event';
 import { dutyStreamId } from '../../src/domain/duty-log';
 import { formatStamp } from '../../src/domain/hlc';
+import { currentPlaybook } from '../../src/domain/playbook/migrate';
+import type { PlaybookV1 } from '../../src/domain/playbook/schema-v1';
 import type { Playbook } from '../../src/domain/playbook/schema';
 
 /**
@@ -17,7 +19,7 @@ import type { Language } from '../../src/domain/text';
 export type { Language };
 
 export function shippedPlaybook(id: 'flood' | 'fire', language: Language): Playbook {
-  return JSON.parse(readFileSync(join(ROOT, 'scenarios', `${id}.${language}.json`), 'utf8')) as Playbook;
+  return currentPlaybook(JSON.parse(readFileSync(join(ROOT, 'scenarios', `${id}.${language}.json`), 'utf8')) as Playbook | PlaybookV1);
 }
 
 /** Local wall-clock time in China as epoch ms: `china(2026, 7, 14, 2, 0)` is 02:00 on 14 July 2026, UTC+8. */
@@ -194,7 +196,13 @@ export function fireWithTargets(language: Language): Playbook {
   const targets: Record<string, number> = { 'step.alarm.call-119': 2, 'step.respond.assemble': 5, 'step.respond.evacuate': 10, 'step.respond.first-aid': 15 };
   return {
     ...p,
-    phases: p.phases.map((ph) => ({ ...ph, steps: ph.steps.map((s) => (targets[s.id] !== undefined ? { ...s, targetMinutes: targets[s.id] } : s)) })),
+    phases: p.phases.map((ph) => ({
+      ...ph,
+      steps: ph.steps.map((s) => {
+        const minutes = targets[s.id];
+        return minutes !== undefined ? { ...s, target: { minutes, from: 'incident' as const } } : s;
+      }),
+    })),
   };
 }
 

@@ -54,6 +54,7 @@ const EN_REFERENCES: Record<ReferenceKind, string> = {
   person: 'role, group, team or position',
   stairway: 'stairway',
   assemblyPoint: 'assembly point',
+  emergencyNumber: 'emergency number',
 };
 
 export const EN: Vocabulary = {
@@ -132,6 +133,7 @@ const ZH_REFERENCES: Record<ReferenceKind, string> = {
   person: '角色、小组、分队或岗位',
   stairway: '楼梯',
   assemblyPoint: '集合地点',
+  emergencyNumber: '应急电话',
 };
 
 const ZH_JSON_KINDS: Record<JsonKind, string> = {

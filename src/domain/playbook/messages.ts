@@ -172,6 +172,38 @@ export const messages = defineMessages({
     () => 'expected either "stairway" or "nearest", got both',
     () => '"stairway" 和 "nearest" 只能填一个，此处两个都填了',
   ),
+  'route.legsAndStay': bilingual(
+    () => 'expected either "legs" (a way out) or "stay" (a place to wait), got both',
+    () => '"legs"（疏散路线）和 "stay"（原地等待的地点）只能填一个，此处两个都填了',
+  ),
+  'route.noLegsNorStay': bilingual(
+    () => 'missing the way: expected "legs" (the way out, stretch by stretch) or "stay" (a refuge to wait in and whom to call)',
+    () => '缺少去向：应填写 "legs"（逐段写出的疏散路线）或 "stay"（等待的避难处和要呼叫的人）',
+  ),
+  'route.stayNotStepFree': bilingual(
+    () => 'a route that says to stay and wait must be of kind "step-free"; staff who can use the stairs must get out',
+    () => '原地等待的路线，kind 必须为 "step-free"；能走楼梯的员工必须撤离',
+  ),
+  'leg.stairwayAndNearest': bilingual(
+    () => 'expected either "stairway" or "nearest", got both',
+    () => '"stairway" 和 "nearest" 只能填一个，此处两个都填了',
+  ),
+  'leg.stairsWithoutStairway': bilingual(
+    () => 'a stretch of kind "stairs" needs "stairway" (a stairway id) or "nearest": "stairs"',
+    () => 'kind 为 "stairs" 的路段需要填写 "stairway"（楼梯的 id）或 "nearest": "stairs"',
+  ),
+  'call.noneNamed': bilingual(
+    () => 'expected "role" (a post in command) or "emergencyNumber" (an entry of emergencyNumbers): whom to call',
+    () => '应填写 "role"（指挥体系中的岗位）或 "emergencyNumber"（emergencyNumbers 中的一项）：要呼叫谁',
+  ),
+  'call.both': bilingual(
+    () => 'expected either "role" or "emergencyNumber", got both; list two calls instead',
+    () => '"role" 和 "emergencyNumber" 只能填一个，此处两个都填了；请分成两条呼叫',
+  ),
+  'schemaVersion.unknown': bilingual<{ input: unknown }>(
+    (p) => `expected schema version 2 (or 1, or none, for older files), got ${JSON.stringify(p.input)}`,
+    (p) => zh`应为模式版本 2（旧文件可为 1 或不写），实际为${JSON.stringify(p.input)}`,
+  ),
   'route.noWayOut': bilingual(
     () => 'missing the way out: expected "stairway" (a stairway id) or "nearest" ("stairs" or "exit")',
     () => '缺少疏散去向：应填写 "stairway"（楼梯的 id）或 "nearest"（"stairs" 或 "exit"）',

@@ -9,5 +9,6 @@ export const REFERENCE_FIELDS = {
   role: 'person',
   stairway: 'stairway',
   assemblyPoint: 'assemblyPoint',
+  emergencyNumber: 'emergencyNumber',
 } as const;
 export type ReferenceKind = (typeof REFERENCE_FIELDS)[keyof typeof REFERENCE_FIELDS];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasRoutes, routeBuildings, routesForFloor } from './routes';
+import { floorsInOrder, hasRoutes, routeBuildings, routesForFloor } from './routes';
 import type { Playbook } from './schema';
 import { samplePlaybook } from '#fixtures/sample-playbook';
 
@@ -10,22 +10,22 @@ describe('routesForFloor', () => {
     expect(routes?.[0]).toMatchObject({
       building: { id: 'main' },
       floor: { id: 'floor-2', label: 'Floor 2' },
-      route: { instruction: 'Go down by the central staircase.', direction: 'down' },
-      stairway: { id: 'central-staircase', name: 'Central staircase' },
+      route: { instruction: 'Go down by the central staircase.' },
+      legs: [{ leg: { kind: 'stairs', direction: 'down' }, stairway: { id: 'central-staircase', name: 'Central staircase' } }],
       assemblyPoint: { id: 'car-park', location: 'North side of the building' },
     });
   });
 
   it('leaves the stairway out when the route says "the nearest exit"', () => {
     const [route] = routesForFloor(samplePlaybook(), 'main', 'floor-1') ?? [];
-    expect(route?.route.nearest).toBe('exit');
-    expect(route).not.toHaveProperty('stairway');
+    expect(route?.legs[0]?.leg.nearest).toBe('exit');
+    expect(route?.legs[0]).not.toHaveProperty('stairway');
     expect(route?.assemblyPoint?.name).toBe('Car park');
   });
 
   it('leaves the assembly point out when the playbook sets none', () => {
     const [route] = routesForFloor(samplePlaybook(), 'annex', 'floor-1') ?? [];
-    expect(route?.stairway?.name).toBe('West fire escape');
+    expect(route?.legs[0]?.stairway?.name).toBe('West fire escape');
     expect(route).not.toHaveProperty('assemblyPoint');
   });
 
@@ -55,5 +55,14 @@ describe('which playbooks have routes', () => {
     expect(routeBuildings(p).map((b) => b.id)).toEqual(rest.map((b) => b.id));
     p.buildings = [{ ...first!, floors: [] }];
     expect(hasRoutes(p)).toBe(false);
+  });
+});
+
+describe('floorsInOrder', () => {
+  it('lists floors from the bottom up by their order, a mezzanine between its floors, ties in file order', () => {
+    const floor = (id: string, order: number) => ({ id, label: id.toUpperCase(), order, routes: [] });
+    const building = { floors: [floor('2', 2), floor('b1', -1), floor('2m', 1.5), floor('1', 1), floor('b2', -2), floor('1a', 1)] };
+    expect(floorsInOrder(building).map((f) => f.id)).toEqual(['b2', 'b1', '1', '1a', '2m', '2']);
+    expect(building.floors.map((f) => f.id)).toEqual(['2', 'b1', '2m', '1', 'b2', '1a']);
   });
 });

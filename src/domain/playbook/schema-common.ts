@@ -61,7 +61,7 @@ export const Phone = z.string().max(PHONE_MAX_LENGTH).regex(PHONE_PATTERN, rule(
  * Fields that hold a fixed choice or a number rather than words: equal in every language
  * version of a playbook.
  */
-export const STRUCTURAL_TEXT_FIELDS = ['id', 'kind', 'direction', 'nearest', 'category', 'per', 'version'] as const;
+export const STRUCTURAL_TEXT_FIELDS = ['id', 'kind', 'direction', 'nearest', 'category', 'per', 'version', 'severity', 'from'] as const;
 
 export const PersonRef = described(Id, 'id of a role, group, team or position in `command`');
 

@@ -25,7 +25,10 @@ describe('the playbook JSON Schema', () => {
     const schema = playbookJsonSchema();
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.title).toBe('Muster playbook');
-    expect(schema.required).toEqual([
+    // Version 2, or a version 1 file that is still read.
+    expect(schema.anyOf).toEqual([{ $ref: '#/$defs/Playbook' }, { $ref: '#/$defs/PlaybookV1' }]);
+    const defs = schema.$defs as Record<string, { required?: string[] }>;
+    expect(defs.Playbook?.required).toEqual([
       'id',
       'version',
       'language',
@@ -35,9 +38,11 @@ describe('the playbook JSON Schema', () => {
       'organisation',
       'command',
       'emergencyNumbers',
+      'schemaVersion',
       'phases',
       'aftermath',
     ]);
+    expect(defs.PlaybookV1?.required).not.toContain('schemaVersion');
     expect(Object.keys(schema.$defs as object)).toEqual(
       expect.arrayContaining([
         'Command',
@@ -50,6 +55,11 @@ describe('the playbook JSON Schema', () => {
         'Building',
         'Floor',
         'Route',
+        'Leg',
+        'Stay',
+        'SafetyRule',
+        'PlaybookV1',
+        'RouteV1',
         'AssemblyPoint',
         'Stairway',
         'AftermathItem',

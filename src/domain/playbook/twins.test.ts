@@ -29,12 +29,12 @@ describe('comparePlaybookTwins', () => {
   it('names an owner, a route and a flag that differ', () => {
     const [zh, en] = twins();
     en.phases[1]!.steps[0]!.owner = 'hq';
-    en.buildings![1]!.floors[0]!.routes[0]!.stairway = 'central-staircase';
+    en.buildings![1]!.floors[0]!.routes[0]!.legs![0]!.stairway = 'central-staircase';
     delete en.phases[0]!.steps[0]!.critical;
     expect(comparePlaybookTwins(zh, en)).toEqual([
       { path: 'phases[0].steps[0].critical', message: 'missing, but the zh-CN version has phases[0].steps[0].critical' },
       { path: 'phases[1].steps[0].owner', message: 'expected "fire-team" as in the zh-CN version, got "hq"' },
-      { path: 'buildings[1].floors[0].routes[0].stairway', message: 'expected "west-fire-escape" as in the zh-CN version, got "central-staircase"' },
+      { path: 'buildings[1].floors[0].routes[0].legs[0].stairway', message: 'expected "west-fire-escape" as in the zh-CN version, got "central-staircase"' },
     ]);
   });
 
@@ -70,13 +70,13 @@ describe('comparePlaybookTwins', () => {
 
   it('tells a Chinese reader when the order, a number or a kind of value differs', () => {
     const [zh, en] = twins();
-    en.phases[0]!.steps[0]!.targetMinutes = 9;
+    en.phases[0]!.steps[0]!.target!.minutes = 9;
     (en.phases[0]!.steps[0]! as Record<string, unknown>).critical = 'yes';
     en.phases[0]!.steps.reverse();
     expect(comparePlaybookTwins(zh, en, { language: 'zh-CN' })).toEqual([
       { path: 'phases[0].steps', message: '顺序应与 zh-CN 版本一致："step.alarm.report"、"step.alarm.call-119"' },
       { path: 'phases[0].steps[1].critical', message: '应与 zh-CN 版本一样为布尔值，实际为文本' },
-      { path: 'phases[0].steps[1].targetMinutes', message: '应与 zh-CN 版本一样为 0，实际为 9' },
+      { path: 'phases[0].steps[1].target.minutes', message: '应与 zh-CN 版本一样为 0，实际为 9' },
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../validation';
 import { BROKEN_SAMPLES, put, remove } from '#fixtures/broken-samples';
-import { samplePlaybook } from '#fixtures/sample-playbook';
+import { samplePlaybook, samplePlaybookV1 } from '#fixtures/sample-playbook';
 import { validatePlaybook } from './validate';
 
 function issuesOf(result: ReturnType<typeof validatePlaybook>): Issue[] {
@@ -14,6 +14,20 @@ describe('validatePlaybook', () => {
     expect(result).toEqual({ ok: true, playbook: samplePlaybook() });
   });
 
+  it('reads a version 1 file and gives it back as version 2, word for word', () => {
+    expect(validatePlaybook(samplePlaybookV1())).toEqual({ ok: true, playbook: samplePlaybook() });
+    expect(validatePlaybook({ ...samplePlaybookV1(), schemaVersion: 1 })).toEqual({ ok: true, playbook: samplePlaybook() });
+  });
+
+  it('refuses a schema version it does not know, in both languages', () => {
+    expect(issuesOf(validatePlaybook({ ...samplePlaybook(), schemaVersion: 3 }))).toEqual([
+      { path: 'schemaVersion', message: 'expected schema version 2 (or 1, or none, for older files), got 3' },
+    ]);
+    expect(issuesOf(validatePlaybook({ ...samplePlaybook(), schemaVersion: '2' }, { language: 'zh-CN' }))).toEqual([
+      { path: 'schemaVersion', message: '应为模式版本 2（旧文件可为 1 或不写），实际为 "2"' },
+    ]);
+  });
+
   it('accepts the same floor id in two buildings, and buildings left out altogether', () => {
     const p = samplePlaybook();
     expect(p.buildings![0]!.floors[0]!.id).toBe(p.buildings![1]!.floors[0]!.id);
@@ -24,13 +38,13 @@ describe('validatePlaybook', () => {
 
   // Each broken playbook is the valid sample with one thing a safety officer might get wrong.
   it.each(BROKEN_SAMPLES)('names the field at fault: $name', ({ change, issues }) => {
-    const p = samplePlaybook();
+    const p = samplePlaybookV1();
     change(p);
     expect(issuesOf(validatePlaybook(p))).toEqual(issues);
   });
 
   it.each(BROKEN_SAMPLES)('tells a Chinese-speaking safety officer the same, at the same path: $name', ({ change, issues, zh }) => {
-    const p = samplePlaybook();
+    const p = samplePlaybookV1();
     change(p);
     expect(issuesOf(validatePlaybook(p, { language: 'zh-CN' }))).toEqual(issues.map((issue, i) => ({ path: issue.path, message: zh[i] })));
   });
@@ -65,7 +79,7 @@ describe('validatePlaybook', () => {
   });
 
   it('says in Chinese what is too long, too large or missing', () => {
-    const p = samplePlaybook();
+    const p = samplePlaybookV1();
     put(p, 'title', 'x'.repeat(2001));
     put(p, 'dutyPhone', '1'.repeat(31));
     put(p, 'id', 'a'.repeat(81));

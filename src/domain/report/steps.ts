@@ -29,7 +29,8 @@ export function stepPerformance(incident: IncidentState, playbook: Playbook, ctx
     steps: phase.steps.map((step): ReportStep => {
       const state = incident.steps[step.id];
       const status = state?.status === 'done' ? 'done' : state?.status === 'skipped' ? 'skipped' : 'not-done';
-      const target = step.targetMinutes;
+      // Step-relative targets are judged against the step's own start in the checklist; the report counts from the incident's start only for targets that do.
+      const target = step.target?.from === 'incident' ? step.target.minutes : undefined;
       const taken = status === 'done' && state ? minutesBetween(ctx.start, state.at) : undefined;
       const late = taken !== undefined && target !== undefined && taken > target ? taken - target : 0;
       const overdue = target !== undefined && (late > 0 || (status === 'not-done' && ctx.judgedAt - ctx.start > target * 60_000));

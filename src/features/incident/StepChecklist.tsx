@@ -30,7 +30,8 @@ const StepRow = memo(function StepRow({ incidentId, step, ownerName, state, item
   const [skipping, setSkipping] = useState(false);
   const [reason, setReason] = useState('');
   const status = state?.status ?? 'open';
-  const overdue = status === 'open' && step.targetMinutes !== undefined && elapsedMin > step.targetMinutes;
+  const targetMinutes = step.target?.from === 'incident' ? step.target.minutes : undefined;
+  const overdue = status === 'open' && targetMinutes !== undefined && elapsedMin > targetMinutes;
   const cls = ['step-row', `status-${status}`, step.critical ? 'critical' : '', overdue ? 'overdue' : ''].filter(Boolean).join(' ');
   return (
     <li className={cls} data-testid={`step-${step.id}`} data-status={status}>
@@ -40,9 +41,7 @@ const StepRow = memo(function StepRow({ incidentId, step, ownerName, state, item
         </p>
         <p className="step-meta">
           {ownerName}
-          {step.targetMinutes !== undefined
-            ? ` · ${overdue ? t('step.overdue', { minutes: step.targetMinutes }) : t('step.target', { minutes: step.targetMinutes })}`
-            : ''}
+          {targetMinutes !== undefined ? ` · ${overdue ? t('step.overdue', { minutes: targetMinutes }) : t('step.target', { minutes: targetMinutes })}` : ''}
         </p>
         {/* The plan's condition ("at night or on a holiday") decides whether the step applies: never hidden. */}
         {step.when ? <p className="step-when">{t('step.when', { when: step.when })}</p> : null}

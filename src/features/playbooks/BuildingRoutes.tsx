@@ -27,16 +27,23 @@ export function BuildingRoutes({ playbook }: { playbook: Playbook }) {
             </thead>
             <tbody>
               {[...b.floors]
-                .sort((x, y) => (y.level ?? 0) - (x.level ?? 0))
+                .sort((x, y) => y.order - x.order)
                 .map((f) => (
                   <tr key={f.id} data-testid={`floor-${b.id}-${f.id}`}>
                     <th scope="row">{f.label}</th>
                     <td>
-                      {(routesForFloor(playbook, b.id, f.id) ?? []).map(({ route, stairway, assemblyPoint }) => (
+                      {(routesForFloor(playbook, b.id, f.id) ?? []).map(({ route, legs, assemblyPoint }) => (
                         <p key={route.id} className="route-line">
                           {route.kind !== 'primary' ? <span className="badge">{t(routeKind[route.kind] ?? 'reader.route.alternate')}</span> : null}{' '}
                           {route.instruction}
-                          {stairway ? <span className="route-meta"> · {stairway.name}</span> : null}
+                          {legs.map(({ stairway }) =>
+                            stairway ? (
+                              <span key={stairway.id} className="route-meta">
+                                {' '}
+                                · {stairway.name}
+                              </span>
+                            ) : null,
+                          )}
                           {assemblyPoint ? (
                             <span className="route-meta">
                               {' '}

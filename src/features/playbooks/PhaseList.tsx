@@ -20,7 +20,7 @@ export function PhaseList({ playbook, names }: { playbook: Playbook; names: Map<
                 <p className="step-meta">
                   {t('reader.step.owner')}: {names.get(step.owner) ?? step.owner}
                   {step.support?.length ? ` · ${t('reader.step.support')}: ${step.support.map((s) => names.get(s) ?? s).join('、')}` : ''}
-                  {step.targetMinutes !== undefined ? ` · ${t('reader.step.target', { minutes: step.targetMinutes })}` : ''}
+                  {step.target !== undefined ? ` · ${t('reader.step.target', { minutes: step.target.minutes })}` : ''}
                 </p>
                 {step.when ? (
                   <p className="step-meta">

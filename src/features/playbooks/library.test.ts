@@ -4,13 +4,17 @@ import { openDb, type MusterDb } from '../../storage/db';
 import { storePlaybook } from '../../storage/playbooks';
 import { LOADING } from '../../ui/use-async';
 import { loadPlaybook, playbookLoad } from './library';
-import { samplePlaybook } from '#fixtures/sample-playbook';
+import { samplePlaybook, samplePlaybookV1 } from '#fixtures/sample-playbook';
 
-// The shipped catalogue is built by a Vite plugin the unit tests run without: one shipped plan stands in for it.
-vi.mock('./catalogue', () => ({
-  shippedPlaybooks: [{ file: '/scenarios/fire.en.json', id: 'fire-evacuation', version: '1.0.0', language: 'en', kind: 'fire', title: 'Fire evacuation' }],
-  loadShippedPlaybook: () => Promise.resolve({ id: 'fire-evacuation', version: '1.0.0', language: 'en', title: 'Fire evacuation' }),
-}));
+// The shipped catalogue is built by a Vite plugin the unit tests run without: one shipped plan,
+// written in schema version 1 as today's scenarios/ are, stands in for it.
+vi.mock('./catalogue', async () => {
+  const { samplePlaybookV1: v1 } = await import('#fixtures/sample-playbook');
+  return {
+    shippedPlaybooks: [{ file: '/scenarios/fire.en.json', id: 'fire-evacuation', version: '1.0.0', language: 'en', kind: 'fire', title: 'Fire evacuation' }],
+    loadShippedPlaybook: () => Promise.resolve({ ...v1(), id: 'fire-evacuation', version: '1.0.0', language: 'en', title: 'Fire evacuation' }),
+  };
+});
 
 let db: MusterDb;
 beforeEach(async () => {
@@ -33,6 +37,22 @@ describe('one playbook from the device', () => {
     const loaded = await loadPlaybook(db, 'fire-evacuation', 'en');
     expect(loaded?.source).toBe('imported');
     expect(loaded?.playbook.title).toBe('Adapted fire plan');
+  });
+
+  it('reads a shipped version 1 file, and a version 1 body stored by an older app, as version 2', async () => {
+    const shipped = await loadPlaybook(db, 'fire-evacuation', 'en');
+    expect(shipped?.playbook).toEqual({ ...samplePlaybook(), id: 'fire-evacuation', version: '1.0.0', language: 'en', title: 'Fire evacuation' });
+    await db.playbooks.put({
+      id: 'sample-fire',
+      language: 'en',
+      version: '1.0.0',
+      kind: 'fire',
+      title: 'Sample',
+      source: 'imported',
+      body: samplePlaybookV1(),
+      storedAt: 1,
+    });
+    expect((await loadPlaybook(db, 'sample-fire', 'en'))?.playbook).toEqual(samplePlaybook());
   });
 
   it('finds an imported playbook that was never shipped, and nothing for an unknown one', async () => {

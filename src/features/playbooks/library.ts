@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
+import { currentPlaybook } from '../../domain/playbook/migrate';
 import type { Playbook } from '../../domain/playbook/schema';
+import type { PlaybookV1 } from '../../domain/playbook/schema-v1';
 import { compareSemver } from '../../domain/semver';
 import { appDb } from '../../storage';
 import type { MusterDb, StoredPlaybook } from '../../storage/db';
@@ -48,8 +50,11 @@ interface LoadedPlaybook {
 export async function loadPlaybook(db: MusterDb, id: string, language: string): Promise<LoadedPlaybook | null> {
   const stored = await getStoredPlaybook(db, id, language);
   const shipped = shippedPlaybooks.find((p) => p.id === id && p.language === language);
-  if (stored && (!shipped || compareSemver(stored.version, shipped.version) >= 0)) return { playbook: stored.body as Playbook, source: 'imported' };
-  if (shipped) return { playbook: (await loadShippedPlaybook(shipped.file)) as Playbook, source: 'shipped' };
+  // Both were checked when they came in (the build checks shipped files, the import checks the
+  // rest); a version 1 file, or one stored by an older app, is read as the current version.
+  if (stored && (!shipped || compareSemver(stored.version, shipped.version) >= 0))
+    return { playbook: currentPlaybook(stored.body as Playbook | PlaybookV1), source: 'imported' };
+  if (shipped) return { playbook: currentPlaybook((await loadShippedPlaybook(shipped.file)) as Playbook | PlaybookV1), source: 'shipped' };
   return null;
 }
 

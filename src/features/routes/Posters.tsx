@@ -22,7 +22,7 @@ export function Posters({ playbookId, buildingId }: { playbookId: string; buildi
   if (site === undefined || base.status === 'loading') return <Loading />;
   const building = site?.main.buildings?.find((b) => b.id === buildingId);
   if (!site || !building) return <p role="alert">{t('routes.floorNotFound')}</p>;
-  const floors = [...building.floors].sort((a, b) => (b.level ?? 0) - (a.level ?? 0));
+  const floors = [...building.floors].sort((a, b) => b.order - a.order);
   // posterBaseAddress never rejects; this is only for the type.
   const address = base.value ?? window.location.origin;
   const problem = addressProblem(address);

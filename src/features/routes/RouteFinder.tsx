@@ -69,7 +69,7 @@ function Buildings({ siteId, buildingId }: { siteId: string; buildingId: string 
           <h2>{t('routes.pickFloor')}</h2>
           <ul className="floor-grid" lang={site.main.language} data-testid="floor-grid">
             {[...chosen.floors]
-              .sort((a, b) => (b.level ?? 0) - (a.level ?? 0))
+              .sort((a, b) => b.order - a.order)
               .map((f) => (
                 <li key={f.id}>
                   <Link className="big-choice" href={floorPath(siteId, chosen.id, f.id)}>

@@ -8,7 +8,7 @@ import { messages } from './messages';
 /** One way out, worded for staff reading it in a hurry. */
 interface RouteLine {
   readonly id: string;
-  readonly kind: 'primary' | 'alternate' | 'accessible';
+  readonly kind: 'primary' | 'alternate' | 'step-free';
   readonly heading: string;
   readonly instruction: string;
   readonly via: string;
@@ -50,20 +50,20 @@ export function floorView(playbook: Playbook, buildingId: string, floorId: strin
   if (!found || !first) return undefined;
   const l = uiLanguageOf(playbook.language);
   const say = speaker(l, messages, playbookMessages);
-  const heading: Record<RouteLine['kind'], keyof typeof messages> = { primary: 'routes.wayOut', alternate: 'routes.ifBlocked', accessible: 'routes.noStairs' };
+  const heading: Record<RouteLine['kind'], keyof typeof messages> = { primary: 'routes.wayOut', alternate: 'routes.ifBlocked', 'step-free': 'routes.noStairs' };
   return {
     language: playbook.language,
     site: playbook.organisation,
     building: first.building.name,
     floor: first.floor.label,
     ...(first.floor.notes ? { floorNotes: { title: say('routes.floorNotes'), text: first.floor.notes } } : {}),
-    routes: found.map(({ route, stairway, assemblyPoint }) => ({
+    routes: found.map(({ route, legs, assemblyPoint }) => ({
       id: route.id,
       kind: route.kind,
       heading: say(heading[route.kind]),
       instruction: route.instruction,
-      via: say('routes.via', { way: stairway?.name ?? say(route.nearest === 'exit' ? 'routes.nearestExit' : 'routes.nearestStairs') }),
-      direction: say(`routes.direction.${route.direction}`),
+      via: say('routes.via', { way: legs[0]?.stairway?.name ?? say(legs[0]?.leg.nearest === 'exit' ? 'routes.nearestExit' : 'routes.nearestStairs') }),
+      direction: legs[0]?.leg.direction && legs[0].leg.direction !== 'along' ? say(`routes.direction.${legs[0].leg.direction}`) : '',
       ...(route.exit ? { exit: say('routes.exit', { exit: route.exit }) } : {}),
       assembly: assemblyPoint ? say('routes.assembleAt', { name: assemblyPoint.name, location: assemblyPoint.location }) : say('routes.noAssembly'),
       ...(route.notes ? { notes: route.notes } : {}),
