@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postsOf, walkCommand } from './command-tree';
+import { assignablePosts, postsOf, walkCommand } from './command-tree';
 import { commandNames } from './names';
 import { commandIds } from './references';
 import { samplePlaybook } from '#fixtures/sample-playbook';
@@ -33,5 +33,25 @@ describe('the walk of the command structure', () => {
     expect(commandNames(p).get('hq.deputy')).toBe('Headquarters · Deputy Commander (Vice President)');
     expect(commandNames(p).get('fire-team.extinguisher')).toBe('Extinguisher Team');
     expect(commandNames(p).get('on-duty-lead')).toBe('Leader on duty');
+  });
+});
+
+describe('who an incident can assign', () => {
+  it('offers every post and role, and a team with no leader post by its own name, members or none', () => {
+    const p = samplePlaybook();
+    p.command.groups.push({ id: 'vault-team', name: 'Vault team', members: [{ id: 'vault-team.member', title: 'Member', heldBy: 'Teller' }] });
+    p.command.groups[0]!.teams!.push({ id: 'fire-team.comms', name: 'Communications team' });
+    expect(assignablePosts(p.command).map((a) => [a.id, a.group, a.title])).toEqual([
+      ['hq.commander', 'Headquarters', 'Commander (President)'],
+      ['hq.deputy', 'Headquarters', 'Deputy Commander (Vice President)'],
+      ['hq.members', 'Headquarters', 'Members (Heads of departments)'],
+      ['fire-team.leader', 'Volunteer Fire Team', 'Team Leader'],
+      ['fire-team.extinguisher', '', 'Extinguisher Team'],
+      ['fire-team.comms', '', 'Communications team'],
+      ['vault-team', '', 'Vault team'],
+      ['vault-team.member', 'Vault team', 'Member (Teller)'],
+      ['discoverer', '', 'Person who discovers the fire'],
+      ['on-duty-lead', '', 'Leader on duty'],
+    ]);
   });
 });

@@ -33,3 +33,24 @@ export function walkCommand(command: Command): CommandEntry[] {
   command.roles?.forEach((role, i) => out.push({ kind: 'role', id: role.id, role, path: `command.roles[${i}]` }));
   return out;
 }
+
+/** A post an incident can record someone in: its id, the group it belongs to, and its title. */
+export interface AssignablePost {
+  readonly id: string;
+  /** The name of the group or team the post is in; empty for a stand-alone role or a team standing for itself. */
+  readonly group: string;
+  readonly title: string;
+}
+
+/**
+ * Everything an incident can put a person in, in chart order: every post of every group and
+ * team, every stand-alone role, and every group or team that names no leader post (the
+ * evacuation team, the vault team), by its own id and name, so nobody is left unassignable.
+ */
+export function assignablePosts(command: Command): AssignablePost[] {
+  return walkCommand(command).flatMap((e): AssignablePost[] => {
+    if (e.kind === 'post') return [{ id: e.id, group: e.group.name, title: e.post.heldBy ? `${e.post.title} (${e.post.heldBy})` : e.post.title }];
+    if (e.kind === 'role') return [{ id: e.id, group: '', title: e.role.title }];
+    return e.group.leader ? [] : [{ id: e.id, group: '', title: e.group.name }];
+  });
+}

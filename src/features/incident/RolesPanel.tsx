@@ -5,21 +5,15 @@ import type { IncidentState } from '../../domain/incident';
 import { TEXT_LIMITS } from '../../domain/events/limits';
 import { PHONE_MAX_LENGTH, PHONE_PATTERN } from '../../domain/phone';
 import type { Playbook } from '../../domain/playbook/schema';
-import { walkCommand } from '../../domain/playbook/command-tree';
+import { assignablePosts, type AssignablePost } from '../../domain/playbook/command-tree';
 import { PhoneLink } from '../playbooks';
 import { Followers } from '../sync';
 import { assignRole } from './commands';
 import { messages } from './messages';
 
-/** Every post the playbook names, in chart order: headquarters, groups, their teams, other roles. */
-export function playbookPosts(playbook: Playbook): { id: string; group: string; title: string }[] {
-  return walkCommand(playbook.command).flatMap((e) =>
-    e.kind === 'post'
-      ? [{ id: e.id, group: e.group.name, title: e.post.heldBy ? `${e.post.title} (${e.post.heldBy})` : e.post.title }]
-      : e.kind === 'role'
-        ? [{ id: e.id, group: '', title: e.role.title }]
-        : [],
-  );
+/** Every post the playbook names, in chart order, and every team that names no leader post. */
+export function playbookPosts(playbook: Playbook): AssignablePost[] {
+  return assignablePosts(playbook.command);
 }
 
 function AssignForm({ incidentId, roleId }: { incidentId: string; roleId: string }) {
