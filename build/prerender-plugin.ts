@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { runnerImport, type Plugin } from 'vite';
+import { runnerImport, type Plugin, type Rollup } from 'vite';
 import type { Playbook } from '../src/domain/playbook/schema';
 import type { validatePlaybook } from '../src/domain/playbook/check';
 import type { floorView } from '../src/features/routes/floor-view';
@@ -18,6 +18,8 @@ interface FloorModules {
 }
 
 const ENTRY = 'virtual:muster-prerender-floor';
+/** The lazy screen whose markup is pre-rendered: its styles go inline with the page. */
+const FLOOR_SCREEN = '/src/features/routes/FloorRoute.tsx';
 
 /**
  * The app's own modules, loaded through Vite rather than bundled into the config: they use
@@ -33,15 +35,42 @@ async function loadFloorModules(root: string): Promise<FloorModules> {
         ? "export { validatePlaybook } from '/src/domain/playbook/check.ts';\nexport { floorView } from '/src/features/routes/floor-view.ts';\nexport { FloorRouteView } from '/src/features/routes/FloorRouteView.tsx';"
         : null,
   };
+  // Stylesheets are for the browser: the pre-render wants only the markup, and the CSS the
+  // components import goes inline from the bundle instead (floorScreenCss).
+  const NO_CSS = '\0muster-prerender-no-css';
+  const noCss: Plugin = {
+    name: 'muster-prerender-no-css',
+    enforce: 'pre',
+    resolveId: (id) => (/\.css($|\?)/.test(id) ? NO_CSS : null),
+    load: (id) => (id === NO_CSS ? 'export {};' : null),
+  };
   const { module } = await runnerImport<FloorModules>(ENTRY, {
     root,
     mode: 'production',
     logLevel: 'warn',
-    plugins: [entry, playbookSummaries()],
+    plugins: [noCss, entry, playbookSummaries()],
     // The production JSX runtime: React's development one is absent when NODE_ENV is production.
     oxc: { jsx: { runtime: 'automatic', development: false } },
   });
   return module;
+}
+
+/** The stylesheets the floor screen's chunk and the chunks it imports load, in order, each once. */
+function floorScreenCss(bundle: Rollup.OutputBundle): string[] {
+  const entry = Object.values(bundle).find((c): c is Rollup.OutputChunk => c.type === 'chunk' && (c.facadeModuleId ?? '').endsWith(FLOOR_SCREEN));
+  const css = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (chunk: Rollup.OutputChunk | undefined) => {
+    if (!chunk || seen.has(chunk.fileName)) return;
+    seen.add(chunk.fileName);
+    for (const file of chunk.imports) {
+      const imported = bundle[file];
+      if (imported?.type === 'chunk') visit(imported);
+    }
+    for (const file of chunk.viteMetadata?.importedCss ?? []) css.add(file);
+  };
+  visit(entry);
+  return [...css];
 }
 
 /**
@@ -66,11 +95,25 @@ export function prerenderRoutes(scenariosDir: string): Plugin {
       // phone offline (served by the service worker, CPU slow) waits for.
       // Replacers are functions throughout: a replacement string would read `$&` or `$'` in the
       // plan's text as patterns and change the words.
-      let html = String(shell.source);
-      html = html.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g, (tag, file: string) => {
+      const styleTag = (file: string): string | undefined => {
         const css = bundle[file];
-        return css && css.type === 'asset' ? `<style>${String(css.source).replace(/<\/style/gi, '<\\/style')}</style>` : tag;
+        return css && css.type === 'asset' ? `<style>${String(css.source).replace(/<\/style/gi, '<\\/style')}</style>` : undefined;
+      };
+      let html = String(shell.source);
+      const inlined = new Set<string>();
+      html = html.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g, (tag, file: string) => {
+        inlined.add(file);
+        return styleTag(file) ?? tag;
       });
+      // The floor screen is a lazy chunk with a stylesheet of its own (rules, legs, refuges):
+      // it goes inline too, or the pre-rendered route would show unstyled until the app loads.
+      const floorCss = floorScreenCss(bundle)
+        .filter((file) => !inlined.has(file))
+        .map(styleTag)
+        .filter((tag): tag is string => tag !== undefined)
+        .join('');
+      if (!html.includes('</head>')) this.error('index.html has no </head> to put the floor screen’s styles in');
+      html = html.replace('</head>', () => `${floorCss}</head>`);
       if (!html.includes('<div id="root"></div>')) this.error('index.html has no empty <div id="root"></div> to pre-render into');
       const { validatePlaybook, floorView, FloorRouteView } = await loadFloorModules(root);
       // Checked as the import checks a file, and read as the current schema version (a version 1

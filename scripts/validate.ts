@@ -7,17 +7,19 @@
  *   tsx scripts/validate.ts --lang zh-CN …   (messages in Simplified Chinese; default en)
  *
  * Each file: at most 5 MB and UTF-8 (checked before parsing), valid JSON, the schema, ids and
- * references. Files among the arguments with the same playbook id in different languages
- * are twins and must share their ids. Prints `file: path: message` for each problem and one
- * OK line per clean file; exits 1 when anything is wrong, 0 when all is clean.
+ * references, then the warnings (a file with warnings still passes). Files among the arguments
+ * with the same playbook id in different languages are twins and must share their ids. Prints
+ * one OK line per file without errors, then per file its errors and then its warnings, one a
+ * line, as `file:line:column: error: path (place): message` (an editor jumps to `file:line:column`;
+ * the place names the building, floor, route or step in the file's words). Exits 1 when any
+ * file has an error, 0 otherwise: warnings alone never fail the run.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlaybookFileCheck } from '../src/domain/playbook/file';
-import { comparePlaybookTwins, playbookFileSizeIssue, readPlaybookBytes, speak } from '../src/domain/playbook/validate';
-import type { Issue } from '../src/domain/validation';
-import { isLanguage, LANGUAGES, speaker, type Language } from '../src/domain/text';
+import { comparePlaybookTwins, placeIssuesInText, playbookFileSizeIssue, readPlaybookBytes, speak, type PlaybookIssue } from '../src/domain/playbook/validate';
+import { isLanguage, LANGUAGES, speaker, type Language, type Speak } from '../src/domain/text';
 import { messages } from './validate-messages';
 
 const scenariosDir = fileURLToPath(new URL('../scenarios/', import.meta.url));
@@ -29,25 +31,29 @@ function defaultFiles(): string[] {
     .map((name) => relative(process.cwd(), join(scenariosDir, name)));
 }
 
+function refused(file: string, message: string): PlaybookFileCheck {
+  return { fileName: file, ok: false, issues: [{ path: '', severity: 'error', message }], warnings: [] };
+}
+
 function checkFile(file: string, language: Language): PlaybookFileCheck {
   const say = speak(language);
   let size: number;
   try {
     const stat = statSync(file);
-    if (!stat.isFile()) return { fileName: file, ok: false, issues: [{ path: '', message: say('file.notAFile') }] };
+    if (!stat.isFile()) return refused(file, say('file.notAFile'));
     size = stat.size;
   } catch {
-    return { fileName: file, ok: false, issues: [{ path: '', message: say('file.notFound') }] };
+    return refused(file, say('file.notFound'));
   }
   // Refuse a huge file from its size alone, before reading it into memory.
   const tooLarge = playbookFileSizeIssue(size, { language });
-  if (tooLarge) return { fileName: file, ok: false, issues: [tooLarge] };
+  if (tooLarge) return { fileName: file, ok: false, issues: [tooLarge], warnings: [] };
   return readPlaybookBytes(readFileSync(file), file, { language });
 }
 
 /** Twin issues per file: each later language version is compared with the first one given. */
-function twinIssues(results: readonly PlaybookFileCheck[], language: Language): Map<string, Issue[]> {
-  const byFile = new Map<string, Issue[]>();
+function twinIssues(results: readonly PlaybookFileCheck[], language: Language): Map<string, PlaybookIssue[]> {
+  const byFile = new Map<string, PlaybookIssue[]>();
   const firstById = new Map<string, Extract<PlaybookFileCheck, { ok: true }>>();
   for (const result of results) {
     if (!result.ok) continue;
@@ -56,10 +62,19 @@ function twinIssues(results: readonly PlaybookFileCheck[], language: Language): 
     else if (first.playbook.language.toLowerCase() !== result.playbook.language.toLowerCase()) {
       const twin = speaker(language, messages)('validate.twin', { file: first.fileName });
       const issues = comparePlaybookTwins(first.playbook, result.playbook, { language }).map((i) => ({ ...i, message: `${i.message}${twin}` }));
-      byFile.set(result.fileName, issues);
+      // Read again for the lines and places: the file was just read whole and found valid.
+      byFile.set(result.fileName, placeIssuesInText(readFileSync(result.fileName, 'utf8'), issues, { language }));
     }
   }
   return byFile;
+}
+
+/** `file:line:column: error: path (place): message`, leaving out what the issue does not have. */
+function issueLine(fileName: string, issue: PlaybookIssue, t: Speak<typeof messages>): string {
+  const where = issue.line !== undefined && issue.column !== undefined ? `${fileName}:${issue.line}:${issue.column}` : fileName;
+  // A place is always inside the file, so an issue that has one has a path too.
+  const path = issue.place ? t('validate.place', { path: issue.path, place: issue.place }) : issue.path;
+  return [where, t(issue.severity === 'error' ? 'validate.error' : 'validate.warning'), ...(path ? [path] : []), issue.message].join(': ');
 }
 
 /** `--lang zh-CN` or `--lang=zh-CN` anywhere among the arguments; the rest are files. */
@@ -95,16 +110,14 @@ function main(argv: readonly string[]): number {
   const twins = twinIssues(results, language);
   let failed = 0;
   for (const result of results) {
-    const issues = result.ok ? (twins.get(result.fileName) ?? []) : result.issues;
-    if (issues.length === 0 && result.ok) {
+    const errors = result.ok ? (twins.get(result.fileName) ?? []) : result.issues;
+    if (errors.length === 0 && result.ok) {
       const { id, version, language: written } = result.playbook;
-      process.stdout.write(`${result.fileName}: ${t('validate.ok', { id, version, language: written })}\n`);
-      continue;
-    }
-    failed++;
-    for (const issue of issues) {
-      process.stdout.write(issue.path ? `${result.fileName}: ${issue.path}: ${issue.message}\n` : `${result.fileName}: ${issue.message}\n`);
-    }
+      const { length: count } = result.warnings;
+      const ok = count > 0 ? t('validate.okWithWarnings', { id, version, language: written, count }) : t('validate.ok', { id, version, language: written });
+      process.stdout.write(`${result.fileName}: ${ok}\n`);
+    } else failed++;
+    for (const issue of [...errors, ...result.warnings]) process.stdout.write(`${issueLine(result.fileName, issue, t)}\n`);
   }
   if (failed > 0) process.stdout.write(`${t('validate.summary', { failed, total: results.length })}\n`);
   return failed > 0 ? 1 : 0;

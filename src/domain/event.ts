@@ -26,10 +26,12 @@ import {
   checkStepItemChecked,
   checkStepReopened,
   checkStepSkipped,
+  checkStepStarted,
   type StepDone,
   type StepItemChecked,
   type StepReopened,
   type StepSkipped,
+  type StepStarted,
 } from './events/step';
 import { FieldChecker, isRecord, describe, type Issue, type Validated } from './validation';
 
@@ -41,6 +43,7 @@ export interface EventPayloads {
   'incident.declared': IncidentDeclared;
   'role.assigned': RoleAssigned;
   'command.handedOver': CommandHandedOver;
+  'step.started': StepStarted;
   'step.done': StepDone;
   'step.skipped': StepSkipped;
   'step.reopened': StepReopened;
@@ -66,6 +69,7 @@ const payloadCheckers: { [K in EventType]: (p: Record<string, unknown>) => Issue
   'incident.declared': checkIncidentDeclared,
   'role.assigned': checkRoleAssigned,
   'command.handedOver': checkCommandHandedOver,
+  'step.started': checkStepStarted,
   'step.done': checkStepDone,
   'step.skipped': checkStepSkipped,
   'step.reopened': checkStepReopened,

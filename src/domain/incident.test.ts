@@ -11,6 +11,7 @@ import {
   missingPeople,
   reduceIncident,
   standing,
+  stepClock,
   stepStatus,
   type IncidentState,
 } from './incident';
@@ -71,12 +72,80 @@ describe('the night flood, as the reducer sees it', () => {
   });
 });
 
+describe('a step whose target counts from its own start (Riverside: cut the power within 10 minutes)', () => {
+  const declared = ev('incident.declared', { playbookId: 'riverside-flood', playbookVersion: '2.0.0', mode: 'drill', title: 'Ramp flooding', place: 'B2' }, 0);
+  const power = { id: 'step.alert.power', target: { minutes: 10, from: 'step' as const } };
+  const started = ev('step.started', { stepId: power.id }, 4, 'Electrician Zhou', 'phone-b');
+  const done = ev('step.done', { stepId: power.id }, 11);
+  const reopened = ev('step.reopened', { stepId: power.id, reason: 'B2 still live' }, 12, '李组长', 'tablet');
+  const startedAgain = ev('step.started', { stepId: power.id }, 13, 'Electrician Zhou', 'phone-b');
+
+  it('the electrician starts the step at 02:04: it is under way, with who and when, and its clock runs out at 02:14', () => {
+    const state = reduceIncident('inc-1', [declared, started]);
+    expect(stepStatus(state, power.id)).toBe('started');
+    expect(state.steps[power.id]?.started).toMatchObject({ actor: 'Electrician Zhou', at: T0 + 4 * 60_000 });
+    expect(stepClock(state, power)).toEqual({ minutes: 10, from: 'step', since: T0 + 4 * 60_000, dueAt: T0 + 14 * 60_000 });
+  });
+
+  it('a step-relative clock does not run before the step is started; an incident-relative one runs from the declaration', () => {
+    const state = reduceIncident('inc-1', [declared]);
+    expect(stepClock(state, power)).toEqual({ minutes: 10, from: 'step', since: null, dueAt: null });
+    expect(stepClock(state, { id: 'watch', target: { minutes: 5, from: 'incident' } })?.dueAt).toBe(T0 + 5 * 60_000);
+    expect(stepClock(state, { id: 'no-target' })).toBeNull();
+  });
+
+  it('done keeps when the step was started, so the report can judge it from there', () => {
+    const state = reduceIncident('inc-1', [declared, done, started]);
+    expect(state.steps[power.id]).toMatchObject({ status: 'done', actor: '王值班', started: { actor: 'Electrician Zhou', at: T0 + 4 * 60_000 } });
+  });
+
+  it('a later reopen wins over the start and stops its clock, whatever order they arrive in', () => {
+    for (const events of [
+      [declared, started, reopened],
+      [reopened, started, declared],
+    ]) {
+      const state = reduceIncident('inc-1', events);
+      expect(stepStatus(state, power.id)).toBe('open');
+      expect(state.steps[power.id]?.started).toBeUndefined();
+      expect(stepClock(state, power)?.dueAt).toBeNull();
+    }
+  });
+
+  it('a start later than a reopen wins over it and starts a new clock', () => {
+    const state = reduceIncident('inc-1', [startedAgain, reopened, done, started, declared]);
+    expect(stepStatus(state, power.id)).toBe('started');
+    expect(stepClock(state, power)?.since).toBe(T0 + 13 * 60_000);
+  });
+
+  it('an earlier start loses to a later done (last writer wins), and a second start does not restart the clock', () => {
+    expect(stepStatus(reduceIncident('inc-1', [done, started]), power.id)).toBe('done');
+    const twice = ev('step.started', { stepId: power.id }, 8, '李组长', 'tablet');
+    const state = reduceIncident('inc-1', [twice, started]);
+    expect(state.steps[power.id]?.started).toMatchObject({ actor: 'Electrician Zhou', at: T0 + 4 * 60_000 });
+  });
+});
+
 // Property: any permutation and any duplication of the same set of events gives the same state.
 const devices = ['phone-a', 'phone-b', 'tablet'] as const;
 const stepIds = ['s1', 's2', 's3'] as const;
 const arbEvent = fc
   .record({
-    kind: fc.constantFrom('done', 'skipped', 'reopened', 'note', 'declared', 'handover', 'role', 'strike', 'confirm', 'approve', 'lesson', 'accounted', 'loss'),
+    kind: fc.constantFrom(
+      'done',
+      'started',
+      'skipped',
+      'reopened',
+      'note',
+      'declared',
+      'handover',
+      'role',
+      'strike',
+      'confirm',
+      'approve',
+      'lesson',
+      'accounted',
+      'loss',
+    ),
     step: fc.constantFrom(...stepIds),
     device: fc.constantFrom(...devices),
     wall: fc.integer({ min: 0, max: 50 }),
@@ -94,6 +163,8 @@ const arbEvent = fc
     switch (r.kind) {
       case 'done':
         return { ...base, type: 'step.done', payload: { stepId: r.step } };
+      case 'started':
+        return { ...base, type: 'step.started', payload: { stepId: r.step } };
       case 'skipped':
         return { ...base, type: 'step.skipped', payload: { stepId: r.step, reason: r.text } };
       case 'reopened':

@@ -4,14 +4,21 @@ import type { AfterActionField, ImprovementAdded } from './events/afteraction';
 import type { IncidentDeclared } from './events/incident';
 import type { LossRecorded, SuppliesCounted } from './events/losses';
 import type { HeadcountStatus } from './events/people';
+import type { Step } from './playbook/schema';
 
 export type { Attribution };
 
-type StepStatus = 'open' | 'done' | 'skipped';
+/** `started`: under way, for a step whose target time counts from its own start; still open work. */
+type StepStatus = 'open' | 'started' | 'done' | 'skipped';
 /** open → ending (on-site end confirmed) → closed (leadership approved). */
 export type IncidentPhase = 'open' | 'ending' | 'closed';
 
-export type StepState = Attribution & { readonly status: StepStatus; readonly reason?: string };
+export type StepState = Attribution & {
+  readonly status: StepStatus;
+  readonly reason?: string;
+  /** Who started the step and when: kept when it is then done or skipped, dropped when it is reopened. */
+  readonly started?: Attribution;
+};
 type TimelineNote = Attribution & { readonly text: string; readonly tags: readonly string[] };
 type CommanderTurn = Attribution & { readonly person: string; readonly role?: string; readonly note?: string };
 type RoleHolder = Attribution & { readonly person: string; readonly phone?: string };
@@ -100,6 +107,11 @@ function afterActionIds(d: Draft): Set<string> {
   return new Set([...d.improvements.map((i) => i.eventId), ...d.planRevisions.map((p) => p.eventId)]);
 }
 
+/** The start a step keeps when it is then done or skipped (a reopened step starts afresh). */
+function startOf(previous: StepState | undefined): { started?: Attribution } {
+  return previous?.started ? { started: previous.started } : {};
+}
+
 /** Applies one event, in order, to a mutable draft. The single place that says what each event means. */
 function applyTo(d: Draft, e: MusterEvent): void {
   d.timeline.push(e);
@@ -129,11 +141,16 @@ function applyTo(d: Draft, e: MusterEvent): void {
         ...(e.payload.note ? { note: e.payload.note } : {}),
       });
       break;
+    case 'step.started':
+      // A second tap on Start (another device, offline) does not buy more time: the clock runs
+      // from the first start. After done, skipped or reopened, a later start starts a new run.
+      if (d.steps[e.payload.stepId]?.status !== 'started') d.steps[e.payload.stepId] = { ...by, status: 'started', started: by };
+      break;
     case 'step.done':
-      d.steps[e.payload.stepId] = { ...by, status: 'done' };
+      d.steps[e.payload.stepId] = { ...by, status: 'done', ...startOf(d.steps[e.payload.stepId]) };
       break;
     case 'step.skipped':
-      d.steps[e.payload.stepId] = { ...by, status: 'skipped', reason: e.payload.reason };
+      d.steps[e.payload.stepId] = { ...by, status: 'skipped', reason: e.payload.reason, ...startOf(d.steps[e.payload.stepId]) };
       break;
     case 'step.reopened':
       d.steps[e.payload.stepId] = { ...by, status: 'open', ...(e.payload.reason ? { reason: e.payload.reason } : {}) };
@@ -246,6 +263,29 @@ export function applyEvent(state: IncidentState, e: MusterEvent): IncidentState 
 /** The status of one step (open when nobody has touched it). */
 export function stepStatus(state: IncidentState, stepId: string): StepStatus {
   return state.steps[stepId]?.status ?? 'open';
+}
+
+/** A step's target time and the clock it runs on. */
+export interface StepClock {
+  readonly minutes: number;
+  readonly from: 'incident' | 'step';
+  /** When the clock started: the declaration, or the step's start; null while a step-relative step is not started. */
+  readonly since: number | null;
+  /** When the target time runs out, in ms; null while the clock has not started. */
+  readonly dueAt: number | null;
+}
+
+/**
+ * The clock of a step's target: from the incident's declaration, or from when the step was
+ * started (`step.started`, last-writer-wins like the rest of its status). Null when the plan sets
+ * no target. Pure: the checklist compares `dueAt` with the time it is given, the report with the
+ * end of the incident; the same answer on every device holding the same events.
+ */
+export function stepClock(state: IncidentState, step: Pick<Step, 'id' | 'target'>): StepClock | null {
+  if (!step.target) return null;
+  const { minutes, from } = step.target;
+  const since = from === 'incident' ? (state.declared?.at ?? null) : (state.steps[step.id]?.started?.at ?? null);
+  return { minutes, from, since, dueAt: since === null ? null : since + minutes * 60_000 };
 }
 
 /** Who commands now. */

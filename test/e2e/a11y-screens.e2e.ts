@@ -32,9 +32,14 @@ describe.each([
     const scan = async (where: string) => {
       for (const v of await axeViolations(page)) found.push(`${where}: ${v.id} ${v.targets.slice(0, 3).join(' ')}`);
     };
-    await page.goto(`${baseUrl}/incidents/new?playbook=fire-evacuation&lang=${language}`);
+    // The kind of emergency first; the fire playbook in the phone's language is then chosen.
+    await page.goto(`${baseUrl}/incidents/new`);
+    await page.getByTestId('start-kind-fire').waitFor();
+    await scan('start: the kind of emergency');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+    await page.getByTestId('start-kind-fire').click();
     await page.getByTestId('start-incident').waitFor();
-    await scan('start');
+    await scan('start: the fire playbook');
     await page.getByTestId('actor-name').fill('A');
     await page.getByTestId('start-incident').click();
     await page.waitForURL(/\/incidents\/inc-/);

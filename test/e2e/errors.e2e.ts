@@ -102,7 +102,9 @@ describe('a screen whose code cannot be fetched', () => {
     const page = await session.context.newPage();
     const errors = uncaught(page);
     const report = await breakChunk(page, /\/report-[\w-]+\.js$/);
-    await page.goto(`${baseUrl}/incidents/new?playbook=fire-evacuation&lang=en`);
+    // The kind of emergency first; the fire playbook in the phone's language is then chosen.
+    await page.goto(`${baseUrl}/incidents/new`);
+    await page.getByTestId('start-kind-fire').click();
     await page.getByLabel('Drill', { exact: true }).check();
     await page.getByTestId('actor-name').fill('Security office');
     await page.getByTestId('start-incident').click();
@@ -145,7 +147,8 @@ describe('a screen that throws while rendering', () => {
     await page.goto(baseUrl);
     await page.getByRole('heading', { name: 'Open incidents' }).waitFor(); // the app has opened its database
     // An imported playbook whose stored body is damaged: the library lists it from its
-    // summary fields, and the reader, which trusts what the import validated, throws on it.
+    // summary fields, and the reader, which trusts what the import validated (a version 2 body is
+    // used as it is), throws on it.
     await page.evaluate(
       () =>
         new Promise<void>((ok, fail) => {
@@ -161,7 +164,7 @@ describe('a screen that throws while rendering', () => {
               kind: 'fire',
               title: 'Damaged plan',
               source: 'imported',
-              body: { id: 'damaged-plan', title: 'Damaged plan' },
+              body: { schemaVersion: 2, id: 'damaged-plan', title: 'Damaged plan' },
               storedAt: Date.now(),
             });
             tx.oncomplete = () => {

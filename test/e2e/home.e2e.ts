@@ -56,6 +56,20 @@ describe('the home screen on a phone', () => {
     expect(await page.getByText('Never use the elevator.').isVisible()).toBe(true);
   });
 
+  it('"Start an incident" asks what is happening first: flood or fire, as two big buttons', async () => {
+    session = await newSession({ locale: 'en-US' });
+    const page = await session.context.newPage();
+    await page.goto(baseUrl);
+    await page.getByTestId('new-incident').click();
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: 'What is happening?' }).count()).toBe(1);
+    expect(await page.getByTestId('start-kind-flood').textContent()).toBe('Flood');
+    expect(await page.getByTestId('start-kind-fire').textContent()).toBe('Fire');
+    // No plan is chosen for someone who has not said what the emergency is.
+    expect(await page.getByTestId('start-incident').count()).toBe(0);
+    await page.getByTestId('start-kind-fire').click();
+    await expect.poll(() => page.getByTestId('start-plan').textContent()).toContain('Firefighting and Emergency Evacuation Plan');
+  });
+
   it('a deep link opens straight to its screen, and an unknown one says so', async () => {
     session = await newSession({ locale: 'en-US' });
     const page = await session.context.newPage();

@@ -70,7 +70,9 @@ describe('the officer’s phone and the leader’s tablet on one flood, both onl
     leader = await enrol(tablet, server, 'Leader’s tablet');
     leaderPulls = countPulls(leader);
 
-    await officer.goto(`${server.url}/incidents/new?playbook=flood-emergency&lang=en`);
+    // The kind of emergency first; the flood playbook in the phone's language is then chosen.
+    await officer.goto(`${server.url}/incidents/new`);
+    await officer.getByTestId('start-kind-flood').click();
     await officer.getByLabel('Title').fill('Basement flooding');
     await officer.getByLabel('Place').fill('B1');
     await officer.getByTestId('actor-name').fill(OFFICER);

@@ -118,7 +118,9 @@ describe('a member of staff in a basement with no signal, after one visit (Chine
   it('the on-duty leader starts the flood playbook as an incident offline, and it is on the home screen after a reload', async () => {
     // A fresh tab: the one above was left on the browser's own error page by the /api navigation.
     page = await session.context.newPage();
-    await page.goto(`${origin}/incidents/new?playbook=flood-emergency&lang=zh-CN`);
+    // The kind of emergency first; the flood playbook in the phone's language is then chosen.
+    await page.goto(`${origin}/incidents/new`);
+    await page.getByTestId('start-kind-flood').click();
     await page.getByLabel('标题').fill('夜间地下室进水');
     await page.getByTestId('actor-name').fill('王值班');
     await page.getByTestId('start-incident').click();

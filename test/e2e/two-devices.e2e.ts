@@ -140,7 +140,9 @@ describe('the commander’s tablet and the scribe’s phone record the same floo
     const scribe = await enrol(phone, issueEnrolmentLink(server, 'Scribe’s phone'));
 
     // The commander starts the flood incident while the network still works.
-    await commander.goto(`${server.url}/incidents/new?playbook=flood-emergency&lang=en`);
+    // The kind of emergency first; the flood playbook in the phone's language is then chosen.
+    await commander.goto(`${server.url}/incidents/new`);
+    await commander.getByTestId('start-kind-flood').click();
     await commander.getByLabel('Title').fill('Basement flooding');
     await commander.getByLabel('Place').fill('B1');
     await commander.getByTestId('actor-name').fill(COMMANDER);
@@ -174,6 +176,8 @@ describe('the commander’s tablet and the scribe’s phone record the same floo
     await scribe.getByTestId('step-step.command.report-head-office').getByRole('button', { name: 'Skip' }).click();
     await scribe.getByLabel('Why is it skipped?').fill(HEAD_OFFICE_CALLED);
     await scribe.getByRole('button', { name: 'Skip step' }).click();
+    // A critical step: skipped only after a second, explicit confirmation naming it.
+    await scribe.getByTestId('skip-confirm').getByRole('button', { name: 'Yes, skip it' }).click();
     await expect.poll(() => scribe.getByTestId('step-step.command.report-head-office').getAttribute('data-status'), UI_WAIT).toBe('skipped');
     await addNote(scribe, SCRIBE_NOTE);
 

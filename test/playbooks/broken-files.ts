@@ -1,54 +1,141 @@
-import type { Issue } from '../../src/domain/validation';
+import type { PlaybookIssue } from '../../src/domain/playbook/validate';
 
 /**
  * The broken playbook files in test/playbooks/broken/ and what the validator must say about
- * each. Each file is the valid sample playbook (src/domain/playbook/sample-playbook.ts) with one
- * mistake a safety officer might make, saved to disk.
+ * each: the errors, each with its line and column in the file and its place in the file's own
+ * words. Each file is the valid sample playbook (test/fixtures/sample-playbook.ts) with one
+ * mistake a safety officer might make, saved to disk. Their warnings are those of the sample
+ * (`SAMPLE_FILE_WARNINGS`), at their own lines.
  */
 export const BROKEN_FILES = {
-  'bad-language.json': [{ path: 'language', message: 'expected a BCP 47 language tag such as "zh-CN" or "en", got the text "zh_CN"' }],
+  'bad-language.json': [
+    { path: 'language', severity: 'error', line: 5, column: 3, message: 'expected a BCP 47 language tag such as "zh-CN" or "en", got the text "zh_CN"' },
+  ],
   'duplicate-step-id.json': [
     {
       path: 'phases[1].steps[0].id',
+      severity: 'error',
+      place: 'phase "Respond", step "step.alarm.report" ("Fight the fire.")',
+      line: 131,
+      column: 11,
       message: 'duplicate id "step.alarm.report", already used at phases[0].steps[0].id; step ids must be unique in the whole playbook',
     },
   ],
   'duplicate-field.json': [
     {
       path: 'buildings[1].floors[0].routes',
+      severity: 'error',
+      place: 'building "Annex", floor "Floor 1"',
+      line: 239,
+      column: 11,
       message: 'field given twice, at line 230, column 11 and line 239, column 11; JSON keeps only the last, so remove one',
     },
-    { path: 'buildings[1].floors[0].routes', message: 'a floor needs at least one evacuation route, found none' },
+    {
+      path: 'buildings[1].floors[0].routes',
+      severity: 'error',
+      place: 'building "Annex", floor "Floor 1"',
+      line: 239,
+      column: 11,
+      message: 'a floor needs at least one evacuation route, found none',
+    },
   ],
-  'empty.json': [{ path: '', message: 'the file is empty; expected a playbook as a JSON object' }],
-  'floor-without-route.json': [{ path: 'buildings[1].floors[0].routes', message: 'a floor needs at least one evacuation route, found none' }],
-  'gbk-encoded.json': [{ path: '', message: 'the file is not UTF-8 text (byte 156 is 0xc3); save it as UTF-8' }],
-  'missing-id.json': [{ path: 'id', message: 'missing; expected a text' }],
-  'negative-target-minutes.json': [{ path: 'phases[0].steps[0].targetMinutes', message: 'expected a number of at least 0, got -5' }],
+  'empty.json': [{ path: '', severity: 'error', message: 'the file is empty; expected a playbook as a JSON object' }],
+  'floor-without-route.json': [
+    {
+      path: 'buildings[1].floors[0].routes',
+      severity: 'error',
+      place: 'building "Annex", floor "Floor 1"',
+      line: 230,
+      column: 11,
+      message: 'a floor needs at least one evacuation route, found none',
+    },
+  ],
+  'gbk-encoded.json': [{ path: '', severity: 'error', message: 'the file is not UTF-8 text (byte 156 is 0xc3); save it as UTF-8' }],
+  // A missing field is found at the object that lacks it: here the whole playbook, from line 1.
+  'missing-id.json': [{ path: 'id', severity: 'error', line: 1, column: 1, message: 'missing; expected a text' }],
+  'negative-target-minutes.json': [
+    {
+      path: 'phases[0].steps[0].targetMinutes',
+      severity: 'error',
+      place: 'phase "Raise the alarm", step "step.alarm.report" ("Report the fire.")',
+      line: 114,
+      column: 11,
+      message: 'expected a number of at least 0, got -5',
+    },
+  ],
   'trailing-comma.json': [
-    { path: '', message: 'invalid JSON at line 301, column 1: expected another field after ",", found "}"; JSON allows no comma before "}"' },
+    {
+      path: '',
+      severity: 'error',
+      line: 301,
+      column: 1,
+      message: 'invalid JSON at line 301, column 1: expected another field after ",", found "}"; JSON allows no comma before "}"',
+    },
   ],
   'unknown-assembly-point.json': [
     {
       path: 'buildings[0].floors[0].routes[0].assemblyPoint',
+      severity: 'error',
+      place: 'building "Main building", floor "Floor 1", route "primary" (primary)',
+      line: 195,
+      column: 15,
       message: 'unknown assembly point "front-square"; expected one of "car-park" from assemblyPoints',
     },
   ],
-  'unknown-field.json': [{ path: 'phases[0].steps[0].ownr', message: 'unknown field; did you mean "owner"?' }],
+  'unknown-field.json': [
+    {
+      path: 'phases[0].steps[0].ownr',
+      severity: 'error',
+      place: 'phase "Raise the alarm", step "step.alarm.report" ("Report the fire.")',
+      line: 115,
+      column: 11,
+      message: 'unknown field; did you mean "owner"?',
+    },
+  ],
   'unknown-owner.json': [
     {
       path: 'phases[1].steps[0].owner',
+      severity: 'error',
+      place: 'phase "Respond", step "step.respond.firefight" ("Fight the fire.")',
+      line: 133,
+      column: 11,
       message:
         'unknown role, group, team or position "ghost"; expected one of "hq", "hq.commander", "hq.deputy", "hq.members", "fire-team", "fire-team.leader", "fire-team.extinguisher", "discoverer", "on-duty-lead" from command',
     },
   ],
-  'version-not-semver.json': [{ path: 'version', message: 'expected a semantic version such as "1.0.0", got the text "v1"' }],
-  'wrong-kind.json': [{ path: 'kind', message: 'expected one of "flood", "fire", "other", got the text "earthquake"' }],
-  'wrong-types.json': [
-    { path: 'phases[0].steps[0].critical', message: 'expected true or false, got the text "yes"' },
-    { path: 'buildings[0].floors[0].level', message: 'expected a number, got the text "1"' },
+  'version-not-semver.json': [
+    { path: 'version', severity: 'error', line: 4, column: 3, message: 'expected a semantic version such as "1.0.0", got the text "v1"' },
   ],
-} satisfies Record<string, Issue[]>;
+  'wrong-kind.json': [{ path: 'kind', severity: 'error', line: 6, column: 3, message: 'expected one of "flood", "fire", "other", got the text "earthquake"' }],
+  'wrong-types.json': [
+    {
+      path: 'phases[0].steps[0].critical',
+      severity: 'error',
+      place: 'phase "Raise the alarm", step "step.alarm.report" ("Report the fire.")',
+      line: 113,
+      column: 11,
+      message: 'expected true or false, got the text "yes"',
+    },
+    {
+      path: 'buildings[0].floors[0].level',
+      severity: 'error',
+      place: 'building "Main building", floor "Floor 1"',
+      line: 187,
+      column: 11,
+      message: 'expected a number, got the text "1"',
+    },
+  ],
+} satisfies Record<string, PlaybookIssue[]>;
+
+/** What every broken file that can be read is warned about, as the sample is: fields no screen shows. */
+export const SAMPLE_FILE_WARNINGS = [
+  { path: 'hazard', severity: 'warning', message: 'no screen of the app shows this "hazard", so nobody will read it (1 place like it in this file)' },
+  {
+    path: 'preparation.keyAreas.owner',
+    severity: 'warning',
+    message: 'no screen of the app shows this "owner", so nobody will read it (1 place like it in this file)',
+  },
+] satisfies PlaybookIssue[];
 
 /**
  * What a Chinese-speaking safety officer reads for the same files: one message per issue above,

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { PlaybookIssue } from '../../src/domain/playbook/validate';
+import { samplePlaybook } from '../fixtures/sample-playbook';
 import { BROKEN_FILES, BROKEN_FILES_ZH } from './broken-files';
 import { runScript } from './support';
 
@@ -12,56 +14,92 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const shipped = ['scenarios/fire.zh-CN.json', 'scenarios/fire.en.json', 'scenarios/flood.zh-CN.json', 'scenarios/flood.en.json'];
 
+/** A line of the CLI's output for one issue, as a safety officer's editor reads it: `file:line:column: error: path (place): message`. */
+function issueLine(file: string, issue: PlaybookIssue, severity: string, place = issue.place ? ` (${issue.place})` : ''): string {
+  const where = issue.line !== undefined ? `${file}:${issue.line}:${issue.column}` : file;
+  return [where, severity, ...(issue.path ? [`${issue.path}${place}`] : []), issue.message].join(': ');
+}
+
+const isWarning = /^[^:]+:\d+:\d+: warning: /;
+
 describe('scripts/validate.ts', () => {
-  it('prints one OK line per clean file and exits 0 for the shipped playbooks', () => {
+  it('passes the shipped playbooks with one OK line each, followed by their warnings, and exits 0', () => {
     const run = runScript('validate.ts', shipped);
-    expect(run.stdout).toBe(
-      [
-        'scenarios/fire.zh-CN.json: OK (fire-evacuation 1.0.0, zh-CN)',
-        'scenarios/fire.en.json: OK (fire-evacuation 1.0.0, en)',
-        'scenarios/flood.zh-CN.json: OK (flood-emergency 1.0.0, zh-CN)',
-        'scenarios/flood.en.json: OK (flood-emergency 1.0.0, en)',
-        '',
-      ].join('\n'),
-    );
+    const lines = run.stdout.trim().split('\n');
+    expect(lines.filter((l) => !isWarning.test(l))).toEqual([
+      'scenarios/fire.zh-CN.json: OK (fire-evacuation 1.0.0, zh-CN), with 3 warning(s)',
+      'scenarios/fire.en.json: OK (fire-evacuation 1.0.0, en), with 3 warning(s)',
+      'scenarios/flood.zh-CN.json: OK (flood-emergency 1.0.0, zh-CN), with 2 warning(s)',
+      'scenarios/flood.en.json: OK (flood-emergency 1.0.0, en), with 2 warning(s)',
+    ]);
+    const fireEn = lines.indexOf('scenarios/fire.en.json: OK (fire-evacuation 1.0.0, en), with 3 warning(s)');
+    expect(lines.slice(fireEn + 1, fireEn + 4)).toEqual([
+      'scenarios/fire.en.json:7:3: warning: hazard: no screen of the app shows this "hazard", so nobody will read it (1 place like it in this file)',
+      'scenarios/fire.en.json:31:7: warning: principles[0].source (principle "principle.responsibility"): no screen of the app shows this "source", so nobody will read it (69 places like it in this file)',
+      'scenarios/fire.en.json:927:7: warning: preparation.keyAreas.owner: no screen of the app shows this "owner", so nobody will read it (1 place like it in this file)',
+    ]);
     expect(run.status).toBe(0);
   });
 
   it('checks every playbook in scenarios/ when given no files', () => {
     const run = runScript('validate.ts', []);
-    expect(run.stdout.trim().split('\n')).toHaveLength(4);
+    expect(
+      run.stdout
+        .trim()
+        .split('\n')
+        .filter((l) => l.includes(': OK (')),
+    ).toHaveLength(4);
     expect(run.stdout).not.toContain('playbook.schema.json');
     expect(run.status).toBe(0);
   });
 
-  it('prints `file: path: message` for each problem of each broken file and exits 1', () => {
+  it('passes the example building with its warnings, naming the places by their labels', () => {
+    const run = runScript('validate.ts', ['scenarios/examples/riverside.en.json']);
+    expect(run.stdout.trim().split('\n')).toEqual([
+      'scenarios/examples/riverside.en.json: OK (riverside-flood 1.0.0, en), with 2 warning(s)',
+      'scenarios/examples/riverside.en.json:8:3: warning: hazard: no screen of the app shows this "hazard", so nobody will read it (1 place like it in this file)',
+      'scenarios/examples/riverside.en.json:119:7: warning: emergencyNumbers[4].notes (emergency number "City flood control office"): no screen of the app shows this "notes", so nobody will read it (1 place like it in this file)',
+    ]);
+    expect(run.status).toBe(0);
+  });
+
+  it('prints each broken file’s errors as `file:line:column: error: path (place): message`, then its warnings, and exits 1', () => {
     const files = Object.keys(BROKEN_FILES).map((name) => `test/playbooks/broken/${name}`);
     const run = runScript('validate.ts', ['scenarios/fire.zh-CN.json', ...files]);
-    const expected = Object.entries(BROKEN_FILES).flatMap(([name, issues]) =>
-      issues.map((i) => (i.path ? `test/playbooks/broken/${name}: ${i.path}: ${i.message}` : `test/playbooks/broken/${name}: ${i.message}`)),
-    );
-    expect(run.stdout.trim().split('\n')).toEqual([
-      'scenarios/fire.zh-CN.json: OK (fire-evacuation 1.0.0, zh-CN)',
-      ...expected,
-      `${files.length} of ${files.length + 1} files have problems`,
-    ]);
+    const lines = run.stdout.trim().split('\n');
+    const expected = Object.entries(BROKEN_FILES).flatMap(([name, issues]) => issues.map((i) => issueLine(`test/playbooks/broken/${name}`, i, 'error')));
+    expect(lines.filter((l) => l.includes(': error: '))).toEqual(expected);
+    expect(lines[0]).toBe('scenarios/fire.zh-CN.json: OK (fire-evacuation 1.0.0, zh-CN), with 3 warning(s)');
+    expect(lines.at(-1)).toBe(`${files.length} of ${files.length + 1} files have errors`);
+    // Within a file, its errors come first and its warnings after them.
+    const wrongTypes = lines.filter((l) => l.startsWith('test/playbooks/broken/wrong-types.json'));
+    expect(wrongTypes.map((l) => / (error|warning): /.exec(l)?.[1])).toEqual(['error', 'error', 'warning', 'warning']);
     expect(run.status).toBe(1);
   });
 
-  it('speaks Chinese with --lang zh-CN: the same paths, Chinese messages and summary', () => {
+  it('speaks Chinese with --lang zh-CN: the same lines, paths and columns, Chinese messages, places and summary', () => {
     const files = Object.keys(BROKEN_FILES).map((name) => `test/playbooks/broken/${name}`);
     const run = runScript('validate.ts', ['--lang', 'zh-CN', 'scenarios/fire.zh-CN.json', ...files]);
+    const lines = run.stdout.trim().split('\n');
+    const errors = lines.filter((l) => l.includes(': 错误: '));
     const expected = Object.entries(BROKEN_FILES).flatMap(([name, issues]) =>
-      issues.map((i, k) => {
-        const message = BROKEN_FILES_ZH[name as keyof typeof BROKEN_FILES][k];
-        return i.path ? `test/playbooks/broken/${name}: ${i.path}: ${message}` : `test/playbooks/broken/${name}: ${message}`;
-      }),
+      issues.map((issue: PlaybookIssue, k) => ({
+        issue,
+        message: BROKEN_FILES_ZH[name as keyof typeof BROKEN_FILES][k] ?? '',
+        file: `test/playbooks/broken/${name}`,
+      })),
     );
-    expect(run.stdout.trim().split('\n')).toEqual([
-      'scenarios/fire.zh-CN.json: 通过（fire-evacuation 1.0.0，zh-CN）',
-      ...expected,
-      `${files.length + 1} 个文件中有 ${files.length} 个存在问题`,
-    ]);
+    expect(errors).toHaveLength(expected.length);
+    expected.forEach(({ issue, message, file }, k) => {
+      const head = issueLine(file, { ...issue, message: '' }, '错误', '').slice(0, -2);
+      expect(errors[k]?.startsWith(`${head}${issue.place ? '（' : ':'}`), errors[k]).toBe(true);
+      expect(errors[k]?.endsWith(`: ${message}`), errors[k]).toBe(true);
+    });
+    expect(errors).toContain(
+      'test/playbooks/broken/wrong-types.json:113:11: 错误: phases[0].steps[0].critical（阶段 "Raise the alarm"，步骤 "step.alarm.report"（"Report the fire."））: 应为 true 或 false，实际为文本 "yes"',
+    );
+    expect(lines[0]).toBe('scenarios/fire.zh-CN.json: 通过（fire-evacuation 1.0.0，zh-CN），另有 3 条警告');
+    expect(lines.at(-1)).toBe(`${files.length + 1} 个文件中有 ${files.length} 个存在错误`);
     expect(run.status).toBe(1);
   });
 
@@ -74,13 +112,18 @@ describe('scripts/validate.ts', () => {
       '--lang=zh-CN',
     ]);
     const twin = '（对照文件：test/playbooks/twins-differ/sample.zh-CN.json）';
-    expect(run.stdout.trim().split('\n')).toEqual([
-      'test/playbooks/twins-differ/sample.zh-CN.json: 通过（sample-fire 1.0.0，zh-CN）',
-      `test/playbooks/twins-differ/sample.en.json: phases[0].steps: 缺少 id "step.alarm.call-119"；zh-CN 版本在 phases[0].steps[1] 有这个 id${twin}`,
-      `test/playbooks/twins-differ/sample.en.json: phases[0].steps[1].id: zh-CN 版本中没有 id "step.alarm.call-fire-service"${twin}`,
-      'missing.json: 找不到该文件',
-      'scenarios: 这不是一个文件',
-      '4 个文件中有 3 个存在问题',
+    expect(
+      run.stdout
+        .trim()
+        .split('\n')
+        .filter((l) => !l.includes(': 警告: ')),
+    ).toEqual([
+      'test/playbooks/twins-differ/sample.zh-CN.json: 通过（sample-fire 1.0.0，zh-CN），另有 2 条警告',
+      `test/playbooks/twins-differ/sample.en.json:108:7: 错误: phases[0].steps（阶段 "Raise the alarm"）: 缺少 id "step.alarm.call-119"；zh-CN 版本在 phases[0].steps[1] 有这个 id${twin}`,
+      `test/playbooks/twins-differ/sample.en.json:117:11: 错误: phases[0].steps[1].id（阶段 "Raise the alarm"，步骤 "step.alarm.call-fire-service"（"Call 119."））: zh-CN 版本中没有 id "step.alarm.call-fire-service"${twin}`,
+      'missing.json: 错误: 找不到该文件',
+      'scenarios: 错误: 这不是一个文件',
+      '4 个文件中有 3 个存在错误',
     ]);
     expect(run.status).toBe(1);
   });
@@ -99,19 +142,38 @@ describe('scripts/validate.ts', () => {
     const huge = join(scratch, 'huge.json');
     writeFileSync(huge, `{"id": "x"${' '.repeat(5 * 1024 * 1024)}}`);
     const run = runScript('validate.ts', [huge, join(scratch, 'missing.json')]);
-    expect(run.stdout).toContain(`${huge}: the file has 5242891 bytes; a playbook file may have at most 5242880 bytes (5 MB)`);
-    expect(run.stdout).toContain(`${join(scratch, 'missing.json')}: file not found`);
+    expect(run.stdout).toContain(`${huge}: error: the file has 5242891 bytes; a playbook file may have at most 5242880 bytes (5 MB)`);
+    expect(run.stdout).toContain(`${join(scratch, 'missing.json')}: error: file not found`);
     expect(run.status).toBe(1);
+  });
+
+  it('exits 0 for a file with warnings only, and 1 as soon as one file has an error', () => {
+    const warned = join(scratch, 'tied.json');
+    const p = samplePlaybook();
+    p.buildings![0]!.floors[1]!.order = 1;
+    writeFileSync(warned, JSON.stringify(p, null, 2));
+    const run = runScript('validate.ts', [warned]);
+    expect(run.stdout).toContain(`${warned}: OK (sample-fire 1.0.0, en), with 3 warning(s)`);
+    expect(run.stdout).toMatch(
+      /tied\.json:\d+:\d+: warning: buildings\[0\]\.floors\[1\]\.order \(building "Main building", floor "Floor 2"\): "order" 1 is also that of floor "Floor 1"/,
+    );
+    expect(run.status).toBe(0);
+    expect(runScript('validate.ts', [warned, 'test/playbooks/broken/wrong-kind.json']).status).toBe(1);
   });
 
   it('finds twins among the files and names the ids that differ', () => {
     const run = runScript('validate.ts', ['test/playbooks/twins-differ/sample.zh-CN.json', 'test/playbooks/twins-differ/sample.en.json']);
     const twin = '(twin: test/playbooks/twins-differ/sample.zh-CN.json)';
-    expect(run.stdout.trim().split('\n')).toEqual([
-      'test/playbooks/twins-differ/sample.zh-CN.json: OK (sample-fire 1.0.0, zh-CN)',
-      `test/playbooks/twins-differ/sample.en.json: phases[0].steps: missing id "step.alarm.call-119", which the zh-CN version has at phases[0].steps[1] ${twin}`,
-      `test/playbooks/twins-differ/sample.en.json: phases[0].steps[1].id: id "step.alarm.call-fire-service" is not in the zh-CN version ${twin}`,
-      '1 of 2 files have problems',
+    expect(
+      run.stdout
+        .trim()
+        .split('\n')
+        .filter((l) => !isWarning.test(l)),
+    ).toEqual([
+      'test/playbooks/twins-differ/sample.zh-CN.json: OK (sample-fire 1.0.0, zh-CN), with 2 warning(s)',
+      `test/playbooks/twins-differ/sample.en.json:108:7: error: phases[0].steps (phase "Raise the alarm"): missing id "step.alarm.call-119", which the zh-CN version has at phases[0].steps[1] ${twin}`,
+      `test/playbooks/twins-differ/sample.en.json:117:11: error: phases[0].steps[1].id (phase "Raise the alarm", step "step.alarm.call-fire-service" ("Call 119.")): id "step.alarm.call-fire-service" is not in the zh-CN version ${twin}`,
+      '1 of 2 files have errors',
     ]);
     expect(run.status).toBe(1);
   });

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BROKEN_SAMPLES } from '../fixtures/broken-samples';
+import { BROKEN_SAMPLES_V2 } from '../fixtures/broken-samples-v2';
 import type { MessageArgs, MessageCode } from '../../src/domain/playbook/messages';
+import { put } from '../fixtures/broken-samples';
 import { samplePlaybook, samplePlaybookV1 } from '../fixtures/sample-playbook';
 import { playbookJsonSchema } from '../../src/domain/playbook/schema';
 import {
@@ -10,6 +12,7 @@ import {
   MAX_PLAYBOOK_BYTES,
   parsePlaybookText,
   readPlaybookBytes,
+  type PlaybookIssue,
   type Say,
   speak,
   validatePlaybook,
@@ -92,9 +95,26 @@ function expectFaithfulChinese(zh: string, en: string): void {
   for (const digits of en.replace(/"[^"]*"/g, ' ').match(/\d+/g) ?? []) expect(zh, `${digits} of: ${en}`).toContain(digits);
 }
 
-function expectFaithfulIssues(zh: readonly Issue[], en: readonly Issue[]): void {
-  expect(zh.map((i) => i.path)).toEqual(en.map((i) => i.path));
-  zh.forEach((issue, i) => expectFaithfulChinese(issue.message, en[i]?.message ?? ''));
+/** The same issues at the same paths and lines, each message and place in Chinese only. */
+function expectFaithfulIssues(zh: readonly (Issue | PlaybookIssue)[], en: readonly (Issue | PlaybookIssue)[]): void {
+  const where = (i: Issue | PlaybookIssue) => ({
+    path: i.path,
+    ...('severity' in i && { severity: i.severity, line: i.line, column: i.column, placed: i.place !== undefined }),
+  });
+  expect(zh.map(where)).toEqual(en.map(where));
+  zh.forEach((issue, i) => {
+    const other = en[i];
+    expectFaithfulChinese(issue.message, other?.message ?? '');
+    if ('place' in issue && issue.place !== undefined && other && 'place' in other) expectFaithfulChinese(issue.place, other.place ?? '');
+  });
+}
+
+type Checked = ReturnType<typeof validatePlaybook>;
+
+/** Errors and warnings of two checks of one file, in Chinese and in English, compared. */
+function expectFaithfulCheck(zh: Checked, en: Checked): void {
+  expectFaithfulIssues(zh.ok ? [] : zh.issues, en.ok ? [] : en.issues);
+  expectFaithfulIssues(zh.warnings, en.warnings);
 }
 
 function fieldNames(node: unknown, out = new Set<string>()): Set<string> {
@@ -191,6 +211,23 @@ function everyMessage(say: Say): { [C in MessageCode]: MessageArgs<C> } {
     'json.unknownEscape': [{ escape: 'x' }],
     'json.number': [{ found }],
     'json.numberContinues': [{ found }],
+    'floor.orderTied': [{ field: 'order', value: 2, other: '2F', at: 'buildings[0].floors[1]' }],
+    'floor.noWayOutAlways': [],
+    'floor.noStepFree': [{ floors: ['1F', 'B1'] }],
+    'field.notShown': [{ field: 'source', count: 69 }],
+    place: [
+      {
+        parts: [
+          { thing: 'building', label: 'Riverside main building' },
+          { thing: 'floor', label: 'B1' },
+          { thing: 'route', label: 'alternate', detail: { kind: 'routeKind', value: 'alternate' } },
+          { thing: 'leg', number: 2, detail: { kind: 'text', value: 'Leave by the south door.' } },
+        ],
+      },
+    ],
+    'issue.repeated': [
+      { message: say('floor.noWayOutAlways'), thing: 'floor', count: 12, labels: ['1F', '2F', '3F', '4F', '5F', '6F', '7F', '8F', '9F', '10F', '11F', '12F'] },
+    ],
   };
 }
 
@@ -207,7 +244,7 @@ describe('the validator in Simplified Chinese', () => {
     const enArgs = everyMessage(en);
     const zhArgs = everyMessage(zh);
     const codes = Object.keys(enArgs) as MessageCode[];
-    expect(codes.length).toBeGreaterThan(60);
+    expect(codes.length).toBeGreaterThan(80);
     for (const code of codes) {
       // Any code with any arguments: each code's own arguments come from everyMessage, typed there.
       const render = (say: (c: MessageCode, ...a: readonly unknown[]) => string, args: readonly unknown[]): string => say(code, ...args);
@@ -221,7 +258,7 @@ describe('the validator in Simplified Chinese', () => {
     const en = readPlaybookBytes(bytes, name);
     const zh = readPlaybookBytes(bytes, name, { language: 'zh-CN' });
     expect(en.ok || zh.ok).toBe(false);
-    expectFaithfulIssues(zh.ok ? [] : zh.issues, en.ok ? [] : en.issues);
+    expectFaithfulCheck(zh, en);
   });
 
   it.each(BROKEN_SAMPLES)('explains "$name" in Chinese only', ({ change }) => {
@@ -230,7 +267,52 @@ describe('the validator in Simplified Chinese', () => {
     const en = validatePlaybook(p);
     const zh = validatePlaybook(p, { language: 'zh-CN' });
     expect(zh.ok).toBe(false);
-    expectFaithfulIssues(zh.ok ? [] : zh.issues, en.ok ? [] : en.issues);
+    expectFaithfulCheck(zh, en);
+  });
+
+  it.each(BROKEN_SAMPLES_V2)('explains "$name" of a version 2 file in Chinese only', ({ change }) => {
+    const p = samplePlaybook();
+    change(p);
+    const en = validatePlaybook(p);
+    const zh = validatePlaybook(p, { language: 'zh-CN' });
+    expect(zh.ok).toBe(false);
+    expectFaithfulCheck(zh, en);
+  });
+
+  it.each(['examples/riverside.en.json', 'examples/riverside.zh-CN.json', 'fire.en.json', 'flood.zh-CN.json'])(
+    'warns about %s in Chinese only, naming every place in Chinese, with the lines of the English',
+    (name) => {
+      const text = readFileSync(join(repoRoot, 'scenarios', name), 'utf8');
+      const en = parsePlaybookText(text, name);
+      const zh = parsePlaybookText(text, name, { language: 'zh-CN' });
+      expect(zh.warnings.length).toBeGreaterThan(0);
+      expectFaithfulCheck(zh, en);
+    },
+  );
+
+  it('warns about floors and a repeated mistake in Chinese only', () => {
+    const p = samplePlaybook();
+    const main = p.buildings![0]!;
+    main.floors.push(...[3, 4, 5].map((n) => ({ ...structuredClone(main.floors[1]!), id: `floor-${n}`, label: `Floor ${n}`, order: n, level: n })), {
+      ...structuredClone(main.floors[1]!),
+      id: 'floor-5b',
+      label: 'Floor 5B',
+      order: 5,
+      level: undefined,
+    });
+    main.floors[0]!.routes.push({ id: 'ramp', kind: 'step-free', instruction: 'Take the ramp.', legs: [{ kind: 'ramp', text: 'Down the ramp.' }] });
+    for (const f of main.floors.slice(2)) put(f.routes[0]!, 'when', 'when the stairs are clear');
+    for (const f of main.floors.slice(2)) put(f.routes[1]!, 'when', 'by day');
+    const en = validatePlaybook(p);
+    const zh = validatePlaybook(p, { language: 'zh-CN' });
+    expect(en.warnings.map((w) => w.message.split(/[;:(]/)[0])).toEqual(
+      expect.arrayContaining([
+        '"order" 5 is also that of floor "Floor 5" at buildings[0].floors[4]',
+        'no way out of this floor holds at all times',
+        'no step-free route, though floor "Floor 1" of this building has one',
+      ]),
+    );
+    expectFaithfulCheck(zh, en);
   });
 
   it('explains a badly broken playbook, every problem at once, in Chinese only', () => {
@@ -243,7 +325,7 @@ describe('the validator in Simplified Chinese', () => {
       const en = validatePlaybook(value);
       const zh = validatePlaybook(value, { language: 'zh-CN' });
       expect(zh.ok).toBe(false);
-      expectFaithfulIssues(zh.ok ? [] : zh.issues, en.ok ? [] : en.issues);
+      expectFaithfulCheck(zh, en);
     }
   });
 
@@ -273,14 +355,14 @@ describe('the validator in Simplified Chinese', () => {
   ])('explains the file %j in Chinese only', (text) => {
     const en = parsePlaybookText(text, 'broken.json');
     const zh = parsePlaybookText(text, 'broken.json', { language: 'zh-CN' });
-    expectFaithfulIssues(zh.ok ? [] : zh.issues, en.ok ? [] : en.issues);
+    expectFaithfulCheck(zh, en);
   });
 
   it('explains files it cannot read as text in Chinese only', () => {
     for (const bytes of [Uint8Array.from([0x7b, 0xff, 0x7d]), Uint8Array.from([0x7b, 0xe4, 0xbd]), new Uint8Array(MAX_PLAYBOOK_BYTES + 1)]) {
       const en = readPlaybookBytes(bytes, 'f.json');
       const zh = readPlaybookBytes(bytes, 'f.json', { language: 'zh-CN' });
-      expectFaithfulIssues(zh.ok ? [] : zh.issues, en.ok ? [] : en.issues);
+      expectFaithfulCheck(zh, en);
     }
   });
 

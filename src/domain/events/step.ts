@@ -10,6 +10,14 @@ export interface StepSkipped {
   readonly stepId: string;
   readonly reason: string;
 }
+/**
+ * Someone started a step whose target time counts from its own start ("cut the power within
+ * 10 minutes of starting"): the clock of that target runs from this event's stamp. Part of the
+ * step's status (last-writer-wins with done, skipped and reopened).
+ */
+export interface StepStarted {
+  readonly stepId: string;
+}
 /** A step marked done or skipped is open again (a correction, never an edit). */
 export interface StepReopened {
   readonly stepId: string;
@@ -17,6 +25,13 @@ export interface StepReopened {
 }
 
 export function checkStepDone(p: Record<string, unknown>): Issue[] {
+  const c = new FieldChecker(p, 'payload');
+  c.string('stepId', { min: 1, max: 100 });
+  c.noOtherKeys(['stepId']);
+  return c.issues;
+}
+
+export function checkStepStarted(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
   c.string('stepId', { min: 1, max: 100 });
   c.noOtherKeys(['stepId']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { samplePlaybook } from '#fixtures/sample-playbook';
-import { MAX_PLAYBOOK_BYTES, parsePlaybookText, readPlaybookBytes } from './validate';
+import { MAX_PLAYBOOK_BYTES, parsePlaybookText, readPlaybookBytes, validatePlaybook } from './validate';
 
 describe('parsePlaybookText', () => {
   const good = JSON.stringify(samplePlaybook(), null, 2);
@@ -64,20 +64,30 @@ describe('parsePlaybookText', () => {
       'JSON 格式错误，位于第 1 行第 12 列：此处应为数字，其中却出现了 "7"',
     ],
   ])('refuses %j with the line and column, in English and in Chinese', (text, message, zh) => {
-    expect(parsePlaybookText(text, 'broken.json')).toEqual({ fileName: 'broken.json', ok: false, issues: [{ path: '', message }] });
-    expect(parsePlaybookText(text, 'broken.json', { language: 'zh-CN' })).toEqual({ fileName: 'broken.json', ok: false, issues: [{ path: '', message: zh }] });
+    expect(parsePlaybookText(text, 'broken.json')).toMatchObject({
+      fileName: 'broken.json',
+      ok: false,
+      issues: [{ path: '', severity: 'error', message }],
+      warnings: [],
+    });
+    expect(parsePlaybookText(text, 'broken.json', { language: 'zh-CN' })).toMatchObject({
+      fileName: 'broken.json',
+      ok: false,
+      issues: [{ path: '', severity: 'error', message: zh }],
+      warnings: [],
+    });
   });
 
   it('refuses a field written twice in one object, which JSON.parse would silently drop', () => {
     const text = '{\n  "id": "a",\n  "steps": [{"owner": "hq", "owner": "fire-team"}],\n  "id": "b"\n}';
     const result = parsePlaybookText(text, 'twice.json');
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.issues.slice(0, 2)).toEqual([
+    expect(!result.ok && result.issues.slice(0, 2)).toMatchObject([
       { path: 'steps[0].owner', message: 'field given twice, at line 3, column 14 and line 3, column 29; JSON keeps only the last, so remove one' },
       { path: 'id', message: 'field given twice, at line 2, column 3 and line 4, column 3; JSON keeps only the last, so remove one' },
     ]);
     const zh = parsePlaybookText(text, 'twice.json', { language: 'zh-CN' });
-    expect(!zh.ok && zh.issues.slice(0, 2)).toEqual([
+    expect(!zh.ok && zh.issues.slice(0, 2)).toMatchObject([
       { path: 'steps[0].owner', message: '同一字段写了两次，分别在第 3 行第 14 列和第 3 行第 29 列；JSON 只保留后一个，请删掉其中一个' },
       { path: 'id', message: '同一字段写了两次，分别在第 2 行第 3 列和第 4 行第 3 列；JSON 只保留后一个，请删掉其中一个' },
     ]);
@@ -86,9 +96,66 @@ describe('parsePlaybookText', () => {
   it('checks the schema after the JSON', () => {
     const result = parsePlaybookText('{"id": "x"}', 'short.json');
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.issues[0]).toEqual({ path: 'version', message: 'missing; expected a text' });
+    expect(!result.ok && result.issues[0]).toMatchObject({ path: 'version', message: 'missing; expected a text' });
     const zh = parsePlaybookText('{"id": "x"}', 'short.json', { language: 'zh-CN' });
-    expect(!zh.ok && zh.issues[0]).toEqual({ path: 'version', message: '缺少该字段；应为文本' });
+    expect(!zh.ok && zh.issues[0]).toMatchObject({ path: 'version', message: '缺少该字段；应为文本' });
+  });
+});
+
+describe('the line and column of each issue', () => {
+  // The sample as an editor saves it: two-space indent, one field a line.
+  const sample = () => samplePlaybook() as unknown as Record<string, unknown> & ReturnType<typeof samplePlaybook>;
+  const lineOf = (text: string, needle: string, nth = 0) => {
+    let at = -1;
+    for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+    return text.slice(0, at).split('\n').length;
+  };
+
+  it('points at the field that is wrong, for an editor to jump to', () => {
+    const p = sample();
+    (p.phases[1]!.steps[0] as Record<string, unknown>).critical = 'yes';
+    const text = JSON.stringify(p, null, 2);
+    const result = parsePlaybookText(text, 'sample.json');
+    expect(!result.ok && result.issues).toEqual([
+      {
+        path: 'phases[1].steps[0].critical',
+        severity: 'error',
+        place: 'phase "Respond", step "step.respond.firefight" ("Fight the fire.")',
+        line: lineOf(text, '"critical": "yes"'),
+        column: 11,
+        message: 'expected true or false, got the text "yes"',
+      },
+    ]);
+  });
+
+  it('points at the object that lacks a field, and at a list entry itself', () => {
+    const p = sample();
+    delete (p.phases[1]!.steps[0] as Record<string, unknown>).owner;
+    p.phases[0]!.steps[1]!.support = ['ghost'];
+    const text = JSON.stringify(p, null, 2);
+    const result = parsePlaybookText(text, 'sample.json');
+    expect(!result.ok && result.issues.map(({ path, line, column }) => ({ path, line, column }))).toEqual([
+      // The step's opening brace, on the line after `"steps": [`.
+      { path: 'phases[1].steps[0].owner', line: lineOf(text, '"id": "step.respond.firefight"') - 1, column: 9 },
+      { path: 'phases[0].steps[1].support[0]', line: lineOf(text, '"ghost"'), column: 13 },
+    ]);
+  });
+
+  it('counts lines after a byte-order mark as an editor does, and gives warnings their lines too', () => {
+    const text = `\uFEFF${JSON.stringify(samplePlaybook(), null, 2)}`;
+    const result = parsePlaybookText(text, 'sample.json');
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map(({ path, line, column }) => ({ path, line, column }))).toEqual([
+      { path: 'hazard', line: lineOf(text, '"hazard"'), column: 3 },
+      { path: 'preparation.keyAreas.owner', line: lineOf(text, '"owner": "hq"', 1), column: 7 },
+    ]);
+  });
+
+  it('has no line and column without the text: validatePlaybook is given a parsed value', () => {
+    const p = sample();
+    p.kind = 'earthquake' as never;
+    const result = validatePlaybook(p);
+    expect(!result.ok && result.issues[0]).not.toHaveProperty('line');
   });
 });
 
@@ -107,12 +174,14 @@ describe('readPlaybookBytes', () => {
     expect(readPlaybookBytes(bytes, 'gbk.json')).toEqual({
       fileName: 'gbk.json',
       ok: false,
-      issues: [{ path: '', message: 'the file is not UTF-8 text (byte 11 is 0xbb); save it as UTF-8' }],
+      issues: [{ path: '', severity: 'error', message: 'the file is not UTF-8 text (byte 11 is 0xbb); save it as UTF-8' }],
+      warnings: [],
     });
     expect(readPlaybookBytes(bytes, 'gbk.json', { language: 'zh-CN' })).toEqual({
       fileName: 'gbk.json',
       ok: false,
-      issues: [{ path: '', message: '文件不是 UTF-8 文本（偏移 11 处的字节是 0xbb）；请以 UTF-8 编码另存' }],
+      issues: [{ path: '', severity: 'error', message: '文件不是 UTF-8 文本（偏移 11 处的字节是 0xbb）；请以 UTF-8 编码另存' }],
+      warnings: [],
     });
   });
 
@@ -121,19 +190,21 @@ describe('readPlaybookBytes', () => {
     expect(readPlaybookBytes(bytes, 'huge.json')).toEqual({
       fileName: 'huge.json',
       ok: false,
-      issues: [{ path: '', message: 'the file has 5242881 bytes; a playbook file may have at most 5242880 bytes (5 MB)' }],
+      issues: [{ path: '', severity: 'error', message: 'the file has 5242881 bytes; a playbook file may have at most 5242880 bytes (5 MB)' }],
+      warnings: [],
     });
     expect(readPlaybookBytes(bytes, 'huge.json', { language: 'zh-CN' })).toEqual({
       fileName: 'huge.json',
       ok: false,
-      issues: [{ path: '', message: '文件有 5242881 字节；预案文件最多只能有 5242880 字节（5 MB）' }],
+      issues: [{ path: '', severity: 'error', message: '文件有 5242881 字节；预案文件最多只能有 5242880 字节（5 MB）' }],
+      warnings: [],
     });
   });
 
   it('passes the language on to the checks after decoding', () => {
     const bytes = encoder.encode('{"id": "Fire Plan"}');
     const zh = readPlaybookBytes(bytes, 'fire.json', { language: 'zh-CN' });
-    expect(!zh.ok && zh.issues[0]).toEqual({
+    expect(!zh.ok && zh.issues[0]).toMatchObject({
       path: 'id',
       message: '应为由小写字母和数字组成、以 "-" 或 "." 连接的 id，例如 "fire-team.extinguisher"，实际为文本 "Fire Plan"',
     });

@@ -1,7 +1,11 @@
+import { findDuplicateKeys } from '../json-duplicates';
 import type { Issue } from '../validation';
-import { validatePlaybook, type PlaybookCheck } from './check';
-import { findDuplicateFields, findJsonSyntaxError, lineAndColumn } from './json-text';
+import { checkPlaybookSource, type PlaybookCheck, type PlaybookIssue } from './check';
+import type { Finding } from './findings';
+import { parsePath } from './json-path';
+import { findJsonSyntaxError, lineAndColumn, locateJsonPath } from './json-text';
 import { type PlaybookCheckOptions, speak } from './messages';
+import { placeOf } from './places';
 
 /**
  * From a file's bytes or text to a checked playbook: the steps the CLI and the in-app import
@@ -14,9 +18,9 @@ export const MAX_PLAYBOOK_BYTES = 5 * 1024 * 1024;
 export type PlaybookFileCheck = PlaybookCheck & { readonly fileName: string };
 
 /** An issue when a file of `size` bytes is too large to be a playbook, else undefined. */
-export function playbookFileSizeIssue(size: number, options: PlaybookCheckOptions = {}): Issue | undefined {
+export function playbookFileSizeIssue(size: number, options: PlaybookCheckOptions = {}): PlaybookIssue | undefined {
   if (size <= MAX_PLAYBOOK_BYTES) return undefined;
-  return { path: '', message: speak(options.language)('file.tooLarge', { size, max: MAX_PLAYBOOK_BYTES }) };
+  return { path: '', severity: 'error', message: speak(options.language)('file.tooLarge', { size, max: MAX_PLAYBOOK_BYTES }) };
 }
 
 /** How many continuation bytes a lead byte announces, and the smallest code point it may encode. */
@@ -47,16 +51,18 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   return -1;
 }
 
-function fail(fileName: string, issue: Issue): PlaybookFileCheck {
-  return { fileName, ok: false, issues: [issue] };
+/** A file refused as a whole (not text, not JSON): one error and nothing else to say. */
+function fail(fileName: string, issue: Omit<PlaybookIssue, 'severity'>): PlaybookFileCheck {
+  return { fileName, ok: false, issues: [{ ...issue, severity: 'error' }], warnings: [] };
 }
 
 /**
  * Parses and checks the text of a playbook file. Refuses an empty file, reports invalid JSON
- * with its line and column, and refuses a field written twice in one object. A leading byte-order mark (Windows Notepad adds one) is
- * ignored. Messages are in `options.language` (English by default). The result carries
- * `fileName` so a list of results stays attributable. Pure: it needs no network and gives the
- * same answer in the app, offline, and in the CLI.
+ * with its line and column, and refuses a field written twice in one object. A leading
+ * byte-order mark (Windows Notepad adds one) is ignored. Every issue and warning carries the
+ * line and column of its path in the text. Messages are in `options.language` (English by
+ * default). The result carries `fileName` so a list of results stays attributable. Pure: it
+ * needs no network and gives the same answer in the app, offline, and in the CLI.
  */
 export function parsePlaybookText(text: string, fileName: string, options: PlaybookCheckOptions = {}): PlaybookFileCheck {
   const say = speak(options.language);
@@ -67,18 +73,47 @@ export function parsePlaybookText(text: string, fileName: string, options: Playb
     value = JSON.parse(body);
   } catch (e) {
     const where = findJsonSyntaxError(body, say);
-    const message = where
-      ? say('json.invalidAt', { line: where.line, column: where.column, reason: where.message })
-      : say('json.invalid', { detail: e instanceof Error ? e.message : String(e) });
-    return fail(fileName, { path: '', message });
+    if (!where) return fail(fileName, { path: '', message: say('json.invalid', { detail: e instanceof Error ? e.message : String(e) }) });
+    return fail(fileName, {
+      path: '',
+      message: say('json.invalidAt', { line: where.line, column: where.column, reason: where.message }),
+      line: where.line,
+      column: where.column,
+    });
   }
-  const duplicates: Issue[] = findDuplicateFields(body).map((d) => ({
-    path: d.path,
+  const duplicates = findDuplicateKeys(body).map((d): Finding => ({
+    at: d.path,
+    severity: 'error',
+    offset: d.offset,
     message: say('file.duplicateField', { first: lineAndColumn(body, d.firstOffset), again: lineAndColumn(body, d.offset) }),
   }));
-  const checked = validatePlaybook(value, options);
-  if (duplicates.length === 0) return { fileName, ...checked };
-  return { fileName, ok: false, issues: [...duplicates, ...(checked.ok ? [] : checked.issues)] };
+  return { fileName, ...checkPlaybookSource(value, options, { text: body, findings: duplicates }) };
+}
+
+/**
+ * Issues found about a file by another check (the comparison of two language versions), given
+ * their line and column in the file's text and their place in its words, as the validator's own
+ * issues have them; marked as errors. Pure.
+ */
+export function placeIssuesInText(text: string, issues: readonly Issue[], options: PlaybookCheckOptions = {}): PlaybookIssue[] {
+  const say = speak(options.language);
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(body);
+  } catch {
+    return issues.map((issue) => ({ ...issue, severity: 'error' }));
+  }
+  return issues.map((issue) => {
+    const at = parsePath(issue.path);
+    const parts = placeOf(doc, at);
+    return {
+      ...issue,
+      severity: 'error',
+      ...(parts.length > 0 && { place: say('place', { parts }) }),
+      ...lineAndColumn(body, locateJsonPath(body, at).offset),
+    };
+  });
 }
 
 /**

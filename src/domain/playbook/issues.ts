@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Issue } from '../validation';
-import { formatPath, type PathSegment } from './json-path';
+import type { Finding } from './findings';
+import type { PathSegment } from './json-path';
 import type { Language } from '../text';
 import { isRuleCode, type Say, speak } from './messages';
 
 /**
- * Turns zod's findings into Issues a safety officer can act on: a JSON path
+ * Turns zod's findings into issues a safety officer can act on: a JSON path
  * (`phases[2].steps[0].owner`) and a message that says what was found and what was expected,
  * in the reader's language (messages.ts).
  */
@@ -92,27 +92,29 @@ function knownKeysAt(schema: z.ZodType, path: readonly PathSegment[]): string[] 
   return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
 }
 
-/** zod issues of a failed parse → Issues, one per unknown field, worded by `say`. */
-export function issuesFromZod(error: z.ZodError, schema: z.ZodType, say: Say = speak('en')): Issue[] {
-  const issues: Issue[] = [];
+/** zod issues of a failed parse → errors, one per unknown field, worded by `say`. */
+export function findingsFromZod(error: z.ZodError, schema: z.ZodType, say: Say = speak('en')): Finding[] {
+  const findings: Finding[] = [];
   for (const issue of error.issues) {
-    const path = formatPath(issue.path);
+    const at = issue.path;
     // A message the schema wrote itself is a rule code; any other came through playbookErrorMap.
     const message = isRuleCode(issue.message) ? say(issue.message) : issue.message;
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeysAt(schema, issue.path);
       for (const key of issue.keys) {
         const guess = closest(key, known);
-        issues.push({
-          path: formatPath([...issue.path, key]),
+        findings.push({
+          at: [...at, key],
+          severity: 'error',
+          unknownField: true,
           message: guess ? say('field.unknown.guess', { guess }) : say('field.unknown.list', { known }),
         });
       }
     } else if (issue.code === 'invalid_format') {
-      issues.push({ path, message: say('format.mismatch', { rule: message, input: issue.input }) });
+      findings.push({ at, severity: 'error', message: say('format.mismatch', { rule: message, input: issue.input }) });
     } else {
-      issues.push({ path, message });
+      findings.push({ at, severity: 'error', message });
     }
   }
-  return issues;
+  return findings;
 }

@@ -1,5 +1,3 @@
-import { findDuplicateKeys } from '../json-duplicates';
-import { formatPath } from './json-path';
 import type { Found } from './message-words';
 import { type Say, speak } from './messages';
 
@@ -18,13 +16,6 @@ interface JsonSyntaxError {
   readonly column: number;
   /** Why the text is not JSON, in the language of the `say` given. */
   readonly message: string;
-}
-
-/** A field given twice in one object: where (JSON path) and the offsets of both names. */
-interface DuplicateField {
-  readonly path: string;
-  readonly firstOffset: number;
-  readonly offset: number;
 }
 
 const MAX_DEPTH = 512;
@@ -194,7 +185,97 @@ export function findJsonSyntaxError(text: string, say: Say = speak('en')): JsonS
   }
 }
 
-/** Every field written twice in one object of a valid JSON text, in the order they appear. */
-export function findDuplicateFields(text: string): DuplicateField[] {
-  return findDuplicateKeys(text).map((d) => ({ path: formatPath(d.path), firstOffset: d.firstOffset, offset: d.offset }));
+/** Offset of the first character after the whitespace at `at`. */
+function skipSpace(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && ' \t\n\r'.includes(text[i] ?? '')) i++;
+  return i;
+}
+
+/** Offset just after the string that starts (with its quote) at `at`. */
+function afterString(text: string, at: number): number {
+  let i = at + 1;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '\\') i += 2;
+    else if (ch === '"') return i + 1;
+    else i++;
+  }
+  return i;
+}
+
+/** Offset just after the value that starts at `at`, without looking inside it more than to match brackets. */
+function afterValue(text: string, at: number): number {
+  const first = text[at];
+  if (first === '"') return afterString(text, at);
+  if (first !== '{' && first !== '[') {
+    let i = at;
+    while (i < text.length && !',}] \t\n\r'.includes(text[i] ?? '')) i++;
+    return i;
+  }
+  let depth = 0;
+  let i = at;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '"') {
+      i = afterString(text, i);
+      continue;
+    }
+    if (ch === '{' || ch === '[') depth++;
+    else if (ch === '}' || ch === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+    i++;
+  }
+  return i;
+}
+
+/** Where a path was found: its field name (for an object's field) or its value, and how far the path got. */
+interface Located {
+  readonly offset: number;
+  /** How many segments of the path were found; fewer than all when the value is missing. */
+  readonly depth: number;
+}
+
+/**
+ * Where the value at `path` sits in a JSON text that JSON.parse has accepted: the offset of its
+ * field name when it is an object's field (what an editor's "go to line" should land on), of the
+ * value itself for a list entry or the root. When the path leaves the document (a missing
+ * field), the enclosing value it got to. A field given twice counts as JSON.parse reads it: the
+ * last one. It walks only down `path` and jumps over everything else, so it stays fast.
+ */
+export function locateJsonPath(text: string, path: readonly PropertyKey[]): Located {
+  let valueAt = skipSpace(text, 0);
+  let found: Located = { offset: valueAt, depth: 0 };
+  for (const [depth, seg] of path.entries()) {
+    const open = text[valueAt];
+    let next: { key?: number; value: number } | undefined;
+    if (open === '{' && typeof seg === 'string') {
+      let i = skipSpace(text, valueAt + 1);
+      while (text[i] === '"') {
+        const keyEnd = afterString(text, i);
+        const raw = text.slice(i + 1, keyEnd - 1);
+        const name = raw.includes('\\') ? (JSON.parse(text.slice(i, keyEnd)) as string) : raw;
+        const value = skipSpace(text, skipSpace(text, keyEnd) + 1);
+        if (name === seg) next = { key: i, value };
+        i = skipSpace(text, afterValue(text, value));
+        if (text[i] === ',') i = skipSpace(text, i + 1);
+      }
+    } else if (open === '[' && typeof seg === 'number') {
+      let i = skipSpace(text, valueAt + 1);
+      for (let k = 0; text[i] !== ']' && i < text.length; k++) {
+        if (k === seg) {
+          next = { value: i };
+          break;
+        }
+        i = skipSpace(text, afterValue(text, i));
+        if (text[i] === ',') i = skipSpace(text, i + 1);
+      }
+    }
+    if (!next) return found;
+    valueAt = next.value;
+    found = { offset: next.key ?? next.value, depth: depth + 1 };
+  }
+  return found;
 }

@@ -15,6 +15,52 @@ export type Found =
   | { readonly kind: 'control'; readonly codePoint: number }
   | { readonly kind: 'char'; readonly char: string };
 
+/**
+ * The things of a playbook an issue can be in, named in words by places.ts: "building", "floor",
+ * "route", … An `entry` is an entry of any other list.
+ */
+export type PlaceThing =
+  | 'building'
+  | 'floor'
+  | 'route'
+  | 'leg'
+  | 'rule'
+  | 'call'
+  | 'phase'
+  | 'step'
+  | 'item'
+  | 'group'
+  | 'team'
+  | 'role'
+  | 'post'
+  | 'emergencyNumber'
+  | 'stairway'
+  | 'assemblyPoint'
+  | 'aftermath'
+  | 'check'
+  | 'area'
+  | 'principle'
+  | 'everyoneRule'
+  | 'shelter'
+  | 'task'
+  | 'requirement'
+  | 'entry';
+
+/**
+ * One thing along an issue's path, as the file names it: its label (a floor's "B1", a step's id),
+ * or its position when it has none; `detail` adds a few words (a route's kind, a step's text).
+ */
+export interface PlacePart {
+  readonly thing: PlaceThing;
+  readonly label?: string;
+  /** 1-based position in its list, for things without a label of their own (legs, calls). */
+  readonly number?: number;
+  readonly detail?: PlaceDetail;
+}
+
+/** A route's kind, in words; or the start of a text from the file, quoted. */
+export type PlaceDetail = { readonly kind: 'routeKind'; readonly value: string } | { readonly kind: 'text'; readonly value: string };
+
 /** What a JSON value is, for the twin comparison: `typeof`, with lists and null told apart. */
 export type JsonKind = 'list' | 'null' | 'object' | 'string' | 'number' | 'boolean' | 'undefined' | 'bigint' | 'symbol' | 'function';
 
@@ -35,6 +81,12 @@ interface Vocabulary {
   reference(kind: ReferenceKind): string;
   jsonKind(kind: JsonKind): string;
   found(found: Found): string;
+  /** One thing along a path: `floor "B1"`, `route "stay" (step-free)`, `leg 2 ("Go down…")`. */
+  place(part: PlacePart): string;
+  /** Things along a path, outermost first. */
+  places(parts: readonly PlacePart[]): string;
+  /** How many of a thing share an issue: "on 12 floors", "in 3 steps". */
+  counted(thing: PlaceThing, n: number): string;
 }
 
 function controlCharacter(codePoint: number): string {
@@ -56,6 +108,41 @@ const EN_REFERENCES: Record<ReferenceKind, string> = {
   assemblyPoint: 'assembly point',
   emergencyNumber: 'emergency number',
 };
+
+const EN_THINGS: Record<PlaceThing, readonly [one: string, many: string]> = {
+  building: ['building', 'buildings'],
+  floor: ['floor', 'floors'],
+  route: ['route', 'routes'],
+  leg: ['stretch', 'stretches'],
+  rule: ['safety rule', 'safety rules'],
+  call: ['call', 'calls'],
+  phase: ['phase', 'phases'],
+  step: ['step', 'steps'],
+  item: ['sub-item', 'sub-items'],
+  group: ['group', 'groups'],
+  team: ['team', 'teams'],
+  role: ['role', 'roles'],
+  post: ['post', 'posts'],
+  emergencyNumber: ['emergency number', 'emergency numbers'],
+  stairway: ['stairway', 'stairways'],
+  assemblyPoint: ['assembly point', 'assembly points'],
+  aftermath: ['aftermath item', 'aftermath items'],
+  check: ['inspection or drill', 'inspections and drills'],
+  area: ['key area', 'key areas'],
+  principle: ['principle', 'principles'],
+  everyoneRule: ['rule for everyone', 'rules for everyone'],
+  shelter: ['advice for those who cannot get out', 'pieces of advice for those who cannot get out'],
+  task: ['preparation task', 'preparation tasks'],
+  requirement: ['requirement', 'requirements'],
+  entry: ['entry', 'entries'],
+};
+
+const EN_ROUTE_KINDS: Record<string, string> = { primary: 'primary', alternate: 'alternate', 'step-free': 'step-free', accessible: 'step-free' };
+
+function enDetail(detail: PlaceDetail): string {
+  if (detail.kind === 'text') return JSON.stringify(detail.value);
+  return EN_ROUTE_KINDS[detail.value] ?? JSON.stringify(detail.value);
+}
 
 export const EN: Vocabulary = {
   // The shared describe() so the English wording stays that of every other domain validator.
@@ -85,6 +172,16 @@ export const EN: Vocabulary = {
       case 'char':
         return `"${found.char}"`;
     }
+  },
+  place(part) {
+    const [thing] = EN_THINGS[part.thing];
+    const name = part.label !== undefined ? `${thing} ${JSON.stringify(part.label)}` : `${thing} ${part.number ?? ''}`.trim();
+    return part.detail ? `${name} (${enDetail(part.detail)})` : name;
+  },
+  places: (parts) => parts.map((p) => EN.place(p)).join(', '),
+  counted(thing, n) {
+    const [one, many] = EN_THINGS[thing];
+    return `${thing === 'building' || thing === 'floor' ? 'on' : 'in'} ${n} ${n === 1 ? one : many}`;
   },
 };
 
@@ -161,6 +258,42 @@ function zhValue(v: unknown): string {
   return ZH_JSON_KINDS[typeof v];
 }
 
+/** Each thing's name and the measure word that counts it: 3 栋建筑, 12 个楼层, 2 条路线. */
+const ZH_THINGS: Record<PlaceThing, readonly [name: string, measure: string]> = {
+  building: ['建筑', '栋'],
+  floor: ['楼层', '个'],
+  route: ['路线', '条'],
+  leg: ['路段', '个'],
+  rule: ['安全规定', '条'],
+  call: ['呼叫对象', '个'],
+  phase: ['阶段', '个'],
+  step: ['步骤', '个'],
+  item: ['子项', '个'],
+  group: ['小组', '个'],
+  team: ['分队', '个'],
+  role: ['角色', '个'],
+  post: ['岗位', '个'],
+  emergencyNumber: ['应急电话', '个'],
+  stairway: ['楼梯', '部'],
+  assemblyPoint: ['集合地点', '个'],
+  aftermath: ['善后事项', '项'],
+  check: ['检查或演练', '项'],
+  area: ['重点部位', '个'],
+  principle: ['原则', '条'],
+  everyoneRule: ['人人须知', '条'],
+  shelter: ['避险提示', '条'],
+  task: ['准备工作', '项'],
+  requirement: ['要求', '条'],
+  entry: ['条目', '条'],
+};
+
+const ZH_ROUTE_KINDS: Record<string, string> = { primary: '主路线', alternate: '备用路线', 'step-free': '无需楼梯', accessible: '无需楼梯' };
+
+function zhDetail(detail: PlaceDetail): string {
+  if (detail.kind === 'text') return JSON.stringify(detail.value);
+  return ZH_ROUTE_KINDS[detail.value] ?? JSON.stringify(detail.value);
+}
+
 export const ZH: Vocabulary = {
   value: zhValue,
   // "got nothing" reads best in Chinese as "but it was not filled in".
@@ -185,5 +318,16 @@ export const ZH: Vocabulary = {
       case 'char':
         return `"${found.char}"`;
     }
+  },
+  place(part) {
+    const [thing, measure] = ZH_THINGS[part.thing];
+    // The measure word is a value, so the seam after the number needs its space by hand: 第 2 个路段.
+    const name = part.label !== undefined ? zh`${thing}${JSON.stringify(part.label)}` : `${zh`第${part.number ?? 0}`} ${measure}${thing}`;
+    return part.detail ? `${name}（${zhDetail(part.detail)}）` : name;
+  },
+  places: (parts) => parts.map((p) => ZH.place(p)).join('，'),
+  counted(thing, n) {
+    const [name, measure] = ZH_THINGS[thing];
+    return `${zh`共${n}`} ${measure}${name}`;
   },
 };

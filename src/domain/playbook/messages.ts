@@ -1,5 +1,5 @@
 import { bilingual, defineMessages, speaker, type Language, type MessageArgs as ArgsOf, type Speak } from '../text';
-import { EN, type Found, type JsonKind, zh, ZH } from './message-words';
+import { EN, type Found, type JsonKind, type PlacePart, type PlaceThing, zh, ZH } from './message-words';
 import type { ReferenceKind } from './reference-fields';
 
 /**
@@ -207,6 +207,36 @@ export const messages = defineMessages({
   'route.noWayOut': bilingual(
     () => 'missing the way out: expected "stairway" (a stairway id) or "nearest" ("stairs" or "exit")',
     () => '缺少疏散去向：应填写 "stairway"（楼梯的 id）或 "nearest"（"stairs" 或 "exit"）',
+  ),
+
+  // Warnings (warnings.ts): the file imports, but staff may be misled or left without words.
+  'floor.orderTied': bilingual<{ field: string; value: number; other: string; at: string }>(
+    (p) =>
+      `"${p.field}" ${p.value} is also that of floor "${p.other}" at ${p.at}; the app cannot tell which of the two is higher and lists them as the file does`,
+    (p) => zh`"${p.field}" 为${p.value}，与${p.at}的楼层 "${p.other}" 相同；应用无法判断两层中哪一层更高，只能按文件中的先后列出`,
+  ),
+  'floor.noWayOutAlways': bilingual(
+    () => 'no way out of this floor holds at all times: every route waits in a refuge ("stay") or has a condition ("when"); add one with "legs" and no "when"',
+    () => '此楼层没有任何时候都能用的疏散路线：每条路线要么是原地等待（"stay"），要么带有适用条件（"when"）；请添加一条有 "legs" 且不带 "when" 的路线',
+  ),
+  'floor.noStepFree': bilingual<{ floors: readonly string[] }>(
+    (p) =>
+      `no step-free route, though ${p.floors.length === 1 ? 'floor' : 'floors'} ${EN.some(p.floors)} of this building ${p.floors.length === 1 ? 'has' : 'have'} one: someone who cannot use stairs is told nothing on this floor`,
+    (p) => zh`此处没有无需楼梯的路线，而本建筑的楼层${ZH.some(p.floors)}有：不能走楼梯的人在这一层得不到任何指引`,
+  ),
+  'field.notShown': bilingual<{ field: string; count: number }>(
+    (p) => `no screen of the app shows this "${p.field}", so nobody will read it (${p.count} ${p.count === 1 ? 'place' : 'places'} like it in this file)`,
+    (p) => zh`应用中没有任何界面显示这里的 "${p.field}"，没有人会读到它（本文件中这样的地方共${p.count}处）`,
+  ),
+
+  // Where an issue is, in words (places.ts), and one issue said for many places (repeated.ts).
+  place: bilingual<{ parts: readonly PlacePart[] }>(
+    (p) => EN.places(p.parts),
+    (p) => ZH.places(p.parts),
+  ),
+  'issue.repeated': bilingual<{ message: string; thing: PlaceThing; count: number; labels: readonly string[] }>(
+    (p) => `${p.message} (${EN.counted(p.thing, p.count)}: ${EN.some(p.labels, 8)})`,
+    (p) => `${p.message}（${ZH.counted(p.thing, p.count)}：${ZH.some(p.labels, 8)}）`,
   ),
 
   // Twins: two language versions of one playbook (twins.ts).

@@ -1,28 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../validation';
 import { BROKEN_SAMPLES, put, remove } from '#fixtures/broken-samples';
+import { BROKEN_SAMPLES_V2 } from '#fixtures/broken-samples-v2';
 import { samplePlaybook, samplePlaybookV1 } from '#fixtures/sample-playbook';
-import { validatePlaybook } from './validate';
+import { type PlaybookIssue, validatePlaybook } from './validate';
 
-function issuesOf(result: ReturnType<typeof validatePlaybook>): Issue[] {
+function errorsOf(result: ReturnType<typeof validatePlaybook>): PlaybookIssue[] {
   return result.ok ? [] : result.issues;
 }
+
+/** Path and message of each error: what the older tests below look at. */
+function issuesOf(result: ReturnType<typeof validatePlaybook>): Issue[] {
+  return errorsOf(result).map(({ path, message }) => ({ path, message }));
+}
+
+/** What the sample playbook is warned about, in either version: it has a hazard and a key-area owner, which no screen shows. */
+const SAMPLE_WARNINGS: PlaybookIssue[] = [
+  { path: 'hazard', severity: 'warning', message: 'no screen of the app shows this "hazard", so nobody will read it (1 place like it in this file)' },
+  {
+    path: 'preparation.keyAreas.owner',
+    severity: 'warning',
+    message: 'no screen of the app shows this "owner", so nobody will read it (1 place like it in this file)',
+  },
+];
 
 describe('validatePlaybook', () => {
   it('accepts the sample playbook as it is', () => {
     const result = validatePlaybook(samplePlaybook());
-    expect(result).toEqual({ ok: true, playbook: samplePlaybook() });
+    expect(result).toEqual({ ok: true, playbook: samplePlaybook(), warnings: SAMPLE_WARNINGS });
   });
 
   it('reads a version 1 file and gives it back as version 2, word for word', () => {
-    expect(validatePlaybook(samplePlaybookV1())).toEqual({ ok: true, playbook: samplePlaybook() });
-    expect(validatePlaybook({ ...samplePlaybookV1(), schemaVersion: 1 })).toEqual({ ok: true, playbook: samplePlaybook() });
+    expect(validatePlaybook(samplePlaybookV1())).toEqual({ ok: true, playbook: samplePlaybook(), warnings: SAMPLE_WARNINGS });
+    expect(validatePlaybook({ ...samplePlaybookV1(), schemaVersion: 1 })).toEqual({ ok: true, playbook: samplePlaybook(), warnings: SAMPLE_WARNINGS });
   });
 
   it('refuses a schema version it does not know, in both languages', () => {
-    expect(issuesOf(validatePlaybook({ ...samplePlaybook(), schemaVersion: 3 }))).toEqual([
-      { path: 'schemaVersion', message: 'expected schema version 2 (or 1, or none, for older files), got 3' },
-    ]);
+    expect(validatePlaybook({ ...samplePlaybook(), schemaVersion: 3 })).toEqual({
+      ok: false,
+      issues: [{ path: 'schemaVersion', severity: 'error', message: 'expected schema version 2 (or 1, or none, for older files), got 3' }],
+      warnings: [],
+    });
     expect(issuesOf(validatePlaybook({ ...samplePlaybook(), schemaVersion: '2' }, { language: 'zh-CN' }))).toEqual([
       { path: 'schemaVersion', message: '应为模式版本 2（旧文件可为 1 或不写），实际为 "2"' },
     ]);
@@ -49,6 +67,29 @@ describe('validatePlaybook', () => {
     expect(issuesOf(validatePlaybook(p, { language: 'zh-CN' }))).toEqual(issues.map((issue, i) => ({ path: issue.path, message: zh[i] })));
   });
 
+  // The same for version 2: the sample written as version 2, with one mistake of the new rules.
+  it.each(BROKEN_SAMPLES_V2)('names the field at fault in a version 2 file: $name', ({ change, issues }) => {
+    const p = samplePlaybook();
+    change(p);
+    expect(issuesOf(validatePlaybook(p))).toEqual(issues);
+  });
+
+  it.each(BROKEN_SAMPLES_V2)('tells it in Chinese at the same path: $name', ({ change, issues, zh }) => {
+    const p = samplePlaybook();
+    change(p);
+    expect(issuesOf(validatePlaybook(p, { language: 'zh-CN' }))).toEqual(issues.map((issue, i) => ({ path: issue.path, message: zh[i] })));
+  });
+
+  it('marks every error an error, and keeps a file with errors from coming back as a playbook', () => {
+    const p = samplePlaybook();
+    put(p, 'kind', 'earthquake');
+    const result = validatePlaybook(p);
+    expect(result.ok).toBe(false);
+    expect(result).not.toHaveProperty('playbook');
+    expect(errorsOf(result).map((i) => i.severity)).toEqual(['error']);
+    expect(result.warnings.map((i) => i.severity)).toEqual(['warning', 'warning']);
+  });
+
   it('speaks English when asked to, as when no language is given', () => {
     const p = samplePlaybook();
     put(p, 'kind', 'earthquake');
@@ -73,8 +114,13 @@ describe('validatePlaybook', () => {
     const p = samplePlaybook();
     put(p.buildings![0]!.floors[0]!, 'label', '7楼');
     put(p.buildings![0]!.floors[1]!, 'label', '7楼');
-    expect(issuesOf(validatePlaybook(p, { language: 'zh-CN' }))).toEqual([
-      { path: 'buildings[0].floors[1].label', message: '楼层标签 "7楼" 重复，已在 buildings[0].floors[0].label 用过；员工要靠它选出自己所在的楼层' },
+    expect(errorsOf(validatePlaybook(p, { language: 'zh-CN' }))).toEqual([
+      {
+        path: 'buildings[0].floors[1].label',
+        severity: 'error',
+        place: '建筑 "Main building"，楼层 "7楼"',
+        message: '楼层标签 "7楼" 重复，已在 buildings[0].floors[0].label 用过；员工要靠它选出自己所在的楼层',
+      },
     ]);
   });
 

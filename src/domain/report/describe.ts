@@ -38,6 +38,8 @@ export function describeEvent(e: MusterEvent, labels: ReportLabels, names: Reado
         t('event.command.handedOver', { to: e.payload.toRole ? t('paren', { text: e.payload.to, detail: name(e.payload.toRole) }) : e.payload.to }),
         e.payload.note,
       );
+    case 'step.started':
+      return t('event.step.started', { step: name(e.payload.stepId) });
     case 'step.done':
       return t('event.step.done', { step: name(e.payload.stepId) });
     case 'step.skipped':

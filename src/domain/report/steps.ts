@@ -1,4 +1,4 @@
-import type { IncidentState } from '../incident';
+import { stepClock, type IncidentState } from '../incident';
 import type { Playbook } from '../playbook/schema';
 import { formatDateTime, minutesBetween } from './format';
 import { fill, type ReportLabels } from './labels';
@@ -15,10 +15,12 @@ interface StepContext {
 }
 
 /**
- * Each planned step against what was recorded: done (and how many minutes after the start,
- * against the plan's target), skipped with its reason, or not done. A step done after its
- * target, or still not done once its target has passed, is overdue; a skipped step is a
- * decision, not a delay, so it is never overdue.
+ * Each planned step against what was recorded: done (and how many minutes it took against the
+ * plan's target), skipped with its reason, or not done. A target counts from the start of the
+ * incident, or — for a step-relative target ("cut the power within 10 minutes") — from when the
+ * step was started. A step done after its target, or still not done once its target has
+ * passed, is overdue; a step-relative step never started has no clock to be late against; a
+ * skipped step is a decision, not a delay, so it is never overdue.
  */
 export function stepPerformance(incident: IncidentState, playbook: Playbook, ctx: StepContext): ReportSteps {
   const { labels } = ctx;
@@ -29,15 +31,19 @@ export function stepPerformance(incident: IncidentState, playbook: Playbook, ctx
     steps: phase.steps.map((step): ReportStep => {
       const state = incident.steps[step.id];
       const status = state?.status === 'done' ? 'done' : state?.status === 'skipped' ? 'skipped' : 'not-done';
-      // Step-relative targets are judged against the step's own start in the checklist; the report counts from the incident's start only for targets that do.
-      const target = step.target?.from === 'incident' ? step.target.minutes : undefined;
-      const taken = status === 'done' && state ? minutesBetween(ctx.start, state.at) : undefined;
+      const clock = stepClock(incident, step);
+      // Time taken counts from `ctx.start` (the declaration), or for a step-relative target from the step's own start, once started.
+      const since = clock?.from === 'step' ? clock.since : ctx.start;
+      const target = clock?.minutes;
+      const taken = status === 'done' && state && since !== null ? minutesBetween(since, state.at) : undefined;
       const late = taken !== undefined && target !== undefined && taken > target ? taken - target : 0;
-      const overdue = target !== undefined && (late > 0 || (status === 'not-done' && ctx.judgedAt - ctx.start > target * 60_000));
-      let statusText: string;
-      if (status === 'done') statusText = late > 0 ? `${labels['status.done']} — ${fill(labels['status.late'], { minutes: late })}` : labels['status.done'];
-      else if (status === 'skipped') statusText = fill(labels['status.skipped'], { reason: state?.reason ?? '' });
-      else statusText = overdue ? `${labels['status.notDone']} — ${labels['status.overdue']}` : labels['status.notDone'];
+      const overdue = target !== undefined && since !== null && (late > 0 || (status === 'not-done' && ctx.judgedAt - since > target * 60_000));
+      const startedAt = clock?.from === 'step' && since !== null && status !== 'skipped' ? since : undefined;
+      const parts: string[] = [];
+      if (status === 'done') parts.push(labels['status.done'], ...(late > 0 ? [fill(labels['status.late'], { minutes: late })] : []));
+      else if (status === 'skipped') parts.push(fill(labels['status.skipped'], { reason: state?.reason ?? '' }));
+      else parts.push(labels['status.notDone'], ...(overdue ? [labels['status.overdue']] : []));
+      if (startedAt !== undefined) parts.push(fill(labels['status.startedAt'], { time: formatDateTime(startedAt, ctx.offset) }));
       const acted = state && status !== 'not-done';
       return {
         id: step.id,
@@ -45,14 +51,15 @@ export function stepPerformance(incident: IncidentState, playbook: Playbook, ctx
         ownerName: ctx.names.get(step.owner) ?? step.owner,
         critical: step.critical === true,
         status,
-        statusText,
+        statusText: parts.join(' — '),
         ...(status === 'skipped' && state?.reason ? { reason: state.reason } : {}),
         ...(acted ? { by: state.actor, at: state.at, when: formatDateTime(state.at, ctx.offset) } : {}),
+        ...(startedAt !== undefined ? { startedAt } : {}),
         ...(taken !== undefined ? { minutesTaken: taken } : {}),
-        ...(target !== undefined ? { targetMinutes: target } : {}),
+        ...(clock ? { targetMinutes: clock.minutes, targetFrom: clock.from } : {}),
         overdue,
         takenText: taken !== undefined ? minutes(taken) : labels.dash,
-        targetText: target !== undefined ? minutes(target) : labels['steps.noTarget'],
+        targetText: clock ? fill(labels[clock.from === 'step' ? 'steps.targetFromStep' : 'minutes'], { minutes: clock.minutes }) : labels['steps.noTarget'],
         items: (step.items ?? []).map((item) => ({ text: item.text, checked: incident.items[`${step.id} ${item.id}`]?.checked ?? false })),
       };
     }),

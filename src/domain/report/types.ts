@@ -74,9 +74,13 @@ export interface ReportStep {
   readonly by?: string;
   readonly at?: number;
   readonly when?: string;
-  /** Minutes from the start of the incident to the step being done. */
+  /** When a step whose target counts from its own start was started. */
+  readonly startedAt?: number;
+  /** Minutes from the start of the target's clock (the incident's start, or the step's own) to the step being done. */
   readonly minutesTaken?: number;
   readonly targetMinutes?: number;
+  /** Whether the target counts from the start of the incident or from the step's own start. */
+  readonly targetFrom?: 'incident' | 'step';
   /** Done after its target, or not done by the target (counted at the end of the incident, or when the report was made). */
   readonly overdue: boolean;
   readonly takenText: string;

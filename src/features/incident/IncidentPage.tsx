@@ -14,6 +14,7 @@ import type { Playbook } from '../../domain/playbook/schema';
 import { DutyLogDuring, dutyLogMessages } from '../duty-log';
 import { playbookMessages, usePlaybook } from '../playbooks';
 import { playbookNames } from '../../domain/playbook/names';
+import { twinCovers } from '../../domain/playbook-choice';
 import { handOverCommand } from './commands';
 import { Ending } from './Ending';
 import { Headcount } from './Headcount';
@@ -23,6 +24,7 @@ import { Losses } from './Losses';
 import { playbookPosts, RolesPanel } from './RolesPanel';
 import { StepChecklist } from './StepChecklist';
 import { Timeline } from './Timeline';
+import './incident.css';
 
 const TABS = ['steps', 'timeline', 'roles', 'people', 'log', 'losses', 'end', 'report'] as const;
 
@@ -139,7 +141,25 @@ function WhoAmI({ name }: { name: string }) {
   );
 }
 
-function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; playbook: Playbook; tab: Tab }) {
+/**
+ * The incident's screens read `playbook` (in the app's language where a twin covers the same
+ * steps); the report is built from `recorded`, the playbook the incident was started with (it
+ * finds its own twin for the report's language). `noTwin` names the recorded language when the
+ * app's language has no twin on this device.
+ */
+function IncidentBody({
+  incident,
+  playbook,
+  recorded,
+  noTwin,
+  tab,
+}: {
+  incident: IncidentState;
+  playbook: Playbook;
+  recorded: Playbook;
+  noTwin: string | null;
+  tab: Tab;
+}) {
   const t = useText(messages, uiMessages, reportMessages, dutyLogMessages);
   const actorName = useSession((s) => s.actorName);
   const now = useNow(15_000);
@@ -151,7 +171,7 @@ function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; pl
   const started = declared?.at ?? now;
   const end = incident.closure?.at ?? null;
   return (
-    <>
+    <div className="incident-page">
       <header className="incident-head">
         <h1>
           <span className={`badge ${declared?.mode ?? 'real'}`}>{t(declared?.mode === 'drill' ? 'mode.drill' : 'incident.mode.real')}</span> {declared?.title}
@@ -165,6 +185,11 @@ function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; pl
         {closed ? (
           <p className="callout" role="note">
             {t('incident.readOnly')}
+          </p>
+        ) : null}
+        {noTwin ? (
+          <p className="callout" role="note" data-testid="no-twin">
+            {t('incident.noTwin', { language: noTwin })}
           </p>
         ) : null}
       </header>
@@ -194,12 +219,12 @@ function IncidentBody({ incident, playbook, tab }: { incident: IncidentState; pl
           {tab === 'end' ? <Ending incident={incident} /> : null}
           {tab === 'report' ? (
             <Suspense fallback={<Loading />}>
-              <ReportPanel incident={incident} playbook={playbook} />
+              <ReportPanel incident={incident} playbook={recorded} />
             </Suspense>
           ) : null}
         </ErrorBoundary>
       </div>
-    </>
+    </div>
   );
 }
 
@@ -210,12 +235,18 @@ export function IncidentPage({ id, tab }: { id: string; tab: string | null }) {
   const ui = useSession((s) => s.language);
   const view = useIncident(id);
   const declared = view.state?.declared;
-  const load = usePlaybook(declared?.playbookId ?? '', declared?.playbookLanguage ?? ui);
+  const recordedLanguage = declared?.playbookLanguage ?? ui;
+  const load = usePlaybook(declared?.playbookId ?? '', recordedLanguage);
+  // Switching the app's language shows the twin's words for the same step ids; the incident keeps its recorded playbook.
+  const twin = usePlaybook(recordedLanguage !== ui ? (declared?.playbookId ?? '') : '', ui);
   if (view.status === 'failed') return <p role="alert">{view.error}</p>;
   if (view.status === 'loading' || !view.state) return <Loading />;
   if (!declared) return <h1>{t('incident.notFound')}</h1>;
   if (load.status === 'loading') return <Loading />;
   if (load.status !== 'ready') return <p role="alert">{tPlaybook('reader.missing')}</p>;
+  // While the twin loads the recorded words stay on screen (the tabs are not torn down by a switch of language).
+  const translated = recordedLanguage !== ui && twin.status === 'ready' && twinCovers(load.playbook, twin.playbook) ? twin.playbook : null;
+  const noTwin = recordedLanguage !== ui && twin.status !== 'loading' && !translated ? recordedLanguage : null;
   const current: Tab = (TABS as readonly string[]).includes(tab ?? '') ? (tab as Tab) : 'steps';
-  return <IncidentBody incident={view.state} playbook={load.playbook} tab={current} />;
+  return <IncidentBody incident={view.state} playbook={translated ?? load.playbook} recorded={load.playbook} noTwin={noTwin} tab={current} />;
 }

@@ -2,16 +2,21 @@ import { messages as reportMessages } from '../../domain/report/messages';
 import { format } from 'date-fns';
 import { useState, type FormEvent } from 'react';
 import { appDb } from '../../storage';
+import { Loading } from '../../ui/Loading';
 import { useText } from '../../ui/text';
 import { requestPersistentStorage } from '../offline';
-import { navigate } from '../../ui/router';
+import { Link, navigate, useQueryString } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import type { Playbook } from '../../domain/playbook/schema';
 import { TEXT_LIMITS } from '../../domain/events/limits';
-import { loadPlaybook, usePlaybook, usePlaybookLibrary, type LibraryEntry } from '../playbooks';
+import { LANGUAGES } from '../../domain/text';
+import { playbooksForKind, type PlaybookOffer } from '../../domain/playbook-choice';
+import { loadPlaybook, playbookMessages, usePlaybook, usePlaybookLibrary, type LibraryEntry } from '../playbooks';
 import { commandNames } from '../../domain/playbook/names';
+import { ChooseKind, isKind, type Kind } from './ChooseKind';
 import { declareIncident, newIncidentId } from './commands';
 import { messages } from './messages';
+import './incident.css';
 
 function defaultTitle(entry: LibraryEntry | undefined, now: Date): string {
   const day = format(now, 'yyyy-MM-dd');
@@ -30,14 +35,95 @@ function commandChoices(playbook: Playbook | null): { interim?: { id: string; na
   };
 }
 
-/** Start an incident from any playbook on the device: real or drill, a title, a place, who starts it. */
-export function StartIncident({ preselect }: { preselect?: { id: string; language: string } }) {
+const KIND_TITLES = {
+  flood: 'incident.start.kindTitle.flood',
+  fire: 'incident.start.kindTitle.fire',
+  other: 'incident.start.kindTitle.other',
+} as const;
+
+/** The twin offered on request is named in its own words too, so whoever reads that language finds it. */
+function TwinButton({ entry, onUse }: { entry: LibraryEntry; onUse: () => void }) {
   const t = useText(messages, reportMessages);
+  const known = (LANGUAGES as readonly string[]).includes(entry.language);
+  return (
+    <button type="button" className="button wrap" onClick={onUse} data-testid={`use-twin-${entry.language}`}>
+      {known
+        ? t(entry.language === 'en' ? 'incident.start.twin.en' : 'incident.start.twin.zh-CN')
+        : t('incident.start.twin.other', { language: entry.language })}
+    </button>
+  );
+}
+
+/** The playbooks of the chosen kind: one shown whole, several as a list; the twin of the chosen one on request. */
+function PlanChoice({
+  offers,
+  chosen,
+  shown,
+  onChoose,
+  onLanguage,
+}: {
+  offers: readonly PlaybookOffer<LibraryEntry>[];
+  chosen: PlaybookOffer<LibraryEntry>;
+  shown: LibraryEntry;
+  onChoose: (id: string) => void;
+  onLanguage: (language: string) => void;
+}) {
+  const t = useText(messages, reportMessages);
+  const others = [chosen.plan, ...chosen.twins].filter((e) => e.language !== shown.language);
+  return (
+    <fieldset className="choice chosen-plan" data-testid="start-plan">
+      <legend>{t('summary.playbook')}</legend>
+      {offers.length > 1 ? (
+        offers.map((o) => {
+          const entry = o === chosen ? shown : o.plan;
+          return (
+            <label key={o.plan.id} lang={entry.language} data-testid={`plan-${o.plan.id}`}>
+              <input type="radio" name="playbook" checked={o === chosen} onChange={() => onChoose(o.plan.id)} />
+              {entry.title}
+            </label>
+          );
+        })
+      ) : (
+        <p className="card-title" lang={shown.language} data-testid={`plan-${shown.id}`}>
+          {shown.title}
+        </p>
+      )}
+      {others.length ? (
+        <div className="button-row">
+          {others.map((e) => (
+            <TwinButton key={e.language} entry={e} onUse={() => onLanguage(e.language)} />
+          ))}
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/**
+ * Start an incident: the kind of emergency first (ChooseKind), then the playbook of that kind
+ * in the app's language — its twin in the other language only on request — real or drill, a
+ * title, a place, who starts it. A link from a playbook (`?playbook=…&lang=…`) opens the form
+ * with that playbook chosen.
+ */
+export function StartIncident({ preselect }: { preselect?: { id: string; language: string } }) {
   const library = usePlaybookLibrary();
+  const kindParam = new URLSearchParams(useQueryString()).get('kind');
+  if (library === undefined) return <Loading />;
+  const pre = preselect ? library.find((p) => p.id === preselect.id && p.language === preselect.language) : undefined;
+  const kind = isKind(kindParam) ? kindParam : pre && isKind(pre.kind) ? pre.kind : null;
+  if (!kind) return <ChooseKind library={library} />;
+  return <StartForm key={kind} kind={kind} library={library} preselect={pre?.kind === kind ? pre : undefined} />;
+}
+
+function StartForm({ kind, library, preselect }: { kind: Kind; library: readonly LibraryEntry[]; preselect: LibraryEntry | undefined }) {
+  const t = useText(messages, reportMessages);
+  const tPlaybook = useText(playbookMessages);
   const actorName = useSession((s) => s.actorName);
   const setActorName = useSession((s) => s.setActorName);
   const uiLanguage = useSession((s) => s.language);
-  const [choice, setChoice] = useState<string>(preselect ? `${preselect.id}/${preselect.language}` : '');
+  const [chosenId, setChosenId] = useState(preselect?.id ?? '');
+  // The language each playbook is shown in, where someone asked for its twin.
+  const [languages, setLanguages] = useState<Record<string, string>>(preselect ? { [preselect.id]: preselect.language } : {});
   const [mode, setMode] = useState<'real' | 'drill'>('real');
   const [title, setTitle] = useState('');
   const [place, setPlace] = useState('');
@@ -47,9 +133,10 @@ export function StartIncident({ preselect }: { preselect?: { id: string; languag
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const fallback = library?.find((p) => p.language === uiLanguage) ?? library?.[0];
-  const selectedKey = choice || (fallback ? `${fallback.id}/${fallback.language}` : '');
-  const entry = library?.find((p) => `${p.id}/${p.language}` === selectedKey);
+  const offers = playbooksForKind(library, kind, uiLanguage);
+  const chosen = offers.find((o) => o.plan.id === chosenId) ?? offers[0];
+  const shownLanguage = chosen ? (languages[chosen.plan.id] ?? chosen.plan.language) : '';
+  const entry = chosen ? ([chosen.plan, ...chosen.twins].find((e) => e.language === shownLanguage) ?? chosen.plan) : undefined;
   const load = usePlaybook(entry?.id ?? '', entry?.language ?? '');
   const playbook = load.status === 'ready' ? load.playbook : null;
   const choices = commandChoices(playbook);
@@ -82,18 +169,39 @@ export function StartIncident({ preselect }: { preselect?: { id: string; languag
     }
   }
 
+  const head = (
+    <div className="start-head">
+      <h1>{t(KIND_TITLES[kind])}</h1>
+      <Link href="/incidents/new" className="button" data-testid="start-other-kind">
+        {t('incident.start.otherKind')}
+      </Link>
+    </div>
+  );
+  if (!chosen || !entry)
+    return (
+      <div className="stack">
+        {head}
+        <p className="callout" data-testid="no-plan-of-kind">
+          {t('incident.start.noPlanOfKind')}
+        </p>
+        <p>
+          <Link href="/playbooks/import" className="button">
+            {tPlaybook('library.import')}
+          </Link>
+        </p>
+      </div>
+    );
+
   return (
-    <form className="stack" onSubmit={(e) => void start(e)}>
-      <h1>{t('incident.start.title')}</h1>
-      <fieldset className="choice">
-        <legend>{t('summary.playbook')}</legend>
-        {(library ?? []).map((p) => (
-          <label key={`${p.id}/${p.language}`} lang={p.language}>
-            <input type="radio" name="playbook" checked={selectedKey === `${p.id}/${p.language}`} onChange={() => setChoice(`${p.id}/${p.language}`)} />
-            {p.title} <span className="card-meta">({p.language})</span>
-          </label>
-        ))}
-      </fieldset>
+    <form className="stack" onSubmit={(e) => void start(e)} data-kind={kind}>
+      {head}
+      <PlanChoice
+        offers={offers}
+        chosen={chosen}
+        shown={entry}
+        onChoose={setChosenId}
+        onLanguage={(language) => setLanguages((l) => ({ ...l, [chosen.plan.id]: language }))}
+      />
       <fieldset className="choice segmented">
         <legend>{t('summary.mode')}</legend>
         <label>

@@ -1,123 +1,18 @@
 import { messages as reportMessages } from '../../domain/report/messages';
 import { messages as uiMessages } from '../../ui/messages';
-import { memo, useState } from 'react';
 import { useText } from '../../ui/text';
-import { formatDateTime } from '../../ui/date-time';
-import { playbookMessages } from '../playbooks';
 import { messages } from './messages';
-import { useSession } from '../../ui/session';
-import type { IncidentState, StepState } from '../../domain/incident';
-import { TEXT_LIMITS } from '../../domain/events/limits';
+import { stepClock, type IncidentState } from '../../domain/incident';
 import { plannedPhases } from '../../domain/playbook/names';
 import type { Playbook, Step } from '../../domain/playbook/schema';
-import { checkStepItem, markStepDone, reopenStep, skipStep } from './commands';
+import { StepRow } from './StepRow';
 
-interface StepRowProps {
-  incidentId: string;
-  step: Step;
-  ownerName: string;
-  state: StepState | undefined;
-  items: IncidentState['items'];
-  elapsedMin: number;
-  readOnly: boolean;
+/** Whether a step is past its target at `now`: open or under way after its clock ran out (a done or skipped step never is). */
+function isOverdue(incident: IncidentState, step: Step, now: number): boolean {
+  const status = incident.steps[step.id]?.status ?? 'open';
+  const due = stepClock(incident, step)?.dueAt ?? null;
+  return (status === 'open' || status === 'started') && due !== null && now > due;
 }
-
-/** One step: big Done button, Skip with a reason, Reopen; who and when; overdue when past its target. */
-const StepRow = memo(function StepRow({ incidentId, step, ownerName, state, items, elapsedMin, readOnly }: StepRowProps) {
-  const t = useText(messages, uiMessages, reportMessages);
-  const tPlaybook = useText(playbookMessages);
-  const language = useSession((s) => s.language);
-  const [skipping, setSkipping] = useState(false);
-  const [reason, setReason] = useState('');
-  const status = state?.status ?? 'open';
-  const targetMinutes = step.target?.from === 'incident' ? step.target.minutes : undefined;
-  const overdue = status === 'open' && targetMinutes !== undefined && elapsedMin > targetMinutes;
-  const cls = ['step-row', `status-${status}`, step.critical ? 'critical' : '', overdue ? 'overdue' : ''].filter(Boolean).join(' ');
-  return (
-    <li className={cls} data-testid={`step-${step.id}`} data-status={status}>
-      <div className="step-main">
-        <p className="step-text">
-          {step.critical ? <span className="badge real">{tPlaybook('reader.step.critical')}</span> : null} {step.text}
-        </p>
-        <p className="step-meta">
-          {ownerName}
-          {targetMinutes !== undefined ? ` · ${overdue ? t('step.overdue', { minutes: targetMinutes }) : t('step.target', { minutes: targetMinutes })}` : ''}
-        </p>
-        {/* The plan's condition ("at night or on a holiday") decides whether the step applies: never hidden. */}
-        {step.when ? <p className="step-when">{t('step.when', { when: step.when })}</p> : null}
-        {state && status !== 'open' ? (
-          <p className={status === 'skipped' ? 'step-who skipped' : 'step-who'}>
-            {status === 'done'
-              ? t('step.status.done', { actor: state.actor, time: formatDateTime(language, state.at) })
-              : t('step.status.skipped', { actor: state.actor, time: formatDateTime(language, state.at), reason: state.reason ?? '' })}
-          </p>
-        ) : state ? (
-          <p className="step-who">{t('step.status.reopened', { actor: state.actor, time: formatDateTime(language, state.at) })}</p>
-        ) : null}
-        {step.items?.length ? (
-          <ul className="step-checks">
-            {step.items.map((item) => {
-              const checked = items[`${step.id} ${item.id}`]?.checked ?? false;
-              return (
-                <li key={item.id}>
-                  <label>
-                    <input
-                      type="checkbox"
-                      checked={checked}
-                      disabled={readOnly}
-                      onChange={(e) => void checkStepItem(incidentId, step.id, item.id, e.target.checked)}
-                    />
-                    {item.text}
-                  </label>
-                </li>
-              );
-            })}
-          </ul>
-        ) : null}
-      </div>
-      {readOnly ? null : skipping ? (
-        <form
-          className="skip-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!reason.trim()) return;
-            void skipStep(incidentId, step.id, reason.trim()).then((ok) => ok && (setSkipping(false), setReason('')));
-          }}
-        >
-          <label className="field">
-            <span>{t('step.skipReason')}</span>
-            <input value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={TEXT_LIMITS.reason} autoFocus />
-          </label>
-          <div className="button-row">
-            <button type="submit" className="button">
-              {t('step.skipConfirm')}
-            </button>
-            <button type="button" className="button" onClick={() => setSkipping(false)}>
-              {t('form.cancel')}
-            </button>
-          </div>
-        </form>
-      ) : (
-        <div className="step-actions">
-          {status === 'open' ? (
-            <>
-              <button type="button" className="button primary done-button" aria-pressed={false} onClick={() => void markStepDone(incidentId, step.id)}>
-                {t('status.done')}
-              </button>
-              <button type="button" className="button" onClick={() => setSkipping(true)}>
-                {t('step.skip')}
-              </button>
-            </>
-          ) : (
-            <button type="button" className="button" onClick={() => void reopenStep(incidentId, step.id)}>
-              {t('step.reopen')}
-            </button>
-          )}
-        </div>
-      )}
-    </li>
-  );
-});
 
 /** The playbook's phases as a checklist, with progress per phase; the plan's aftermath comes last. */
 export function StepChecklist({
@@ -134,8 +29,6 @@ export function StepChecklist({
   readOnly: boolean;
 }) {
   const t = useText(messages, uiMessages, reportMessages);
-  const started = incident.declared?.at ?? now;
-  const elapsedMin = (now - started) / 60_000;
   const phases = plannedPhases(playbook, t('steps.aftermath'));
   return (
     <div className="checklist">
@@ -143,6 +36,7 @@ export function StepChecklist({
         const total = phase.steps.length;
         const statusOf = (id: string) => incident.steps[id]?.status ?? 'open';
         // A skipped step is not a done one: counted apart, so progress never reads a skip as work done.
+        // A started step is still open work.
         const done = phase.steps.filter((s) => statusOf(s.id) === 'done').length;
         const skipped = phase.steps.filter((s) => statusOf(s.id) === 'skipped').length;
         const counts = t('step.counts', { done, skipped, open: total - done - skipped });
@@ -161,7 +55,7 @@ export function StepChecklist({
                   ownerName={names.get(step.owner) ?? step.owner}
                   state={incident.steps[step.id]}
                   items={incident.items}
-                  elapsedMin={elapsedMin}
+                  overdue={isOverdue(incident, step, now)}
                   readOnly={readOnly}
                 />
               ))}

@@ -18,6 +18,7 @@ export const assignRole = (id: string, roleId: string, person: string, phone?: s
   record(id, 'role.assigned', { roleId, person, ...(phone ? { phone } : {}) });
 export const handOverCommand = (id: string, to: string, toRole?: string, note?: string) =>
   record(id, 'command.handedOver', { to, ...(toRole ? { toRole } : {}), ...(note ? { note } : {}) });
+export const startStep = (id: string, stepId: string) => record(id, 'step.started', { stepId });
 export const markStepDone = (id: string, stepId: string) => record(id, 'step.done', { stepId });
 export const skipStep = (id: string, stepId: string, reason: string) => record(id, 'step.skipped', { stepId, reason });
 export const reopenStep = (id: string, stepId: string, reason?: string) => record(id, 'step.reopened', { stepId, ...(reason ? { reason } : {}) });

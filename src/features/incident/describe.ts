@@ -10,6 +10,7 @@ export const TIMELINE_KINDS: readonly TimelineKind[] = ['steps', 'command', 'not
 /** Which filter an event belongs to. */
 export function timelineKind(e: MusterEvent): TimelineKind {
   switch (e.type) {
+    case 'step.started':
     case 'step.done':
     case 'step.skipped':
     case 'step.reopened':

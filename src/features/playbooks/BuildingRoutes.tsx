@@ -1,62 +1,38 @@
-import { useText } from '../../ui/text';
+import { useLanguage, useText } from '../../ui/text';
 import type { Playbook } from '../../domain/playbook/schema';
-import { routeBuildings, routesForFloor } from '../../domain/playbook/routes';
+import { floorsInOrder, routeBuildings } from '../../domain/playbook/routes';
+import { floorView, ruleLines, RouteCard, SafetyRuleList } from '../routes';
 import { messages } from './messages';
 
-const routeKind: Record<string, keyof typeof messages> = {
-  primary: 'reader.route.primary',
-  alternate: 'reader.route.alternate',
-  accessible: 'reader.route.accessible',
-};
-
-/** Buildings, floors and the way out from each floor, as the plan gives them. */
+/**
+ * Buildings, floors and the ways out of each floor, as the plan gives them: the building's
+ * safety rules first, then each floor from the bottom up (the finder's order) with its own
+ * rules, notes and routes, worded and drawn as on the floor's own page.
+ */
 export function BuildingRoutes({ playbook }: { playbook: Playbook }) {
   const t = useText(messages);
+  const ui = useLanguage();
   return (
     <>
       {routeBuildings(playbook).map((b) => (
         <article key={b.id} className="building" data-testid={`building-${b.id}`}>
           <h3>{b.name}</h3>
           {b.description ? <p>{b.description}</p> : null}
-          <table className="route-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('reader.route.floor')}</th>
-                <th scope="col">{t('reader.route.way')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...b.floors]
-                .sort((x, y) => y.order - x.order)
-                .map((f) => (
-                  <tr key={f.id} data-testid={`floor-${b.id}-${f.id}`}>
-                    <th scope="row">{f.label}</th>
-                    <td>
-                      {(routesForFloor(playbook, b.id, f.id) ?? []).map(({ route, legs, assemblyPoint }) => (
-                        <p key={route.id} className="route-line">
-                          {route.kind !== 'primary' ? <span className="badge">{t(routeKind[route.kind] ?? 'reader.route.alternate')}</span> : null}{' '}
-                          {route.instruction}
-                          {legs.map(({ stairway }) =>
-                            stairway ? (
-                              <span key={stairway.id} className="route-meta">
-                                {' '}
-                                · {stairway.name}
-                              </span>
-                            ) : null,
-                          )}
-                          {assemblyPoint ? (
-                            <span className="route-meta">
-                              {' '}
-                              · {t('reader.route.assembly')}: {assemblyPoint.name}
-                            </span>
-                          ) : null}
-                        </p>
-                      ))}
-                    </td>
-                  </tr>
+          <SafetyRuleList title={t('reader.route.buildingRules')} rules={ruleLines(b.rules, playbook.language, ui)} heading="h4" />
+          {floorsInOrder(b).map((f) => {
+            const view = floorView(playbook, b.id, f.id, ui);
+            return (
+              // A div, not a section: two buildings both have a "1F", and regions must be named apart.
+              <div key={f.id} className="reader-floor" data-testid={`floor-${b.id}-${f.id}`}>
+                <h4 className="reader-floor-label">{f.label}</h4>
+                <SafetyRuleList title={t('reader.route.floorRules')} rules={ruleLines(f.rules, playbook.language, ui)} />
+                {f.notes ? <p className="reader-floor-notes">{f.notes}</p> : null}
+                {view?.routes.map((r, i) => (
+                  <RouteCard key={i} route={r} heading="h5" />
                 ))}
-            </tbody>
-          </table>
+              </div>
+            );
+          })}
         </article>
       ))}
       {playbook.assemblyPoints?.length ? (

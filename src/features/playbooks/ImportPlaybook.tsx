@@ -1,8 +1,10 @@
 import { messages as uiMessages } from '../../ui/messages';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { useText } from '../../ui/text';
+import { speaker, type Language } from '../../domain/text';
+import { useLanguage, useText } from '../../ui/text';
 import { Link, navigate } from '../../ui/router';
 import { useSession } from '../../ui/session';
+import type { PlaybookIssue } from '../../domain/playbook/check';
 import { acceptImport, checkImport, downloadPlaybook, DownloadError, type ImportCheck } from './importPlaybook';
 import { messages } from './messages';
 
@@ -11,28 +13,69 @@ type Stage =
   | { step: 'busy' }
   | { step: 'checked'; check: ImportCheck }
   | { step: 'failed'; message: string }
-  | { step: 'saved'; title: string; id: string; language: string };
+  | { step: 'saved'; title: string; id: string; language: string; warnings: PlaybookIssue[] };
+
+/**
+ * The validator's findings, one a line: where in the file (line and column, for the editor the
+ * file was written in), the JSON path, the place in the file's own words, and what is wrong.
+ * In the app's current language unless given (tests).
+ */
+export function IssueList({ issues, testId, language }: { issues: readonly PlaybookIssue[]; testId?: string; language?: Language }) {
+  const current = useLanguage();
+  const t = speaker(language ?? current, messages);
+  return (
+    <ul className="issues" data-testid={testId}>
+      {issues.map((issue, i) => (
+        <li key={i}>
+          {issue.line !== undefined && issue.column !== undefined ? (
+            <span className="issue-at">{t('import.issues.at', { line: issue.line, column: issue.column })} · </span>
+          ) : null}
+          <code>{issue.path || t('import.issues.wholeFile')}</code>
+          {issue.place ? <span className="issue-place"> · {issue.place}</span> : null}
+          <br />
+          <span className="issue-message">{issue.message}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Warnings beside an import: the file is (or may be) imported all the same. */
+function ImportWarnings({ warnings, saved }: { warnings: readonly PlaybookIssue[]; saved?: boolean }) {
+  const t = useText(messages);
+  if (warnings.length === 0) return null;
+  return (
+    <div className="callout" role="status" data-testid="import-warnings">
+      <p className="label">
+        {saved ? t('import.issues.savedWithWarnings', { count: warnings.length }) : t('import.issues.warnings', { count: warnings.length })}
+      </p>
+      <IssueList issues={warnings} />
+    </div>
+  );
+}
 
 /**
  * Import a playbook from a file on the device or from a URL. It is validated first; an invalid
  * file is refused with the validator's messages, and a newer version of a playbook already on
- * the device replaces it only after the user confirms.
+ * the device replaces it only after the user confirms. Warnings never stop an import: they are
+ * listed apart from the errors, before the user decides and after the file is stored.
  */
 export function ImportPlaybook() {
   const t = useText(messages, uiMessages);
+  const tIssues = useText(messages);
   const [stage, setStage] = useState<Stage>({ step: 'idle' });
   const [url, setUrl] = useState('');
 
   async function check(bytes: Uint8Array, fileName: string) {
     const result = await checkImport(bytes, fileName, useSession.getState().language);
-    if (result.kind === 'new') await save(result.playbook);
+    if (result.kind === 'new') await save(result.playbook, result.warnings);
     else setStage({ step: 'checked', check: result });
   }
 
-  async function save(playbook: Extract<ImportCheck, { playbook: unknown }>['playbook']) {
+  async function save(playbook: Extract<ImportCheck, { playbook: unknown }>['playbook'], warnings: PlaybookIssue[]) {
     try {
       await acceptImport(playbook);
-      setStage({ step: 'saved', title: playbook.title, id: playbook.id, language: playbook.language });
+      setStage({ step: 'saved', title: playbook.title, id: playbook.id, language: playbook.language, warnings });
     } catch (e) {
       setStage({ step: 'failed', message: t('import.error.store', { detail: e instanceof Error ? e.message : String(e) }) });
     }
@@ -107,18 +150,17 @@ export function ImportPlaybook() {
             <Link href={`/playbooks/${encodeURIComponent(stage.id)}/${encodeURIComponent(stage.language)}`}>{t('import.open')}</Link>
           </div>
         ) : null}
+        {stage.step === 'saved' ? <ImportWarnings warnings={stage.warnings} saved /> : null}
         {stage.step === 'checked' && stage.check.kind === 'invalid' ? (
-          <div role="alert" className="error-box" data-testid="import-errors">
-            <p>{t('import.invalid', { file: stage.check.fileName, count: stage.check.issues.length })}</p>
-            <ul className="issues">
-              {stage.check.issues.map((issue, i) => (
-                <li key={i}>
-                  <code>{issue.path || '(root)'}</code> {issue.message}
-                </li>
-              ))}
-            </ul>
-            <p>{t('import.nothingChanged')}</p>
-          </div>
+          <>
+            <div role="alert" className="error-box" data-testid="import-errors">
+              <p>{t('import.invalid', { file: stage.check.fileName, count: stage.check.issues.length })}</p>
+              <p className="label">{tIssues('import.issues.errors', { count: stage.check.issues.length })}</p>
+              <IssueList issues={stage.check.issues} />
+              <p>{t('import.nothingChanged')}</p>
+            </div>
+            <ImportWarnings warnings={stage.check.warnings} />
+          </>
         ) : null}
         {stage.step === 'checked' && stage.check.kind === 'newer' ? (
           <div className="confirm-box" role="alertdialog" aria-labelledby="replace-q">
@@ -130,7 +172,7 @@ export function ImportPlaybook() {
                 type="button"
                 className="button primary"
                 data-testid="import-confirm"
-                onClick={() => stage.check.kind === 'newer' && void save(stage.check.playbook)}
+                onClick={() => stage.check.kind === 'newer' && void save(stage.check.playbook, stage.check.warnings)}
               >
                 {t('import.replace')}
               </button>
@@ -138,6 +180,7 @@ export function ImportPlaybook() {
                 {t('form.cancel')}
               </button>
             </div>
+            <ImportWarnings warnings={stage.check.warnings} />
           </div>
         ) : null}
         {stage.step === 'checked' && stage.check.kind === 'not-newer' ? (

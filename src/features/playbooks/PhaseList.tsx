@@ -20,11 +20,16 @@ export function PhaseList({ playbook, names }: { playbook: Playbook; names: Map<
                 <p className="step-meta">
                   {t('reader.step.owner')}: {names.get(step.owner) ?? step.owner}
                   {step.support?.length ? ` · ${t('reader.step.support')}: ${step.support.map((s) => names.get(s) ?? s).join('、')}` : ''}
-                  {step.target !== undefined ? ` · ${t('reader.step.target', { minutes: step.target.minutes })}` : ''}
+                  {step.target !== undefined ? ` · ${t(`reader.step.target.${step.target.from}`, { minutes: step.target.minutes })}` : ''}
                 </p>
                 {step.when ? (
-                  <p className="step-meta">
+                  <p className="step-meta step-when">
                     {t('reader.step.when')}: {step.when}
+                  </p>
+                ) : null}
+                {step.mayBeDoneBy ? (
+                  <p className="step-meta step-only-by">
+                    {t('reader.step.onlyBy')}: {step.mayBeDoneBy.text}
                   </p>
                 ) : null}
                 {step.items?.length ? (

@@ -1,18 +1,22 @@
 import type { Language } from '../../domain/text';
 import type { Playbook } from '../../domain/playbook/schema';
 import { readPlaybookBytes, MAX_PLAYBOOK_BYTES } from '../../domain/playbook/file';
+import type { PlaybookIssue } from '../../domain/playbook/check';
 import { compareSemver } from '../../domain/semver';
-import type { Issue } from '../../domain/validation';
 import { appDb } from '../../storage';
 import { storePlaybook } from '../../storage/playbooks';
 import { loadPlaybook } from './library';
 
-/** What importing a file would do, decided before anything is stored. */
-export type ImportCheck =
-  | { kind: 'invalid'; fileName: string; issues: Issue[] }
-  | { kind: 'new'; fileName: string; playbook: Playbook }
-  | { kind: 'newer'; fileName: string; playbook: Playbook; currentVersion: string }
-  | { kind: 'not-newer'; fileName: string; playbook: Playbook; currentVersion: string };
+/**
+ * What importing a file would do, decided before anything is stored. `warnings` never stop an
+ * import: they are shown beside whatever happens to the file.
+ */
+export type ImportCheck = { fileName: string; warnings: PlaybookIssue[] } & (
+  | { kind: 'invalid'; issues: PlaybookIssue[] }
+  | { kind: 'new'; playbook: Playbook }
+  | { kind: 'newer'; playbook: Playbook; currentVersion: string }
+  | { kind: 'not-newer'; playbook: Playbook; currentVersion: string }
+);
 
 /** Why a download failed, in the words of the message shown (see `import.error.*`). */
 export class DownloadError extends Error {
@@ -28,15 +32,17 @@ export class DownloadError extends Error {
 /**
  * Validates a file's bytes and compares it with the copy on the device. Nothing is stored
  * here: an invalid file changes nothing, and a newer version waits for the user to confirm.
+ * Issues and warnings come in `language`, with their line and column in the file.
  */
 export async function checkImport(bytes: Uint8Array, fileName: string, language: Language): Promise<ImportCheck> {
   const checked = readPlaybookBytes(bytes, fileName, { language });
-  if (!checked.ok) return { kind: 'invalid', fileName, issues: checked.issues };
+  const { warnings } = checked;
+  if (!checked.ok) return { kind: 'invalid', fileName, issues: checked.issues, warnings };
   const playbook = checked.playbook;
   const current = await loadPlaybook(appDb(), playbook.id, playbook.language);
-  if (!current) return { kind: 'new', fileName, playbook };
+  if (!current) return { kind: 'new', fileName, playbook, warnings };
   const order = compareSemver(playbook.version, current.playbook.version);
-  return { kind: order > 0 ? 'newer' : 'not-newer', fileName, playbook, currentVersion: current.playbook.version };
+  return { kind: order > 0 ? 'newer' : 'not-newer', fileName, playbook, currentVersion: current.playbook.version, warnings };
 }
 
 /** Stores an accepted playbook on the device; it then shows in the library and works offline. */

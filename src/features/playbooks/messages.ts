@@ -30,14 +30,13 @@ export const messages = defineMessages({
   'reader.step.critical': { 'zh-CN': '关键', en: 'Critical' },
   'reader.step.owner': { 'zh-CN': '负责', en: 'Who' },
   'reader.step.support': { 'zh-CN': '协助', en: 'With' },
-  'reader.step.target': { 'zh-CN': '{minutes} 分钟内', en: 'within {minutes} min' },
+  // What a target counts from: the two read differently on purpose (schema.ts, StepTarget).
+  'reader.step.target.incident': { 'zh-CN': '事件开始后 {minutes} 分钟内', en: '{minutes} min from the start of the incident' },
+  'reader.step.target.step': { 'zh-CN': '开始此步骤后 {minutes} 分钟内', en: 'within {minutes} min of starting this step' },
   'reader.step.when': { 'zh-CN': '适用', en: 'When' },
-  'reader.route.floor': { 'zh-CN': '楼层', en: 'Floor' },
-  'reader.route.way': { 'zh-CN': '疏散路线', en: 'Way out' },
-  'reader.route.primary': { 'zh-CN': '主路线', en: 'Main route' },
-  'reader.route.alternate': { 'zh-CN': '受阻时', en: 'If blocked' },
-  'reader.route.accessible': { 'zh-CN': '无需楼梯', en: 'Without stairs' },
-  'reader.route.assembly': { 'zh-CN': '集合地点', en: 'Assemble at' },
+  'reader.step.onlyBy': { 'zh-CN': '谁可执行', en: 'Only' },
+  'reader.route.buildingRules': { 'zh-CN': '本楼安全规定', en: 'Safety rules for this building' },
+  'reader.route.floorRules': { 'zh-CN': '本层安全规定', en: 'Safety rules for this floor' },
   'reader.route.assemblyPoints': { 'zh-CN': '集合地点', en: 'Assembly points' },
   'reader.shelter': { 'zh-CN': '暂时无法撤离时', en: 'If you cannot get out' },
   'reader.principles': { 'zh-CN': '工作原则', en: 'Principles' },
@@ -82,4 +81,16 @@ export const messages = defineMessages({
   'import.error.badUrl': { 'zh-CN': '“{detail}”不是有效的网址（http 或 https）。', en: '“{detail}” is not a web address (http or https).' },
   'import.error.store': { 'zh-CN': '无法将预案保存到本设备：{detail}', en: 'The playbook could not be stored on this device: {detail}' },
   'library.empty': { 'zh-CN': '本设备上还没有预案。', en: 'No playbooks on this device yet.' },
+  // The import screen's list of problems (ImportPlaybook.tsx): errors keep the file out, warnings let it in.
+  'import.issues.errors': { 'zh-CN': '错误（{count} 个）：改正后才能导入', en: 'Errors ({count}): correct these before the file can be imported' },
+  'import.issues.warnings': {
+    'zh-CN': '警告（{count} 条）：不影响导入，但员工可能因此看不到或看错内容',
+    en: 'Warnings ({count}): the file can be imported, but staff may miss or misread something',
+  },
+  'import.issues.savedWithWarnings': {
+    'zh-CN': '已导入，但有 {count} 条警告，建议修改后再导入新版本：',
+    en: 'Imported, with {count} warning(s) worth fixing in the next version:',
+  },
+  'import.issues.at': { 'zh-CN': '第 {line} 行第 {column} 列', en: 'line {line}, column {column}' },
+  'import.issues.wholeFile': { 'zh-CN': '（整个文件）', en: '(the whole file)' },
 });

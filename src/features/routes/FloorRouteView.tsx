@@ -1,4 +1,5 @@
 import { telHref, type FloorView } from './floor-view';
+import { RouteCard, SafetyRuleList } from './RouteParts';
 
 interface FloorRouteViewProps {
   /** The page's language: the reader's in the app, the plan's own in the pre-rendered page. */
@@ -16,8 +17,9 @@ interface FloorRouteViewProps {
  * A floor's way out, in the page's language and then in the other one if the plan has it. No
  * hooks and no storage: the build renders it to static HTML for each floor, so a phone shows
  * the route before any script runs, in the very markup the app then shows.
- * Everything the plan says for the floor is shown in full in both languages (notes, rules and
- * numbers included): someone reading the second language must not lose anything.
+ * Everything the plan says for the floor is shown in full in both languages (safety rules first,
+ * then notes, routes, rules for everyone and numbers): someone reading the second language must
+ * not lose anything.
  */
 export function FloorRouteView({ main, other, snapshot = false }: FloorRouteViewProps) {
   return (
@@ -43,6 +45,7 @@ function FloorSection({ view, primary, snapshot }: { view: FloorView; primary: b
       data-testid={snapshot ? undefined : primary ? 'floor-route' : 'floor-route-other'}
     >
       {primary ? <h1 className="floor-title">{title}</h1> : <h2 className="floor-title small">{title}</h2>}
+      <SafetyRuleList title={view.safetyRulesTitle} rules={view.safetyRules} heading={H} />
       {view.floorNotes ? (
         <div className="rule-banner floor-notes" role="note">
           <p className="label">{view.floorNotes.title}</p>
@@ -50,16 +53,7 @@ function FloorSection({ view, primary, snapshot }: { view: FloorView; primary: b
         </div>
       ) : null}
       {view.routes.map((r, i) => (
-        <article key={i} className={`route-card kind-${r.kind}`} data-route={r.id}>
-          <H className="route-heading">{r.heading}</H>
-          <p className="route-instruction">{r.instruction}</p>
-          <p className="route-detail">
-            {r.direction} · {r.via}
-          </p>
-          {r.exit ? <p className="route-detail">{r.exit}</p> : null}
-          <p className="route-detail">{r.assembly}</p>
-          {r.notes ? <p className="route-detail route-notes">{r.notes}</p> : null}
-        </article>
+        <RouteCard key={i} route={r} heading={H} />
       ))}
       {view.rules.length ? (
         <div className="rule-banner" role="note">

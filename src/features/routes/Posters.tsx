@@ -2,7 +2,9 @@ import { Command } from '../../ui/Command';
 import { Loading } from '../../ui/Loading';
 import { useText } from '../../ui/text';
 import { useAsync } from '../../ui/use-async';
-import { floorPath, floorView } from './floor-view';
+import { floorsInOrder } from '../../domain/playbook/routes';
+import { floorPath, floorView, type FloorView } from './floor-view';
+import { RouteCard, SafetyRuleList } from './RouteParts';
 import { addressProblem, type AddressProblem } from '../../domain/address';
 import { posterBaseAddress } from './poster-address';
 import { QrCode } from './QrCode';
@@ -10,8 +12,10 @@ import { useSite } from './useSite';
 import { messages } from './messages';
 
 /**
- * One A4 poster per floor of a building: the floor in large type, a QR code of the floor's link,
- * the route in brief in the playbook's language and the other. Made on the device, offline.
+ * One A4 poster per floor of a building, bottom up as the finder lists them: the floor in large
+ * type, a QR code of the floor's link, then in the playbook's language and the other the
+ * floor's safety rules, the way out and the way for someone who cannot use stairs. Made on
+ * the device, offline.
  * The links start with the address phones use (see poster-address.ts); when that is an address
  * a phone cannot use, there are no posters, only what to do about it.
  */
@@ -22,7 +26,8 @@ export function Posters({ playbookId, buildingId }: { playbookId: string; buildi
   if (site === undefined || base.status === 'loading') return <Loading />;
   const building = site?.main.buildings?.find((b) => b.id === buildingId);
   if (!site || !building) return <p role="alert">{t('routes.floorNotFound')}</p>;
-  const floors = [...building.floors].sort((a, b) => b.order - a.order);
+  // Bottom up, as the finder lists them.
+  const floors = floorsInOrder(building);
   // posterBaseAddress never rejects; this is only for the type.
   const address = base.value ?? window.location.origin;
   const problem = addressProblem(address);
@@ -50,35 +55,53 @@ export function Posters({ playbookId, buildingId }: { playbookId: string; buildi
             const main = floorView(site.main, buildingId, f.id);
             const other = site.other ? floorView(site.other, buildingId, f.id) : undefined;
             const url = `${address}${floorPath(playbookId, buildingId, f.id)}`;
-            const brief = (v: typeof main) => v?.routes[0];
             return (
               <section key={f.id} className="poster" data-testid={`poster-${f.id}`} data-url={url}>
-                <p className="poster-building" lang={site.main.language}>
-                  {main?.building}
-                </p>
-                <p className="poster-floor" lang={site.main.language}>
-                  {f.label}
-                </p>
-                <QrCode text={url} size={260} label={url} />
-                <p className="poster-scan">{t('routes.posters.scan')}</p>
-                <div className="poster-route" lang={site.main.language}>
-                  {main?.floorNotes ? <p className="poster-floor-notes">{main.floorNotes.text}</p> : null}
-                  <p className="route-instruction">{brief(main)?.instruction}</p>
-                  <p>{main?.rules[0]}</p>
-                </div>
-                {other ? (
-                  <div className="poster-route other" lang={site.other?.language}>
-                    {other.floorNotes ? <p className="poster-floor-notes">{other.floorNotes.text}</p> : null}
-                    <p className="route-instruction">{brief(other)?.instruction}</p>
-                    <p>{other.rules[0]}</p>
+                <div className="poster-head">
+                  <div className="poster-name">
+                    <p className="poster-building" lang={site.main.language}>
+                      {main?.building}
+                    </p>
+                    <p className="poster-floor" lang={site.main.language}>
+                      {f.label}
+                    </p>
+                    <p className="poster-scan">{t('routes.posters.scan')}</p>
                   </div>
-                ) : null}
+                  <QrCode text={url} size={260} label={url} />
+                </div>
+                <div className="poster-routes">
+                  {main ? <PosterRoute view={main} /> : null}
+                  {other ? <PosterRoute view={other} other /> : null}
+                </div>
               </section>
             );
           })}
         </div>
       )}
     </>
+  );
+}
+
+/**
+ * What a poster says in one language: the floor's safety rules first, its notes, then every
+ * route with its legs and condition — the way out, the way when that is blocked or flooded, and
+ * the way for someone who cannot use stairs — and the rules for everyone. In full: the print
+ * layout lets a long poster run on rather than cut a route or a rule off.
+ */
+function PosterRoute({ view, other = false }: { view: FloorView; other?: boolean }) {
+  return (
+    <div className={other ? 'poster-route other' : 'poster-route'} lang={view.language}>
+      <SafetyRuleList title={view.safetyRulesTitle} rules={view.safetyRules} />
+      {view.floorNotes ? <p className="poster-floor-notes">{view.floorNotes.text}</p> : null}
+      {view.routes.map((r, i) => (
+        <RouteCard key={i} route={r} heading="h2" />
+      ))}
+      {view.rules.map((rule, i) => (
+        <p key={i} className="poster-rule">
+          {rule}
+        </p>
+      ))}
+    </div>
   );
 }
 

@@ -7,7 +7,7 @@ import { appDb } from '../../storage';
 import { useAsync } from '../../ui/use-async';
 import { loadPlaybook, usePlaybookLibrary } from '../playbooks';
 import { floorPath } from './floor-view';
-import { sitesWithRoutes } from './sites';
+import { floorChoices, sitesWithRoutes } from './sites';
 import { useSite } from './useSite';
 import { messages } from './messages';
 
@@ -68,15 +68,13 @@ function Buildings({ siteId, buildingId }: { siteId: string; buildingId: string 
         <>
           <h2>{t('routes.pickFloor')}</h2>
           <ul className="floor-grid" lang={site.main.language} data-testid="floor-grid">
-            {[...chosen.floors]
-              .sort((a, b) => b.order - a.order)
-              .map((f) => (
-                <li key={f.id}>
-                  <Link className="big-choice" href={floorPath(siteId, chosen.id, f.id)}>
-                    {f.label}
-                  </Link>
-                </li>
-              ))}
+            {floorChoices(chosen).map((f) => (
+              <li key={f.id}>
+                <Link className="big-choice" href={floorPath(siteId, chosen.id, f.id)}>
+                  {f.label}
+                </Link>
+              </li>
+            ))}
           </ul>
         </>
       ) : null}

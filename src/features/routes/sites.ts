@@ -1,5 +1,6 @@
-import { hasRoutes } from '../../domain/playbook/routes';
+import { floorsInOrder, hasRoutes } from '../../domain/playbook/routes';
 import type { Playbook } from '../../domain/playbook/schema';
+import type { Building } from '../../domain/playbook/schema-evacuation';
 
 interface Version {
   readonly id: string;
@@ -29,4 +30,12 @@ export async function sitesWithRoutes<T extends Version>(
     const playbook = playbooks[i];
     return playbook ? hasRoutes(playbook) : false;
   });
+}
+
+/**
+ * The floors the finder offers for a building, bottom up (B2, B1, 1F, 2M, 2F): the one order
+ * the finder, the posters and the reader all use, so a floor is where staff expect it.
+ */
+export function floorChoices(building: Pick<Building, 'floors'>): { id: string; label: string }[] {
+  return floorsInOrder(building).map((f) => ({ id: f.id, label: f.label }));
 }

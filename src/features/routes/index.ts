@@ -1,0 +1,3 @@
+// What other capabilities use of the routes: a route and its safety rules, worded and drawn as the floor page shows them.
+export { floorView, ruleLines, type RouteLine, type RuleLine } from './floor-view';
+export { RouteCard, SafetyRuleList } from './RouteParts';
