@@ -66,7 +66,7 @@ const words = {
     liftRule: 'Danger: Never use a lift in a flood',
     firstLeg: /Go up the ramp stairs to 1F\.\s*Go up · Ramp stairs \(beside the car ramp\) · to 1F/,
     secondLeg: /Leave by the main door onto Binhe Road\.\s*Go out · to the main door/,
-    condition: 'Use when: when the ramp is flooded',
+    condition: 'Condition: when the ramp is flooded',
     rampRule: 'Danger: Never walk through water on the ramp',
     stay: 'Do not go down. Wait at: The refuge area on 2F, behind the green fire door by the north stairs',
     firstAction: 'Stay behind the fire door and keep it closed.',
@@ -174,6 +174,9 @@ describe.each(['zh-CN', 'en'] as const)('the Riverside example on a phone with n
     ]);
     expect(await textOf(poster)).toContain(words['zh-CN'].carLift);
     expect(await textOf(poster)).toContain(words.en.carLift);
+    // Every route, the one for when the ramp is flooded too.
+    expect(await textOf(poster)).toContain(words['zh-CN'].condition);
+    expect(await textOf(poster)).toContain(words.en.condition);
     expect(await textOf(page.getByTestId('poster-floor-2'))).toContain(w.stay);
   });
 

@@ -106,9 +106,9 @@ describe('the routes of a floor', () => {
 
   it('B2: the alternate says when to take it, and the step-free way carries its own danger rule', () => {
     const b2 = page(scenario('examples/riverside.en.json'), 'main', 'floor-b2');
-    expect(route(b2, 'alternate').when).toBe('Use when: when the ramp is flooded');
+    expect(route(b2, 'alternate').when).toBe('Condition: when the ramp is flooded');
     const stepFree = route(b2, 'step-free');
-    expect(stepFree.when).toBe('Use when: only while the car ramp is dry');
+    expect(stepFree.when).toBe('Condition: only while the car ramp is dry');
     expect(stepFree.legs.map((l) => l.detail)).toEqual(['Go along · to the car ramp', 'Go up · to street level']);
     expect(stepFree.rulesTitle).toBe('On this route');
     expect(stepFree.rules).toEqual([

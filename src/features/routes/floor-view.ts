@@ -46,7 +46,7 @@ export interface RouteLine {
   readonly id: string;
   readonly kind: FloorRoute['route']['kind'];
   readonly heading: string;
-  /** "Use when: …": the condition under which this route is the one to take. */
+  /** "Condition: …": the condition under which this route is the one to take. */
   readonly when?: string;
   readonly instruction: string;
   readonly legsTitle: string;

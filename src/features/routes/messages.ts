@@ -17,7 +17,7 @@ export const messages = defineMessages({
   'routes.direction.along': { 'zh-CN': '沿通道前行', en: 'Go along' },
   'routes.to': { 'zh-CN': '到{to}', en: 'to {to}' },
   'routes.legs': { 'zh-CN': '分段路线', en: 'Step by step' },
-  'routes.when': { 'zh-CN': '适用情况：{when}', en: 'Use when: {when}' },
+  'routes.when': { 'zh-CN': '适用情况：{when}', en: 'Condition: {when}' },
   'routes.safetyRules': { 'zh-CN': '安全规定', en: 'Safety rules' },
   'routes.routeRules': { 'zh-CN': '走这条路线时', en: 'On this route' },
   // Each severity has its word and a marker of its own shape (FloorRouteView): never colour alone.
