@@ -138,6 +138,8 @@ function draftFor(a: Extract<Action, { kind: 'record' }>, actor: string, serial:
       return { streamId, actor, type: 'step.skipped', payload: { stepId, reason: `no power (${serial})` } };
     case 3:
       return { streamId, actor, type: 'step.reopened', payload: { stepId } };
+    case 4:
+      return { streamId, actor, type: 'step.started', payload: { stepId } };
     default:
       return { streamId, actor, type: 'note.added', payload: { text: `${actor}: water at ${serial} cm`, tags: ['water'] } };
   }
