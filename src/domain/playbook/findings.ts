@@ -68,11 +68,12 @@ export class ShapeReport {
 
   /** The schema found a problem exactly at `at`. */
   at(at: readonly PathSegment[]): boolean {
-    return this.paths.has(formatPath(at));
+    // A file whose shape is right (the usual case) needs no path formatted at all.
+    return this.paths.size > 0 && this.paths.has(formatPath(at));
   }
 
   /** The object at `at` has a field the schema does not know: perhaps the one a rule looks for, misspelt. */
   hasUnknownField(at: readonly PathSegment[]): boolean {
-    return this.withUnknownFields.has(formatPath(at));
+    return this.withUnknownFields.size > 0 && this.withUnknownFields.has(formatPath(at));
   }
 }

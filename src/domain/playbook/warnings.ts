@@ -45,25 +45,24 @@ export const UNSHOWN_FIELDS: readonly { readonly field: string; readonly where: 
   { field: 'owner', where: /^preparation\.keyAreas\.owner$/ },
 ];
 
-function pattern(at: Path): string {
-  return at.map((s) => (typeof s === 'number' ? '*' : String(s))).join('.');
-}
+const LISTED_NAMES = new Set(UNSHOWN_FIELDS.map((f) => f.field));
 
 /** Every field of the file that is on the list, each once: inside one that is, nothing more is said. */
 function unshownFields(doc: unknown): Finding[] {
   const found: Finding[] = [];
-  const visit = (value: unknown, at: Path): void => {
-    if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...at, i]));
+  // `pattern` is the path with list indexes as "*" ("emergencyNumbers.*.notes"), built on the way down.
+  const visit = (value: unknown, at: Path, pattern: string): void => {
+    if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...at, i], pattern === '' ? '*' : `${pattern}.*`));
     else if (isRecord(value)) {
       for (const [key, v] of Object.entries(value)) {
-        const here = [...at, key];
-        const entry = UNSHOWN_FIELDS.find((f) => f.where.test(pattern(here)));
-        if (entry) found.push({ at: here, severity: 'warning', message: '', unshownField: entry.field });
-        else visit(v, here);
+        const here = pattern === '' ? key : `${pattern}.${key}`;
+        const entry = LISTED_NAMES.has(key) ? UNSHOWN_FIELDS.find((f) => f.where.test(here)) : undefined;
+        if (entry) found.push({ at: [...at, key], severity: 'warning', message: '', unshownField: entry.field });
+        else visit(v, [...at, key], here);
       }
     }
   };
-  visit(doc, []);
+  visit(doc, [], '');
   return found;
 }
 
