@@ -279,7 +279,8 @@ describe('the validator in Simplified Chinese', () => {
     expectFaithfulCheck(zh, en);
   });
 
-  it.each(['examples/riverside.en.json', 'examples/riverside.zh-CN.json', 'fire.en.json', 'flood.zh-CN.json'])(
+  // The example says nothing no screen shows, so it has no warning to translate; the shipped plans have their sources.
+  it.each(['fire.en.json', 'fire.zh-CN.json', 'flood.en.json', 'flood.zh-CN.json'])(
     'warns about %s in Chinese only, naming every place in Chinese, with the lines of the English',
     (name) => {
       const text = readFileSync(join(repoRoot, 'scenarios', name), 'utf8');

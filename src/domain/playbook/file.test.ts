@@ -142,12 +142,13 @@ describe('the line and column of each issue', () => {
   });
 
   it('counts lines after a byte-order mark as an editor does, and gives warnings their lines too', () => {
-    const text = `\uFEFF${JSON.stringify(samplePlaybook(), null, 2)}`;
+    const p = samplePlaybook();
+    p.phases[1]!.steps[0]!.source = '三、2';
+    const text = `\uFEFF${JSON.stringify(p, null, 2)}`;
     const result = parsePlaybookText(text, 'sample.json');
     expect(result.ok).toBe(true);
     expect(result.warnings.map(({ path, line, column }) => ({ path, line, column }))).toEqual([
-      { path: 'hazard', line: lineOf(text, '"hazard"'), column: 3 },
-      { path: 'preparation.keyAreas.owner', line: lineOf(text, '"owner": "hq"', 1), column: 7 },
+      { path: 'phases[1].steps[0].source', line: lineOf(text, '"source"'), column: 11 },
     ]);
   });
 

@@ -118,15 +118,10 @@ describe('warnings', () => {
     const p = samplePlaybook();
     p.phases[0]!.steps[0]!.source = '三、1';
     p.phases[1]!.steps[0]!.source = '三、2';
+    // A stand-alone role's person is shown on the command chart: no warning.
     p.command.roles![0]!.person = 'Wang Fang';
     const warnings = validatePlaybook(p).warnings;
     expect(warnings.filter((w) => /"(source|person)"/.test(w.message))).toEqual([
-      {
-        path: 'command.roles[0].person',
-        severity: 'warning',
-        place: 'role "Person who discovers the fire"',
-        message: 'no screen of the app shows this "person", so nobody will read it (1 place like it in this file)',
-      },
       {
         path: 'phases[0].steps[0].source',
         severity: 'warning',

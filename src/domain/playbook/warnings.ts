@@ -35,14 +35,8 @@ type Path = readonly PathSegment[];
  * fails until then. Inside a listed field nothing more is said, should a listed field ever hold others.
  */
 export const UNSHOWN_FIELDS: readonly { readonly field: string; readonly where: RegExp }[] = [
-  { field: 'hazard', where: /^hazard$/ },
   // Where in the source plan a line comes from: for the editors of the file, on every kind of line.
   { field: 'source', where: /\.source$/ },
-  // A post's person is shown on the chart; a stand-alone role's is not.
-  { field: 'person', where: /^command\.roles\.\*\.person$/ },
-  { field: 'notes', where: /^emergencyNumbers\.\*\.notes$/ },
-  { field: 'description', where: /^stairways\.\*\.description$/ },
-  { field: 'owner', where: /^preparation\.keyAreas\.owner$/ },
 ];
 
 const LISTED_NAMES = new Set(UNSHOWN_FIELDS.map((f) => f.field));

@@ -103,6 +103,7 @@ export function CommandChart({ playbook, names }: { playbook: Playbook; names: M
             {command.roles.map((r) => (
               <li key={r.id} className="card">
                 <span className="card-title">{r.title}</span>
+                {r.person ? <span className="post-person">{r.person}</span> : null}
                 {r.phone ? <PhoneLink number={r.phone} /> : null}
                 {r.duties?.length ? (
                   <ul className="duties">

@@ -24,8 +24,13 @@ describe('the import screen’s list of problems', () => {
     expect(lines(wrongTypes, 'wrong-types.json', { language: 'en' })).toEqual([
       'line 113, column 11 · phases[0].steps[0].critical · phase "Raise the alarm", step "step.alarm.report" ("Report the fire.") | expected true or false, got the text "yes"',
       'line 187, column 11 · buildings[0].floors[0].level · building "Main building", floor "Floor 1" | expected a number, got the text "1"',
-      'line 7, column 3 · hazard | no screen of the app shows this "hazard", so nobody will read it (1 place like it in this file)',
-      'line 254, column 7 · preparation.keyAreas.owner | no screen of the app shows this "owner", so nobody will read it (1 place like it in this file)',
+    ]);
+  });
+
+  it('lists a warning as it lists an error: line, column, path, place and what is wrong', () => {
+    const fire = readFileSync(new URL('../../../scenarios/fire.en.json', import.meta.url));
+    expect(lines(fire, 'fire.en.json', { language: 'en' })).toEqual([
+      'line 31, column 7 · principles[0].source · principle "principle.responsibility" | no screen of the app shows this "source", so nobody will read it (69 places like it in this file)',
     ]);
   });
 

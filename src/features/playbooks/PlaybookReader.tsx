@@ -55,6 +55,7 @@ function PlaybookBody({ playbook }: { playbook: Playbook }) {
         <p className="card-meta" lang={ui}>
           {t('playbook.meta', { kind: t(playbookKindKey(playbook.kind)), language: playbook.language, version: playbook.version })} · {playbook.organisation}
         </p>
+        {playbook.hazard ? <p className="label">{t('reader.hazard', { hazard: playbook.hazard })}</p> : null}
         <p>{playbook.summary}</p>
         {playbook.dutyPhone ? <PhoneLink number={playbook.dutyPhone} label={t('reader.dutyPhone')} /> : null}
       </header>
@@ -79,6 +80,7 @@ function PlaybookBody({ playbook }: { playbook: Playbook }) {
                     {n.label}: {t('reader.numberMissing')}
                   </span>
                 )}
+                {n.notes ? <p className="number-notes">{n.notes}</p> : null}
               </li>
             ))}
           </ul>

@@ -22,6 +22,9 @@ export function Preparation({ preparation, names }: { preparation: PreparationDa
         <>
           <h3>{t('reader.preparation.keyAreas')}</h3>
           <p>{preparation.keyAreas.text}</p>
+          {preparation.keyAreas.owner ? (
+            <p className="card-meta">{t('reader.preparation.keyAreasOwner', { owner: names.get(preparation.keyAreas.owner) ?? preparation.keyAreas.owner })}</p>
+          ) : null}
           <ul className="chips">
             {preparation.keyAreas.areas.map((a) => (
               <li key={a.id}>{a.name}</li>

@@ -42,6 +42,8 @@ export const messages = defineMessages({
   'reader.principles': { 'zh-CN': '工作原则', en: 'Principles' },
   'reader.notes': { 'zh-CN': '编写说明', en: 'Editorial notes' },
   'reader.preparation.keyAreas': { 'zh-CN': '重点防火部位', en: 'Key fire-protection areas' },
+  'reader.preparation.keyAreasOwner': { 'zh-CN': '消防安全管理：{owner}', en: 'Fire safety managed by: {owner}' },
+  'reader.hazard': { 'zh-CN': '险情：{hazard}', en: 'Hazard: {hazard}' },
   'reader.preparation.requirements': { 'zh-CN': '重点防火部位必须', en: 'Each key area must' },
   'reader.preparation.schedule': { 'zh-CN': '检查与演练', en: 'Inspections and drills' },
   'reader.schedule.cadence': { 'zh-CN': '每{period}至少 {times} 次', en: 'at least {times} × per {period}' },

@@ -89,6 +89,7 @@ function FloorSection({ view, primary, snapshot }: { view: FloorView; primary: b
                 ) : (
                   <span className="phone-link missing">{n.missing ?? n.label}</span>
                 )}
+                {n.notes ? <p className="number-notes">{n.notes}</p> : null}
               </li>
             ))}
           </ul>

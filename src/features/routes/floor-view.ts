@@ -77,7 +77,7 @@ export interface FloorView {
   readonly shelterTitle: string;
   readonly shelter: readonly string[];
   readonly numbersTitle: string;
-  readonly numbers: readonly { label: string; number?: string; missing?: string }[];
+  readonly numbers: readonly { label: string; number?: string; missing?: string; notes?: string }[];
 }
 
 /**
@@ -95,7 +95,9 @@ function ruleLine(rule: SafetyRule, say: Say): RuleLine {
 }
 
 function legLine({ leg, stairway }: FloorLeg, instruction: string, say: Say): LegLine {
-  const way = stairway?.name ?? (leg.nearest === 'exit' ? say('routes.nearestExit') : leg.nearest === 'stairs' ? say('routes.nearestStairs') : undefined);
+  // A stairway's description ("behind the banking hall, past the vault") is how to find it: said with its name.
+  const named = stairway ? (stairway.description ? `${stairway.name} (${stairway.description})` : stairway.name) : undefined;
+  const way = named ?? (leg.nearest === 'exit' ? say('routes.nearestExit') : leg.nearest === 'stairs' ? say('routes.nearestStairs') : undefined);
   const detail = [leg.direction ? say(`routes.direction.${leg.direction}`) : undefined, way, leg.to ? say('routes.to', { to: leg.to }) : undefined]
     .filter((part): part is string => Boolean(part))
     .join(' · ');
@@ -175,9 +177,10 @@ export function floorView(playbook: Playbook, buildingId: string, floorId: strin
     shelter: (playbook.shelterInPlace ?? []).map((r) => r.text),
     numbersTitle: say('reader.section.numbers'),
     numbers: [
-      ...playbook.emergencyNumbers.map((n) =>
-        n.number ? { label: n.label, number: n.number } : { label: n.label, missing: say('routes.numberMissing', { label: n.label }) },
-      ),
+      ...playbook.emergencyNumbers.map((n) => ({
+        ...(n.number ? { label: n.label, number: n.number } : { label: n.label, missing: say('routes.numberMissing', { label: n.label }) }),
+        ...(n.notes && { notes: n.notes }),
+      })),
       ...(playbook.dutyPhone ? [{ label: say('reader.dutyPhone'), number: playbook.dutyPhone }] : []),
     ],
   };
