@@ -104,9 +104,10 @@ describe('a new version arrives during an open incident', () => {
     await page.reload();
     const banner = page.getByTestId('update-banner');
     await banner.waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('update-banner-text').textContent()).toBe(
-      '本设备上有进行中的事件，更新将等待您的决定。请在事件处置允许时再更新，已记录的内容都会保留。',
-    );
+    // The words wait for the database to say whether an incident is open: never the plain hint first.
+    await expect
+      .poll(() => page.getByTestId('update-banner-text').textContent())
+      .toBe('本设备上有进行中的事件，更新将等待您的决定。请在事件处置允许时再更新，已记录的内容都会保留。');
     expect(await axeViolations(page, '[data-testid="update-banner"]')).toEqual([]);
     await page.screenshot({ path: join(shots, 'update-banner-incident-phone-zh.png') });
 

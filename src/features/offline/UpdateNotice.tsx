@@ -29,7 +29,8 @@ export function UpdateNotice({ phase }: { phase: 'waiting' | 'applying' | 'updat
         {t('pwa.update.ready')}
       </p>
       <p className="update-text" data-testid="update-banner-text">
-        {applying ? t('pwa.update.applying') : incidentOpen ? t('pwa.update.incidentOpen') : t('pwa.update.readyHint')}
+        {/* Nothing until the database has answered: never "the app will reload" while an incident may be open. */}
+        {applying ? t('pwa.update.applying') : incidentOpen === undefined ? '' : incidentOpen ? t('pwa.update.incidentOpen') : t('pwa.update.readyHint')}
       </p>
       {applying ? null : (
         <div className="button-row">
