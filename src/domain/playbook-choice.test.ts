@@ -1,6 +1,6 @@
 import { samplePlaybook } from '#fixtures/sample-playbook';
 import { describe, expect, it } from 'vitest';
-import { emergencyKinds, playbooksForKind, twinCovers, type PlaybookChoiceEntry } from './playbook-choice';
+import { emergencyKinds, playbooksForKind, twinCovers, twinLanguage, type PlaybookChoiceEntry } from './playbook-choice';
 
 const entry = (id: string, language: string, kind: string, title = `${id} (${language})`): PlaybookChoiceEntry => ({ id, language, kind, title });
 
@@ -69,5 +69,15 @@ describe('a twin stands in for the recorded playbook when it names the same step
     expect(twinCovers(recorded, { ...samplePlaybook(), id: 'other' })).toBe(false);
     expect(recorded.aftermath.length).toBeGreaterThan(0);
     expect(twinCovers(recorded, { ...samplePlaybook(), aftermath: [] })).toBe(false);
+  });
+});
+
+describe('which language a twin is looked for in', () => {
+  it('none when the recorded playbook already reads in the app language, whatever its region; else the app language', () => {
+    expect(twinLanguage('en', 'en')).toBeNull();
+    expect(twinLanguage('en-GB', 'en')).toBeNull();
+    expect(twinLanguage('zh-Hans-CN', 'zh-CN')).toBeNull();
+    expect(twinLanguage('zh-CN', 'en')).toBe('en');
+    expect(twinLanguage('en-GB', 'zh-CN')).toBe('zh-CN');
   });
 });

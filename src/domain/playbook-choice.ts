@@ -1,4 +1,5 @@
 import type { Playbook } from './playbook/schema';
+import { languageOfTag, type Language } from './text';
 
 /**
  * Which playbook to start when the emergency is a flood or a fire, and which language to show
@@ -66,4 +67,13 @@ export function twinCovers(recorded: Playbook, twin: Playbook): boolean {
   const phases = new Set(twin.phases.map((p) => p.id));
   const steps = new Set([...twin.phases.flatMap((p) => p.steps.map((s) => s.id)), ...twin.aftermath.map((a) => a.id)]);
   return recorded.phases.every((p) => phases.has(p.id) && p.steps.every((s) => steps.has(s.id))) && recorded.aftermath.every((a) => steps.has(a.id));
+}
+
+/**
+ * The language to look for a twin in when the app shows `ui` and the incident's playbook is in
+ * `recorded` (a BCP 47 tag), or null when the recorded playbook already reads in the app's
+ * language ("en-GB" reads as "en"): no twin is needed, and none is said to be missing. Pure.
+ */
+export function twinLanguage(recorded: string, ui: Language): Language | null {
+  return languageOfTag(recorded) === ui ? null : ui;
 }

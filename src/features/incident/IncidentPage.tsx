@@ -14,7 +14,7 @@ import type { Playbook } from '../../domain/playbook/schema';
 import { DutyLogDuring, dutyLogMessages } from '../duty-log';
 import { playbookMessages, usePlaybook } from '../playbooks';
 import { playbookNames } from '../../domain/playbook/names';
-import { twinCovers } from '../../domain/playbook-choice';
+import { twinCovers, twinLanguage } from '../../domain/playbook-choice';
 import { handOverCommand } from './commands';
 import { Ending } from './Ending';
 import { Headcount } from './Headcount';
@@ -238,15 +238,16 @@ export function IncidentPage({ id, tab }: { id: string; tab: string | null }) {
   const recordedLanguage = declared?.playbookLanguage ?? ui;
   const load = usePlaybook(declared?.playbookId ?? '', recordedLanguage);
   // Switching the app's language shows the twin's words for the same step ids; the incident keeps its recorded playbook.
-  const twin = usePlaybook(recordedLanguage !== ui ? (declared?.playbookId ?? '') : '', ui);
+  const wanted = twinLanguage(recordedLanguage, ui);
+  const twin = usePlaybook(wanted ? (declared?.playbookId ?? '') : '', ui);
   if (view.status === 'failed') return <p role="alert">{view.error}</p>;
   if (view.status === 'loading' || !view.state) return <Loading />;
   if (!declared) return <h1>{t('incident.notFound')}</h1>;
   if (load.status === 'loading') return <Loading />;
   if (load.status !== 'ready') return <p role="alert">{tPlaybook('reader.missing')}</p>;
   // While the twin loads the recorded words stay on screen (the tabs are not torn down by a switch of language).
-  const translated = recordedLanguage !== ui && twin.status === 'ready' && twinCovers(load.playbook, twin.playbook) ? twin.playbook : null;
-  const noTwin = recordedLanguage !== ui && twin.status !== 'loading' && !translated ? recordedLanguage : null;
+  const translated = wanted && twin.status === 'ready' && twinCovers(load.playbook, twin.playbook) ? twin.playbook : null;
+  const noTwin = wanted && twin.status !== 'loading' && !translated ? recordedLanguage : null;
   const current: Tab = (TABS as readonly string[]).includes(tab ?? '') ? (tab as Tab) : 'steps';
   return <IncidentBody incident={view.state} playbook={translated ?? load.playbook} recorded={load.playbook} noTwin={noTwin} tab={current} />;
 }
