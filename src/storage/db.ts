@@ -10,16 +10,45 @@ export interface OutboxEntry {
   attempts: number;
 }
 
-/** A playbook kept on the device (shipped or imported), stored whole as JSON. */
+/**
+ * A playbook kept on the device, stored whole as JSON: a file imported on this phone, or a
+ * version the organisation published (received on sync; then `published` says which).
+ */
 export interface StoredPlaybook {
   id: string;
   language: string;
   version: string;
   kind: string;
   title: string;
-  source: 'shipped' | 'imported';
+  source: 'shipped' | 'imported' | 'published';
   body: unknown;
+  /** When this device stored it (for a published one: when it got it). */
   storedAt: number;
+  published?: {
+    revision: number;
+    hash: string;
+    note: string;
+    publishedAt: string;
+    publishedBy: string;
+  };
+}
+
+/**
+ * A safety officer's draft of a playbook, kept apart from the playbooks the app runs: a draft
+ * is never shown in the library or started as an incident until it is published.
+ */
+export interface PlaybookDraft {
+  draftId: string;
+  /** The playbook id and language as the draft says them now (they may be edited). */
+  playbookId: string;
+  language: string;
+  title: string;
+  /** The playbook being edited, as JSON: it may be invalid while it is being written. */
+  body: unknown;
+  /** The published version the draft started from, or null for a new playbook. */
+  base: { revision: number; version: string; hash: string } | null;
+  createdAt: number;
+  updatedAt: number;
 }
 
 /**
@@ -56,6 +85,7 @@ export class MusterDb extends Dexie {
   declare streams: EntityTable<StreamRow, 'streamId'>;
   declare rejected: EntityTable<RejectedEvent, 'eventId'>;
   declare flagged: EntityTable<FlaggedEvent, 'eventId'>;
+  declare drafts: EntityTable<PlaybookDraft, 'draftId'>;
 
   constructor(name: string) {
     super(name);
@@ -71,6 +101,10 @@ export class MusterDb extends Dexie {
     this.version(2).stores({
       rejected: 'eventId, at',
       flagged: 'eventId, streamId',
+    });
+    // The playbook editor's drafts (src/storage/drafts.ts).
+    this.version(3).stores({
+      drafts: 'draftId, updatedAt',
     });
   }
 }

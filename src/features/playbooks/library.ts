@@ -16,7 +16,7 @@ export interface LibraryEntry {
   version: string;
   kind: string;
   title: string;
-  source: 'shipped' | 'imported';
+  source: 'shipped' | 'imported' | 'published';
 }
 
 /**
