@@ -63,6 +63,16 @@ const importPlaybook = lazyScreen(
   () => import('../features/playbooks/ImportPlaybook'),
   (m) => m.ImportPlaybook,
 );
+const playbookEditor = lazyScreen(
+  () => import('../features/editor/Editor'),
+  (m) => m.PlaybookEditor,
+);
+const newPlaybook = lazyScreen(
+  () => import('../features/editor/NewPlaybook'),
+  (m) => m.NewPlaybook,
+);
+const PlaybookEditor = playbookEditor.Component;
+const NewPlaybook = newPlaybook.Component;
 const PlaybookLibrary = playbookLibrary.Component;
 const PlaybookReader = playbookReader.Component;
 const StartIncident = startIncident.Component;
@@ -89,6 +99,13 @@ const screens: Screen[] = [
   { pattern: '/', render: () => <Home />, prefetch: () => void import('../features/home/HomeLists') },
   { pattern: '/playbooks', render: () => <PlaybookLibrary />, preload: playbookLibrary.preload },
   { pattern: '/playbooks/import', render: () => <ImportPlaybook />, preload: importPlaybook.preload },
+  { pattern: '/playbooks/new', render: () => <NewPlaybook />, preload: newPlaybook.preload },
+  // Before the reader's pattern, which has as many parts.
+  {
+    pattern: '/playbooks/:id/edit',
+    render: (p, q) => <PlaybookEditor playbookId={p.id ?? ''} language={q.get('lang') ?? ''} section={q.get('section')} />,
+    preload: playbookEditor.preload,
+  },
   { pattern: '/playbooks/:id/:language', render: (p) => <PlaybookReader id={p.id ?? ''} language={p.language ?? ''} />, preload: playbookReader.preload },
   { pattern: '/routes', render: () => <RouteFinder />, preload: routeFinder.preload },
   { pattern: '/routes/:pb/:b/posters', render: (p) => <Posters playbookId={p.pb ?? ''} buildingId={p.b ?? ''} />, preload: posters.preload },

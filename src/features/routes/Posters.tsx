@@ -3,11 +3,9 @@ import { Loading } from '../../ui/Loading';
 import { useText } from '../../ui/text';
 import { useAsync } from '../../ui/use-async';
 import { floorsInOrder } from '../../domain/playbook/routes';
-import { floorPath, floorView, type FloorView } from './floor-view';
-import { RouteCard, SafetyRuleList } from './RouteParts';
+import { FloorPoster } from './FloorPoster';
 import { addressProblem, type AddressProblem } from '../../domain/address';
 import { posterBaseAddress } from './poster-address';
-import { QrCode } from './QrCode';
 import { useSite } from './useSite';
 import { messages } from './messages';
 
@@ -51,57 +49,12 @@ export function Posters({ playbookId, buildingId }: { playbookId: string; buildi
       </div>
       {problem ? null : (
         <div className="posters">
-          {floors.map((f) => {
-            const main = floorView(site.main, buildingId, f.id);
-            const other = site.other ? floorView(site.other, buildingId, f.id) : undefined;
-            const url = `${address}${floorPath(playbookId, buildingId, f.id)}`;
-            return (
-              <section key={f.id} className="poster" data-testid={`poster-${f.id}`} data-url={url}>
-                <div className="poster-head">
-                  <div className="poster-name">
-                    <p className="poster-building" lang={site.main.language}>
-                      {main?.building}
-                    </p>
-                    <p className="poster-floor" lang={site.main.language}>
-                      {f.label}
-                    </p>
-                    <p className="poster-scan">{t('routes.posters.scan')}</p>
-                  </div>
-                  <QrCode text={url} size={260} label={url} />
-                </div>
-                <div className="poster-routes">
-                  {main ? <PosterRoute view={main} /> : null}
-                  {other ? <PosterRoute view={other} other /> : null}
-                </div>
-              </section>
-            );
-          })}
+          {floors.map((f) => (
+            <FloorPoster key={f.id} main={site.main} other={site.other} playbookId={playbookId} buildingId={buildingId} floorId={f.id} address={address} />
+          ))}
         </div>
       )}
     </>
-  );
-}
-
-/**
- * What a poster says in one language: the floor's safety rules first, its notes, then every
- * route with its legs and condition — the way out, the way when that is blocked or flooded, and
- * the way for someone who cannot use stairs — and the rules for everyone. In full: the print
- * layout lets a long poster run on rather than cut a route or a rule off.
- */
-function PosterRoute({ view, other = false }: { view: FloorView; other?: boolean }) {
-  return (
-    <div className={other ? 'poster-route other' : 'poster-route'} lang={view.language}>
-      <SafetyRuleList title={view.safetyRulesTitle} rules={view.safetyRules} />
-      {view.floorNotes ? <p className="poster-floor-notes">{view.floorNotes.text}</p> : null}
-      {view.routes.map((r, i) => (
-        <RouteCard key={i} route={r} heading="h2" />
-      ))}
-      {view.rules.map((rule, i) => (
-        <p key={i} className="poster-rule">
-          {rule}
-        </p>
-      ))}
-    </div>
   );
 }
 
