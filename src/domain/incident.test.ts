@@ -66,6 +66,17 @@ describe('the night flood, as the reducer sees it', () => {
     expect(reduceIncident('inc-1', [other]).eventCount).toBe(0);
   });
 
+  it('keeps the content hash of the playbook the incident was declared on, for the report', () => {
+    const hash = 'ab'.repeat(32);
+    const withHash = ev(
+      'incident.declared',
+      { playbookId: 'flood', playbookVersion: '1.0.0', playbookHash: hash, mode: 'real', title: '地下室进水', place: 'B1' },
+      0,
+    );
+    expect(reduceIncident('inc-1', [withHash]).declared).toMatchObject({ playbookId: 'flood', playbookVersion: '1.0.0', playbookHash: hash });
+    expect(reduceIncident('inc-1', [declared]).declared?.playbookHash).toBeUndefined();
+  });
+
   it('keeps the first declaration if two devices both declared', () => {
     const second = ev('incident.declared', { playbookId: 'flood', playbookVersion: '1.0.0', mode: 'drill', title: '另一个', place: '' }, 1, '李组长', 'tablet');
     expect(reduceIncident('inc-1', [second, declared]).declared?.title).toBe('地下室进水');

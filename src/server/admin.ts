@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { addressProblem } from '../domain/address';
+import { DEFAULT_DEVICE_ROLE, DEVICE_ROLES, type DeviceRole } from '../domain/playbook-publish';
 import { ConfigError, parsePort, parsePublicUrl } from './config';
 import type { EventStore } from './storage/types';
 import { initTls, loadTls, publicUrlFile, TLS_FILES, TlsError } from './tls';
@@ -17,10 +18,14 @@ const ADMIN_USAGE = `Usage: npm run admin -- <command>
 
   org create <name> [--id <id>]       create an organisation; prints its id
   org list                            list organisations
-  device add <org-id> <label> [--url <public address>] [--no-qr] [--insecure]
+  device add <org-id> <label> [--role member|editor] [--url <public address>] [--no-qr] [--insecure]
                                       issue a device token; prints the enrolment link
-                                      (and its QR code) to open once on the phone
-  device list <org-id>                list the devices of an organisation
+                                      (and its QR code) to open once on the phone.
+                                      A member syncs and reads the published playbooks;
+                                      an editor may also publish them (default: member)
+  device list <org-id>                list the devices of an organisation, with their roles
+  device role <token-id> member|editor
+                                      change what a device may do, from its next request
   device revoke <token-id>            revoke a device's token at once
   tls init [--name <host name>]… [--ip <address>]…
                                       make this server's HTTPS certificate, signed by a
@@ -80,13 +85,14 @@ export async function runAdmin(args: readonly string[], store: EventStore, io: A
       const label = labelWords.join(' ').trim();
       if (orgId === undefined || label === '')
         throw new AdminUsageError('Say which organisation and whose device: device add <org-id> "Li Wei\'s phone" --url https://…');
+      const role = parseRole(flagValue(flags, 'role') ?? DEFAULT_DEVICE_ROLE, '--role');
       const org = await store.getOrg(orgId);
       if (!org) throw new AdminUsageError(`No organisation ${orgId}. See: npm run admin -- org list`);
       const base = publicBaseUrl(flagValue(flags, 'url') ?? io.env.PUBLIC_URL ?? serverAddress(io), { insecure: flags.has('insecure') });
       const token = newDeviceToken();
-      const record = await store.addDeviceToken({ id: newTokenId(), orgId, label, tokenHash: hashDeviceToken(token) }, at);
+      const record = await store.addDeviceToken({ id: newTokenId(), orgId, label, tokenHash: hashDeviceToken(token), role }, at);
       const link = enrolmentLink(base, token);
-      io.out(`Issued device token ${record.id} for "${label}" in ${org.name} (${org.id}).`);
+      io.out(`Issued device token ${record.id} for "${label}" in ${org.name} (${org.id}), as ${roleInWords(record.role)}.`);
       io.out('Open this link once on the device to enrol it. It is shown only now; anyone with it can sync as this device.');
       io.out('');
       io.out(link);
@@ -102,7 +108,19 @@ export async function runAdmin(args: readonly string[], store: EventStore, io: A
       if (orgId === undefined) throw new AdminUsageError('Say which organisation: device list <org-id>');
       const tokens = await store.listDeviceTokens(orgId);
       if (tokens.length === 0) io.out(`No devices in ${orgId}.`);
-      for (const t of tokens) io.out(`${t.id}\t${t.label}\tissued ${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}`);
+      for (const t of tokens) io.out(`${t.id}\t${t.label}\t${t.role}\tissued ${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}`);
+      return;
+    }
+    case 'device role': {
+      const [tokenId, roleWord, ...more] = rest;
+      if (tokenId === undefined || roleWord === undefined || more.length > 0) {
+        throw new AdminUsageError(`Say which token and which role: device role <token-id> ${DEVICE_ROLES.join('|')} (see device list)`);
+      }
+      const role = parseRole(roleWord, 'The role');
+      const changed = await store.setDeviceRole(tokenId, role);
+      if (!changed) throw new AdminUsageError(`No device token ${tokenId}. See: npm run admin -- device list <org-id>`);
+      io.out(`${changed.id} ("${changed.label}") is now ${roleInWords(changed.role)}, from its next request on.`);
+      if (changed.revokedAt !== null) io.out(`Note: this token was revoked at ${changed.revokedAt}; it still cannot sync.`);
       return;
     }
     case 'device revoke': {
@@ -146,6 +164,16 @@ export async function runAdmin(args: readonly string[], store: EventStore, io: A
     default:
       throw new AdminUsageError(`Unknown command "${command}".\n\n${ADMIN_USAGE}`);
   }
+}
+
+function parseRole(word: string, what: string): DeviceRole {
+  const role = DEVICE_ROLES.find((r) => r === word);
+  if (role === undefined) throw new AdminUsageError(`${what} must be ${DEVICE_ROLES.join(' or ')}; got "${word}"`);
+  return role;
+}
+
+function roleInWords(role: DeviceRole): string {
+  return role === 'editor' ? 'an editor (it may publish playbooks)' : 'a member (it syncs and reads playbooks; it may not publish them)';
 }
 
 /**
@@ -260,7 +288,7 @@ function parseArgs(args: readonly string[]): { positional: string[]; flags: Map<
     flags.set(name, REPEATABLE.has(name) ? [...(Array.isArray(before) ? before : []), value] : value);
   }
   for (const name of flags.keys()) {
-    if (!['id', 'url', 'name', 'ip', ...SWITCHES].includes(name)) throw new AdminUsageError(`Unknown option --${name}.\n\n${ADMIN_USAGE}`);
+    if (!['id', 'url', 'name', 'ip', 'role', ...SWITCHES].includes(name)) throw new AdminUsageError(`Unknown option --${name}.\n\n${ADMIN_USAGE}`);
   }
   return { positional, flags };
 }

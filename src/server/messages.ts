@@ -3,6 +3,7 @@ import { defineMessages } from '../domain/text';
 /**
  * What the server says on its console when it starts: where it runs, what to do next, and the
  * warnings that decide whether phones can work offline. In the language of the PC's locale.
+ * Also the words of a refused publication that sit beside the validator's, in the request's.
  */
 export const messages = defineMessages({
   'start.running': { 'zh-CN': 'Muster 正在运行：{url}（数据保存在 {dataDir}）', en: 'Muster is running at {url} (data in {dataDir})' },
@@ -48,6 +49,11 @@ export const messages = defineMessages({
   'start.certificate.expired': {
     'zh-CN': '警告：HTTPS 证书已于 {date} 到期，手机会拒绝连接本服务器。请立即续期：{command}，然后重新启动。',
     en: 'WARNING: the HTTPS certificate expired on {date}. Phones will refuse this server. Renew it now: {command}, then start again.',
+  },
+  // Said back to the editor who publishes a playbook, in the language of the request.
+  'publish.version.notRaised': {
+    'zh-CN': '版本 {version} 必须高于当前已发布的版本 {current}（第 {revision} 次发布）；请提高版本号后再发布',
+    en: 'version {version} must be greater than {current}, the version published now (revision {revision}); raise the version and publish again',
   },
   'start.certificate.replaceOwn': {
     'zh-CN': '用签发方提供的新证书替换 {file} 及其私钥',

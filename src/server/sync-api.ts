@@ -17,7 +17,9 @@ import {
 } from '../domain/sync-protocol';
 import { createContactLog, type ContactLog } from './contacts';
 import { createHintBus, type HintBus } from './hints';
+import { createPlaybooksApi } from './playbooks-api';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit';
+import { closeIfBodyUnread, isJsonContentType } from './request-body';
 import { parseStrictJson, StrictJsonError } from './strict-json';
 import type { DeviceTokenRecord, EventStore, StoredEvent } from './storage/types';
 import { hashDeviceToken, looksLikeDeviceToken } from './tokens';
@@ -37,10 +39,11 @@ interface SyncApiOptions {
   contacts?: ContactLog;
 }
 
-type Env = { Variables: { device: DeviceTokenRecord } };
+/** What every /api/v1 route finds once the token is checked: the device it belongs to. */
+export type DeviceEnv = { Variables: { device: DeviceTokenRecord } };
 
 /**
- * The sync API, mounted at /api/v1: push, pull and whoami. Every route needs a device token; the
+ * The sync API, mounted at /api/v1: push, pull, whoami, and the published playbooks (playbooks-api.ts). Every route needs a device token; the
  * organisation is the token's, never anything in the request, so one organisation cannot name
  * another's events, let alone read or write them.
  */
@@ -52,25 +55,21 @@ export function createSyncApi({
   hints = createHintBus(),
   heartbeatMs = HEARTBEAT_MS,
   contacts = createContactLog(storage),
-}: SyncApiOptions): Hono<Env> {
-  const api = new Hono<Env>();
+}: SyncApiOptions): Hono<DeviceEnv> {
+  const api = new Hono<DeviceEnv>();
   const limiter = createRateLimiter(rateLimit, now);
 
   api.use('*', async (c, next) => {
-    // A refused request's body is never read; a connection with unread bytes cannot carry
-    // the next request, so it is closed after the answer instead of being reused.
-    const refuseBody = (): void => {
-      if (c.req.header('content-length') !== undefined || c.req.header('transfer-encoding') !== undefined) c.header('Connection', 'close');
-    };
+    // A refused request's body is never read, so its connection is closed after the answer.
     const device = await authenticate(storage, c.req.header('authorization'));
     if (!device) {
-      refuseBody();
+      closeIfBodyUnread(c);
       c.header('WWW-Authenticate', 'Bearer realm="muster"');
       return c.json({ error: 'A valid device token is required (Authorization: Bearer …). Enrol this device again if it was revoked.' }, 401);
     }
     const wait = limiter.take(device.id);
     if (wait > 0) {
-      refuseBody();
+      closeIfBodyUnread(c);
       c.header('Retry-After', String(wait));
       return c.json({ error: `Too many requests from this device; retry in ${wait} s` }, 429);
     }
@@ -81,8 +80,14 @@ export function createSyncApi({
   api.get('/whoami', async (c) => {
     const device = c.get('device');
     const org = await storage.getOrg(device.orgId);
-    return c.json({ org: { id: device.orgId, name: org?.name ?? device.orgId }, device: { tokenId: device.id, label: device.label } });
+    return c.json({
+      org: { id: device.orgId, name: org?.name ?? device.orgId },
+      device: { tokenId: device.id, label: device.label, role: device.role },
+    });
   });
+
+  // Publishing playbooks: behind the same token check and rate limit as everything above.
+  api.route('/playbooks', createPlaybooksApi({ storage, now }));
 
   api.post(
     '/events',
@@ -253,11 +258,6 @@ async function authenticate(storage: EventStore, header: string | undefined): Pr
   if (token === undefined || !looksLikeDeviceToken(token)) return undefined;
   const record = await storage.findDeviceToken(hashDeviceToken(token));
   return record && record.revokedAt === null ? record : undefined;
-}
-
-function isJsonContentType(header: string | undefined): boolean {
-  const type = header?.split(';')[0]?.trim().toLowerCase();
-  return type === 'application/json';
 }
 
 type PushBody = { ok: true; events: unknown[] } | { ok: false; status: 400 | 413; error: string };

@@ -1,4 +1,5 @@
 import type { MusterEvent } from '../domain/event';
+import { DEVICE_ROLES, type DeviceRole } from '../domain/playbook-publish';
 import type { MusterDb, OutboxEntry } from './db';
 
 /**
@@ -16,6 +17,8 @@ export const SYNC_CURSOR_KEY = 'sync.cursor';
 const SYNC_CURSOR_ORG_KEY = 'sync.cursorOrg';
 /** The organisation of the current token, once the server has confirmed it (null: not yet). */
 const SYNC_ORG_KEY = 'sync.org';
+/** What the current token may do (member, editor), as the server last said; null: not known yet. */
+const SYNC_ROLE_KEY = 'sync.role';
 const SYNC_LAST_SUCCESS_KEY = 'sync.lastSuccessAt';
 const SYNC_LAST_ERROR_KEY = 'sync.lastError';
 
@@ -77,6 +80,7 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isOrg = (v: unknown): v is OrgRef =>
   typeof v === 'object' && v !== null && typeof (v as OrgRef).id === 'string' && typeof (v as OrgRef).name === 'string';
+const isRole = (v: unknown): v is DeviceRole => typeof v === 'string' && (DEVICE_ROLES as readonly string[]).includes(v);
 const isLastError = (v: unknown): v is LastSyncError =>
   typeof v === 'object' && v !== null && typeof (v as LastSyncError).kind === 'string' && typeof (v as LastSyncError).at === 'number';
 
@@ -85,14 +89,31 @@ export function readSyncToken(db: MusterDb): Promise<string | null> {
 }
 
 /**
- * Stores the device token. A new token may belong to another organisation, so the org is
- * forgotten until the server confirms it; the cursor is kept and reset only if the org differs.
+ * Stores the device token. A new token may belong to another organisation and have another
+ * role, so both are forgotten until the server confirms them; the cursor is kept and reset
+ * only if the org differs.
  */
 export async function storeSyncToken(db: MusterDb, token: string): Promise<void> {
   await db.transaction('rw', db.settings, async () => {
     await db.settings.put({ key: SYNC_TOKEN_KEY, value: token });
     await db.settings.put({ key: SYNC_ORG_KEY, value: null });
+    await db.settings.put({ key: SYNC_ROLE_KEY, value: null });
   });
+}
+
+/**
+ * What this device's token may do, as the server last said (whoami, or a publish's answer);
+ * null while not enrolled or not yet confirmed. Read offline, so the editor can say before
+ * anything is sent whether publishing from here will be allowed.
+ */
+export async function readDeviceRole(db: MusterDb): Promise<DeviceRole | null> {
+  const [token, role] = await Promise.all([readSyncToken(db), setting(db, SYNC_ROLE_KEY, isRole)]);
+  return token === null ? null : role;
+}
+
+/** Records the role the server gave the current token. */
+export async function recordDeviceRole(db: MusterDb, role: DeviceRole): Promise<void> {
+  await db.settings.put({ key: SYNC_ROLE_KEY, value: role });
 }
 
 export async function readCursor(db: MusterDb): Promise<number> {

@@ -187,6 +187,8 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
   let lastAttemptAt = 0;
   let subscriptions: Subscription[] = [];
   let recoveredUnreadable = false;
+  /** Whether this session has asked the server who the device is (its role may have changed). */
+  let identityChecked = false;
   const keeper: StreamKeeper | null = options.openStream
     ? createStreamKeeper({
         openStream: options.openStream,
@@ -256,7 +258,13 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
         await retryUnreadable(db, await deviceId(db, env), now());
       }
       const following = options.following ? await options.following().catch(() => undefined) : undefined;
-      const report: SyncReport = await syncOnce({ db, transport: followingWith(transportFor(token), following), ...env });
+      const report: SyncReport = await syncOnce({
+        db,
+        transport: followingWith(transportFor(token), following),
+        recheckIdentity: !identityChecked,
+        ...env,
+      });
+      identityChecked = true;
       failures = 0;
       stoppedByAuth = false;
       const at = now();
@@ -421,12 +429,8 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
   };
 }
 
-/** The transport with `following` added to every pull of this round. */
+/** The transport with `following` added to every pull of this round; its other requests as they are. */
 function followingWith(transport: SyncTransport, following: readonly string[] | undefined): SyncTransport {
   if (following === undefined) return transport;
-  return {
-    push: (events) => transport.push(events),
-    pull: (after, limit) => transport.pull(after, limit, following),
-    whoami: () => transport.whoami(),
-  };
+  return { ...transport, pull: (after, limit) => transport.pull(after, limit, following) };
 }

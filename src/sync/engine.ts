@@ -1,17 +1,29 @@
 import type { MusterEvent } from '../domain/event';
 import type { MusterDb } from '../storage/db';
 import { deviceId, type WriteEnv } from '../storage/events';
-import { confirmSyncOrg, readCursor, readOutboxBatch, readSyncOrg, settlePush, type PushSettlement } from '../storage/sync-state';
+import {
+  confirmSyncOrg,
+  readCursor,
+  readDeviceRole,
+  readOutboxBatch,
+  readSyncOrg,
+  recordDeviceRole,
+  settlePush,
+  type PushSettlement,
+} from '../storage/sync-state';
 import { applyPulledPage } from './apply';
+import { receivePublishedPlaybooks, roleFromWhoami, type PlaybookSyncReport } from './playbooks';
 import { DEFAULT_PULL_LIMIT, MAX_BODY_BYTES, MAX_PUSH_EVENTS, type PushResponse } from '../domain/sync-protocol';
 import { SyncError, type SyncTransport } from './transport';
 
 /**
  * One sync round: push the whole outbox in batches, then pull pages until the server has
- * nothing newer. No `fetch` ever runs inside a Dexie transaction: each step reads in one
- * transaction, talks to the server outside any, and writes the answer in another. Safe to
- * interrupt anywhere: the outbox is cleared only after the server's reply, a retried push is
- * a duplicate on the server, and a re-pulled page changes nothing.
+ * nothing newer, then fetch the organisation's newly published playbooks (a failure there is
+ * reported, never thrown: the events matter more, and the next round asks again). No `fetch`
+ * ever runs inside a Dexie transaction: each step reads in one transaction, talks to the
+ * server outside any, and writes the answer in another. Safe to interrupt anywhere: the
+ * outbox is cleared only after the server's reply, a retried push is a duplicate on the
+ * server, a re-pulled page changes nothing, and a published version is stored whole or not.
  *
  * `now` is this device's wall time (ms) and `random` the caller's one random source (used if
  * this round is the first to need the device id); neither has a default here, so a test that
@@ -22,6 +34,12 @@ export interface SyncRoundDeps extends WriteEnv {
   transport: SyncTransport;
   pushBatchSize?: number;
   pullLimit?: number;
+  /**
+   * Ask the server who this device is even if the organisation and role are known: the
+   * controller does on its first round, so a role the administrator changed shows by the next
+   * start of the app.
+   */
+  recheckIdentity?: boolean;
 }
 
 export interface SyncReport {
@@ -33,6 +51,8 @@ export interface SyncReport {
   unreadable: number;
   /** This device's clock minus the server's, from the last answer (ms). */
   clockOffsetMs: number | null;
+  /** The published playbooks step, after the pull. */
+  playbooks: PlaybookSyncReport;
 }
 
 /** A safety net against a server that keeps answering "more" without moving on. */
@@ -41,18 +61,32 @@ const MAX_ROUNDS = 10_000;
 const BODY_BUDGET = MAX_BODY_BYTES - 1024;
 
 export async function syncOnce(deps: SyncRoundDeps): Promise<SyncReport> {
-  const report: SyncReport = { pushed: 0, duplicates: 0, rejected: 0, pulled: 0, flagged: 0, unreadable: 0, clockOffsetMs: null };
-  await confirmOrg(deps);
+  const report: SyncReport = {
+    pushed: 0,
+    duplicates: 0,
+    rejected: 0,
+    pulled: 0,
+    flagged: 0,
+    unreadable: 0,
+    clockOffsetMs: null,
+    playbooks: { received: 0, refused: 0, problem: null },
+  };
+  await confirmIdentity(deps);
   await pushOutbox(deps, report);
   await pullNew(deps, report);
+  report.playbooks = await receivePublishedPlaybooks(deps.db, deps.transport, deps.now);
   return report;
 }
 
-/** The first round after enrolment learns which organisation the token belongs to. */
-async function confirmOrg({ db, transport }: SyncRoundDeps): Promise<void> {
-  if ((await readSyncOrg(db)) !== null) return;
+/**
+ * The first round after enrolment learns which organisation the token belongs to and what it
+ * may do (its role, for the editor); a device enrolled before roles existed asks once more.
+ */
+async function confirmIdentity({ db, transport, recheckIdentity = false }: SyncRoundDeps): Promise<void> {
+  if (!recheckIdentity && (await readSyncOrg(db)) !== null && (await readDeviceRole(db)) !== null) return;
   const me = await transport.whoami();
   await confirmSyncOrg(db, { id: me.org.id, name: me.org.name });
+  await recordDeviceRole(db, roleFromWhoami(me));
 }
 
 export async function pushOutbox(deps: SyncRoundDeps, report: SyncReport): Promise<void> {

@@ -11,6 +11,15 @@ import {
   type PushResponse,
   type WhoAmI,
 } from '../domain/sync-protocol';
+import {
+  PLAYBOOKS_PATH,
+  publishedPlaybookPath,
+  type PublishedList,
+  type PublishedPlaybook,
+  type PublishedPlaybookInfo,
+  type PublishedResponse,
+  type PublishRequest,
+} from '../domain/playbook-publish';
 
 /**
  * How the engine reaches the server. The HTTP one below is the real thing; tests wrap it to
@@ -23,6 +32,12 @@ export interface SyncTransport {
   whoami(): Promise<WhoAmI>;
   /** Which devices follow an incident and whether each has everything. Optional: test transports may lack it. */
   followers?(incidentId: string): Promise<FollowersResponse>;
+  /** The organisation's current published playbooks, without bodies. Optional, as `followers`. */
+  publishedPlaybooks?(): Promise<PublishedList>;
+  /** One published version with its body. */
+  publishedPlaybook?(id: string, language: string, revision: number): Promise<PublishedPlaybook>;
+  /** Publishes a playbook; a refusal comes as a SyncError whose `answer` is the server's JSON. */
+  publish?(request: PublishRequest): Promise<PublishedResponse>;
 }
 
 /**
@@ -43,6 +58,8 @@ export class SyncError extends Error {
     message: string,
     readonly status?: number,
     readonly retryAfterMs?: number,
+    /** The error answer's JSON body, when it had one (a publish refusal says why in it). */
+    readonly answer?: unknown,
   ) {
     super(message);
   }
@@ -119,6 +136,27 @@ export function httpTransport({
       if (!isFollowersResponse(body)) throw new SyncError('protocol', 'The followers answer does not list devices');
       return body;
     },
+    async publishedPlaybooks() {
+      const body = await request(PLAYBOOKS_PATH, { method: 'GET', headers });
+      if (!isRecord(body) || !Array.isArray(body.playbooks) || !body.playbooks.every(isPublishedInfo)) {
+        throw new SyncError('protocol', 'The playbooks answer is not a list of published versions');
+      }
+      return { playbooks: body.playbooks };
+    },
+    async publishedPlaybook(id, language, revision) {
+      const body = await request(publishedPlaybookPath(id, language, revision), { method: 'GET', headers });
+      if (!isPublishedInfo(body) || !('playbook' in body)) throw new SyncError('protocol', 'The playbook answer is not a published version');
+      return body;
+    },
+    async publish(publishRequest) {
+      const body = await request(PLAYBOOKS_PATH, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify(publishRequest),
+      });
+      if (!isRecord(body) || !isPublishedInfo(body.published)) throw new SyncError('protocol', 'The publish answer does not say what was published');
+      return { published: body.published };
+    },
   };
 }
 
@@ -136,23 +174,24 @@ function followingQuery(following: readonly string[] | undefined): string {
 
 function errorFor(res: Response, text: string): SyncError {
   let detail = text.slice(0, 300);
+  let answer: unknown;
   try {
-    const parsed = JSON.parse(text) as unknown;
-    if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { error?: unknown }).error === 'string') {
-      detail = (parsed as { error: string }).error;
-    }
+    answer = JSON.parse(text) as unknown;
+    if (isRecord(answer) && typeof answer.error === 'string') detail = answer.error;
   } catch {
     // not JSON: keep the start of the text
   }
   const message = `HTTP ${res.status}: ${detail}`;
   const retryAfter = Number(res.headers.get('retry-after'));
   const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined;
-  if (res.status === 401 || res.status === 403) return new SyncError('unauthorized', message, res.status);
-  if (res.status === 429) return new SyncError('rateLimited', message, res.status, retryAfterMs);
-  if (res.status === 400 || res.status === 413 || res.status === 415 || res.status === 422) return new SyncError('refused', message, res.status);
-  if (res.status >= 500) return new SyncError('server', message, res.status, retryAfterMs);
-  // 404 and friends: not our API (a wrong address, a proxy's page).
-  return new SyncError('protocol', message, res.status);
+  if (res.status === 401 || res.status === 403) return new SyncError('unauthorized', message, res.status, undefined, answer);
+  if (res.status === 429) return new SyncError('rateLimited', message, res.status, retryAfterMs, answer);
+  if (res.status === 400 || res.status === 413 || res.status === 415 || res.status === 422)
+    return new SyncError('refused', message, res.status, undefined, answer);
+  if (res.status >= 500) return new SyncError('server', message, res.status, retryAfterMs, answer);
+  // 404, 409 and friends: not an answer the event sync expects (a wrong address, a proxy's
+  // page); a publish reads a 409 `stale` from `answer`.
+  return new SyncError('protocol', message, res.status, undefined, answer);
 }
 
 function isPushResponse(v: unknown): v is PushResponse {
@@ -170,6 +209,25 @@ function isPullResponse(v: unknown): v is PullResponse {
 
 function isFollowersResponse(v: unknown): v is FollowersResponse {
   return isRecord(v) && typeof v.incidentId === 'string' && Array.isArray(v.devices) && v.devices.every(isRecord) && typeof v.serverTime === 'string';
+}
+
+/** The list entry's fields a device relies on; the body (`playbook`) is checked by the sync step. */
+export function isPublishedInfo(v: unknown): v is PublishedPlaybookInfo {
+  return (
+    isRecord(v) &&
+    typeof v.id === 'string' &&
+    typeof v.language === 'string' &&
+    typeof v.revision === 'number' &&
+    Number.isSafeInteger(v.revision) &&
+    v.revision > 0 &&
+    typeof v.version === 'string' &&
+    typeof v.kind === 'string' &&
+    typeof v.title === 'string' &&
+    typeof v.hash === 'string' &&
+    typeof v.note === 'string' &&
+    typeof v.publishedAt === 'string' &&
+    typeof v.publishedBy === 'string'
+  );
 }
 
 function isWhoAmI(v: unknown): v is WhoAmI {

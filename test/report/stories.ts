@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { EVENT_SCHEMA_VERSION, type EventPayloads, type EventType, type MusterEvent } from '../../src/domain/event';
 import { dutyStreamId } from '../../src/domain/duty-log';
 import { formatStamp } from '../../src/domain/hlc';
+import { playbookContentHash } from '../../src/domain/playbook/content-hash';
 import { currentPlaybook } from '../../src/domain/playbook/migrate';
 import type { PlaybookV1 } from '../../src/domain/playbook/schema-v1';
 import type { Playbook } from '../../src/domain/playbook/schema';
@@ -110,6 +111,8 @@ export function floodStory(language: Language): { events: MusterEvent[]; dutyEve
         playbookId: 'flood-emergency',
         playbookVersion: '1.0.0',
         playbookLanguage: language,
+        // As the start screen records it: the hash of the playbook exactly as loaded and run.
+        playbookHash: playbookContentHash(shippedPlaybook('flood', language)),
         mode: 'real',
         title: x.title,
         place: 'B1',
@@ -211,6 +214,7 @@ function fireDeclared(language: Language, title: string): EventPayloads['inciden
     playbookId: 'fire-evacuation',
     playbookVersion: '1.0.0',
     playbookLanguage: language,
+    playbookHash: playbookContentHash(fireWithTargets(language)),
     mode: 'drill',
     title,
     place: '',

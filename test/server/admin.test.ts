@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { get } from 'node:http';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,14 +77,31 @@ describe('npm run admin', () => {
     const port = await freePort();
     const server = spawnServer({ PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: join(work, 'dist') });
     await server.waitForOutput(/Muster is running/);
-    const whoami = () => fetch(`http://127.0.0.1:${port}/api/v1/whoami`, { headers: { Authorization: `Bearer ${token}` } });
+    // A new connection for each request: between two of them this test blocks in spawnSync for
+    // seconds, long enough for the server to close an idle keep-alive connection unnoticed.
+    const whoami = (): Promise<{ status: number; body: unknown }> =>
+      new Promise((resolve, reject) => {
+        get({ host: '127.0.0.1', port, path: '/api/v1/whoami', headers: { Authorization: `Bearer ${token}` }, agent: false }, (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown }));
+        }).on('error', reject);
+      });
     const me = await whoami();
     expect(me.status).toBe(200);
-    expect(await me.json()).toEqual({ org: { id: 'sz-branch', name: 'Shenzhen Branch' }, device: { tokenId, label: "Commander's tablet" } });
+    expect(me.body).toEqual({ org: { id: 'sz-branch', name: 'Shenzhen Branch' }, device: { tokenId, label: "Commander's tablet", role: 'member' } });
 
     const listed = admin(dataDir, 'device', 'list', 'sz-branch');
-    expect(listed.stdout).toMatch(new RegExp(`${tokenId}\\tCommander's tablet\\tissued \\S+\\tactive`));
+    expect(listed.stdout).toMatch(new RegExp(`${tokenId}\\tCommander's tablet\\tmember\\tissued \\S+\\tactive`));
     expect(listed.stdout).not.toContain(token);
+
+    // The commander's tablet may publish playbooks from its next request on, server still running.
+    const promoted = admin(dataDir, 'device', 'role', tokenId, 'editor');
+    expect(promoted.status).toBe(0);
+    expect(promoted.stdout).toContain(`${tokenId} ("Commander's tablet") is now an editor`);
+    expect(((await whoami()).body as { device: { role: string } }).device.role).toBe('editor');
+    expect(admin(dataDir, 'device', 'list', 'sz-branch').stdout).toMatch(new RegExp(`${tokenId}\\tCommander's tablet\\teditor\\t`));
 
     const revoked = admin(dataDir, 'device', 'revoke', tokenId);
     expect(revoked.status).toBe(0);
@@ -137,12 +155,67 @@ describe('admin commands', () => {
     [['device', 'add', 'bank'], /Say which organisation and whose device/],
     [['device', 'revoke'], /Say which token/],
     [['device', 'revoke', 'dt-nope'], /No device token dt-nope/],
+    [['device', 'add', 'bank', 'phone', '--role', 'admin', '--url', 'https://m.example.org'], /--role must be member or editor; got "admin"/],
+    [['device', 'add', 'bank', 'phone', '--role'], /--role needs a value/],
+    [['device', 'role'], /Say which token and which role: device role <token-id> member\|editor/],
+    [['device', 'role', 'dt-nope'], /Say which token and which role/],
+    [['device', 'role', 'dt-nope', 'editor'], /No device token dt-nope/],
+    [['device', 'role', 'dt-nope', 'owner'], /The role must be member or editor; got "owner"/],
     [['org', 'create', 'X', '--colour', 'red'], /Unknown option --colour/],
     [['frobnicate'], /Unknown command "frobnicate"/],
   ])('refuses %j with a hint', async (args, message) => {
     const store = openSqliteStore(makeTempDir('admin-args'));
     try {
       await expect(runAdmin(args, store, io().io)).rejects.toThrow(message);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('issues a member token unless told --role editor, lists each role, and changes a role with device role', async () => {
+    const store = openSqliteStore(makeTempDir('admin-roles'));
+    try {
+      const { lines, io: out } = io();
+      await runAdmin(['org', 'create', 'Bank', '--id', 'bank'], store, out);
+      await runAdmin(['device', 'add', 'bank', 'Duty', 'phone', '--url', 'https://m.example.org', '--no-qr'], store, out);
+      await runAdmin(['device', 'add', 'bank', "Safety officer's", 'tablet', '--role', 'editor', '--url', 'https://m.example.org', '--no-qr'], store, out);
+      expect(lines.join('\n')).toContain('for "Duty phone" in Bank (bank), as a member');
+      expect(lines.join('\n')).toContain('for "Safety officer\'s tablet" in Bank (bank), as an editor (it may publish playbooks)');
+      // Issued in the same instant, so listed in token id order: found by label here.
+      const tokens = await store.listDeviceTokens('bank');
+      const duty = tokens.find((t) => t.label === 'Duty phone');
+      const safety = tokens.find((t) => t.label === "Safety officer's tablet");
+      expect([duty?.role, safety?.role]).toEqual(['member', 'editor']);
+
+      lines.length = 0;
+      await runAdmin(['device', 'list', 'bank'], store, out);
+      expect(lines).toHaveLength(2);
+      expect(lines).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(new RegExp(`^${duty!.id}\tDuty phone\tmember\tissued `)),
+          expect.stringMatching(new RegExp(`^${safety!.id}\tSafety officer's tablet\teditor\tissued `)),
+        ]),
+      );
+
+      lines.length = 0;
+      await runAdmin(['device', 'role', safety!.id, 'member'], store, out);
+      expect(lines).toEqual([
+        `${safety!.id} ("Safety officer's tablet") is now a member (it syncs and reads playbooks; it may not publish them), from its next request on.`,
+      ]);
+      expect((await store.listDeviceTokens('bank')).map((t) => t.role)).toEqual(['member', 'member']);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('lists the device commands and their roles in the usage text', async () => {
+    const store = openSqliteStore(makeTempDir('admin-help'));
+    try {
+      const { lines, io: out } = io();
+      await runAdmin(['help'], store, out);
+      const usage = lines.join('\n');
+      expect(usage).toContain('device add <org-id> <label> [--role member|editor]');
+      expect(usage).toContain('device role <token-id> member|editor');
     } finally {
       store.close();
     }

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { looksLikeNavigation } from '../../src/server/static-files';
-import { REPO_ROOT, makeTempDir, rawGet, removeTempDirs, writeTree } from './support';
+import { LATEST_SCHEMA_VERSION, REPO_ROOT, makeTempDir, rawGet, removeTempDirs, writeTree } from './support';
 
 const packageVersion = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const SHELL_HTML = '<!doctype html><title>Muster shell</title>';
@@ -67,7 +67,7 @@ describe('GET /api/health', () => {
     const db = new Database(file, { readonly: true });
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.pragma('user_version', { simple: true })).toBe(3);
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     } finally {
       db.close();
     }

@@ -5,7 +5,18 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsePort, readServerConfig } from '../../src/server/config';
-import { exitWithin, freePort, makeTempDir, rawGet, removeTempDirs, spawnServer, stopStrayServers, writeTree, type ServerProcess } from './support';
+import {
+  exitWithin,
+  freePort,
+  LATEST_SCHEMA_VERSION,
+  makeTempDir,
+  rawGet,
+  removeTempDirs,
+  spawnServer,
+  stopStrayServers,
+  writeTree,
+  type ServerProcess,
+} from './support';
 
 const RUNNING = /Muster is running at (http:\/\/127\.0\.0\.1:(\d+)\/) \(data in (.+)\)\n/;
 
@@ -44,8 +55,10 @@ function expectDatabaseIntact(dataDir: string): void {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
-    expect(db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name IN ('orgs', 'events', 'device_tokens')`).get()).toEqual({ n: 3 });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name IN ('orgs', 'events', 'device_tokens', 'published_playbooks')`).get()).toEqual({
+      n: 4,
+    });
   } finally {
     db.close();
   }

@@ -127,7 +127,8 @@ describe('device tokens', () => {
   it('tells a device which organisation its token belongs to', async () => {
     const res = await call('/api/v1/whoami', { token: tokens.bank });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ org: { id: 'org-bank-sz', name: 'Shenzhen branch' }, device: { tokenId: 'dt-bank', label: 'bank phone' } });
+    // A token issued without a role is a member's: it syncs, and may not publish playbooks.
+    expect(res.body).toEqual({ org: { id: 'org-bank-sz', name: 'Shenzhen branch' }, device: { tokenId: 'dt-bank', label: 'bank phone', role: 'member' } });
   });
 
   it('stores only a hash of each token', () => {

@@ -10,6 +10,12 @@ export interface IncidentDeclared {
   readonly playbookId: string;
   readonly playbookVersion: string;
   readonly playbookLanguage?: string;
+  /**
+   * The content hash (`playbookContentHash`) of the playbook exactly as loaded and run, so the
+   * report can show which text the responders followed even after the device gets a newer
+   * version. Absent in incidents declared before it was recorded.
+   */
+  readonly playbookHash?: string;
   readonly mode: 'real' | 'drill';
   readonly title: string;
   readonly place: string;
@@ -33,17 +39,21 @@ export interface ClosureApproved {
 
 const INCIDENT_MODES = ['real', 'drill'] as const;
 
+/** A playbook's content hash as `playbookContentHash` writes it: SHA-256 in 64 lower-case hex digits. */
+export const PLAYBOOK_HASH_PATTERN = /^[0-9a-f]{64}$/;
+
 export function checkIncidentDeclared(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
   c.string('playbookId', { min: 1, max: 100 });
   c.string('playbookVersion', { min: 1, max: 40 });
   c.string('playbookLanguage', { optional: true, min: 2, max: 35 });
+  c.string('playbookHash', { optional: true, pattern: PLAYBOOK_HASH_PATTERN, hint: "the playbook's SHA-256 as 64 lower-case hexadecimal digits" });
   c.oneOf('mode', INCIDENT_MODES);
   c.string('title', { min: 1, max: TEXT_LIMITS.title });
   c.string('place', { max: TEXT_LIMITS.title });
   c.string('commander', { optional: true, min: 1, max: TEXT_LIMITS.name });
   c.string('commanderRole', { optional: true, min: 1, max: 100 });
-  c.noOtherKeys(['playbookId', 'playbookVersion', 'playbookLanguage', 'mode', 'title', 'place', 'commander', 'commanderRole']);
+  c.noOtherKeys(['playbookId', 'playbookVersion', 'playbookLanguage', 'playbookHash', 'mode', 'title', 'place', 'commander', 'commanderRole']);
   return c.issues;
 }
 

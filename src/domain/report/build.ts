@@ -9,6 +9,7 @@ import { coveredRecord, type CoveredRecord } from './events';
 import { formatDateTime, formatDuration, formatNumber, zoneName } from './format';
 import { fill, reportLabels, type ReportLabels, type ReportLanguage } from './labels';
 import { playbookNames } from '../playbook/names';
+import { comparePlaybookRun, playbookRunTexts } from './playbook-run';
 import { compareDrills, stepPerformance } from './steps';
 import type { Correction, Report, ReportCommander, ReportHeadcountRow, ReportSupply, ReportTimelineEntry, SupplyTotal } from './types';
 
@@ -49,6 +50,7 @@ export function buildReport(input: ReportInput, record: CoveredRecord = recordFo
   const declared = incident.declared;
   if (!declared) throw new NotAnIncidentError(`stream ${input.incidentId} holds no incident declaration`);
   const names = playbookNames(input.playbook);
+  const run = comparePlaybookRun(declared, input.playbook);
   const start = declared.at;
   const end = incident.closure?.at ?? null;
   const judgedAt = end ?? input.generatedAt;
@@ -135,7 +137,9 @@ export function buildReport(input: ReportInput, record: CoveredRecord = recordFo
       mode: declared.mode,
       modeText: labels[declared.mode === 'drill' ? 'mode.drill' : 'mode.real'],
       place: declared.place,
-      playbook: { id: input.playbook.id, version: input.playbook.version, language: input.playbook.language, title: input.playbook.title },
+      playbook: { ...run.ranOn, title: input.playbook.title },
+      playbookRun: run,
+      playbookTexts: playbookRunTexts(run, labels),
       phase: incident.phase,
       phaseText: labels[`phase.${incident.phase}`],
       start,

@@ -47,6 +47,8 @@ td.when { white-space: nowrap; }
 .ignored { display: block; font-size: 8pt; color: #555; font-style: italic; }
 .text-block { white-space: pre-wrap; margin: 2pt 0 8pt; }
 .hash { font-family: 'Noto Sans Mono', 'DejaVu Sans Mono', ui-monospace, monospace; font-size: 9pt; overflow-wrap: anywhere; }
+.playbook-notice { overflow-wrap: anywhere; border-left: 2pt solid #888; padding-left: 6pt; }
+.playbook-notice.changed { border-left-color: #9b1c1c; color: #9b1c1c; font-weight: 600; }
 #integrity, .signatures { break-inside: avoid; page-break-inside: avoid; }
 .signatures table td { height: 16mm; vertical-align: bottom; }
 .signatures table td.hash { height: auto; }

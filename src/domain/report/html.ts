@@ -51,6 +51,7 @@ export function renderReportHtml(report: Report): string {
 <h1>${h(report.title)}</h1>
 <p class="subtitle">${h(s.title)}</p>
 <p class="meta">${h(report.generatedText)} ${h(fill(L.timeZone, { zone: report.zone }))}</p>
+${playbookRun(report)}
 </header>
 ${parts.filter(Boolean).join('\n')}
 </body>
@@ -88,6 +89,21 @@ function struckCell(text: string, struck: Correction | undefined, report: Report
   return `<td class="struck"><del>${h(text)}</del><span class="correction">${h(note)}</span></td>`;
 }
 
+/**
+ * The playbook the incident ran on, at the head of the report: its hash whole (all 64 digits in
+ * one unbroken run, so a copy is the hash) and, when this report's plan text is another text,
+ * the notice that says so.
+ */
+function playbookRun(report: Report): string {
+  const L = report.labels;
+  const p = report.summary.playbookTexts;
+  const hash = `<span class="hash" data-testid="playbook-hash">${h(p.hash)}</span>`;
+  const notice = p.notice
+    ? `\n<p class="playbook-notice${report.summary.playbookRun.status === 'changed' ? ' changed' : ''}" data-testid="playbook-notice">${h(p.notice)}</p>`
+    : '';
+  return `<dl class="fields" data-testid="playbook"><dt>${h(L['summary.playbook'])}</dt><dd>${h(p.playbook)}</dd><dt>${h(L['summary.playbookHash'])}</dt><dd>${hash}</dd></dl>${notice}`;
+}
+
 function summary(report: Report): string {
   const L = report.labels;
   const s = report.summary;
@@ -96,10 +112,6 @@ function summary(report: Report): string {
     field(L['summary.incident'], s.title),
     field(L['summary.mode'], s.modeText),
     field(L['summary.place'], s.place || L.dash),
-    field(
-      L['summary.playbook'],
-      fill(L['summary.playbookValue'], { title: s.playbook.title, id: s.playbook.id, version: s.playbook.version, language: s.playbook.language }),
-    ),
     field(L['summary.started'], s.startText),
     field(L['summary.ended'], s.endText),
     field(L['summary.duration'], s.durationText),

@@ -22,6 +22,7 @@ export {
 } from './json';
 export { fill, REPORT_LANGUAGES, reportLabels, type ReportLabelKey, type ReportLabels, type ReportLanguage } from './labels';
 export { renderReportMarkdown } from './markdown';
+export { comparePlaybookRun, playbookRunTexts, type PlaybookRun, type PlaybookRunStatus, type PlaybookRunTexts } from './playbook-run';
 export { sha256Hex } from './sha256';
 export type { Report } from './types';
 export { describeFileProblem } from './verify';

@@ -1,21 +1,23 @@
 import { validateEvent, type MusterEvent } from '../event';
 import { validatePlaybook } from '../playbook/check';
+import { playbookContentHash } from '../playbook/content-hash';
 import type { Playbook } from '../playbook/schema';
 import { formatIssues, isRecord } from '../validation';
 import { recordFor, type ReportInput } from './build';
-import { canonicalJson } from '../canonical-json';
 import { checkChain, GENESIS_HASH, type ChainLink, type ChainProblem } from './chain';
 import type { CoveredRecord } from './events';
-import { sha256Hex } from './sha256';
+import { reportLabels } from './labels';
+import { comparePlaybookRun, playbookRunTexts } from './playbook-run';
 
 export const REPORT_FILE_FORMAT = 'muster.incident-report';
 export const REPORT_FILE_VERSION = 1;
 
 /**
- * The JSON export: every event the report covers, in (hlc, id) order, the playbook it ran
- * (id, version, language, and a copy so a device without that playbook can still show it),
- * and the hash chain over the events. Another device opens it read-only; the verify script
- * checks it.
+ * The JSON export: every event the report covers, in (hlc, id) order, the playbook copy the
+ * report was worded from (id, version, language, the copy itself so a device without that
+ * playbook can still show it, and its hash), the playbook the incident ran on as recorded
+ * (with a notice when the copy is another text), and the hash chain over the events. Another
+ * device opens it read-only; the verify script checks it.
  */
 export interface ReportFile {
   readonly format: typeof REPORT_FILE_FORMAT;
@@ -27,8 +29,22 @@ export interface ReportFile {
   readonly events: readonly MusterEvent[];
   readonly chain: { readonly algorithm: 'SHA-256'; readonly genesis: string; readonly links: readonly ChainLink[]; readonly finalHash: string };
   readonly playbookDocument?: Playbook;
-  /** SHA-256 of the canonical JSON of `playbookDocument`. */
+  /** SHA-256 of the canonical JSON of `playbookDocument` (`playbookContentHash`). */
   readonly playbookHash?: string;
+  /**
+   * The playbook the incident ran on, as its declaration recorded it (`hash` null when it
+   * recorded none). For the reader only: the declaration among `events` is the record, and a
+   * report opened from the file is built from it.
+   */
+  readonly incidentPlaybook?: {
+    readonly id: string;
+    readonly version: string;
+    readonly language: string;
+    readonly title: string;
+    readonly hash: string | null;
+  };
+  /** In the export's language, when the playbook copy is not exactly the one the incident ran on. */
+  readonly playbookNotice?: string;
 }
 
 /**
@@ -36,13 +52,19 @@ export interface ReportFile {
  * diff shows what changed. Pure; `generatedAt` is written as the export time.
  */
 export function exportReportJson(input: ReportInput, options: { includePlaybook?: boolean } = {}, record: CoveredRecord = recordFor(input)): string {
-  const { events, links, finalHash } = record;
+  const { events, links, finalHash, incident } = record;
   const withPlaybook = options.includePlaybook ?? true;
+  const run = incident.declared ? comparePlaybookRun(incident.declared, input.playbook) : null;
+  const notice = run ? playbookRunTexts(run, input.labels ?? reportLabels(input.language)).notice : null;
   const head = {
     format: REPORT_FILE_FORMAT,
     formatVersion: REPORT_FILE_VERSION,
     incidentId: input.incidentId,
     playbook: { id: input.playbook.id, version: input.playbook.version, language: input.playbook.language },
+    ...(run
+      ? { incidentPlaybook: { id: run.ranOn.id, version: run.ranOn.version, language: run.ranOn.language, title: input.playbook.title, hash: run.ranOn.hash } }
+      : {}),
+    ...(notice ? { playbookNotice: notice } : {}),
     exportedAt: new Date(input.generatedAt).toISOString(),
     timeZoneOffsetMinutes: input.timeZoneOffsetMinutes,
   };
@@ -53,7 +75,7 @@ export function exportReportJson(input: ReportInput, options: { includePlaybook?
     `  "chain": {\n    "algorithm": "SHA-256",\n    "genesis": "${GENESIS_HASH}",\n    "finalHash": "${finalHash}",\n    "links": ${list(links).replace(/\n/g, '\n  ')}\n  }${withPlaybook ? ',' : ''}`,
   );
   if (withPlaybook) {
-    lines.push(`  "playbookHash": "${sha256Hex(canonicalJson(input.playbook))}",`);
+    lines.push(`  "playbookHash": "${run?.planText.hash ?? playbookContentHash(input.playbook)}",`);
     lines.push(`  "playbookDocument": ${JSON.stringify(input.playbook)}`);
   }
   return `{\n${lines.join('\n')}\n}\n`;
@@ -114,7 +136,7 @@ export function readReportFile(text: string, options: { expectedFinalHash?: stri
   }
   let playbook: Playbook | null = null;
   if (file.playbookDocument !== undefined) {
-    if (file.playbookHash !== sha256Hex(canonicalJson(file.playbookDocument))) return { ok: false, problem: { kind: 'playbook-changed' } };
+    if (file.playbookHash !== playbookContentHash(file.playbookDocument)) return { ok: false, problem: { kind: 'playbook-changed' } };
     const checked = validatePlaybook(file.playbookDocument);
     if (!checked.ok) return { ok: false, problem: { kind: 'invalid-playbook', detail: formatIssues(checked.issues) } };
     playbook = checked.playbook;

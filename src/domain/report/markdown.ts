@@ -1,3 +1,4 @@
+import { PLAYBOOK_HASH_PATTERN } from '../events/incident';
 import { escapeMarkdown as md, markdownParagraph } from './escape';
 import { formatNumber } from './format';
 import { fill } from './labels';
@@ -31,16 +32,17 @@ export function renderReportMarkdown(report: Report): string {
 
   heading(1, `${report.title}: ${s.title}`);
   para(`${md(report.generatedText)} ${md(fill(L.timeZone, { zone: report.zone }))}`);
+  // The playbook the incident ran on, with its hash whole in a code span (a copy is the hash).
+  const run = s.playbookTexts;
+  const hash = PLAYBOOK_HASH_PATTERN.test(run.hash) ? `\`${run.hash}\`` : md(run.hash);
+  para(`**${md(L['summary.playbook'] + L.colon.trim())}** ${md(run.playbook)}  \n**${md(L['summary.playbookHash'] + L.colon.trim())}** ${hash}`);
+  if (run.notice) para(s.playbookRun.status === 'changed' ? `**${md(run.notice)}**` : `_${md(run.notice)}_`);
 
   heading(2, L['section.summary']);
   const fields: [string, string][] = [
     [L['summary.incident'], s.title],
     [L['summary.mode'], s.modeText],
     [L['summary.place'], s.place || L.dash],
-    [
-      L['summary.playbook'],
-      fill(L['summary.playbookValue'], { title: s.playbook.title, id: s.playbook.id, version: s.playbook.version, language: s.playbook.language }),
-    ],
     [L['summary.started'], s.startText],
     [L['summary.ended'], s.endText],
     [L['summary.duration'], s.durationText],

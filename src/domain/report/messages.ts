@@ -45,6 +45,20 @@ export const messages = defineMessages({
   'summary.place': { 'zh-CN': '地点', en: 'Place' },
   'summary.playbook': { 'zh-CN': '预案', en: 'Playbook' },
   'summary.playbookValue': { 'zh-CN': '{title}（{id}，版本 {version}，{language}）', en: '{title} ({id}, version {version}, {language})' },
+  'summary.playbookHash': { 'zh-CN': '预案内容哈希值（SHA-256）', en: 'Playbook content hash (SHA-256)' },
+  'playbook.hashNotRecorded': { 'zh-CN': '未记录', en: 'not recorded' },
+  'playbook.changed': {
+    'zh-CN': '本设备上的预案在本事件开始后已更改：本事件执行的是版本 {ranVersion}（哈希值 {ranHash}）；本报告中的预案内容是版本 {version}（哈希值 {hash}）。',
+    en: "The playbook on this device has changed since this incident began: the incident ran on version {ranVersion} (hash {ranHash}); this report's plan text is version {version} (hash {hash}).",
+  },
+  'playbook.translated': {
+    'zh-CN': '本报告中的预案内容取自该预案的 {language} 文本，版本 {version}（哈希值 {hash}）；上面的哈希值是本事件执行的 {ranLanguage} 文本的。',
+    en: "This report's plan text is the playbook's {language} text, version {version} (hash {hash}); the hash above is of the {ranLanguage} text the incident ran on.",
+  },
+  'playbook.unrecorded': {
+    'zh-CN': '本事件开始时未记录预案的哈希值，无法判断预案此后是否更改；本报告中的预案内容是版本 {version}（哈希值 {hash}）。',
+    en: "This incident did not record its playbook's hash when it began, so whether the playbook changed since cannot be told; this report's plan text is version {version} (hash {hash}).",
+  },
   'summary.started': { 'zh-CN': '开始时间', en: 'Started' },
   'summary.ended': { 'zh-CN': '结束时间', en: 'Ended' },
   'summary.notEnded': { 'zh-CN': '尚未结束（报告生成于 {time}）', en: 'not closed yet (report made {time})' },

@@ -1,6 +1,7 @@
 import type { AfterActionField } from '../events/afteraction';
 import type { IncidentPhase } from '../incident';
 import type { ReportLabels, ReportLanguage } from './labels';
+import type { PlaybookRun, PlaybookRunTexts } from './playbook-run';
 
 /**
  * The after-action report as data: every section the plans ask for, already worded in the
@@ -36,7 +37,15 @@ export interface ReportSummary {
   readonly mode: 'real' | 'drill';
   readonly modeText: string;
   readonly place: string;
-  readonly playbook: { readonly id: string; readonly version: string; readonly language: string; readonly title: string };
+  /**
+   * The playbook the incident ran on, as its declaration recorded it (the title is the plan
+   * text's); `hash` is null for an incident declared before hashes were recorded.
+   */
+  readonly playbook: { readonly id: string; readonly version: string; readonly language: string; readonly title: string; readonly hash: string | null };
+  /** That playbook against the document this report's plan text comes from. */
+  readonly playbookRun: PlaybookRun;
+  /** How the report words it: the playbook, its hash (or "not recorded"), and any notice that the plan text differs. */
+  readonly playbookTexts: PlaybookRunTexts;
   readonly phase: IncidentPhase;
   readonly phaseText: string;
   readonly start: number;

@@ -116,7 +116,7 @@ export function asCurrent(body: unknown): Playbook {
   return currentPlaybook(body as Playbook | PlaybookV1);
 }
 
-interface History {
+export interface History {
   readonly past: readonly unknown[];
   readonly present: unknown;
   readonly future: readonly unknown[];
@@ -130,7 +130,7 @@ type HistoryAction = { type: 'load'; body: unknown } | { type: 'change'; body: u
 
 const MAX_UNDO = 200;
 
-function historyReducer(h: History, a: HistoryAction): History {
+export function historyReducer(h: History, a: HistoryAction): History {
   switch (a.type) {
     case 'load':
       return { past: [], present: a.body, future: [], typing: null, rev: 0 };

@@ -44,7 +44,6 @@ export const messages = defineMessages({
   'editor.moveUpLabel': { 'zh-CN': '将{noun} {n} 上移', en: 'Move {noun} {n} up' },
   'editor.moveDownLabel': { 'zh-CN': '将{noun} {n} 下移', en: 'Move {noun} {n} down' },
   'editor.removeLabel': { 'zh-CN': '删除{noun} {n}', en: 'Remove {noun} {n}' },
-  'editor.edit': { 'zh-CN': '展开编辑', en: 'Edit' },
   'editor.removed': { 'zh-CN': '已删除{noun} {n}。', en: '{noun} {n} removed.' },
   'editor.emptyList': { 'zh-CN': '还没有内容。', en: 'Nothing here yet.' },
   'editor.itemHasErrors': bilingual<{ count: number }>(

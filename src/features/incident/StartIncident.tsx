@@ -8,6 +8,7 @@ import { requestPersistentStorage } from '../offline';
 import { Link, navigate, useQueryString } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import type { Playbook } from '../../domain/playbook/schema';
+import { playbookContentHash } from '../../domain/playbook/content-hash';
 import { TEXT_LIMITS } from '../../domain/events/limits';
 import { LANGUAGES } from '../../domain/text';
 import { playbooksForKind, type PlaybookOffer } from '../../domain/playbook-choice';
@@ -148,13 +149,17 @@ function StartForm({ kind, library, preselect }: { kind: Kind; library: readonly
     if (!name.trim()) return setProblem(t('incident.start.missingName'));
     setBusy(true);
     setActorName(name);
-    const pb = playbook ?? (await loadPlaybook(appDb(), entry.id, entry.language))?.playbook;
+    // The playbook as loaded and run: the current-schema object the incident screen loads the same way.
+    const shown = playbook?.id === entry.id && playbook.language === entry.language ? playbook : null;
+    const pb = shown ?? (await loadPlaybook(appDb(), entry.id, entry.language))?.playbook;
     const role = commandMode === 'interim' ? choices.interim?.id : choices.leader?.id;
     const id = newIncidentId();
     const event = await declareIncident(id, {
       playbookId: entry.id,
       playbookVersion: pb?.version ?? entry.version,
       playbookLanguage: entry.language,
+      // Which text the responders follow, so the report can tell if the device's copy changes later.
+      ...(pb ? { playbookHash: playbookContentHash(pb) } : {}),
       mode,
       title: title.trim() || defaultTitle(entry, new Date()),
       place: place.trim(),

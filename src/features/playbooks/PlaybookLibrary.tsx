@@ -1,9 +1,10 @@
 import { useText } from '../../ui/text';
 import { Link } from '../../ui/router';
 import { PlaybookList } from './PlaybookList';
+import { DraftList } from '../editor';
 import { messages } from './messages';
 
-/** Every playbook on the device, shipped and imported, each opening its reader. */
+/** Every playbook on the device, shipped, imported and published by the organisation, each opening its reader. */
 export function PlaybookLibrary() {
   const t = useText(messages);
   return (
@@ -15,6 +16,7 @@ export function PlaybookLibrary() {
         </Link>
       </p>
       <PlaybookList />
+      <DraftList />
     </>
   );
 }

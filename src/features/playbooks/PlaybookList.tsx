@@ -1,8 +1,10 @@
 import { Loading } from '../../ui/Loading';
-import { useText } from '../../ui/text';
+import { formatDateTime } from '../../ui/date-time';
+import { useLanguage } from '../../ui/text';
+import { speaker, type Language } from '../../domain/text';
 import { messages } from './messages';
 import { Link } from '../../ui/router';
-import { usePlaybookLibrary } from './library';
+import { usePlaybookLibrary, type LibraryEntry } from './library';
 
 const kindKey: Record<string, keyof typeof messages> = { flood: 'playbook.kind.flood', fire: 'playbook.kind.fire' };
 
@@ -10,11 +12,21 @@ export function playbookKindKey(kind: string): keyof typeof messages {
   return kindKey[kind] ?? 'playbook.kind.other';
 }
 
-/** The playbooks on this device (shipped and imported), with kind, language and version. */
+/** The playbooks on this device (shipped, imported and published), with kind, language and version. */
 export function PlaybookList() {
-  const t = useText(messages);
+  const language = useLanguage();
   const library = usePlaybookLibrary();
   if (library === undefined) return <Loading />;
+  return <PlaybookCards library={library} language={language} />;
+}
+
+/**
+ * One card per playbook. A published one says which revision and version this device holds,
+ * when it arrived, and the change note, so staff can tell they have the organisation's latest;
+ * an imported one is marked as such.
+ */
+export function PlaybookCards({ library, language }: { library: readonly LibraryEntry[]; language: Language }) {
+  const t = speaker(language, messages);
   if (library.length === 0) return <p className="empty">{t('library.empty')}</p>;
   return (
     <ul className="cards" data-testid="playbook-list">
@@ -24,10 +36,27 @@ export function PlaybookList() {
             <span className="card-title" lang={p.language}>
               {p.title}
             </span>
-            <span className="card-meta">
-              {t('playbook.meta', { kind: t(playbookKindKey(p.kind)), language: p.language, version: p.version })}
-              {p.source === 'imported' ? ` · ${t('library.imported')}` : ''}
-            </span>
+            {p.published ? (
+              <>
+                <span className="card-meta" data-testid="published-meta">
+                  {t('library.published.meta', {
+                    kind: t(playbookKindKey(p.kind)),
+                    language: p.language,
+                    revision: p.published.revision,
+                    version: p.version,
+                    received: formatDateTime(language, p.published.receivedAt),
+                  })}
+                </span>
+                <span className="card-meta" data-testid="published-note">
+                  {t('library.published.note', { note: p.published.note })}
+                </span>
+              </>
+            ) : (
+              <span className="card-meta">
+                {t('playbook.meta', { kind: t(playbookKindKey(p.kind)), language: p.language, version: p.version })}
+                {p.source === 'imported' ? ` · ${t('library.imported')}` : ''}
+              </span>
+            )}
           </Link>
         </li>
       ))}

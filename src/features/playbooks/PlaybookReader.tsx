@@ -16,6 +16,7 @@ import { hasRoutes } from '../../domain/playbook/routes';
 import { PhaseList } from './PhaseList';
 import { PhoneLink } from './Phone';
 import { Preparation } from './Preparation';
+import { EditPlaybookLink } from '../editor';
 
 function Section({ id, title, children }: { id: string; title: keyof typeof messages | keyof typeof reportMessages; children: ReactNode }) {
   const t = useText(messages, reportMessages);
@@ -58,6 +59,9 @@ function PlaybookBody({ playbook }: { playbook: Playbook }) {
         {playbook.hazard ? <p className="label">{t('reader.hazard', { hazard: playbook.hazard })}</p> : null}
         <p>{playbook.summary}</p>
         {playbook.dutyPhone ? <PhoneLink number={playbook.dutyPhone} label={t('reader.dutyPhone')} /> : null}
+        <p lang={ui}>
+          <EditPlaybookLink playbookId={playbook.id} language={playbook.language} />
+        </p>
       </header>
       <nav className="toc" aria-label={t('reader.contents')} lang={ui}>
         {sections

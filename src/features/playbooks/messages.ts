@@ -9,6 +9,12 @@ export const messages = defineMessages({
   'library.title': { 'zh-CN': '应急预案', en: 'Playbooks' },
   'library.import': { 'zh-CN': '导入预案', en: 'Import a playbook' },
   'library.imported': { 'zh-CN': '已导入', en: 'imported' },
+  // A playbook the organisation published (PlaybookList.tsx): which version this device holds and since when.
+  'library.published.meta': {
+    'zh-CN': '{kind} · {language} · 第 {revision} 次发布 · 版本 {version} · {received} 收到',
+    en: '{kind} · {language} · revision {revision} · version {version} · received {received}',
+  },
+  'library.published.note': { 'zh-CN': '修订说明：{note}', en: 'What changed: {note}' },
   'reader.missing': { 'zh-CN': '本设备上找不到该预案', en: 'Playbook not found on this device' },
   'reader.backToLibrary': { 'zh-CN': '返回预案列表', en: 'Back to the playbooks' },
   'reader.contents': { 'zh-CN': '目录', en: 'Contents' },

@@ -11,6 +11,7 @@ import { usePlaybook } from '../playbooks';
 import { canShareFiles, downloadFile, printHtml, shareFile } from './deliver';
 import { EXPORT_KINDS, exportFile, zoneOffsetAt, type ExportKind } from './exports';
 import { ExportList } from './ExportList';
+import { PlaybookRunSummary } from './PlaybookRunSummary';
 import { useReportSources, type ReportSources } from './sources';
 import './report.css';
 
@@ -43,9 +44,11 @@ function reportInput(incident: IncidentState, playbook: Playbook, sources: Repor
 
 function ReportSummary({ report, sources }: { report: Report; sources: ReportSources }) {
   const t = useText(messages, reportMessages);
+  const ui = useSession((s) => s.language);
   const c = report.steps.counts;
   return (
     <>
+      <PlaybookRunSummary run={report.summary.playbookRun} language={ui} />
       <p data-testid="report-summary">
         {t('report.summary', { done: c.done, total: c.total, entries: report.dutyLog.entries.length, events: report.integrity.eventCount })}
       </p>

@@ -6,6 +6,7 @@ import { stampTime } from '../../domain/hlc';
 import type { Playbook } from '../../domain/playbook/schema';
 import {
   buildReport,
+  comparePlaybookRun,
   describeFileProblem,
   fill,
   formatDateTime,
@@ -21,6 +22,7 @@ import { usePlaybook } from '../playbooks';
 import { downloadFile, printHtml } from './deliver';
 import { exportFile, type ExportKind } from './exports';
 import { ExportList } from './ExportList';
+import { PlaybookRunSummary } from './PlaybookRunSummary';
 import './report.css';
 import { messages } from './messages';
 
@@ -88,6 +90,7 @@ export function ReportViewer() {
 
   const labels = reportLabels(ui);
   const started = opened?.events.find((e) => e.type === 'incident.declared');
+  const run = started?.type === 'incident.declared' && playbook ? comparePlaybookRun(started.payload, playbook) : null;
   const save = (kind: ExportKind) => input && downloadFile(exportFile(kind, input, started ? stampTime(started.hlc) : input.generatedAt));
   return (
     <section className="stack report-viewer" data-testid="report-viewer">
@@ -113,6 +116,7 @@ export function ReportViewer() {
               time: formatDateTime(Date.parse(opened.file.exportedAt) || 0, opened.file.timeZoneOffsetMinutes),
             })}
           </p>
+          {run ? <PlaybookRunSummary run={run} language={ui} /> : null}
           <p className="callout">{t('report.viewer.readOnly')}</p>
           {playbook ? null : <p role="alert">{t('report.viewer.noPlaybook', { id: opened.file.playbook.id })}</p>}
           <label className="field">

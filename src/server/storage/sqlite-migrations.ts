@@ -77,4 +77,41 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'device roles, and the published playbooks of each organisation',
+    up(db) {
+      // Every token issued before roles existed becomes a member: publishing is granted, never
+      // assumed. A published version is written once and never changed or removed (the
+      // triggers make that hold even for a hand-typed UPDATE), because devices keep a version
+      // by its revision for ever and incidents name the hash of what they ran on.
+      // `body` is the JSON text as stored, handed out as it is, byte for byte.
+      db.exec(`
+        ALTER TABLE device_tokens ADD COLUMN role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('member', 'editor'));
+        CREATE TABLE published_playbooks (
+          org_id       TEXT NOT NULL REFERENCES orgs (id),
+          id           TEXT NOT NULL,
+          language     TEXT NOT NULL,
+          revision     INTEGER NOT NULL CHECK (revision >= 1),
+          version      TEXT NOT NULL,
+          kind         TEXT NOT NULL,
+          title        TEXT NOT NULL,
+          hash         TEXT NOT NULL,
+          note         TEXT NOT NULL,
+          body         TEXT NOT NULL,
+          published_at TEXT NOT NULL,
+          published_by TEXT NOT NULL REFERENCES device_tokens (id),
+          PRIMARY KEY (org_id, id, language, revision)
+        );
+        CREATE TRIGGER published_playbooks_never_change BEFORE UPDATE ON published_playbooks
+        BEGIN
+          SELECT RAISE(ABORT, 'a published playbook version never changes; publish a new revision');
+        END;
+        CREATE TRIGGER published_playbooks_never_removed BEFORE DELETE ON published_playbooks
+        BEGIN
+          SELECT RAISE(ABORT, 'a published playbook version is never removed');
+        END;
+      `);
+    },
+  },
 ];

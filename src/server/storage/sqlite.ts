@@ -4,7 +4,9 @@ import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-migrations';
 import type { MusterEvent } from '../../domain/event';
+import { DEFAULT_DEVICE_ROLE, DEVICE_ROLES, type DeviceRole } from '../../domain/playbook-publish';
 import { sameContent } from './event-content';
+import { sqlitePlaybooks } from './sqlite-playbooks';
 import type { AppendOutcome, DeviceContact, DeviceTokenRecord, EventPage, EventStore, OrgRecord, StoredEvent } from './types';
 
 /** The data file cannot be used; the message names the file and what is wrong with it. */
@@ -74,12 +76,13 @@ interface TokenRow {
   id: string;
   org_id: string;
   label: string;
+  role: string;
   created_at: string;
   revoked_at: string | null;
 }
 
 const EVENT_COLUMNS = 'seq, received_at, id, stream_id, device_id, actor, hlc, type, v, payload';
-const TOKEN_COLUMNS = 'id, org_id, label, created_at, revoked_at';
+const TOKEN_COLUMNS = 'id, org_id, label, role, created_at, revoked_at';
 
 function toStoredEvent(r: EventRow): StoredEvent {
   return {
@@ -97,7 +100,12 @@ function toStoredEvent(r: EventRow): StoredEvent {
 }
 
 function toToken(r: TokenRow): DeviceTokenRecord {
-  return { id: r.id, orgId: r.org_id, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at };
+  return { id: r.id, orgId: r.org_id, label: r.label, role: roleOf(r.role), createdAt: r.created_at, revokedAt: r.revoked_at };
+}
+
+/** The column has a CHECK; anything else read back still grants nothing beyond a member's. */
+function roleOf(text: string): DeviceRole {
+  return (DEVICE_ROLES as readonly string[]).includes(text) ? (text as DeviceRole) : DEFAULT_DEVICE_ROLE;
 }
 
 /** The port over an open, migrated connection. Statements are prepared once, here. */
@@ -115,13 +123,14 @@ function sqliteStore(db: SqliteDatabase, file: string, schemaVersion: number): S
   const allOrgs = db.prepare<[], { id: string; name: string | null; created_at: string | null }>(
     'SELECT id, name, created_at FROM orgs ORDER BY created_at, id',
   );
-  const insertToken = db.prepare<[string, string, string, string, string]>(
-    'INSERT INTO device_tokens (id, org_id, token_hash, label, created_at) VALUES (?, ?, ?, ?, ?)',
+  const insertToken = db.prepare<[string, string, string, string, DeviceRole, string]>(
+    'INSERT INTO device_tokens (id, org_id, token_hash, label, role, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const tokenByHash = db.prepare<[string], TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM device_tokens WHERE token_hash = ?`);
   const tokenById = db.prepare<[string], TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM device_tokens WHERE id = ?`);
   const tokensOfOrg = db.prepare<[string], TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM device_tokens WHERE org_id = ? ORDER BY created_at, id`);
   const revokeToken = db.prepare<[string, string]>('UPDATE device_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?');
+  const setRole = db.prepare<[DeviceRole, string]>('UPDATE device_tokens SET role = ? WHERE id = ?');
   const maxSeq = db.prepare<[string], { seq: number | null }>('SELECT max(seq) AS seq FROM events WHERE org_id = ?');
   const noteSeen = db.prepare<[number, string, string]>('UPDATE device_tokens SET seen_seq = max(seen_seq, ?), seen_at = ? WHERE id = ?');
   const noteFollowing = db.prepare<[string, string]>('UPDATE device_tokens SET following = ? WHERE id = ?');
@@ -153,6 +162,7 @@ function sqliteStore(db: SqliteDatabase, file: string, schemaVersion: number): S
 
   let closed = false;
   return {
+    ...sqlitePlaybooks(db),
     kind: 'sqlite',
     file,
     schemaVersion,
@@ -175,8 +185,9 @@ function sqliteStore(db: SqliteDatabase, file: string, schemaVersion: number): S
       return Promise.resolve(allOrgs.all().map((r): OrgRecord => ({ id: r.id, name: r.name ?? r.id, createdAt: r.created_at ?? '' })));
     },
     addDeviceToken(token, at) {
-      insertToken.run(token.id, token.orgId, token.tokenHash, token.label, at);
-      return Promise.resolve({ id: token.id, orgId: token.orgId, label: token.label, createdAt: at, revokedAt: null });
+      const role = token.role ?? DEFAULT_DEVICE_ROLE;
+      insertToken.run(token.id, token.orgId, token.tokenHash, token.label, role, at);
+      return Promise.resolve({ id: token.id, orgId: token.orgId, label: token.label, role, createdAt: at, revokedAt: null });
     },
     findDeviceToken(tokenHash) {
       const row = tokenByHash.get(tokenHash);
@@ -187,6 +198,11 @@ function sqliteStore(db: SqliteDatabase, file: string, schemaVersion: number): S
     },
     revokeDeviceToken(id, at) {
       revokeToken.run(at, id);
+      const row = tokenById.get(id);
+      return Promise.resolve(row ? toToken(row) : undefined);
+    },
+    setDeviceRole(id, role) {
+      setRole.run(role, id);
       const row = tokenById.get(id);
       return Promise.resolve(row ? toToken(row) : undefined);
     },

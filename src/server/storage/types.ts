@@ -1,4 +1,5 @@
 import type { MusterEvent } from '../../domain/event';
+import type { DeviceRole, PublishedPlaybookInfo } from '../../domain/playbook-publish';
 
 /**
  * The server's storage port. Routes and the admin CLI talk to this interface only, so the
@@ -10,7 +11,12 @@ import type { MusterEvent } from '../../domain/event';
  * - `seq` rises with commit order: no reader may see seq N+1 before N is committed, so a
  *   device that has read up to N never skips an event (SQLite: IMMEDIATE transactions;
  *   PostgreSQL: a per-organisation counter row updated in the insert's transaction);
- * - one organisation's rows are never returned for another.
+ * - one organisation's rows are never returned for another;
+ * - a published playbook version is written once and never changed or removed, and its
+ *   revision is handed out in the same write transaction as the check that the publisher
+ *   started from the current one, so two publishes from the same base cannot both win
+ *   (SQLite: one IMMEDIATE transaction; PostgreSQL: SERIALIZABLE, or a lock on the
+ *   organisation's row, around the read and the insert).
  */
 export interface EventStore {
   /** Which adapter is behind the port ("sqlite", later "postgres"); shown by /api/health. */
@@ -22,13 +28,15 @@ export interface EventStore {
   getOrg(id: string): Promise<OrgRecord | undefined>;
   listOrgs(): Promise<OrgRecord[]>;
 
-  /** Stores a device token by its hash; the token itself is never stored. */
-  addDeviceToken(token: { id: string; orgId: string; label: string; tokenHash: string }, at: string): Promise<DeviceTokenRecord>;
+  /** Stores a device token by its hash; the token itself is never stored. A member's unless `role` says otherwise. */
+  addDeviceToken(token: { id: string; orgId: string; label: string; tokenHash: string; role?: DeviceRole }, at: string): Promise<DeviceTokenRecord>;
   /** The token with this hash, revoked or not; undefined when there is none. */
   findDeviceToken(tokenHash: string): Promise<DeviceTokenRecord | undefined>;
   listDeviceTokens(orgId: string): Promise<DeviceTokenRecord[]>;
   /** Marks the token revoked (keeping the first revocation time); undefined when there is no such token. */
   revokeDeviceToken(id: string, at: string): Promise<DeviceTokenRecord | undefined>;
+  /** Gives the token another role, from its next request on; undefined when there is no such token. */
+  setDeviceRole(id: string, role: DeviceRole): Promise<DeviceTokenRecord | undefined>;
 
   /**
    * Stores each event unless its id is already there, in one transaction, and says what
@@ -48,7 +56,49 @@ export interface EventStore {
   noteDeviceContacts(contacts: readonly DeviceContact[]): Promise<void>;
   /** The organisation's active devices that follow `incidentId`, with how far each has been handed its events. */
   incidentFollowers(orgId: string, incidentId: string): Promise<IncidentFollowers>;
+
+  /**
+   * Stores a new version of a playbook as the next revision of its id and language (1 for the
+   * first), if the current revision is still `baseRevision` (null: none published yet).
+   * Otherwise nothing is written and the answer is `stale` with the current version (null
+   * when there is none although `baseRevision` named one). The check and the insert are one
+   * write transaction. Never changes a stored version.
+   */
+  publishPlaybook(orgId: string, playbook: NewPublishedPlaybook, baseRevision: number | null, at: string): Promise<PublishOutcome>;
+  /** The latest revision of each of the organisation's playbooks (one per id and language), without bodies, by id then language. */
+  currentPlaybooks(orgId: string): Promise<PublishedPlaybookInfo[]>;
+  /** The latest revision of one playbook of the organisation, with its body; undefined when none is published. */
+  currentPlaybook(orgId: string, id: string, language: string): Promise<StoredPlaybook | undefined>;
+  /** One published version of the organisation's, with its body as stored; undefined when there is none. */
+  getPublishedPlaybook(orgId: string, id: string, language: string, revision: number): Promise<StoredPlaybook | undefined>;
 }
+
+/** What the publisher hands the store; the store adds the revision and the time. */
+export interface NewPublishedPlaybook {
+  readonly id: string;
+  readonly language: string;
+  readonly version: string;
+  readonly kind: string;
+  readonly title: string;
+  /** `playbookContentHash` of the body. */
+  readonly hash: string;
+  readonly note: string;
+  /** The body as JSON text, stored and handed out exactly as given. */
+  readonly bodyJson: string;
+  /** The id of the device token that publishes it. */
+  readonly publishedBy: string;
+}
+
+/**
+ * A published version as stored: its description, with `publishedBy` the token's label, and
+ * its body still the JSON text it was stored as, so a read hands out the very same bytes.
+ */
+export interface StoredPlaybook extends PublishedPlaybookInfo {
+  readonly bodyJson: string;
+}
+
+export type PublishOutcome =
+  { readonly status: 'published'; readonly info: PublishedPlaybookInfo } | { readonly status: 'stale'; readonly current: StoredPlaybook | null };
 
 export interface DeviceContact {
   readonly tokenId: string;
@@ -81,6 +131,8 @@ export interface DeviceTokenRecord {
   readonly orgId: string;
   /** Whose device it is, as the administrator typed it ("Commander's tablet"). */
   readonly label: string;
+  /** What the device may do; a token issued before roles existed is a member. */
+  readonly role: DeviceRole;
   readonly createdAt: string;
   readonly revokedAt: string | null;
 }
