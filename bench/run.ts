@@ -1,4 +1,5 @@
 import { benchReducer } from './domain';
+import { benchEditor } from './editor-browser';
 import { benchIncidentBrowser } from './incident-browser';
 import { benchQuality } from './lighthouse';
 import { benchPlaybooks } from './playbooks';
@@ -25,6 +26,7 @@ const figures: Record<string, unknown> = {
   ...(await benchStreams()),
   ...(await benchPropagation()),
   ...(await benchRoutes()),
+  ...(await benchEditor()),
   ...(await benchQuality()),
 };
 console.log(JSON.stringify(figures, null, 2));

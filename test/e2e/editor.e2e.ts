@@ -1,6 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validatePlaybook } from '../../src/domain/playbook/check';
 import { axeViolations, newSession, TABLET, waitForServiceWorkerControl, type Session } from './browser';
 import { ROOT, startServer, type RunningServer } from './server-process';
 
@@ -228,6 +232,38 @@ describe('the safety officer writes and publishes a building’s playbook', () =
     expect(text).toContain('summary');
     await again.getByTestId('publish-over').click();
     await expect.poll(() => again.getByTestId('publish-done').textContent(), SYNC_WAIT).toContain('revision 3');
+  });
+
+  it('exports the draft as the file the validator checks, imports a file into it, and discards it only when asked twice', async () => {
+    const page = await officer.context.newPage();
+    await page.goto(`${server.url}/playbooks/${playbookId}/edit?lang=en&section=publish`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-draft').click()]);
+    const exported = JSON.parse(readFileSync((await download.path()) ?? '', 'utf8')) as Record<string, unknown>;
+    const checked = validatePlaybook(exported);
+    expect(checked.ok).toBe(true);
+    expect(exported.title).toBe(TITLE);
+
+    const file = join(mkdtempSync(join(tmpdir(), 'muster-editor-')), 'harbour.en.json');
+    writeFileSync(file, JSON.stringify({ ...exported, title: 'Harbour Road plan, from a file' }));
+    await page.getByTestId('import-into-draft').setInputFiles(file);
+    await expect.poll(() => page.locator('main').textContent(), UI_WAIT).toContain('Imported "harbour.en.json" into the draft');
+    await section(page, 'The plan');
+    expect(await field(page, 'title').inputValue()).toBe('Harbour Road plan, from a file');
+    await waitSaved(page);
+
+    await section(page, 'Check and publish');
+    await page.getByTestId('discard').click();
+    // Nothing is gone until the second, on-page confirmation.
+    await page.goto(`${server.url}/playbooks`);
+    await expect.poll(() => page.getByTestId('drafts').textContent(), UI_WAIT).toContain('Harbour Road plan, from a file');
+    await page.goto(`${server.url}/playbooks/${playbookId}/edit?lang=en&section=publish`);
+    await page.getByTestId('discard').click();
+    await page.getByTestId('discard-confirm').click();
+    await page.waitForURL(/\/playbooks$/);
+    await expect.poll(() => page.getByTestId('drafts').textContent(), UI_WAIT).not.toContain('Harbour Road plan, from a file');
+    // The published playbook is untouched.
+    expect(await page.locator('main').textContent()).toContain(TITLE);
+    await page.close();
   });
 
   it('every editor section passes an accessibility scan, in English and in Chinese, on a phone', async () => {
