@@ -49,6 +49,7 @@ export async function benchEditor(): Promise<Record<string, number>> {
       });
       const title = page.locator('[id="field:title"]');
       await title.click();
+      await title.press('End');
       for (let i = 0; i < 40; i++) {
         await title.press('x');
         await page.waitForFunction((n) => (document.getElementById('field:title') as HTMLInputElement).value.endsWith('x'.repeat(n)), i + 1, {

@@ -90,6 +90,11 @@ interface Screen {
   pattern: string;
   render: (params: Params, query: URLSearchParams) => ReactNode;
   preload?: () => Promise<unknown>;
+  /**
+   * A screen few people open (the safety officer's editor): its code is not fetched while the
+   * browser is idle, only when it is opened. The service worker still keeps it for offline use.
+   */
+  rarely?: boolean;
   /** Starts reading the screen's data while its code loads. */
   prefetch?: (params: Params) => void;
 }
@@ -99,12 +104,13 @@ const screens: Screen[] = [
   { pattern: '/', render: () => <Home />, prefetch: () => void import('../features/home/HomeLists') },
   { pattern: '/playbooks', render: () => <PlaybookLibrary />, preload: playbookLibrary.preload },
   { pattern: '/playbooks/import', render: () => <ImportPlaybook />, preload: importPlaybook.preload },
-  { pattern: '/playbooks/new', render: () => <NewPlaybook />, preload: newPlaybook.preload },
+  { pattern: '/playbooks/new', render: () => <NewPlaybook />, preload: newPlaybook.preload, rarely: true },
   // Before the reader's pattern, which has as many parts.
   {
     pattern: '/playbooks/:id/edit',
     render: (p, q) => <PlaybookEditor playbookId={p.id ?? ''} language={q.get('lang') ?? ''} section={q.get('section')} />,
     preload: playbookEditor.preload,
+    rarely: true,
   },
   { pattern: '/playbooks/:id/:language', render: (p) => <PlaybookReader id={p.id ?? ''} language={p.language ?? ''} />, preload: playbookReader.preload },
   { pattern: '/routes', render: () => <RouteFinder />, preload: routeFinder.preload },
@@ -142,7 +148,7 @@ export async function preloadScreens(path: string): Promise<void> {
   const params = first ? matchPath(first.pattern, path) : null;
   if (first?.prefetch && params) first.prefetch(params);
   await first?.preload?.().catch(() => undefined); // the screen tries again when it renders, and says so if it still fails
-  const rest = () => screens.forEach((s) => void s.preload?.().catch(() => undefined));
+  const rest = () => screens.forEach((s) => void (s.rarely ? undefined : s.preload?.().catch(() => undefined)));
   if ('requestIdleCallback' in window) window.requestIdleCallback(rest, { timeout: 3000 });
   else setTimeout(rest, 1000);
 }
