@@ -107,5 +107,5 @@ export function Preview({ ctx, floor, onChoose }: { ctx: EditorContextValue; flo
 
 function PreviewPage({ playbook, buildingId, floorId }: { playbook: Playbook; buildingId: string; floorId: string }) {
   const view = floorView(playbook, buildingId, floorId);
-  return view ? <FloorRouteView main={view} snapshot /> : null;
+  return view ? <FloorRouteView main={view} snapshot nested /> : null;
 }

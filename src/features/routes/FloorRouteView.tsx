@@ -11,6 +11,11 @@ interface FloorRouteViewProps {
    * browser tests, which expect the reader's language first (the snapshot has the plan's).
    */
   snapshot?: boolean;
+  /**
+   * Drawn inside another page (the playbook editor's preview): the floor's title is an h3 and
+   * its parts h4, so the page keeps one h1 and its outline.
+   */
+  nested?: boolean;
 }
 
 /**
@@ -21,17 +26,17 @@ interface FloorRouteViewProps {
  * then notes, routes, rules for everyone and numbers): someone reading the second language must
  * not lose anything.
  */
-export function FloorRouteView({ main, other, snapshot = false }: FloorRouteViewProps) {
+export function FloorRouteView({ main, other, snapshot = false, nested = false }: FloorRouteViewProps) {
   return (
     <>
-      <FloorSection view={main} primary snapshot={snapshot} />
-      {other ? <FloorSection view={other} primary={false} snapshot={snapshot} /> : null}
+      <FloorSection view={main} primary snapshot={snapshot} nested={nested} />
+      {other ? <FloorSection view={other} primary={false} snapshot={snapshot} nested={nested} /> : null}
     </>
   );
 }
 
-function FloorSection({ view, primary, snapshot }: { view: FloorView; primary: boolean; snapshot: boolean }) {
-  const H = primary ? 'h2' : 'h3';
+function FloorSection({ view, primary, snapshot, nested }: { view: FloorView; primary: boolean; snapshot: boolean; nested: boolean }) {
+  const H = nested ? 'h4' : primary ? 'h2' : 'h3';
   const title = (
     <>
       <span className="floor-building">{view.building}</span> <span className="floor-label">{view.floor}</span>
@@ -44,7 +49,13 @@ function FloorSection({ view, primary, snapshot }: { view: FloorView; primary: b
       lang={view.language}
       data-testid={snapshot ? undefined : primary ? 'floor-route' : 'floor-route-other'}
     >
-      {primary ? <h1 className="floor-title">{title}</h1> : <h2 className="floor-title small">{title}</h2>}
+      {nested ? (
+        <h3 className={primary ? 'floor-title' : 'floor-title small'}>{title}</h3>
+      ) : primary ? (
+        <h1 className="floor-title">{title}</h1>
+      ) : (
+        <h2 className="floor-title small">{title}</h2>
+      )}
       <SafetyRuleList title={view.safetyRulesTitle} rules={view.safetyRules} heading={H} />
       {view.floorNotes ? (
         <div className="rule-banner floor-notes" role="note">
