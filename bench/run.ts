@@ -1,9 +1,11 @@
 import { benchReducer } from './domain';
+import { benchCountersign } from './countersign';
 import { benchEditor } from './editor-browser';
 import { benchIncidentBrowser } from './incident-browser';
 import { benchQuality } from './lighthouse';
 import { benchPlaybooks } from './playbooks';
 import { benchPropagation } from './propagation';
+import { benchPullMemory } from './pull-memory';
 import { benchReport } from './report';
 import { benchRoutes } from './routes-browser';
 import { benchAppend } from './storage';
@@ -23,6 +25,8 @@ const figures: Record<string, unknown> = {
   ...(await benchReport()),
   ...(await benchIncidentBrowser()),
   ...(await benchSync()),
+  ...(await benchPullMemory()),
+  ...(await benchCountersign()),
   ...(await benchStreams()),
   ...(await benchPropagation()),
   ...(await benchRoutes()),

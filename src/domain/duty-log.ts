@@ -1,5 +1,6 @@
 import { attribution as by, type Attribution } from './attribution';
-import { orderEvents, type MusterEvent } from './event';
+import type { MusterEvent } from './event';
+import { orderForMerge } from './merge-order';
 
 /**
  * The duty log's stream for a site (a standing book, not tied to an incident). Site names are
@@ -40,7 +41,7 @@ export interface DutyLogState {
 }
 
 /**
- * The duty log of one site from its events: entries and handovers in (hlc, id) order, so
+ * The duty log of one site from its events: entries and handovers in merge order (merge-order.ts), so
  * every device shows the same book after sync. The last handover says who is on duty and
  * which items are open.
  */
@@ -48,7 +49,7 @@ export function reduceDutyLog(streamId: string, events: readonly MusterEvent[]):
   const entries: DutyLogEntry[] = [];
   const handovers: ShiftHandover[] = [];
   const struck: Record<string, Attribution & { reason?: string }> = {};
-  for (const e of orderEvents(events.filter((x) => x.streamId === streamId))) {
+  for (const e of orderForMerge(events.filter((x) => x.streamId === streamId))) {
     if (e.type === 'duty.entry') entries.push({ ...by(e), text: e.payload.text, tags: e.payload.tags ?? [] });
     else if (e.type === 'shift.handedOver')
       handovers.push({

@@ -33,7 +33,7 @@ import {
   type StepSkipped,
   type StepStarted,
 } from './events/step';
-import { FieldChecker, isRecord, describe, type Issue, type Validated } from './validation';
+import { FieldChecker, isRecord, describe, malformedTextIssues, type Issue, type Validated } from './validation';
 
 /** Version of the envelope and payload shapes below; stored in every event as `v`. */
 export const EVENT_SCHEMA_VERSION = 1;
@@ -133,6 +133,8 @@ export function validateEvent(input: unknown): Validated<MusterEvent> {
     if (!isRecord(payload)) c.issues.push({ path: 'payload', message: `expected an object, got ${describe(payload)}` });
     else c.issues.push(...payloadCheckers[input.type as EventType](payload));
   }
+  // Every text, wherever it sits (ids, actor, payload): one with a lone surrogate cannot be stored as UTF-8 unchanged.
+  c.issues.push(...malformedTextIssues(input, ''));
   if (c.issues.length > 0) return { ok: false, issues: c.issues };
   return { ok: true, value: input as unknown as MusterEvent };
 }

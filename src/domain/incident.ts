@@ -1,9 +1,10 @@
 import { attribution, type Attribution } from './attribution';
-import { compareEvents, orderEvents, type EventType, type MusterEvent } from './event';
+import type { EventType, MusterEvent } from './event';
 import type { AfterActionField, ImprovementAdded } from './events/afteraction';
 import type { IncidentDeclared } from './events/incident';
 import type { LossRecorded, SuppliesCounted } from './events/losses';
 import type { HeadcountStatus } from './events/people';
+import { compareForMerge, orderForMerge } from './merge-order';
 import type { Step } from './playbook/schema';
 
 export type { Attribution };
@@ -57,7 +58,7 @@ export interface IncidentState {
   /** Entries struck through by a correction, by the struck event's id. */
   readonly struck: Readonly<Record<string, Attribution & { readonly reason?: string }>>;
   readonly ignored: Readonly<Record<string, IgnoredReason>>;
-  /** Every event of the stream in (hlc, id) order. */
+  /** Every event of the stream in the order it was applied (merge-order.ts: (hlc, id), a stamp capped at its arrival on the server). */
   readonly timeline: readonly MusterEvent[];
   readonly lastHlc: string | null;
   readonly eventCount: number;
@@ -232,8 +233,8 @@ function draftOf(s: IncidentState): Draft {
 }
 
 /**
- * Turns an incident's events into its state. Deterministic: the events are put in
- * (hlc, id) order and repeats dropped first, so any two devices holding the same set of
+ * Turns an incident's events into its state. Deterministic: the events are put in merge
+ * order (compareForMerge: (hlc, id), with a stamp capped at when the server stored it) and repeats dropped first, so any two devices holding the same set of
  * events compute the same state whatever order they arrived in (sync-safe, offline-safe).
  * Values that change (step status, role holder, after-action texts) are last-writer-wins by
  * stamp; lists are the union; the first declaration counts; a closed incident takes only
@@ -241,7 +242,7 @@ function draftOf(s: IncidentState): Draft {
  */
 export function reduceIncident(streamId: string, events: readonly MusterEvent[]): IncidentState {
   const d = draftOf(emptyIncident(streamId));
-  for (const e of orderEvents(events.filter((x) => x.streamId === streamId))) applyTo(d, e);
+  for (const e of orderForMerge(events.filter((x) => x.streamId === streamId))) applyTo(d, e);
   return d;
 }
 
@@ -254,7 +255,7 @@ export function reduceIncident(streamId: string, events: readonly MusterEvent[])
 export function applyEvent(state: IncidentState, e: MusterEvent): IncidentState | null {
   if (e.streamId !== state.id) return state;
   const last = state.timeline[state.timeline.length - 1];
-  if (last && compareEvents(last, e) >= 0) return null;
+  if (last && compareForMerge(last, e) >= 0) return null;
   const d = draftOf(state);
   applyTo(d, e);
   return d;

@@ -8,6 +8,7 @@
  * have gaps, so a device never counts events to move its cursor.
  */
 import type { MusterEvent } from './event';
+import { MAX_DRIFT_MS } from './hlc';
 
 const API_V1 = '/api/v1';
 export const EVENTS_PATH = `${API_V1}/events`;
@@ -70,8 +71,9 @@ export interface FollowersResponse {
 }
 
 /**
- * A device token: `mst_` and 256 random bits in base64url. It travels in the fragment of the
- * enrolment link (`<server>/enrol#token=…`), which browsers never send to a server.
+ * A device token: `mst_` and 256 random bits in base64url. The server hands it to the device
+ * once, in exchange for the one-time code of its enrolment link (enrolment.ts); old links
+ * carried it in their fragment (`<server>/enrol#token=…`).
  */
 export const DEVICE_TOKEN_PATTERN = /^mst_[A-Za-z0-9_-]{43}$/;
 
@@ -82,9 +84,31 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** A pull page holds at most this many events; the client asks for this many by default. */
 export const MAX_PULL_LIMIT = 1000;
 export const DEFAULT_PULL_LIMIT = 1000;
+/**
+ * A pull page also stops at about this many bytes of event JSON, however few events that is
+ * (but never at fewer than one): a page of big events must not cost the server hundreds of MB.
+ */
+export const MAX_PULL_BYTES = 1024 * 1024;
+/**
+ * One event's JSON may be at most this big; a bigger one is refused at push (`too-large`). A
+ * quarter of a page, so a page of the largest events still holds four of them.
+ */
+export const MAX_EVENT_BYTES = 256 * 1024;
 
-/** Why the server refused one event. `invalid`: it broke the event schema; `conflict`: its id is taken by different content. */
-type RejectCode = 'invalid' | 'conflict';
+/**
+ * Why the server refused one event. `invalid`: it broke the event schema; `conflict`: its id is
+ * taken by different content; `too-large`: its JSON is over MAX_EVENT_BYTES.
+ */
+type RejectCode = 'invalid' | 'conflict' | 'too-large' | 'clock-ahead' | 'foreign-device';
+
+/**
+ * The server refuses (`clock-ahead`) an event stamped more than this ahead of its own clock:
+ * a phone with a wrong clock must fix it rather than win every last-writer-wins conflict. The
+ * same limit as a device's `receive` (MAX_DRIFT_MS), so what the server stores no device flags.
+ * `foreign-device`: the event names another device id than the one its token is bound to (the
+ * first push from a token binds its device id).
+ */
+export const MAX_CLOCK_AHEAD_MS = MAX_DRIFT_MS;
 
 export type PushResult =
   | { readonly id: string; readonly status: 'accepted'; readonly seq: number }
@@ -98,8 +122,13 @@ export interface PushResponse {
   readonly serverTime: string;
 }
 
-/** An event as the server hands it out: the envelope plus the server's order and arrival time. */
-type PulledEvent = MusterEvent & { readonly seq: number; readonly receivedAt: string };
+/** An event as the server hands it out: the envelope plus the server's order, arrival time and delivering device. */
+type PulledEvent = MusterEvent & {
+  readonly seq: number;
+  readonly receivedAt: string;
+  /** The label of the device token that pushed it; null for events stored before tokens were recorded. */
+  readonly deliveredBy: string | null;
+};
 
 export interface PullResponse {
   readonly events: readonly PulledEvent[];
@@ -108,6 +137,13 @@ export interface PullResponse {
   /** Whether events after `next` existed when this page was read. */
   readonly more: boolean;
   readonly serverTime: string;
+  /**
+   * The identity of the server's database: a random id that changes when it is restored from
+   * a backup. Seq numbers belong to one epoch; a device that sees another epoch than its
+   * cursor's pulls again from 0 (and pushes its own events the restored server lacks).
+   * Absent from servers older than this field.
+   */
+  readonly epoch?: string;
 }
 
 export interface WhoAmI {

@@ -135,6 +135,50 @@ export class FieldChecker {
   }
 }
 
+/**
+ * A lone UTF-16 surrogate: in a `u` regex this class matches only a half without its partner,
+ * never a well-formed pair (an emoji). A regex, not `String.prototype.isWellFormed`: that is
+ * ES2024, outside our lib, and missing on phones older than Safari 16.4 / Chrome 111, which run
+ * this code too.
+ */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/** Whether `text` is well-formed Unicode: it can be stored and sent as UTF-8 and read back the same. */
+export function isWellFormedText(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
+}
+
+/**
+ * An issue for each text in `value` (a field's value or a field's name, at any depth) that
+ * holds a lone UTF-16 surrogate, at that field's path. Stored as UTF-8 such a text would come
+ * back changed, so the same event resent would no longer match its stored copy. Iterative, so
+ * a deeply nested input cannot exhaust the stack.
+ */
+export function malformedTextIssues(value: unknown, path: string): Issue[] {
+  const issues: Issue[] = [];
+  // Last in, first out, children pushed in reverse: issues come in the order of the document.
+  const pending: { value: unknown; path: string; key?: string }[] = [{ value, path }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value: v, path: at, key } = next;
+    const badKey = key === undefined ? null : LONE_SURROGATE.exec(key);
+    if (badKey) issues.push({ path: at, message: loneSurrogateMessage('the field name', badKey) });
+    if (typeof v === 'string') {
+      const bad = LONE_SURROGATE.exec(v);
+      if (bad) issues.push({ path: at, message: loneSurrogateMessage('the text', bad) });
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) pending.push({ value: v[i] as unknown, path: `${at}[${i}]` });
+    } else if (isRecord(v)) {
+      for (const k of Object.keys(v).reverse()) pending.push({ value: v[k], path: at ? `${at}.${k}` : k, key: k });
+    }
+  }
+  return issues;
+}
+
+function loneSurrogateMessage(what: string, found: RegExpExecArray): string {
+  const unit = found[0].charCodeAt(0).toString(16).toUpperCase();
+  return `${what} holds a broken character (a lone UTF-16 surrogate \\u${unit} at position ${found.index}); texts must be well-formed Unicode`;
+}
+
 export function isCalendarDate(v: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
   if (!m) return false;

@@ -3,11 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { addressProblem } from '../domain/address';
+import { DEFAULT_ENROLMENT_HOURS, MAX_ENROLMENT_HOURS } from '../domain/enrolment';
 import { DEFAULT_DEVICE_ROLE, DEVICE_ROLES, type DeviceRole } from '../domain/playbook-publish';
 import { ConfigError, parsePort, parsePublicUrl } from './config';
+import { backupCommand, restoreCommand } from './admin-backup';
 import type { EventStore } from './storage/types';
 import { initTls, loadTls, publicUrlFile, TLS_FILES, TlsError } from './tls';
-import { hashDeviceToken, newDeviceToken, newOrgId, newTokenId } from './tokens';
+import { hashEnrolmentCode, newEnrolmentCode, newOrgId, newTokenId } from './tokens';
 
 /**
  * `npm run admin -- …`: organisations and device tokens, run on the server machine against
@@ -18,19 +20,31 @@ const ADMIN_USAGE = `Usage: npm run admin -- <command>
 
   org create <name> [--id <id>]       create an organisation; prints its id
   org list                            list organisations
-  device add <org-id> <label> [--role member|editor] [--url <public address>] [--no-qr] [--insecure]
-                                      issue a device token; prints the enrolment link
-                                      (and its QR code) to open once on the phone.
+  org key <org-id>                    print the organisation's public key, which checks
+                                      the server's countersignature on reports
+  device add <org-id> <label> [--role member|editor] [--expires <hours>] [--url <public address>] [--no-qr] [--insecure]
+                                      prints an enrolment link (and its QR code) to open
+                                      once on the phone. The link carries a one-time code,
+                                      not a token: the phone trades it for a token of its
+                                      own. It works once, within 24 hours unless --expires
+                                      says otherwise (at most 168).
                                       A member syncs and reads the published playbooks;
                                       an editor may also publish them (default: member)
-  device list <org-id>                list the devices of an organisation, with their roles
+  device list <org-id>                list the devices of an organisation, with their roles,
+                                      and the enrolment links not used yet
   device role <token-id> member|editor
                                       change what a device may do, from its next request
-  device revoke <token-id>            revoke a device's token at once
+  device revoke <token-id>            revoke a device's token at once (or withdraw its
+                                      enrolment link, if it has not been used)
   tls init [--name <host name>]… [--ip <address>]…
                                       make this server's HTTPS certificate, signed by a
                                       certificate authority of the branch's own (made on
                                       the first run); run again to renew it
+  backup <file>                       copy the whole database to <file>, consistently,
+                                      while the server runs
+  restore <file>                      put a backup in place of the database (stop the
+                                      server first); devices then pull everything again
+                                      and send back their own records the backup lacks
 
 The data folder is DATA_DIR (default ./data), as for the server. The public address is where
 phones reach this server, e.g. https://muster.branch.lan:8443. When --url is not given it is
@@ -61,6 +75,9 @@ export async function runAdmin(args: readonly string[], store: EventStore, io: A
   const at = new Date(io.now()).toISOString();
   const command = `${group ?? ''} ${action ?? ''}`.trim();
 
+  // One-word commands whose argument is a file name.
+  if (group === 'backup') return backupCommand(store, positional.slice(1), io, (m) => new AdminUsageError(m));
+  if (group === 'restore') return restoreCommand(store, positional.slice(1), io, (m) => new AdminUsageError(m));
   switch (command) {
     case 'org create': {
       const name = rest.join(' ').trim();
@@ -80,6 +97,17 @@ export async function runAdmin(args: readonly string[], store: EventStore, io: A
       for (const org of orgs) io.out(`${org.id}\t${org.name}\tcreated ${org.createdAt}`);
       return;
     }
+    case 'org key': {
+      // The organisation's report-countersigning public key (made now if it has none), to check reports with.
+      const [orgId] = rest;
+      if (orgId === undefined || !(await store.getOrg(orgId))) throw new AdminUsageError('Say which organisation: org key <org-id> (see org list)');
+      const { orgSigningKey } = await import('./countersign-api');
+      const key = await orgSigningKey(store, orgId, at);
+      io.out(`Report-countersigning public key of ${orgId} (Ed25519, key id ${key.keyId}, made ${key.createdAt}):`);
+      io.out(key.publicKey);
+      io.out(`Check a report with it: npm run verify-report -- <report.json> --org-key ${key.publicKey}`);
+      return;
+    }
     case 'device add': {
       const [orgId, ...labelWords] = rest;
       const label = labelWords.join(' ').trim();
@@ -89,26 +117,33 @@ export async function runAdmin(args: readonly string[], store: EventStore, io: A
       const org = await store.getOrg(orgId);
       if (!org) throw new AdminUsageError(`No organisation ${orgId}. See: npm run admin -- org list`);
       const base = publicBaseUrl(flagValue(flags, 'url') ?? io.env.PUBLIC_URL ?? serverAddress(io), { insecure: flags.has('insecure') });
-      const token = newDeviceToken();
-      const record = await store.addDeviceToken({ id: newTokenId(), orgId, label, tokenHash: hashDeviceToken(token), role }, at);
-      const link = enrolmentLink(base, token);
-      io.out(`Issued device token ${record.id} for "${label}" in ${org.name} (${org.id}), as ${roleInWords(record.role)}.`);
-      io.out('Open this link once on the device to enrol it. It is shown only now; anyone with it can sync as this device.');
+      const hours = parseHours(flagValue(flags, 'expires'));
+      const code = newEnrolmentCode();
+      const expiresAt = new Date(io.now() + hours * HOUR_MS).toISOString();
+      const record = await store.addEnrolmentCode({ codeHash: hashEnrolmentCode(code), orgId, tokenId: newTokenId(), label, role, expiresAt }, at);
+      const link = enrolmentLink(base, code);
+      io.out(`Issued an enrolment link for "${label}" in ${org.name} (${org.id}), as ${roleInWords(record.role)}; its token will be ${record.tokenId}.`);
+      io.out(`Open this link once on the device, before ${expiresAt}. It enrols one device, once; it is shown only now.`);
       io.out('');
       io.out(link);
       if (!flags.has('no-qr')) {
         io.out('');
         io.out(terminalQr(link));
       }
-      io.out(`To revoke: npm run admin -- device revoke ${record.id}`);
+      io.out(`To withdraw the link, or later revoke the device: npm run admin -- device revoke ${record.tokenId}`);
       return;
     }
     case 'device list': {
       const [orgId] = rest;
       if (orgId === undefined) throw new AdminUsageError('Say which organisation: device list <org-id>');
       const tokens = await store.listDeviceTokens(orgId);
-      if (tokens.length === 0) io.out(`No devices in ${orgId}.`);
+      const waiting = await store.pendingEnrolmentCodes(orgId);
+      if (tokens.length === 0 && waiting.length === 0) io.out(`No devices in ${orgId}.`);
       for (const t of tokens) io.out(`${t.id}\t${t.label}\t${t.role}\tissued ${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}`);
+      for (const w of waiting) {
+        const state = Date.parse(w.expiresAt) > io.now() ? `link not used yet, expires ${w.expiresAt}` : `link expired ${w.expiresAt}`;
+        io.out(`${w.tokenId}\t${w.label}\t${w.role}\tlink issued ${w.createdAt}\t${state}`);
+      }
       return;
     }
     case 'device role': {
@@ -127,6 +162,14 @@ export async function runAdmin(args: readonly string[], store: EventStore, io: A
       const [tokenId] = rest;
       if (tokenId === undefined) throw new AdminUsageError('Say which token: device revoke <token-id> (see device list)');
       const revoked = await store.revokeDeviceToken(tokenId, at);
+      if (!revoked) {
+        // Not enrolled yet: withdraw its link, so it can never be used.
+        const withdrawn = await store.cancelEnrolmentCode(tokenId, at);
+        if (withdrawn) {
+          io.out(`Withdrew the enrolment link of ${withdrawn.tokenId} ("${withdrawn.label}") at ${at}; it was never used and now never can be.`);
+          return;
+        }
+      }
       if (!revoked) throw new AdminUsageError(`No device token ${tokenId}. See: npm run admin -- device list <org-id>`);
       io.out(`Revoked ${revoked.id} ("${revoked.label}") at ${revoked.revokedAt ?? at}. That device can no longer sync.`);
       return;
@@ -177,11 +220,24 @@ function roleInWords(role: DeviceRole): string {
 }
 
 /**
- * The link a device opens once. The token is in the fragment (after #): browsers never send
- * the fragment to a server, so it stays out of access logs, proxies and Referer headers.
+ * The link a device opens once. It carries a one-time code, never a token, and the code is in
+ * the fragment (after #): browsers never send the fragment to a server, so it stays out of
+ * access logs, proxies and Referer headers.
  */
-export function enrolmentLink(base: string, token: string): string {
-  return `${base}/enrol#token=${token}`;
+export function enrolmentLink(base: string, code: string): string {
+  return `${base}/enrol#code=${code}`;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** --expires: whole hours from 1 to a week; 24 when not given. */
+function parseHours(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_ENROLMENT_HOURS;
+  const hours = /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
+  if (!(hours >= 1 && hours <= MAX_ENROLMENT_HOURS)) {
+    throw new AdminUsageError(`--expires must be a whole number of hours from 1 to ${MAX_ENROLMENT_HOURS}; got "${raw}"`);
+  }
+  return hours;
 }
 
 /**
@@ -288,7 +344,7 @@ function parseArgs(args: readonly string[]): { positional: string[]; flags: Map<
     flags.set(name, REPEATABLE.has(name) ? [...(Array.isArray(before) ? before : []), value] : value);
   }
   for (const name of flags.keys()) {
-    if (!['id', 'url', 'name', 'ip', 'role', ...SWITCHES].includes(name)) throw new AdminUsageError(`Unknown option --${name}.\n\n${ADMIN_USAGE}`);
+    if (!['id', 'url', 'name', 'ip', 'role', 'expires', ...SWITCHES].includes(name)) throw new AdminUsageError(`Unknown option --${name}.\n\n${ADMIN_USAGE}`);
   }
   return { positional, flags };
 }

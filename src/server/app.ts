@@ -4,8 +4,9 @@ import type { MiddlewareHandler } from 'hono';
 import { stream } from 'hono/streaming';
 import { mountCaPage } from './ca/page';
 import type { ContactLog } from './contacts';
+import type { HealthCheck } from './health';
 import type { HintBus } from './hints';
-import type { RateLimitOptions } from './rate-limit';
+import type { CostLimits, RateLimitOptions } from './rate-limit';
 import { cameOverHttps, publicAddress, strictTransport, type Site } from './site';
 import { mountStaticApp } from './static-files';
 import type { EventStore } from './storage/types';
@@ -21,6 +22,8 @@ interface AppOptions {
   slowTestRoute?: boolean;
   /** Requests per device token (see rate-limit.ts for the default). */
   rateLimit?: RateLimitOptions;
+  /** Bytes per token, storage per organisation, requests per address without a token (rate-limit.ts). */
+  limits?: CostLimits;
   /** Server wall clock (ms); tests pass their own. */
   now?: () => number;
   /** Where refused conflicting pushes are reported; the server log by default. */
@@ -33,6 +36,8 @@ interface AppOptions {
   heartbeatMs?: number;
   /** Devices' contacts waiting to be written; the server passes its own to flush at shutdown. */
   contacts?: ContactLog;
+  /** The database and disk checks of /api/health (health.ts); without it health only says it answered. */
+  health?: HealthCheck;
 }
 
 const PLAIN_HTTP: Site = { publicUrl: () => undefined, httpPort: () => undefined, trustProxy: false };
@@ -44,12 +49,14 @@ export function createApp({
   staticDir = 'dist',
   slowTestRoute = false,
   rateLimit,
+  limits,
   now,
   warn,
   site = PLAIN_HTTP,
   hints,
   heartbeatMs,
   contacts,
+  health,
 }: AppOptions): Hono {
   const app = new Hono();
 
@@ -64,17 +71,24 @@ export function createApp({
   });
   // What a phone, a poster page or an administrator needs to know about this server: which one
   // it is, the address phones should use, and whether (and until when) it speaks HTTPS.
-  api.get('/health', (c) =>
-    c.json({
-      status: 'ok',
-      app: 'muster',
-      version,
-      storage: storage.kind,
-      publicUrl: publicAddress(c, site),
-      https: cameOverHttps(c, site),
-      certificateExpires: site.tls?.expires.toISOString() ?? null,
-    }),
-  );
+  // With a health check (health.ts), also whether the database reads and writes and the disk
+  // has room: 503 with the reasons when not, so a monitor sees it before the phones do.
+  api.get('/health', async (c) => {
+    const { status, ...checks } = health ? await health() : { status: 'ok' as const };
+    return c.json(
+      {
+        status,
+        app: 'muster',
+        version,
+        storage: storage.kind,
+        publicUrl: publicAddress(c, site),
+        https: cameOverHttps(c, site),
+        certificateExpires: site.tls?.expires.toISOString() ?? null,
+        ...checks,
+      },
+      status === 'ok' ? 200 : 503,
+    );
+  });
   if (slowTestRoute) {
     api.get('/test/slow', (c) => {
       const ms = Math.min(Math.max(Number(c.req.query('ms') ?? '1000') || 0, 0), 30_000);
@@ -89,7 +103,17 @@ export function createApp({
   }
   api.route(
     '/v1',
-    createSyncApi({ storage, rateLimit, now, warn, ...(hints ? { hints } : {}), ...(heartbeatMs ? { heartbeatMs } : {}), ...(contacts ? { contacts } : {}) }),
+    createSyncApi({
+      storage,
+      rateLimit,
+      site,
+      now,
+      warn,
+      ...(limits ? { limits } : {}),
+      ...(hints ? { hints } : {}),
+      ...(heartbeatMs ? { heartbeatMs } : {}),
+      ...(contacts ? { contacts } : {}),
+    }),
   );
   // Unknown API paths get JSON, never the SPA shell: a client parsing HTML as JSON fails confusingly.
   api.all('*', (c) => c.json({ error: `No API route for ${c.req.method} ${c.req.path}` }, 404));

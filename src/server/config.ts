@@ -1,4 +1,6 @@
 import { join, resolve } from 'node:path';
+import { DEFAULT_MIN_FREE_DISK_BYTES } from './health';
+import { DEFAULT_COST_LIMITS, MIN_TOKEN_BYTES_PER_MINUTE, type CostLimits } from './rate-limit';
 
 interface ServerConfig {
   host: string;
@@ -17,6 +19,10 @@ interface ServerConfig {
   /** TLS_CERT and TLS_KEY (absolute): a certificate from elsewhere. */
   tlsCert?: string;
   tlsKey?: string;
+  /** TOKEN_BYTES_PER_MINUTE, ORG_QUOTA_MB, UNAUTHENTICATED_PER_MINUTE. */
+  limits: CostLimits;
+  /** MIN_FREE_DISK_MB, in bytes: below it /api/health answers 503. */
+  minFreeDiskBytes: number;
 }
 
 /** A wrong environment variable; the message names the variable and says what would work. */
@@ -26,7 +32,9 @@ export class ConfigError extends Error {
 
 /**
  * Reads HOST, PORT, HTTP_PORT, DATA_DIR, STATIC_DIR, PUBLIC_URL, TRUST_PROXY, TLS_CERT and
- * TLS_KEY. Relative paths are taken from the current folder, as a shell user expects; the
+ * TLS_KEY, the cost limits (TOKEN_BYTES_PER_MINUTE, ORG_QUOTA_MB, UNAUTHENTICATED_PER_MINUTE)
+ * and MIN_FREE_DISK_MB (the free space below which /api/health answers 503).
+ * Relative paths are taken from the current folder, as a shell user expects; the
  * built app defaults to `<repo>/dist`.
  */
 export function readServerConfig(env: NodeJS.ProcessEnv, repoRoot: string, cwd: string = process.cwd()): ServerConfig {
@@ -46,6 +54,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv, repoRoot: string, cwd: 
     dataDir: resolve(cwd, given(env.DATA_DIR) ?? 'data'),
     staticDir: staticDir === undefined ? join(repoRoot, 'dist') : resolve(cwd, staticDir),
     slowTestRoute: env.MUSTER_TEST_SLOW_ROUTE === '1',
+    limits: readCostLimits(env),
+    minFreeDiskBytes: parseWhole(env.MIN_FREE_DISK_MB, 'MIN_FREE_DISK_MB', 0, DEFAULT_MIN_FREE_DISK_BYTES / (1024 * 1024)) * 1024 * 1024,
   };
 }
 
@@ -75,6 +85,24 @@ export function parsePublicUrl(raw: string, what: string): string {
     throw new ConfigError(`${what} must be the server's address only, with no path, ? or #, such as https://muster.branch.lan:8443; got "${raw}".`);
   }
   return url.origin;
+}
+
+/** The cost limits (rate-limit.ts), each its default when unset. */
+function readCostLimits(env: NodeJS.ProcessEnv): CostLimits {
+  const quotaMb = parseWhole(env.ORG_QUOTA_MB, 'ORG_QUOTA_MB', 1, DEFAULT_COST_LIMITS.orgQuotaBytes / (1024 * 1024));
+  return {
+    tokenBytesPerMinute: parseWhole(env.TOKEN_BYTES_PER_MINUTE, 'TOKEN_BYTES_PER_MINUTE', MIN_TOKEN_BYTES_PER_MINUTE, DEFAULT_COST_LIMITS.tokenBytesPerMinute),
+    orgQuotaBytes: quotaMb * 1024 * 1024,
+    unauthenticatedPerMinute: parseWhole(env.UNAUTHENTICATED_PER_MINUTE, 'UNAUTHENTICATED_PER_MINUTE', 1, DEFAULT_COST_LIMITS.unauthenticatedPerMinute),
+  };
+}
+
+function parseWhole(raw: string | undefined, variable: string, min: number, fallback: number): number {
+  const value = given(raw);
+  if (value === undefined) return fallback;
+  const n = /^\d{1,15}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= min)) throw new ConfigError(`${variable} must be a whole number of at least ${min}, but it is "${raw}". Example: ${variable}=${fallback}`);
+  return n;
 }
 
 function parseFlag(raw: string | undefined, variable: string): boolean {

@@ -7,7 +7,9 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp } from './app';
 import { createContactLog } from './contacts';
+import { sqliteHealthCheck } from './health';
 import { createHintBus, type HintBus } from './hints';
+import type { CostLimits } from './rate-limit';
 import type { Site } from './site';
 import { openSqliteStore } from './storage/sqlite';
 import type { TlsMaterial } from './tls';
@@ -36,6 +38,10 @@ export interface StartOptions {
   trustProxy?: boolean;
   /** How often an open hint stream gets a heartbeat (tests shorten it). */
   heartbeatMs?: number;
+  /** TOKEN_BYTES_PER_MINUTE, ORG_QUOTA_MB, UNAUTHENTICATED_PER_MINUTE; the defaults of rate-limit.ts when absent. */
+  limits?: CostLimits;
+  /** MIN_FREE_DISK_MB in bytes: below it /api/health answers 503 (health.ts has the default). */
+  minFreeDiskBytes?: number;
 }
 
 export interface RunningServer {
@@ -90,6 +96,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     hints,
     contacts,
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+    health: sqliteHealthCheck({
+      db: store.db,
+      dataDir: options.dataDir,
+      ...(options.minFreeDiskBytes === undefined ? {} : { minFreeBytes: options.minFreeDiskBytes }),
+    }),
     storage: store,
     version: options.version ?? readPackageVersion(),
     staticDir: options.staticDir ?? join(REPO_ROOT, 'dist'),

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { isRecord } from '../domain/validation';
 import type { TlsMaterial } from './tls';
 
 /** What the server knows about how phones reach it. */
@@ -59,6 +60,24 @@ export function strictTransport(site: Site): MiddlewareHandler {
     await next();
     if (cameOverHttps(c, site)) c.res.headers.set('Strict-Transport-Security', HSTS);
   };
+}
+
+/**
+ * The address a request came from, for the per-address limit: the socket's peer, or, behind a
+ * reverse proxy (TRUST_PROXY), the address that proxy saw. That is the last X-Forwarded-For
+ * entry: the proxy appends it, while anything before it came from the client and could be
+ * anything. `unknown` when the request came through no socket (app.request in tests).
+ */
+export function clientAddress(c: { req: { header(name: string): string | undefined }; env: unknown }, site: Site): string {
+  if (site.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (forwarded !== undefined && forwarded !== '') return forwarded;
+  }
+  const env: unknown = c.env;
+  const incoming = isRecord(env) ? env.incoming : undefined;
+  const socket = isRecord(incoming) ? incoming.socket : undefined;
+  const address = isRecord(socket) ? socket.remoteAddress : undefined;
+  return typeof address === 'string' ? address : 'unknown';
 }
 
 /** `a, b` → `a`: a proxy chain lists the client's side first. */

@@ -22,6 +22,9 @@ export function mountStaticApp(app: Hono, staticDir: string): void {
     console.warn(`Muster: no built app at ${indexFile}; run "npx vite build" (npm start does it for you).`);
   }
 
+  // No dotfile, ever: a `.env`, `.git/` or `.htpasswd` copied into the folder by mistake stays
+  // private, and a dot path never falls through to the shell either.
+  app.get('*', async (c, next) => (isDotPath(c.req.path) ? c.text('Not found', 404) : next()));
   app.use('*', cachePolicy);
   // gzip for the app's files: the JS a phone downloads on a first visit is a third of its size.
   // (Registered after the API routes, so sync responses are not compressed on the way.)
@@ -57,6 +60,19 @@ function prerenderedFile(staticDir: string, path: string): string | undefined {
   if (!/^\/routes(\/[A-Za-z0-9._~-]+){3}$/.test(path) || path.includes('..')) return undefined;
   const file = join(staticDir, `${path.slice(1)}.html`);
   return existsSync(file) ? file : undefined;
+}
+
+/** Any segment starts with '.' (`/.env`, `/.git/config`, `/a/.hidden/b`), as written or percent-encoded. */
+export function isDotPath(path: string): boolean {
+  return path.split('/').some((segment) => segment.startsWith('.') || decodedSegment(segment).startsWith('.'));
+}
+
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** A navigation has no extension in its last segment: `/incidents/42`, not `/assets/a.js`. */

@@ -3,12 +3,15 @@ import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import { formatIssues, isRecord } from '../domain/validation';
 import { ID_PATTERN, validateEvent, type MusterEvent } from '../domain/event';
+import { stampTime } from '../domain/hlc';
 import {
   DEFAULT_PULL_LIMIT,
   FOLLOWING_PARAM,
   HEARTBEAT_MS,
   MAX_BODY_BYTES,
+  MAX_CLOCK_AHEAD_MS,
   MAX_FOLLOWING,
+  MAX_EVENT_BYTES,
   MAX_PULL_LIMIT,
   MAX_PUSH_EVENTS,
   type Follower,
@@ -17,9 +20,22 @@ import {
 } from '../domain/sync-protocol';
 import { createContactLog, type ContactLog } from './contacts';
 import { createHintBus, type HintBus } from './hints';
+import { createEnrolApi, createTokenApi } from './enrol-api';
 import { createPlaybooksApi } from './playbooks-api';
-import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit';
+import { createCountersignApi } from './countersign-api';
+import { createLogSummary, formatCount } from './log-summary';
+import {
+  chargedBodyBytes,
+  createRequestLimits,
+  DEFAULT_COST_LIMITS,
+  DEFAULT_RATE_LIMIT,
+  quotaRefusal,
+  storedEventBytes,
+  type CostLimits,
+  type RateLimitOptions,
+} from './rate-limit';
 import { closeIfBodyUnread, isJsonContentType } from './request-body';
+import { clientAddress, type Site } from './site';
 import { parseStrictJson, StrictJsonError } from './strict-json';
 import type { DeviceTokenRecord, EventStore, StoredEvent } from './storage/types';
 import { hashDeviceToken, looksLikeDeviceToken } from './tokens';
@@ -27,6 +43,10 @@ import { hashDeviceToken, looksLikeDeviceToken } from './tokens';
 interface SyncApiOptions {
   storage: EventStore;
   rateLimit?: RateLimitOptions;
+  /** Bytes per token, the organisation's quota, requests per address without a token (rate-limit.ts). */
+  limits?: CostLimits;
+  /** How the server is reached: with TRUST_PROXY, the client's address comes from the proxy. */
+  site?: Site;
   /** Server wall clock; tests pass their own. */
   now?: () => number;
   /** Where refused conflicting pushes are reported (the server log by default). */
@@ -50,6 +70,8 @@ export type DeviceEnv = { Variables: { device: DeviceTokenRecord } };
 export function createSyncApi({
   storage,
   rateLimit = DEFAULT_RATE_LIMIT,
+  limits = DEFAULT_COST_LIMITS,
+  site = { publicUrl: () => undefined, httpPort: () => undefined, trustProxy: false },
   now = Date.now,
   warn = console.warn,
   hints = createHintBus(),
@@ -57,21 +79,29 @@ export function createSyncApi({
   contacts = createContactLog(storage),
 }: SyncApiOptions): Hono<DeviceEnv> {
   const api = new Hono<DeviceEnv>();
-  const limiter = createRateLimiter(rateLimit, now);
+  const limiter = createRequestLimits(rateLimit, limits, now);
+  const conflictLog = createLogSummary({ log: warn, now });
+
+  // Enrolment (enrol-api.ts) comes before the token check: the device has no token yet, only the
+  // one-time code from its link. It is limited per address, as any request without a token.
+  api.route('/', createEnrolApi({ storage, now, admit: (c) => limiter.admitUnauthenticated(clientAddress(c, site)) }));
 
   api.use('*', async (c, next) => {
     // A refused request's body is never read, so its connection is closed after the answer.
     const device = await authenticate(storage, c.req.header('authorization'));
+    // A device pays in requests and body bytes; a request without a valid token, its address.
+    const refused = device
+      ? limiter.admitDevice(device.id, chargedBodyBytes(c.req.header('content-length'), c.req.header('transfer-encoding')))
+      : limiter.admitUnauthenticated(clientAddress(c, site));
+    if (refused) {
+      closeIfBodyUnread(c);
+      c.header('Retry-After', String(refused.retryAfter));
+      return c.json({ error: refused.message }, 429);
+    }
     if (!device) {
       closeIfBodyUnread(c);
       c.header('WWW-Authenticate', 'Bearer realm="muster"');
       return c.json({ error: 'A valid device token is required (Authorization: Bearer …). Enrol this device again if it was revoked.' }, 401);
-    }
-    const wait = limiter.take(device.id);
-    if (wait > 0) {
-      closeIfBodyUnread(c);
-      c.header('Retry-After', String(wait));
-      return c.json({ error: `Too many requests from this device; retry in ${wait} s` }, 429);
     }
     c.set('device', device);
     return next();
@@ -88,6 +118,9 @@ export function createSyncApi({
 
   // Publishing playbooks: behind the same token check and rate limit as everything above.
   api.route('/playbooks', createPlaybooksApi({ storage, now }));
+  api.route('/countersign', createCountersignApi({ storage, now }));
+  // POST /token/rotate: a new token for this device (enrol-api.ts).
+  api.route('/token', createTokenApi({ storage }));
 
   api.post(
     '/events',
@@ -112,24 +145,55 @@ export function createSyncApi({
       const results: PushResult[] = new Array<PushResult>(parsed.length);
       const valid: { index: number; event: MusterEvent }[] = [];
       parsed.forEach((raw, index) => {
+        const bytes = Buffer.byteLength(JSON.stringify(raw), 'utf8');
+        if (bytes > MAX_EVENT_BYTES) {
+          // One page must hold a few events: a bigger one would make every pull of it huge.
+          results[index] = {
+            id: idOf(raw),
+            status: 'rejected',
+            code: 'too-large',
+            reason: `The event is ${bytes} bytes of JSON; at most ${MAX_EVENT_BYTES} are allowed`,
+          };
+          return;
+        }
         const checked = validateEvent(raw);
         if (checked.ok) valid.push({ index, event: checked.value });
         else results[index] = { id: idOf(raw), status: 'rejected', code: 'invalid', reason: formatIssues(checked.issues) };
       });
+      // The token's first push binds its device id; from then on only that device's events,
+      // stamped no further ahead than MAX_CLOCK_AHEAD_MS, get in (pushRefusal).
+      const bound = valid[0] ? await storage.bindTokenDevice(device.id, valid[0].event.deviceId) : undefined;
+      const serverNow = now();
+      for (let i = valid.length - 1; i >= 0; i--) {
+        const { index, event } = valid[i]!;
+        const refusal = pushRefusal(event, bound, serverNow);
+        if (refusal === undefined) continue;
+        results[index] = { id: event.id, status: 'rejected', ...refusal };
+        valid.splice(i, 1);
+      }
+      // Checked before the write, so a refused push stores nothing (see quotaRefusal).
+      const incoming = valid.reduce((sum, v) => sum + storedEventBytes(v.event), 0);
+      const overQuota = quotaRefusal(await storage.storedEventBytes(device.orgId), incoming, limits.orgQuotaBytes);
+      if (overQuota !== undefined) return c.json({ error: overQuota }, 507);
       const receivedAt = new Date(now()).toISOString();
       const outcomes = await storage.appendEvents(
         device.orgId,
         valid.map((v) => v.event),
         receivedAt,
+        device.id,
       );
       valid.forEach(({ index, event }, i) => {
         const outcome = outcomes[i];
         if (outcome === undefined) throw new Error('the store answered fewer events than it was given');
         if (outcome.status === 'conflict') {
           // Someone sent different content under an id already stored: a bug or tampering,
-          // never a retry. The stored event stays; the device hears why; the log keeps who.
-          warn(
-            `Muster: refused event ${event.id} from device token ${device.id} (org ${device.orgId}): that id is stored (seq ${outcome.seq}) with different content`,
+          // never a retry. The stored event stays; the device hears why; the log keeps who,
+          // once a minute per token with a count, so a flood of them cannot fill the disk.
+          conflictLog.note(
+            device.id,
+            () =>
+              `Muster: refused event ${event.id} from device token ${device.id} (org ${device.orgId}): that id is stored (seq ${outcome.seq}) with different content`,
+            (more) => `Muster: … and ${formatCount(more)} more conflicting events from device token ${device.id} (org ${device.orgId}) in the last minute`,
           );
           results[index] = { id: event.id, status: 'rejected', code: 'conflict', reason: 'An event with this id is already stored with different content' };
         } else {
@@ -228,13 +292,14 @@ export function createSyncApi({
     const following = parseFollowing(c.req.query(FOLLOWING_PARAM));
     if (following === null) return c.json({ error: `${FOLLOWING_PARAM} must list at most ${MAX_FOLLOWING} incident ids, separated by commas` }, 400);
     const device = c.get('device');
-    const page = await storage.readEvents(device.orgId, after, limit);
+    // The page stops at MAX_PULL_BYTES as well as at `limit` (readEvents), so pulls of big events stay small.
+    const [page, epoch] = await Promise.all([storage.readEvents(device.orgId, after, limit), storage.databaseEpoch()]);
     const last = page.events[page.events.length - 1];
     // Who has seen what: this device has now been handed everything up to here.
     contacts.note(device.id, { seenSeq: last ? last.seq : after, ...(following ? { following } : {}) }, new Date(now()).toISOString());
     return jsonText(
       c,
-      `{"events":[${page.events.map(eventJson).join(',')}],"next":${last ? last.seq : after},"more":${page.more},"serverTime":"${new Date(now()).toISOString()}"}`,
+      `{"events":[${page.events.map(eventJson).join(',')}],"next":${last ? last.seq : after},"more":${page.more},"serverTime":"${new Date(now()).toISOString()}","epoch":${JSON.stringify(epoch)}}`,
     );
   });
 
@@ -256,7 +321,9 @@ function parseFollowing(raw: string | undefined): string[] | undefined | null {
 async function authenticate(storage: EventStore, header: string | undefined): Promise<DeviceTokenRecord | undefined> {
   const token = bearerToken(header);
   if (token === undefined || !looksLikeDeviceToken(token)) return undefined;
-  const record = await storage.findDeviceToken(hashDeviceToken(token));
+  const hash = hashDeviceToken(token);
+  // A rotated token's first use makes it the token and retires the old one (enrol-api.ts).
+  const record = (await storage.findDeviceToken(hash)) ?? ((await storage.takeUpNextToken(hash)) ? await storage.findDeviceToken(hash) : undefined);
   return record && record.revokedAt === null ? record : undefined;
 }
 
@@ -281,6 +348,38 @@ function readPushBody(text: string): PushBody {
   return { ok: true, events: body.events as unknown[] };
 }
 
+/**
+ * Why a well-formed event from this token is refused, if it is: it names another device than
+ * the one the token is bound to (`foreign-device`), or its stamp is more than
+ * MAX_CLOCK_AHEAD_MS ahead of the server's clock (`clock-ahead`; the device is told to fix its
+ * clock, since an event from the future would win every last-writer-wins conflict).
+ */
+function pushRefusal(
+  event: MusterEvent,
+  boundDevice: string | undefined,
+  serverNow: number,
+): { code: 'foreign-device' | 'clock-ahead'; reason: string } | undefined {
+  if (event.deviceId !== boundDevice) {
+    return {
+      code: 'foreign-device',
+      reason:
+        boundDevice === undefined
+          ? `Device ${event.deviceId} belongs to another device token: a device pushes only its own events, with its own token. Enrol this device with its own token.`
+          : `This device token belongs to device ${boundDevice}, not ${event.deviceId}: a device pushes only its own events. Enrol this device with its own token.`,
+    };
+  }
+  const ahead = stampTime(event.hlc) - serverNow;
+  if (ahead > MAX_CLOCK_AHEAD_MS) {
+    return {
+      code: 'clock-ahead',
+      reason:
+        `The event is stamped ${new Date(stampTime(event.hlc)).toISOString()}, ${Math.round(ahead / 60_000)} min ahead of the server's clock ` +
+        `(${new Date(serverNow).toISOString()}; at most ${MAX_CLOCK_AHEAD_MS / 60_000} min allowed). This device's clock is wrong: set its date and time to automatic.`,
+    };
+  }
+  return undefined;
+}
+
 function idOf(raw: unknown): string | null {
   return isRecord(raw) && typeof raw.id === 'string' ? raw.id.slice(0, 64) : null;
 }
@@ -300,7 +399,7 @@ function eventJson(e: StoredEvent): string {
   return (
     `{"id":${JSON.stringify(e.id)},"streamId":${JSON.stringify(e.streamId)},"deviceId":${JSON.stringify(e.deviceId)},` +
     `"actor":${JSON.stringify(e.actor)},"hlc":${JSON.stringify(e.hlc)},"type":${JSON.stringify(e.type)},` +
-    `"payload":${e.payloadJson},"v":${e.v},"seq":${e.seq},"receivedAt":${JSON.stringify(e.receivedAt)}}`
+    `"payload":${e.payloadJson},"v":${e.v},"seq":${e.seq},"receivedAt":${JSON.stringify(e.receivedAt)},"deliveredBy":${JSON.stringify(e.deliveredBy ?? null)}}`
   );
 }
 

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { ENROLMENT_CODE_PATTERN } from '../domain/enrolment';
 import { DEVICE_TOKEN_PATTERN } from '../domain/sync-protocol';
 
 /**
@@ -27,4 +28,23 @@ export function newTokenId(): string {
 
 export function newOrgId(): string {
   return `org-${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * One-time enrolment codes: `mse_` and 128 random bits, in the link instead of a token. Shorter
+ * than a token so the QR code stays easy to scan; enough because a code works once and expires.
+ */
+const CODE_PREFIX = 'mse_';
+
+export function newEnrolmentCode(): string {
+  return CODE_PREFIX + randomBytes(16).toString('base64url');
+}
+
+export function looksLikeEnrolmentCode(code: string): boolean {
+  return ENROLMENT_CODE_PATTERN.test(code);
+}
+
+/** Codes are random secrets too: stored as SHA-256, like tokens. */
+export function hashEnrolmentCode(code: string): string {
+  return hashDeviceToken(code);
 }

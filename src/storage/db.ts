@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { MusterEvent } from '../domain/event';
+import type { HeldEvent } from '../domain/merge-order';
 import type { HlcClock } from '../domain/hlc';
 import type { FlaggedEvent, RejectedEvent } from './sync-state';
 
@@ -78,7 +78,8 @@ const DB_NAME = 'muster';
  */
 export class MusterDb extends Dexie {
   // `declare`: Dexie defines the tables itself in `stores()`; a class field would overwrite them.
-  declare events: EntityTable<MusterEvent, 'id'>;
+  /** Whole events, with the server's receipt (`receivedAt`, `deliveredBy`) once pulled: not indexed, so no new version. */
+  declare events: EntityTable<HeldEvent, 'id'>;
   declare outbox: EntityTable<OutboxEntry, 'eventId'>;
   declare playbooks: Table<StoredPlaybook, [string, string]>;
   declare settings: EntityTable<SettingRow, 'key'>;

@@ -15,6 +15,8 @@ const SYNC_TOKEN_KEY = 'sync.token';
 export const SYNC_CURSOR_KEY = 'sync.cursor';
 /** The organisation the cursor belongs to; a device enrolled into another one starts from 0. */
 const SYNC_CURSOR_ORG_KEY = 'sync.cursorOrg';
+/** The server database's epoch the cursor belongs to (null: none seen yet). */
+const SYNC_EPOCH_KEY = 'sync.epoch';
 /** The organisation of the current token, once the server has confirmed it (null: not yet). */
 const SYNC_ORG_KEY = 'sync.org';
 /** What the current token may do (member, editor), as the server last said; null: not known yet. */
@@ -118,6 +120,44 @@ export async function recordDeviceRole(db: MusterDb, role: DeviceRole): Promise<
 
 export async function readCursor(db: MusterDb): Promise<number> {
   return (await setting(db, SYNC_CURSOR_KEY, isNumber)) ?? 0;
+}
+
+/** The epoch of the server database the cursor counts in; null until a pull has said it. */
+export function readSyncEpoch(db: MusterDb): Promise<string | null> {
+  return setting(db, SYNC_EPOCH_KEY, isString);
+}
+
+/** The first epoch this device hears of: the cursor already counts in it. */
+export async function recordSyncEpoch(db: MusterDb, epoch: string): Promise<void> {
+  await db.settings.put({ key: SYNC_EPOCH_KEY, value: epoch });
+}
+
+/**
+ * The server's database was restored from a backup (its epoch changed): in one transaction,
+ * the cursor goes back to 0 in the new epoch, and every event this device recorded goes back
+ * into the outbox (unless waiting there already, or refused by the server before), because the
+ * backup may lack records the server had acknowledged — and only their author may send them.
+ * The server stores each id once, so resending one it has is a harmless duplicate. Returns
+ * the ids put back, so the re-pull can take out those the restored server turns out to have.
+ */
+export async function startNewEpoch(db: MusterDb, epoch: string, device: string, at: number): Promise<string[]> {
+  const rejected = rejectedEvents(db);
+  return db.transaction('rw', [db.settings, db.outbox, db.events, rejected], async () => {
+    await db.settings.put({ key: SYNC_CURSOR_KEY, value: 0 });
+    await db.settings.put({ key: SYNC_EPOCH_KEY, value: epoch });
+    // In the order they were recorded (stamp order), as the outbox sends them.
+    const own = (await db.events.filter((e) => e.deviceId === device).toArray()).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0)).map((e) => e.id);
+    const [waiting, refused] = await Promise.all([db.outbox.bulkGet(own), rejected.bulkGet(own)]);
+    const back = own.filter((_, i) => waiting[i] === undefined && refused[i] === undefined);
+    // Fractions of a millisecond keep that order and stay ahead of anything recorded next.
+    await db.outbox.bulkAdd(back.map((eventId, i) => ({ eventId, queuedAt: at + i / back.length, attempts: 0 })));
+    return back;
+  });
+}
+
+/** Events put back by `startNewEpoch` that the restored server turned out to have: nothing to send. */
+export async function dropResent(db: MusterDb, eventIds: readonly string[]): Promise<void> {
+  if (eventIds.length > 0) await db.outbox.bulkDelete([...eventIds]);
 }
 
 export function readSyncOrg(db: MusterDb): Promise<OrgRef | null> {

@@ -1,5 +1,6 @@
-import { validateEvent, type MusterEvent } from '../domain/event';
-import { ClockDriftError, createClock, parseStamp, receive, type HlcClock } from '../domain/hlc';
+import { validateEvent } from '../domain/event';
+import { takeIn, type HeldEvent, type ServerReceipt } from '../domain/merge-order';
+import { createClock, parseStamp, type HlcClock } from '../domain/hlc';
 import { formatIssues, isRecord } from '../domain/validation';
 import type { MusterDb } from '../storage/db';
 import { CLOCK_KEY, isClock } from '../storage/events';
@@ -34,12 +35,12 @@ export interface AppliedPage {
  */
 export async function applyPulledPage(db: MusterDb, page: PullResponse, device: string, now: number): Promise<AppliedPage> {
   // Validation is pure and done before the transaction: nothing but IndexedDB inside it.
-  const readable: MusterEvent[] = [];
+  const readable: HeldEvent[] = [];
   const unreadable: RejectedEvent[] = [];
   for (const raw of page.events) {
     const envelope = stripServerFields(raw);
     const checked = validateEvent(envelope);
-    if (checked.ok) readable.push(checked.value);
+    if (checked.ok) readable.push({ ...checked.value, ...receiptOf(raw) });
     else {
       const id = isRecord(envelope) && typeof envelope.id === 'string' ? envelope.id : `seq-${String((raw as { seq?: unknown }).seq)}`;
       const streamId = isRecord(envelope) && typeof envelope.streamId === 'string' ? envelope.streamId : null;
@@ -59,6 +60,19 @@ export async function applyPulledPage(db: MusterDb, page: PullResponse, device: 
       seen.add(e.id);
       return true;
     });
+    // An event held already (this device's own, pulled back) takes the server's receipt, so
+    // every device orders it the same way (merge-order.ts); its envelope is never changed.
+    const receipted = readable.flatMap((e, i) => {
+      const h = held[i];
+      return h !== undefined && (h.receivedAt !== e.receivedAt || h.deliveredBy !== e.deliveredBy) ? [{ ...h, ...receiptOf(e) }] : [];
+    });
+    if (receipted.length > 0) {
+      await db.events.bulkPut(receipted);
+      await markStreamsChanged(
+        db,
+        receipted.map((e) => e.streamId),
+      );
+    }
 
     const flags: FlaggedEvent[] = [];
     if (fresh.length > 0) {
@@ -66,10 +80,9 @@ export async function applyPulledPage(db: MusterDb, page: PullResponse, device: 
       let clock: HlcClock = isClock(clockRow?.value, device) ? clockRow.value : createClock(device);
       const before = clock;
       for (const e of fresh) {
-        try {
-          clock = receive(clock, e.hlc, now);
-        } catch (error) {
-          if (!(error instanceof ClockDriftError)) throw error;
+        const taken = takeIn(clock, e, now);
+        clock = taken.clock;
+        if (taken.drift !== null) {
           flags.push({ eventId: e.id, streamId: e.streamId, deviceId: e.deviceId, flag: 'clockAhead', aheadMs: parseStamp(e.hlc).wall - now, at: now });
         }
       }
@@ -110,6 +123,15 @@ export async function retryUnreadable(db: MusterDb, device: string, now: number)
 
 function stripServerFields(raw: unknown): unknown {
   if (!isRecord(raw)) return raw;
-  const { seq: _seq, receivedAt: _receivedAt, ...envelope } = raw;
+  const { seq: _seq, receivedAt: _receivedAt, deliveredBy: _deliveredBy, ...envelope } = raw;
   return envelope;
+}
+
+/** What the server said about a pulled event (when it stored it, which token delivered it), if well formed. */
+function receiptOf(raw: unknown): ServerReceipt {
+  if (!isRecord(raw)) return {};
+  return {
+    ...(typeof raw.receivedAt === 'string' ? { receivedAt: raw.receivedAt } : {}),
+    ...(typeof raw.deliveredBy === 'string' || raw.deliveredBy === null ? { deliveredBy: raw.deliveredBy } : {}),
+  };
 }

@@ -1,9 +1,14 @@
 import type { MusterEvent } from '../domain/event';
+import { envelopeOf } from '../domain/merge-order';
 import type { MusterDb } from '../storage/db';
 import { deviceId, type WriteEnv } from '../storage/events';
 import {
   confirmSyncOrg,
+  dropResent,
   readCursor,
+  readSyncEpoch,
+  recordSyncEpoch,
+  startNewEpoch,
   readDeviceRole,
   readOutboxBatch,
   readSyncOrg,
@@ -73,7 +78,8 @@ export async function syncOnce(deps: SyncRoundDeps): Promise<SyncReport> {
   };
   await confirmIdentity(deps);
   await pushOutbox(deps, report);
-  await pullNew(deps, report);
+  // A server restored from a backup: what its backup lacks of ours went back into the outbox.
+  if (await pullNew(deps, report)) await pushOutbox(deps, report);
   report.playbooks = await receivePublishedPlaybooks(deps.db, deps.transport, deps.now);
   return report;
 }
@@ -98,11 +104,13 @@ export async function pushOutbox(deps: SyncRoundDeps, report: SyncReport): Promi
     if (batch.length === 0) return;
     const settled: PushSettlement[] = [];
     const sendable: { event: MusterEvent; bytes: number }[] = [];
-    for (const { entry, event } of batch) {
-      if (event === undefined) {
+    for (const { entry, event: held } of batch) {
+      if (held === undefined) {
         settled.push({ eventId: entry.eventId, outcome: 'missing' });
         continue;
       }
+      // The envelope only: an event pushed again after a restore holds the old server's receipt.
+      const event = envelopeOf(held);
       const bytes = encoder.encode(JSON.stringify(event)).length + 1;
       if (bytes > BODY_BUDGET) {
         settled.push(rejection(event, 'tooLarge', `The event is ${bytes} bytes; a push may carry at most ${BODY_BUDGET}`, deps.now()));
@@ -166,13 +174,33 @@ async function pushChunk(deps: SyncRoundDeps, events: MusterEvent[], report: Syn
   });
 }
 
-export async function pullNew(deps: SyncRoundDeps, report: SyncReport): Promise<void> {
+/**
+ * Pulls pages until the server has nothing newer. A page from another database epoch than the
+ * cursor's (the server was restored from a backup, so its seqs were handed out again) starts
+ * over from 0 in this same round, after putting this device's own events back in the outbox;
+ * those the restored server sends in the re-pull are taken out again. Returns whether that
+ * happened, so the round pushes what the server lacks. Re-pulled events already held are
+ * skipped, so nothing is doubled, and an event of this device the server lost is sent again.
+ */
+export async function pullNew(deps: SyncRoundDeps, report: SyncReport): Promise<boolean> {
   const { db, transport } = deps;
   const limit = deps.pullLimit ?? DEFAULT_PULL_LIMIT;
   const device = await deviceId(db, deps);
   let cursor = await readCursor(db);
+  let epoch = await readSyncEpoch(db);
+  let resent: Set<string> | null = null;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const page = await transport.pull(cursor, limit);
+    if (page.epoch !== undefined && page.epoch !== epoch) {
+      const before = epoch;
+      epoch = page.epoch;
+      if (before === null) await recordSyncEpoch(db, page.epoch);
+      else {
+        resent = new Set(await startNewEpoch(db, page.epoch, device, deps.now()));
+        cursor = 0;
+        continue;
+      }
+    }
     if (page.more && page.next <= cursor) throw new SyncError('protocol', `The server says more events follow seq ${cursor} but sent none`);
     const now = deps.now();
     report.clockOffsetMs = offsetFrom(page.serverTime, now);
@@ -181,8 +209,14 @@ export async function pullNew(deps: SyncRoundDeps, report: SyncReport): Promise<
     report.flagged += applied.flagged;
     report.unreadable += applied.unreadable;
     cursor = applied.cursor;
-    if (!page.more) return;
+    if (resent !== null && resent.size > 0) {
+      const had = page.events.filter((e) => resent?.has(e.id) === true).map((e) => e.id);
+      await dropResent(db, had);
+      for (const id of had) resent.delete(id);
+    }
+    if (!page.more) return resent !== null;
   }
+  return resent !== null;
 }
 
 function rejection(event: MusterEvent, code: string, reason: string, at: number): PushSettlement {

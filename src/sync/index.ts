@@ -1,5 +1,6 @@
 export { createSyncEngine, LIVE_WINDOW_MS, type SyncEngine, type SyncStatus } from './controller';
-export { enrolFromUrl, tokenFromEnrolmentUrl, type EnrolOutcome } from './enrol';
+export { codeFromEnrolmentUrl, enrolFromUrl, exchangeEnrolmentCode, tokenFromEnrolmentUrl, type EnrolOutcome } from './enrol';
+export { rotateDeviceToken, type RotateOutcome } from './rotate';
 export { hintStreamOpener } from './stream';
 export { publishPlaybook, type PublishDeps, type PublishOutcome } from './playbooks';
 

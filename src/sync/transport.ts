@@ -1,4 +1,5 @@
 import { isRecord } from '../domain/validation';
+import { isRotateResponse, TOKEN_ROTATE_PATH, type RotateResponse } from '../domain/enrolment';
 import type { MusterEvent } from '../domain/event';
 import {
   EVENTS_PATH,
@@ -38,6 +39,8 @@ export interface SyncTransport {
   publishedPlaybook?(id: string, language: string, revision: number): Promise<PublishedPlaybook>;
   /** Publishes a playbook; a refusal comes as a SyncError whose `answer` is the server's JSON. */
   publish?(request: PublishRequest): Promise<PublishedResponse>;
+  /** A new token for this device (`rotate.ts`); the current one works until the new one is used. */
+  rotateToken?(): Promise<RotateResponse>;
 }
 
 /**
@@ -156,6 +159,11 @@ export function httpTransport({
       });
       if (!isRecord(body) || !isPublishedInfo(body.published)) throw new SyncError('protocol', 'The publish answer does not say what was published');
       return { published: body.published };
+    },
+    async rotateToken() {
+      const body = await request(TOKEN_ROTATE_PATH, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: '{}' });
+      if (!isRotateResponse(body)) throw new SyncError('protocol', 'The rotation answer has no new token');
+      return body;
     },
   };
 }

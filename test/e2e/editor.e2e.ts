@@ -29,7 +29,7 @@ function admin(dataDir: string, ...args: string[]): string {
 
 function enrolmentLink(server: RunningServer, label: string, role: 'editor' | 'member'): string {
   const printed = admin(server.dataDir, 'device', 'add', ORG, label, '--role', role, '--url', server.url, '--no-qr');
-  const link = printed.split('\n').find((line) => line.includes('/enrol#token='));
+  const link = printed.split('\n').find((line) => line.includes('/enrol#code='));
   if (!link) throw new Error(`device add printed no enrolment link:\n${printed}`);
   return link.trim();
 }

@@ -31,7 +31,7 @@ async function enrol(session: Session, server: RunningServer, label: string): Pr
   const printed = admin(server.dataDir, 'device', 'add', ORG, label, '--url', server.url, '--no-qr');
   const link = printed
     .split('\n')
-    .find((line) => line.includes('/enrol#token='))
+    .find((line) => line.includes('/enrol#code='))
     ?.trim();
   if (!link) throw new Error(`device add printed no link:\n${printed}`);
   const page = await session.context.newPage();

@@ -47,7 +47,8 @@ const paper = {
     total: '估计合计：4,200',
   },
   en: {
-    pages: 6,
+    // Seven since format 2: the sealed header block and the delivering-device column of the timeline.
+    pages: 7,
     pageOf: (n: number, of: number) => `Page ${n} of ${of}`,
     title: 'After-action report',
     summary: 'Summary',

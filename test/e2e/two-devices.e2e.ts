@@ -33,7 +33,7 @@ function admin(dataDir: string, ...args: string[]): string {
 
 function issueEnrolmentLink(server: RunningServer, label: string): string {
   const printed = admin(server.dataDir, 'device', 'add', ORG, label, '--url', server.url, '--no-qr');
-  const link = printed.split('\n').find((line) => line.includes('/enrol#token='));
+  const link = printed.split('\n').find((line) => line.includes('/enrol#code='));
   if (!link) throw new Error(`device add printed no enrolment link:\n${printed}`);
   return link.trim();
 }

@@ -152,6 +152,7 @@ function everyMessage(say: Say): { [C in MessageCode]: MessageArgs<C> } {
     'rule.semver': [],
     'rule.language': [],
     'rule.phone': [],
+    'rule.wellFormed': [],
     'rule.playbookPhases': [],
     'rule.phaseSteps': [],
     'rule.keyAreas': [],

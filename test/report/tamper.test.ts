@@ -48,7 +48,9 @@ describe('tamper evidence of the JSON export', () => {
     expect(check.ok).toBe(true);
     const run = verify(json);
     expect(run.status).toBe(0);
-    expect(run.out).toBe(`report.json: Intact: ${original.events.length} events, final hash ${original.chain.finalHash}.\n`);
+    expect(run.out).toBe(
+      `report.json: Intact (v2, header covered): ${original.events.length} events, final hash ${original.chain.finalHash}, report hash ${original.seal?.reportHash}.\n`,
+    );
     expect(verify(json, ['--expect', original.chain.finalHash]).status).toBe(0);
   });
 
@@ -119,7 +121,7 @@ describe('tamper evidence of the JSON export', () => {
     expect(verify(forged).status).toBe(0);
     const run = verify(forged, ['--expect', original.chain.finalHash, '--lang', 'zh-CN']);
     expect(run.status).toBe(1);
-    expect(run.out).toContain(`而不是 ${original.chain.finalHash}，哈希链本身被重写过`);
+    expect(run.out).toContain(`报告上印的哈希值 ${original.chain.finalHash} 既不是本文件的最终哈希值`);
   });
 
   it('finds a changed copy of the playbook, and refuses what is not a report', () => {

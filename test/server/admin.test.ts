@@ -5,7 +5,7 @@ import jsQR from 'jsqr';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AdminUsageError, enrolmentLink, publicBaseUrl, runAdmin, terminalQr } from '../../src/server/admin';
 import { openSqliteStore } from '../../src/server/storage/sqlite';
-import { hashDeviceToken } from '../../src/server/tokens';
+import { hashDeviceToken, hashEnrolmentCode, newDeviceToken } from '../../src/server/tokens';
 import { freePort, makeTempDir, REPO_ROOT, removeTempDirs, spawnServer, stopStrayServers, writeTree } from './support';
 
 afterEach(() => {
@@ -67,9 +67,9 @@ describe('npm run admin', () => {
 
     const added = admin(dataDir, 'device', 'add', 'sz-branch', "Commander's", 'tablet', '--url', 'https://muster.example.org/');
     expect(added.status).toBe(0);
-    const link = /https:\/\/muster\.example\.org\/enrol#token=(mst_[A-Za-z0-9_-]{43})/.exec(added.stdout);
+    const link = /https:\/\/muster\.example\.org\/enrol#code=(mse_[A-Za-z0-9_-]{22})/.exec(added.stdout);
     expect(link).not.toBeNull();
-    const token = link![1]!;
+    expect(added.stdout).not.toContain('mst_');
     // The QR code printed under the link opens the same link.
     expect(decodeTerminalQr(added.stdout)).toBe(link![0]);
     const tokenId = /device revoke (dt-[0-9a-f]+)/.exec(added.stdout)![1]!;
@@ -77,6 +77,14 @@ describe('npm run admin', () => {
     const port = await freePort();
     const server = spawnServer({ PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: join(work, 'dist') });
     await server.waitForOutput(/Muster is running/);
+    // The tablet opens the link: it trades the one-time code for its own token.
+    const enrolled = await fetch(`http://127.0.0.1:${port}/api/v1/enrol`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Connection: 'close' },
+      body: JSON.stringify({ code: link![1] }),
+    });
+    expect(enrolled.status).toBe(200);
+    const { token } = (await enrolled.json()) as { token: string };
     // A new connection for each request: between two of them this test blocks in spawnSync for
     // seconds, long enough for the server to close an idle keep-alive connection unnoticed.
     const whoami = (): Promise<{ status: number; body: unknown }> =>
@@ -133,16 +141,16 @@ describe('admin commands', () => {
     };
   };
 
-  it('stores only the hash of the token it prints', async () => {
+  it('stores only the hash of the one-time code it prints', async () => {
     const store = openSqliteStore(makeTempDir('admin-hash'));
     try {
       const { lines, io: out } = io();
       await runAdmin(['org', 'create', 'Bank', '--id', 'bank'], store, out);
       await runAdmin(['device', 'add', 'bank', 'phone', '--url', 'https://m.example.org', '--no-qr'], store, out);
-      const token = /#token=(\S+)/.exec(lines.join('\n'))![1]!;
-      const [row] = store.db.prepare('SELECT * FROM device_tokens').all() as Record<string, unknown>[];
-      expect(JSON.stringify(row)).not.toContain(token);
-      expect(row?.token_hash).toBe(hashDeviceToken(token));
+      const code = /#code=(\S+)/.exec(lines.join('\n'))![1]!;
+      const [row] = store.db.prepare('SELECT * FROM enrolment_codes').all() as Record<string, unknown>[];
+      expect(JSON.stringify(row)).not.toContain(code);
+      expect(row?.code_hash).toBe(hashEnrolmentCode(code));
       expect(lines.join('\n')).not.toContain('█');
     } finally {
       store.close();
@@ -181,6 +189,10 @@ describe('admin commands', () => {
       await runAdmin(['device', 'add', 'bank', "Safety officer's", 'tablet', '--role', 'editor', '--url', 'https://m.example.org', '--no-qr'], store, out);
       expect(lines.join('\n')).toContain('for "Duty phone" in Bank (bank), as a member');
       expect(lines.join('\n')).toContain('for "Safety officer\'s tablet" in Bank (bank), as an editor (it may publish playbooks)');
+      // Each phone opens its link: the token it gets has the role the link was issued with.
+      for (const [, code] of lines.join('\n').matchAll(/#code=(\S+)/g)) {
+        await store.redeemEnrolmentCode(hashEnrolmentCode(code!), hashDeviceToken(newDeviceToken()), null, '2026-07-14T02:00:00.000Z');
+      }
       // Issued in the same instant, so listed in token id order: found by label here.
       const tokens = await store.listDeviceTokens('bank');
       const duty = tokens.find((t) => t.label === 'Duty phone');
@@ -214,14 +226,14 @@ describe('admin commands', () => {
       const { lines, io: out } = io();
       await runAdmin(['help'], store, out);
       const usage = lines.join('\n');
-      expect(usage).toContain('device add <org-id> <label> [--role member|editor]');
+      expect(usage).toContain('device add <org-id> <label> [--role member|editor] [--expires <hours>]');
       expect(usage).toContain('device role <token-id> member|editor');
     } finally {
       store.close();
     }
   });
 
-  it('needs the address phones use, and puts the token in the fragment', () => {
+  it('needs the address phones use, and puts the one-time code in the fragment', () => {
     expect(() => publicBaseUrl(undefined)).toThrow(AdminUsageError);
     expect(() => publicBaseUrl('muster.example.org')).toThrow(/full address/);
     expect(() => publicBaseUrl('ftp://muster.example.org')).toThrow(/https/);
@@ -230,13 +242,13 @@ describe('admin commands', () => {
     expect(() => publicBaseUrl('https://muster.example.org/sub/')).toThrow(/no path/);
     expect(publicBaseUrl('https://muster.example.org/')).toBe('https://muster.example.org');
     expect(publicBaseUrl('HTTPS://Muster.Example.org:443')).toBe('https://muster.example.org');
-    const link = enrolmentLink('https://muster.example.org', 'mst_abc');
-    expect(new URL(link).hash).toBe('#token=mst_abc');
+    const link = enrolmentLink('https://muster.example.org', 'mse_abc');
+    expect(new URL(link).hash).toBe('#code=mse_abc');
     expect(new URL(link).search).toBe('');
   });
 
   it('draws a QR code any phone camera can read', () => {
-    const text = 'https://muster.branch-sz.example.org/enrol#token=mst_' + 'x'.repeat(43);
+    const text = 'https://muster.branch-sz.example.org/enrol#code=mse_' + 'x'.repeat(22);
     expect(decodeTerminalQr(terminalQr(text))).toBe(text);
   });
 });
@@ -251,13 +263,13 @@ describe('enrolment addresses phones can work offline at', () => {
     expect(refused.stderr).toContain('http://192.168.1.20:8080 is plain HTTP');
     expect(refused.stderr).toContain('cannot work offline');
     expect(refused.stderr).toContain('--insecure');
-    expect(refused.stdout).not.toContain('enrol#token=');
+    expect(refused.stdout).not.toContain('/enrol#');
     // Nothing was issued for the refused link.
     expect(admin(dataDir, 'device', 'list', 'riverside').stdout).toContain('No devices in riverside.');
 
     const forced = admin(dataDir, 'device', 'add', 'riverside', 'Duty phone', '--url', 'http://192.168.1.20:8080', '--insecure', '--no-qr');
     expect(forced.status).toBe(0);
-    expect(forced.stdout).toMatch(/^http:\/\/192\.168\.1\.20:8080\/enrol#token=mst_/m);
+    expect(forced.stdout).toMatch(/^http:\/\/192\.168\.1\.20:8080\/enrol#code=mse_/m);
 
     // This PC itself is a secure context even over HTTP.
     const local = admin(dataDir, 'device', 'add', 'riverside', 'Desk PC', '--url', 'http://127.0.0.1:8080', '--no-qr');

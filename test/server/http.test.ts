@@ -57,6 +57,10 @@ describe('GET /api/health', () => {
       publicUrl: new URL(url('/')).origin,
       https: false,
       certificateExpires: null,
+      // The database answered a read and a write probe, and the disk has room (health.ts).
+      database: { read: true, write: true },
+      disk: { freeBytes: expect.any(Number) as unknown, minFreeBytes: 256 * 1024 * 1024 },
+      problems: [],
     });
   });
 

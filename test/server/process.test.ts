@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsePort, readServerConfig } from '../../src/server/config';
+import { DEFAULT_MIN_FREE_DISK_BYTES } from '../../src/server/health';
+import { DEFAULT_COST_LIMITS } from '../../src/server/rate-limit';
 import {
   exitWithin,
   freePort,
@@ -222,6 +224,25 @@ describe('reading the environment', () => {
       staticDir: '/repo/dist',
       slowTestRoute: false,
       trustProxy: false,
+      limits: DEFAULT_COST_LIMITS,
+      minFreeDiskBytes: DEFAULT_MIN_FREE_DISK_BYTES,
+    });
+  });
+
+  it('takes MIN_FREE_DISK_MB, below which health answers 503, and refuses a value that is not a number', () => {
+    expect(readServerConfig({ MIN_FREE_DISK_MB: '1024' }, '/repo', '/here').minFreeDiskBytes).toBe(1024 * 1024 * 1024);
+    expect(readServerConfig({ MIN_FREE_DISK_MB: '0' }, '/repo', '/here').minFreeDiskBytes).toBe(0);
+    expect(() => readServerConfig({ MIN_FREE_DISK_MB: '1GB' }, '/repo', '/here')).toThrow(
+      'MIN_FREE_DISK_MB must be a whole number of at least 0, but it is "1GB". Example: MIN_FREE_DISK_MB=256',
+    );
+  });
+
+  it('takes TOKEN_BYTES_PER_MINUTE, ORG_QUOTA_MB and UNAUTHENTICATED_PER_MINUTE', () => {
+    const env = { TOKEN_BYTES_PER_MINUTE: '2097152', ORG_QUOTA_MB: '500', UNAUTHENTICATED_PER_MINUTE: '10' };
+    expect(readServerConfig(env, '/repo', '/here').limits).toEqual({
+      tokenBytesPerMinute: 2_097_152,
+      orgQuotaBytes: 500 * 1024 * 1024,
+      unauthenticatedPerMinute: 10,
     });
   });
 
@@ -241,6 +262,10 @@ describe('reading the environment', () => {
     [{ PUBLIC_URL: 'muster.branch.lan' }, /^PUBLIC_URL must be a full address/],
     [{ PUBLIC_URL: 'https://muster.branch.lan/muster' }, /^PUBLIC_URL must be the server's address only/],
     [{ TRUST_PROXY: 'maybe' }, /^TRUST_PROXY must be 1 \(on\) or 0 \(off\)/],
+    // Below the largest push body, a device could never push a full batch again.
+    [{ TOKEN_BYTES_PER_MINUTE: '1000' }, /^TOKEN_BYTES_PER_MINUTE must be a whole number of at least 1048576/],
+    [{ ORG_QUOTA_MB: '1.5' }, /^ORG_QUOTA_MB must be a whole number of at least 1/],
+    [{ UNAUTHENTICATED_PER_MINUTE: '0' }, /^UNAUTHENTICATED_PER_MINUTE must be a whole number of at least 1/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => readServerConfig(env, '/repo', '/here')).toThrow(message);
   });

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SQLITE_MIGRATIONS } from '../../src/server/storage/sqlite-migrations';
 import { openSqliteStore, StoreOpenError, type SqliteEventStore } from '../../src/server/storage/sqlite';
 import type { NewPublishedPlaybook } from '../../src/server/storage/types';
-import { makeTempDir, removeTempDirs } from './support';
+import { LATEST_SCHEMA_VERSION, makeTempDir, removeTempDirs } from './support';
 
 afterAll(() => removeTempDirs());
 
@@ -16,7 +16,7 @@ describe('the SQLite store', () => {
       expect(store.kind).toBe('sqlite');
       expect(store.file).toBe(join(dataDir, 'muster.sqlite'));
       expect(existsSync(store.file)).toBe(true);
-      expect(store.schemaVersion).toBe(4);
+      expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
       expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
       // FULL: an event the server acknowledged survives a power cut (the device drops it then).
       expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
@@ -24,10 +24,14 @@ describe('the SQLite store', () => {
 
       const columns = (table: string): string[] => (store.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
       expect(columns('orgs')).toEqual(['id', 'name', 'created_at']);
-      expect(columns('events')).toEqual(['seq', 'org_id', 'id', 'stream_id', 'device_id', 'actor', 'hlc', 'type', 'payload', 'v', 'received_at']);
+      expect(columns('events')).toEqual(['seq', 'org_id', 'id', 'stream_id', 'device_id', 'actor', 'hlc', 'type', 'payload', 'v', 'received_at', 'token_id']);
       const indexes = store.db.prepare(`PRAGMA index_list(events)`).all() as { name: string }[];
       expect(indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['events_org_seq', 'events_org_stream_seq']));
-      expect(columns('device_tokens')).toEqual(['id', 'org_id', 'token_hash', 'label', 'created_at', 'revoked_at', 'seen_seq', 'seen_at', 'following', 'role']);
+      expect(columns('device_tokens')).toEqual(
+        expect.arrayContaining(['id', 'org_id', 'token_hash', 'label', 'created_at', 'revoked_at', 'seen_seq', 'seen_at', 'following', 'role']),
+      );
+      // Migration 9: a rotated token waiting for its first use.
+      expect(columns('device_tokens')).toContain('next_token_hash');
       expect(columns('published_playbooks')).toEqual([
         'org_id',
         'id',
@@ -56,7 +60,7 @@ describe('the SQLite store', () => {
 
     const second = openSqliteStore(dataDir);
     try {
-      expect(second.schemaVersion).toBe(4);
+      expect(second.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
       expect(second.db.prepare('SELECT id, name, created_at FROM orgs').all()).toEqual([
         { id: 'org-bank-sz', name: 'Shenzhen branch', created_at: '2025-07-01T02:00:00.000Z' },
       ]);
@@ -89,20 +93,21 @@ describe('the SQLite store', () => {
     const dataDir = makeTempDir('migrate');
     openSqliteStore(dataDir).close();
     const ran: number[] = [];
-    const next = [...SQLITE_MIGRATIONS, { version: 5, description: 'test step', up: () => void ran.push(5) }];
+    const step = LATEST_SCHEMA_VERSION + 1;
+    const next = [...SQLITE_MIGRATIONS, { version: step, description: 'test step', up: () => void ran.push(step) }];
     const store = openSqliteStore(dataDir, next);
-    expect(store.schemaVersion).toBe(5);
+    expect(store.schemaVersion).toBe(step);
     store.close();
     openSqliteStore(dataDir, next).close();
-    expect(ran).toEqual([5]);
+    expect(ran).toEqual([step]);
   });
 
   it('refuses a file written by a newer Muster rather than guess at its schema', () => {
     const dataDir = makeTempDir('newer');
     const store = openSqliteStore(dataDir);
-    store.db.pragma('user_version = 7');
+    store.db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 3}`);
     store.close();
-    expect(() => openSqliteStore(dataDir)).toThrow(/schema version 7.*only knows up to 4/);
+    expect(() => openSqliteStore(dataDir)).toThrow(new RegExp(`schema version ${LATEST_SCHEMA_VERSION + 3}.*only knows up to ${LATEST_SCHEMA_VERSION}`));
   });
 
   it('names the file when DATA_DIR holds something that is not a SQLite database', () => {

@@ -232,7 +232,7 @@ describe('pulling events', () => {
     const pushed = await push(tokens.bank, [e]);
     const seq = (pushed.body.results[0] as { seq: number }).seq;
     const page = await pull(tokens.bank, seq - 1, 1);
-    expect(page.body.events).toEqual([{ ...e, seq, receivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown }]);
+    expect(page.body.events).toEqual([{ ...e, seq, receivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown, deliveredBy: 'bank phone' }]);
   });
 
   it.each(['after=-1', 'after=abc', 'after=1.5', 'after=0&limit=0', 'after=0&limit=1001', 'after=0&limit=x'])('answers 400 to ?%s', async (query) => {

@@ -122,7 +122,7 @@ describe('npm run admin -- tls init', () => {
     expect(admin({ DATA_DIR: dataDir }, 'org', 'create', 'Riverside', '--id', 'riverside').status).toBe(0);
     const added = admin({ DATA_DIR: dataDir, PORT: '8443' }, 'device', 'add', 'riverside', 'Duty phone', '--no-qr');
     expect(added.status).toBe(0);
-    expect(added.stdout).toMatch(/^https:\/\/muster\.branch\.test:8443\/enrol#token=mst_/m);
+    expect(added.stdout).toMatch(/^https:\/\/muster\.branch\.test:8443\/enrol#code=mse_/m);
   });
 
   it.each([
@@ -334,7 +334,7 @@ describe('what npm start says', () => {
     expect(server.stderr()).toBe('');
     // No PORT for the admin command: the address comes from what the server noted.
     const added = admin({ DATA_DIR: dataDir }, 'device', 'add', 'riverside', 'Duty phone', '--no-qr');
-    expect(added.stdout).toMatch(new RegExp(`^https://muster\\.branch\\.test:${port}/enrol#token=mst_`, 'm'));
+    expect(added.stdout).toMatch(new RegExp(`^https://muster\\.branch\\.test:${port}/enrol#code=mse_`, 'm'));
   });
 
   it('the real process warns on stderr when it listens beyond localhost over HTTP', { timeout: 60_000 }, async () => {

@@ -230,8 +230,12 @@ describe('pulling', () => {
     const scribe = await device('scribe');
     const futureId = await wrongClock.record({ streamId: 'inc-flood-b1', actor: '李', type: 'step.done', payload: { stepId: 'pump' } });
     const pushed = await sync(wrongClock);
-    // The device with the wrong clock learns it from the server's answer.
+    // The device with the wrong clock learns it from the server's answer, which refuses the event.
     expect(pushed.clockOffsetMs).toBe(DAY);
+    expect(await rejectedEvents(wrongClock.db).get(futureId)).toMatchObject({ code: 'clock-ahead' });
+    // One that got in all the same (stored before the server checked stamps) is still flagged on pull.
+    const future = await wrongClock.db.events.get(futureId);
+    await server.store.appendEvents('org-bank-sz', [future!], new Date(T0).toISOString());
 
     const clockBefore = (await scribe.db.settings.get(CLOCK_KEY))?.value;
     const report = await sync(scribe);
@@ -240,7 +244,9 @@ describe('pulling', () => {
     const flag = await flaggedEvents(scribe.db).get(futureId);
     expect(flag).toMatchObject({ flag: 'clockAhead', deviceId: expect.stringMatching(/^d-/) as unknown });
     expect(flag!.aheadMs).toBeGreaterThan(MAX_DRIFT_MS);
-    expect((await scribe.db.settings.get(CLOCK_KEY))?.value).toEqual(clockBefore);
+    // The clock takes in no more than when the server stored it (merge-order.ts takeIn), never the day ahead.
+    expect(clockBefore).toBeUndefined();
+    expect(((await scribe.db.settings.get(CLOCK_KEY))?.value as { wall: number }).wall).toBe(T0);
 
     // The scribe's own next record keeps its real time, not the wrong phone's.
     const mine = await scribe.record(note('pump checked'));

@@ -2,7 +2,7 @@ import { request, type ClientRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MusterEvent } from '../../src/domain/event';
-import { MAX_DRIFT_MS, parseStamp } from '../../src/domain/hlc';
+import { parseStamp } from '../../src/domain/hlc';
 import { reduceIncident } from '../../src/domain/incident';
 import { CLOCK_KEY } from '../../src/storage/events';
 import { flaggedEvents, rejectedEvents } from '../../src/storage/sync-state';
@@ -34,6 +34,8 @@ interface Deployment {
   port: number;
   url: string;
   token: string;
+  /** A second device's own token: a token pushes only the device id it was first used with. */
+  token2: string;
   server: ServerProcess;
 }
 
@@ -44,11 +46,21 @@ async function deploy(): Promise<Deployment> {
   const dataDir = join(work, 'data');
   const store = openSqliteStore(dataDir);
   const token = newDeviceToken();
+  const token2 = newDeviceToken();
   await store.createOrg({ id: 'org-bank-sz', name: 'Shenzhen branch' }, '2026-07-14T02:00:00Z');
-  await store.addDeviceToken({ id: 'dt-1', orgId: 'org-bank-sz', label: 'shared', tokenHash: hashDeviceToken(token) }, '2026-07-14T02:00:00Z');
+  await store.addDeviceToken({ id: 'dt-1', orgId: 'org-bank-sz', label: 'first phone', tokenHash: hashDeviceToken(token) }, '2026-07-14T02:00:00Z');
+  await store.addDeviceToken({ id: 'dt-2', orgId: 'org-bank-sz', label: 'second phone', tokenHash: hashDeviceToken(token2) }, '2026-07-14T02:00:00Z');
   store.close();
   const port = await freePort();
-  const d: Deployment = { dataDir, staticDir: join(work, 'dist'), port, url: `http://127.0.0.1:${port}`, token, server: undefined as unknown as ServerProcess };
+  const d: Deployment = {
+    dataDir,
+    staticDir: join(work, 'dist'),
+    port,
+    url: `http://127.0.0.1:${port}`,
+    token,
+    token2,
+    server: undefined as unknown as ServerProcess,
+  };
   await start(d);
   return d;
 }
@@ -236,22 +248,26 @@ describe('the server down for a while', () => {
 });
 
 describe('a phone whose clock is a day ahead', () => {
-  it('is told so; its records are kept and flagged on other devices, which do not follow its clock', async () => {
+  it('is told so and to fix its clock; the server refuses its records, and other devices do not follow its clock', async () => {
     const dep = await deploy();
     const wrong = device('wrong-clock', DAY);
     const scribe = device('scribe');
-    for (const d of [wrong, scribe]) await d.enrol(dep.token);
+    await wrong.enrol(dep.token);
+    await scribe.enrol(dep.token2);
     const futureId = await wrong.record({ streamId: 'inc-flood-b1', actor: '李', type: 'step.done', payload: { stepId: 'pump' } });
 
     const engine = createSyncEngine({ db: wrong.db, transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }), ...wrong.env });
     const status = await engine.syncNow();
     expect(status.clockOffsetMs).toBeGreaterThan(DAY - 60_000);
-    expect(storedIds(dep)).toEqual([futureId]);
+    expect(storedIds(dep)).toEqual([]);
+    const refused = await rejectedEvents(wrong.db).get(futureId);
+    expect(refused).toMatchObject({ direction: 'push', code: 'clock-ahead' });
+    expect(refused?.reason).toMatch(/ahead of the server's clock.*set its date and time to automatic/);
 
     const clockBefore = (await scribe.db.settings.get(CLOCK_KEY))?.value;
-    const report = await syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token }), ...scribe.env });
-    expect(report).toMatchObject({ pulled: 1, flagged: 1 });
-    expect((await flaggedEvents(scribe.db).get(futureId))?.aheadMs).toBeGreaterThan(MAX_DRIFT_MS);
+    const report = await syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token2 }), ...scribe.env });
+    expect(report).toMatchObject({ pulled: 0, flagged: 0 });
+    expect(await flaggedEvents(scribe.db).get(futureId)).toBeUndefined();
     expect((await scribe.db.settings.get(CLOCK_KEY))?.value).toEqual(clockBefore);
     // Its own next record is stamped with its own clock, not the other phone's.
     const before = scribe.now();
@@ -306,7 +322,8 @@ describe('two devices that recorded offline into the same incident', () => {
     const dep = await deploy();
     const commander = device('commander-tablet');
     const scribe = device('scribe-phone', 45_000);
-    for (const d of [commander, scribe]) await d.enrol(dep.token);
+    await commander.enrol(dep.token);
+    await scribe.enrol(dep.token2);
     const engines = [commander, scribe].map((d) =>
       createSyncEngine({ db: d.db, transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }), ...d.env }),
     );

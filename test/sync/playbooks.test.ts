@@ -13,6 +13,7 @@ import { getStoredPlaybook } from '../../src/storage/playbooks';
 import { readDeviceRole } from '../../src/storage/sync-state';
 import { createSyncEngine } from '../../src/sync/controller';
 import { syncOnce } from '../../src/sync/engine';
+import { exchangeEnrolmentCode } from '../../src/sync/enrol';
 import { publishPlaybook, type PublishOutcome } from '../../src/sync/playbooks';
 import { httpTransport } from '../../src/sync/transport';
 import { halfway, ManualTimers, removeTempDirs, T0, tempDir, TestDevice, TestServer } from './support';
@@ -457,7 +458,10 @@ describe('the real server (needs the server’s playbook routes, issue 15)', () 
       env: {},
       dataDir: server.dataDir,
     });
-    const editorToken = /#token=(mst_[A-Za-z0-9_-]+)/.exec(lines.join('\n'))?.[1];
+    // The tablet opens the link: its one-time code buys it an editor's token.
+    const code = /#code=(mse_[A-Za-z0-9_-]+)/.exec(lines.join('\n'))?.[1] ?? '';
+    const exchanged = await exchangeEnrolmentCode({ baseUrl: 'https://muster.example.org', code, fetch: server.fetch });
+    const editorToken = exchanged.ok ? exchanged.enrolled.token : undefined;
     expect(editorToken).toBeDefined();
     const tablet = new TestDevice('real-tablet', () => T0);
     const member = new TestDevice('real-member', () => T0);

@@ -110,6 +110,10 @@ export const messages = defineMessages({
     () => 'expected a phone number such as "119" or "(0316) 1234-5678": digits with spaces, "-", ".", "/" or brackets between them, and perhaps a leading "+"',
     () => '应为电话号码，例如 "119" 或 "(0316) 1234-5678"：数字之间可有空格、"-"、"."、"/" 或括号，开头可有 "+"',
   ),
+  'rule.wellFormed': bilingual(
+    () => 'the text holds a broken character (a lone UTF-16 surrogate, often half of an emoji); retype or delete that character',
+    () => '文本中有损坏的字符（孤立的 UTF-16 代理项，常是被截断的表情符号）；请重新输入或删除该字符',
+  ),
   'rule.playbookPhases': bilingual(
     () => 'a playbook needs at least one phase, found none',
     () => '预案至少要有一个阶段，此处一个也没有',

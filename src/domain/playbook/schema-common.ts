@@ -1,5 +1,6 @@
 import { z } from './schema-zod';
 import { PHONE_MAX_LENGTH, PHONE_PATTERN } from '../phone';
+import { isWellFormedText } from '../validation';
 import { rule } from './messages';
 
 export { REFERENCE_FIELDS, type ReferenceKind } from './reference-fields';
@@ -52,8 +53,11 @@ const MAX_TEXT = 2000;
 // Messages in the schema are codes (see messages.ts): the validator renders them in the reader's language.
 export const Id = z.string().max(80, rule('idLength')).regex(ID_PATTERN, rule('id'));
 
-/** A text a person reads: never empty. */
-export const Text = z.string().min(1).max(MAX_TEXT);
+/**
+ * A text a person reads: never empty, and well-formed Unicode (a lone surrogate would be stored
+ * as something else than what was published, and hashed differently on each side).
+ */
+export const Text = z.string().min(1).max(MAX_TEXT).refine(isWellFormedText, rule('wellFormed'));
 
 export const Phone = z.string().max(PHONE_MAX_LENGTH).regex(PHONE_PATTERN, rule('phone'));
 

@@ -11,6 +11,8 @@ import { fill, reportLabels, type ReportLabels, type ReportLanguage } from './la
 import { playbookNames } from '../playbook/names';
 import { comparePlaybookRun, playbookRunTexts } from './playbook-run';
 import { compareDrills, stepPerformance } from './steps';
+import { headerHash, reportHeader, type CountersignState } from './seal';
+import { notCountersignedText } from './verify';
 import type { Correction, Report, ReportCommander, ReportHeadcountRow, ReportSupply, ReportTimelineEntry, SupplyTotal } from './types';
 
 export interface ReportInput {
@@ -30,6 +32,11 @@ export interface ReportInput {
   readonly timeZoneOffsetMinutes: number;
   /** When the report is made, in ms: judges steps still open against their target. */
   readonly generatedAt: number;
+  /**
+   * The server's countersignature of this export's report hash, or why there is none; left out
+   * for an on-screen preview, which says nothing about it. Asked for at the edge, never here.
+   */
+  readonly countersign?: CountersignState;
 }
 
 export class NotAnIncidentError extends Error {
@@ -74,7 +81,7 @@ export function buildReport(input: ReportInput, record: CoveredRecord = recordFo
     };
   });
 
-  const timeline = describeTimeline(incident, labels, names, offset);
+  const timeline = describeTimeline(incident, labels, names, offset, record.deliveredBy);
   const duty = dutyLogDuring(
     covered.filter((e) => e.streamId !== input.incidentId),
     labels,
@@ -224,8 +231,23 @@ export function buildReport(input: ReportInput, record: CoveredRecord = recordFo
       ...correction(incident.struck, p.eventId),
     })),
     drill: declared.mode === 'drill' ? compareDrills(incident, previous, input.playbook, labels, offset) : null,
-    integrity: { finalHash, eventCount: covered.length, text: fill(labels['integrity.text'], { count: covered.length }) },
+    integrity: {
+      finalHash,
+      eventCount: covered.length,
+      text: fill(labels['integrity.text'], { count: covered.length }),
+      reportHash: headerHash(reportHeader(input, run.planText, { eventCount: covered.length, finalHash })),
+      reportText: fill(labels['integrity.reportText'], { count: covered.length }),
+      countersignText: countersignText(input.countersign, labels, offset),
+    },
   };
+}
+
+/** What the report says of its countersignature; null for a preview, which was never offered to the server. */
+function countersignText(state: CountersignState | undefined, labels: ReportLabels, offset: number): string | null {
+  if (state === undefined) return null;
+  if (typeof state === 'string') return notCountersignedText(state, labels);
+  const at = Date.parse(state.signedAt);
+  return fill(labels['integrity.countersigned'], { keyId: state.keyId, time: Number.isFinite(at) ? formatDateTime(at, offset) : state.signedAt });
 }
 
 /** A correction in the report's words: who struck the entry out, when, and why. */
@@ -263,7 +285,13 @@ function totals(list: readonly ReportSupply[]): SupplyTotal[] {
  * The incident's events as activity lines (ICS 214): when, what, who, and the position the
  * person held at that moment (commander first, then the roles assigned to them).
  */
-function describeTimeline(incident: IncidentState, labels: ReportLabels, names: ReadonlyMap<string, string>, offset: number): ReportTimelineEntry[] {
+function describeTimeline(
+  incident: IncidentState,
+  labels: ReportLabels,
+  names: ReadonlyMap<string, string>,
+  offset: number,
+  deliveredBy: Readonly<Record<string, string>>,
+): ReportTimelineEntry[] {
   const holders = new Map<string, string>();
   let commander: { person: string; role?: string } | null = null;
   const lines = new Map<string, string>();
@@ -299,6 +327,7 @@ function describeTimeline(incident: IncidentState, labels: ReportLabels, names: 
       activity,
       person: e.actor,
       position: e.type === 'incident.declared' ? positionOf(e.actor) : before,
+      ...(deliveredBy[e.id] !== undefined ? { deliveredBy: deliveredBy[e.id] } : {}),
       ...(s ? { struck: toCorrection(s, labels, offset) } : {}),
       ...(ignored ? { ignored: fill(labels['timeline.ignored'], { reason: labels[`ignored.${ignored}`] }) } : {}),
     });

@@ -1,6 +1,7 @@
 import { orderEvents, type MusterEvent } from '../event';
 import { stampTime } from '../hlc';
 import { reduceIncident, type IncidentState } from '../incident';
+import { envelopeOf, type HeldEvent } from '../merge-order';
 import { hashChain, type ChainLink } from './chain';
 
 /**
@@ -40,7 +41,10 @@ function coveredEvents(
 
 /** The events a report covers, the incident they make, and the hash chain over them: worked out once per export. */
 export interface CoveredRecord {
+  /** Envelopes only, as their authors made them: what the chain covers and the JSON export holds. */
   readonly events: readonly MusterEvent[];
+  /** The label of the device token that delivered each event to the server, by event id (events not yet synced are absent). */
+  readonly deliveredBy: Readonly<Record<string, string>>;
   readonly incident: IncidentState;
   readonly links: readonly ChainLink[];
   readonly finalHash: string;
@@ -53,5 +57,8 @@ export function coveredRecord(
   until = Number.POSITIVE_INFINITY,
 ): CoveredRecord {
   const covered = coveredEvents(incidentId, events, dutyEvents, until);
-  return { ...covered, ...hashChain(covered.events) };
+  const deliveredBy: Record<string, string> = {};
+  for (const e of covered.events as readonly HeldEvent[]) if (typeof e.deliveredBy === 'string') deliveredBy[e.id] = e.deliveredBy;
+  const envelopes = covered.events.map(envelopeOf);
+  return { events: envelopes, incident: covered.incident, deliveredBy, ...hashChain(envelopes) };
 }

@@ -1,4 +1,4 @@
-import { escapeHtml as h } from '../escape-html';
+import { escapeReportHtml as h, showControls } from './escape';
 import { formatNumber } from './format';
 import { reportCss } from './html-style';
 import { fill } from './labels';
@@ -12,7 +12,7 @@ import type { Correction, Report, ReportCommander, ReportStep, SupplyTotal } fro
 export function renderReportHtml(report: Report): string {
   const L = report.labels;
   const s = report.summary;
-  const footer = `${s.title} · SHA-256 ${report.integrity.finalHash.slice(0, 16)}…`;
+  const footer = `${showControls(s.title)} · SHA-256 ${report.integrity.finalHash.slice(0, 16)}…`;
   const section = (id: string, title: string, body: string) => `<section id="${id}">\n<h2>${h(title)}</h2>\n${body}\n</section>`;
   const none = `<p class="muted">${h(L.none)}</p>`;
   const parts = [
@@ -29,11 +29,7 @@ export function renderReportHtml(report: Report): string {
     section('improvements', L['section.improvements'], improvements(report)),
     section('plan-revisions', L['section.planRevisions'], planRevisions(report)),
     report.drill ? section('drill', L['section.drill'], drill(report)) : '',
-    section(
-      'integrity',
-      L['section.integrity'],
-      `<p>${h(report.integrity.text)}</p>\n<p><strong>${h(L['integrity.hash'] + L.colon)}</strong><span class="hash" data-testid="final-hash">${h(report.integrity.finalHash)}</span></p>`,
-    ),
+    section('integrity', L['section.integrity'], integrity(report)),
     `<section id="signatures" class="signatures">\n<h2>${h(L['section.signatures'])}</h2>\n${signatures(report)}\n</section>`,
   ];
   return `<!doctype html>
@@ -62,7 +58,7 @@ ${parts.filter(Boolean).join('\n')}
 /** Column widths in per cent for each table, so names and statuses are not squeezed into one character per line. */
 const COLUMNS = {
   commanders: [15, 30, 17, 17, 11, 10],
-  timeline: [18, 44, 13, 25],
+  timeline: [16, 38, 12, 20, 14],
   steps: [32, 16, 14, 10, 14, 7, 7],
   roles: [35, 20, 15, 15, 15],
   headcount: [20, 15, 20, 15, 30],
@@ -138,10 +134,10 @@ function timeline(report: Report): string {
     const what = t.struck
       ? struckCell(t.activity, t.struck, report)
       : `<td>${h(t.activity)}${t.ignored ? `<span class="ignored">${h(t.ignored)}</span>` : ''}</td>`;
-    return `<tr>${td(t.when, 'when')}${what}${td(t.person)}${td(t.position)}</tr>`;
+    return `<tr>${td(t.when, 'when')}${what}${td(t.person)}${td(t.position)}${td(t.deliveredBy ?? L.dash)}</tr>`;
   });
   return (
-    table('timeline', [L['timeline.when'], L['timeline.what'], L['timeline.who'], L['timeline.position']], rows, 'timeline') ||
+    table('timeline', [L['timeline.when'], L['timeline.what'], L['timeline.who'], L['timeline.position'], L['timeline.deliveredBy']], rows, 'timeline') ||
     `<p class="muted">${h(L.none)}</p>`
   );
 }
@@ -277,6 +273,24 @@ function drill(report: Report): string {
   const list = (title: string, items: readonly string[]) =>
     `<h3>${h(title)}</h3>\n${items.length ? `<ul class="plain">${items.map((x) => `<li>${h(x)}</li>`).join('')}</ul>` : `<p class="muted">${h(L.none)}</p>`}`;
   return `<p>${h(fill(L['drill.previous'], { title: d.previous.title, time: d.previous.startText }))}</p>\n${table('drill', [L['drill.step'], L['drill.now'], L['drill.before'], L['drill.change']], rows, 'drill')}\n${list(L['drill.missedNow'], d.missedNow)}\n${list(L['drill.missedBefore'], d.missedBefore)}`;
+}
+
+/** The event count, the final hash and the report hash, whole (a copy is the hash), and the countersignature's state. */
+function integrity(report: Report): string {
+  const L = report.labels;
+  const i = report.integrity;
+  const field = (label: string, value: string, testId: string, cls = 'hash') =>
+    `<p><strong>${h(label + L.colon)}</strong><span class="${cls}" data-testid="${testId}">${h(value)}</span></p>`;
+  return [
+    `<p>${h(i.text)}</p>`,
+    field(L['integrity.eventCount'], String(i.eventCount), 'event-count', 'num'),
+    field(L['integrity.hash'], i.finalHash, 'final-hash'),
+    `<p>${h(i.reportText)}</p>`,
+    field(L['integrity.reportHash'], i.reportHash, 'report-hash'),
+    i.countersignText === null ? '' : `<p data-testid="countersign">${h(i.countersignText)}</p>`,
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 function signatures(report: Report): string {

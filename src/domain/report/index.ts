@@ -11,18 +11,28 @@ export { renderActivityLogCsv, UTF8_BOM } from './csv';
 export { reportEvents } from './events';
 export { formatDateTime, zoneName } from './format';
 export { renderReportHtml } from './html';
+export { exportReportJson, REPORT_FILE_FORMAT, REPORT_FILE_VERSION, sealOf, type ReportFile, type ReportSeal } from './json';
+export { readReportFile, type HeaderField, type ReportFileCheck, type ReportFileProblem } from './read-file';
 export {
-  exportReportJson,
-  readReportFile,
-  REPORT_FILE_FORMAT,
-  REPORT_FILE_VERSION,
-  type ReportFile,
-  type ReportFileCheck,
-  type ReportFileProblem,
-} from './json';
+  checkCountersignature,
+  COUNTERSIGN_PATH,
+  countersign,
+  countersignMessage,
+  headerHash,
+  HEX_SHA256,
+  isCountersignature,
+  keyIdOf,
+  publicKeyOf,
+  type Countersignature,
+  type CountersignCheck,
+  type CountersignResponse,
+  type CountersignState,
+  type NotCountersigned,
+  type ReportHeader,
+} from './seal';
 export { fill, REPORT_LANGUAGES, reportLabels, type ReportLabelKey, type ReportLabels, type ReportLanguage } from './labels';
 export { renderReportMarkdown } from './markdown';
 export { comparePlaybookRun, playbookRunTexts, type PlaybookRun, type PlaybookRunStatus, type PlaybookRunTexts } from './playbook-run';
 export { sha256Hex } from './sha256';
 export type { Report } from './types';
-export { describeFileProblem } from './verify';
+export { describeFileProblem, describeIntact } from './verify';

@@ -55,8 +55,14 @@ export function renderReportMarkdown(report: Report): string {
 
   heading(2, L['section.timeline']);
   table(
-    [L['timeline.when'], L['timeline.what'], L['timeline.who'], L['timeline.position']],
-    report.timeline.map((t) => [t.when, struck(t.activity, t.struck) + (t.ignored ? ` _(${md(t.ignored)})_` : ''), md(t.person), md(t.position)]),
+    [L['timeline.when'], L['timeline.what'], L['timeline.who'], L['timeline.position'], L['timeline.deliveredBy']],
+    report.timeline.map((t) => [
+      t.when,
+      struck(t.activity, t.struck) + (t.ignored ? ` _(${md(t.ignored)})_` : ''),
+      md(t.person),
+      md(t.position),
+      md(t.deliveredBy ?? L.dash),
+    ]),
   );
 
   heading(2, L['section.steps']);
@@ -193,8 +199,12 @@ export function renderReportMarkdown(report: Report): string {
   }
 
   heading(2, L['section.integrity']);
-  para(md(report.integrity.text));
-  para(`**${md(L['integrity.hash'] + L.colon.trim())}** \`${report.integrity.finalHash}\``);
+  const i = report.integrity;
+  para(md(i.text));
+  para(`**${md(L['integrity.eventCount'] + L.colon.trim())}** ${i.eventCount}  \n**${md(L['integrity.hash'] + L.colon.trim())}** \`${i.finalHash}\``);
+  para(md(i.reportText));
+  para(`**${md(L['integrity.reportHash'] + L.colon.trim())}** \`${i.reportHash}\``);
+  if (i.countersignText !== null) para(md(i.countersignText));
 
   heading(2, L['section.signatures']);
   table(

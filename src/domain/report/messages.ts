@@ -77,6 +77,7 @@ export const messages = defineMessages({
   'timeline.what': { 'zh-CN': '活动', en: 'Activity' },
   'timeline.who': { 'zh-CN': '人员', en: 'Person' },
   'timeline.position': { 'zh-CN': '岗位', en: 'Position' },
+  'timeline.deliveredBy': { 'zh-CN': '送达设备', en: 'Delivered by (device)' },
   'timeline.ignored': { 'zh-CN': '未生效：{reason}', en: 'had no effect: {reason}' },
   'ignored.incident-closed': { 'zh-CN': '在事件结束后记录', en: 'recorded after the incident was closed' },
   'ignored.end-not-confirmed': { 'zh-CN': '在确认现场结束之前批准', en: 'approved before the end was confirmed' },
@@ -233,7 +234,6 @@ export const messages = defineMessages({
   'tag.property-moved': { 'zh-CN': '财产已转移', en: 'Property moved' },
   'tag.leader-arrived': { 'zh-CN': '组长已到达', en: 'Leader arrived' },
   'tag.other': { 'zh-CN': '其他', en: 'Other' },
-  'verify.intact': { 'zh-CN': '完整：共 {count} 条记录，最终哈希值 {hash}。', en: 'Intact: {count} events, final hash {hash}.' },
   'verify.notJson': { 'zh-CN': '这不是 JSON 文件（{detail}）。', en: 'This is not a JSON file ({detail}).' },
   'verify.notReport': { 'zh-CN': '这不是 Muster 报告文件：{detail}。', en: 'This is not a Muster report file: {detail}.' },
   'verify.outOfOrder': {
@@ -259,6 +259,85 @@ export const messages = defineMessages({
   'verify.invalidEvent': { 'zh-CN': '第 {position} 条记录（{id}）格式无效：{detail}', en: 'Event {position} ({id}) is not a valid event: {detail}' },
   'verify.playbookChanged': { 'zh-CN': '文件中的预案副本在导出后被修改过。', en: 'The copy of the playbook in the file was changed after export.' },
   'verify.invalidPlaybook': { 'zh-CN': '文件中的预案副本无效：{detail}', en: 'The copy of the playbook in the file is not valid: {detail}' },
+  'verify.intact.v2': {
+    'zh-CN': '完整（第 2 版，报告头已纳入校验）：共 {count} 条记录，最终哈希值 {hash}，报告哈希值 {reportHash}。',
+    en: 'Intact (v2, header covered): {count} events, final hash {hash}, report hash {reportHash}.',
+  },
+  'verify.intact.v1': {
+    'zh-CN':
+      '完整（v1：报告头未纳入校验）：共 {count} 条记录，最终哈希值 {hash}。第 1 版文件的事件编号、时区、导出时间和预案不受保护，末尾记录被删去也无法发现。',
+    en: 'Intact (v1: header not covered): {count} events, final hash {hash}. A v1 file does not protect its incident id, time zone, export time or playbook, nor show events cut from its end.',
+  },
+  'verify.countersigned': {
+    'zh-CN': '已由本机构密钥 {keyId} 于 {time} 副署，签名有效。',
+    en: "Countersigned by the organisation's key {keyId} at {time}: the signature is valid.",
+  },
+  'verify.countersignUnchecked': {
+    'zh-CN': '带有密钥 {keyId} 于 {time} 的副署，但未对照本机构公钥校验（使用 --org-key 指定公钥；“npm run admin -- org key <机构编号>”可显示公钥）。',
+    en: "Countersigned with key {keyId} at {time}, not checked against the organisation's key (give it with --org-key; “npm run admin -- org key <org-id>” prints it).",
+  },
+  'verify.sealMissing': {
+    'zh-CN': '被改动：文件自称第 {version} 版，却没有第 2 版应有的报告头封存，封存被删去了。',
+    en: 'Altered: the file says format version {version} but carries no sealed header, so the seal was taken out.',
+  },
+  'verify.sealDowngraded': {
+    'zh-CN': '被改动：文件自称第 1 版，却带有第 2 版的报告头封存，其格式版本被改过。',
+    en: 'Altered: the file says format version 1 but carries a version 2 sealed header, so its format version was changed.',
+  },
+  'verify.headerChanged': {
+    'zh-CN': '被改动：文件中的{field}为 {inFile}，而封存的报告头中为 {sealed}，导出后被修改过。',
+    en: 'Altered: the {field} is {inFile} in the file but {sealed} in the sealed header, so it was changed after export.',
+  },
+  'verify.field.format': { 'zh-CN': '文件格式', en: 'file format' },
+  'verify.field.formatVersion': { 'zh-CN': '格式版本', en: 'format version' },
+  'verify.field.incidentId': { 'zh-CN': '事件编号', en: 'incident id' },
+  'verify.field.playbook.id': { 'zh-CN': '预案编号', en: 'playbook id' },
+  'verify.field.playbook.version': { 'zh-CN': '预案版本', en: 'playbook version' },
+  'verify.field.playbook.language': { 'zh-CN': '预案语言', en: 'playbook language' },
+  'verify.field.playbook.hash': { 'zh-CN': '预案哈希值', en: 'playbook hash' },
+  'verify.field.timeZoneOffsetMinutes': { 'zh-CN': '时区偏移（相对 UTC 的分钟数）', en: 'time-zone offset (minutes east of UTC)' },
+  'verify.field.exportedAt': { 'zh-CN': '导出时间', en: 'export time' },
+  'verify.eventCount': {
+    'zh-CN': '被改动：文件中有 {inFile} 条记录，而封存的报告头记载的记录数为 {sealed}，记录被删去了（记录数不符）。',
+    en: 'Altered: the file holds {inFile} events but the sealed header counts {sealed}, so events were cut off (event count).',
+  },
+  'verify.sealedFinalHash': {
+    'zh-CN': '被改动：哈希链的最终哈希值为 {inFile}，而封存的报告头中为 {sealed}，哈希链被改动或截短（最终哈希值不符）。',
+    en: 'Altered: the hash chain ends on {inFile} but the sealed header names {sealed}, so the chain was changed or cut (final hash).',
+  },
+  'verify.sealBroken': {
+    'zh-CN': '被改动：封存的报告头的哈希值为 {actual}，而不是报告哈希值 {reportHash}，报告头在导出后被修改过。',
+    en: 'Altered: the sealed header hashes to {actual}, not to the report hash {reportHash}, so the header was changed after export.',
+  },
+  'verify.reportHash': {
+    'zh-CN': '被改动：报告上印的哈希值 {expected} 既不是本文件的最终哈希值 {finalHash}，也不是其报告哈希值 {reportHash}，记录被重写过。',
+    en: "Altered: the hash printed on the report, {expected}, is neither this file's final hash {finalHash} nor its report hash {reportHash}, so the record was rewritten.",
+  },
+  'verify.countersign.missing': {
+    'zh-CN': '无法对照本机构公钥校验：{state}',
+    en: "Cannot be checked against the organisation's key: {state}",
+  },
+  'verify.countersign.v1': { 'zh-CN': '第 1 版报告没有副署。', en: 'a v1 report is never countersigned.' },
+  'verify.countersign.otherKey': {
+    'zh-CN': '副署不是本机构的：它由密钥 {keyId} 签署，而不是所给的本机构公钥。',
+    en: "The countersignature is not the organisation's: it was made with key {keyId}, not with the organisation's key given.",
+  },
+  'verify.countersign.bad': {
+    'zh-CN': '被改动：副署（密钥 {keyId}）与本报告的报告头不符，报告头或其哈希值在服务器签署后被修改过。',
+    en: "Altered: the countersignature (key {keyId}) does not match this report's header, so the header or its hash was changed after the server signed it.",
+  },
+  'countersign.offline': { 'zh-CN': '未副署（导出时离线）。', en: 'Not countersigned (offline).' },
+  'countersign.notEnrolled': { 'zh-CN': '未副署（本设备未登记到服务器）。', en: 'Not countersigned (this device is not enrolled with a server).' },
+  'integrity.reportHash': { 'zh-CN': '报告哈希值', en: 'Report hash' },
+  'integrity.reportText': {
+    'zh-CN': '报告哈希值（SHA-256）封存了报告头：事件编号、预案（编号、版本、哈希值）、时区、导出时间、记录数（{count}）和最终哈希值。',
+    en: 'The report hash (SHA-256) seals the header: the incident id, the playbook (id, version, hash), the time zone, the export time, the number of events ({count}) and the final hash.',
+  },
+  'integrity.eventCount': { 'zh-CN': '记录数', en: 'Events' },
+  'integrity.countersigned': {
+    'zh-CN': '已由本机构服务器的密钥 {keyId} 于 {time} 副署报告哈希值。',
+    en: "The report hash was countersigned by the organisation's server key {keyId} at {time}.",
+  },
   timeZone: { 'zh-CN': '所有时间均为 {zone}。', en: 'All times are {zone}.' },
   notCounted: { 'zh-CN': '不计入合计', en: 'not counted in the totals' },
 });

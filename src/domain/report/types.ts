@@ -66,6 +66,8 @@ export interface ReportTimelineEntry {
   readonly person: string;
   /** The roles the person held at that moment, commander first (ICS 214 "position"). */
   readonly position: string;
+  /** The device (its token's label) that delivered the event to the server; absent when not synced or not recorded. */
+  readonly deliveredBy?: string;
   readonly struck?: Correction;
   readonly ignored?: string;
 }
@@ -256,5 +258,17 @@ export interface Report {
   }[];
   /** Present for a drill only. */
   readonly drill: ReportDrillComparison | null;
-  readonly integrity: { readonly finalHash: string; readonly eventCount: number; readonly text: string };
+  /**
+   * What the paper carries to check the file against: the event count, the chain's final hash,
+   * the report hash sealing the header (v2), and whether the server countersigned it (null: a
+   * preview, which says nothing).
+   */
+  readonly integrity: {
+    readonly finalHash: string;
+    readonly eventCount: number;
+    readonly text: string;
+    readonly reportHash: string;
+    readonly reportText: string;
+    readonly countersignText: string | null;
+  };
 }

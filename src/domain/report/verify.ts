@@ -1,5 +1,6 @@
 import { fill, type ReportLabels } from './labels';
-import type { ReportFileProblem } from './json';
+import type { CountersignState } from './seal';
+import type { ReportFileCheck, ReportFileProblem } from './read-file';
 
 /** What went wrong with a report file, in the reader's language, naming the event and its position. */
 export function describeFileProblem(problem: ReportFileProblem, labels: ReportLabels): string {
@@ -14,6 +15,25 @@ export function describeFileProblem(problem: ReportFileProblem, labels: ReportLa
       return labels['verify.playbookChanged'];
     case 'invalid-playbook':
       return fill(labels['verify.invalidPlaybook'], { detail: problem.detail });
+    case 'seal-missing':
+      return problem.formatVersion === 1 ? labels['verify.sealDowngraded'] : fill(labels['verify.sealMissing'], { version: problem.formatVersion });
+    case 'header-changed':
+      return fill(labels['verify.headerChanged'], { field: labels[`verify.field.${problem.field}`], inFile: problem.inFile, sealed: problem.sealed });
+    case 'event-count':
+      return fill(labels['verify.eventCount'], { inFile: problem.inFile, sealed: problem.sealed });
+    case 'sealed-final-hash':
+      return fill(labels['verify.sealedFinalHash'], { inFile: problem.inFile, sealed: problem.sealed });
+    case 'seal-broken':
+      return fill(labels['verify.sealBroken'], { actual: problem.actual, reportHash: problem.reportHash });
+    case 'report-hash':
+      return fill(labels['verify.reportHash'], { expected: problem.expected, finalHash: problem.finalHash, reportHash: problem.reportHash });
+    case 'countersignature': {
+      const s = problem.state;
+      if (problem.problem === 'missing')
+        return fill(labels['verify.countersign.missing'], { state: s === 'v1' ? labels['verify.countersign.v1'] : notCountersignedText(s, labels) });
+      const keyId = typeof s === 'object' ? s.keyId : '';
+      return fill(labels[problem.problem === 'other-key' ? 'verify.countersign.otherKey' : 'verify.countersign.bad'], { keyId });
+    }
     case 'chain': {
       const p = problem.problem;
       switch (p.kind) {
@@ -30,4 +50,24 @@ export function describeFileProblem(problem: ReportFileProblem, labels: ReportLa
       }
     }
   }
+}
+
+/** Why an export carries no countersignature, in the reader's language. */
+export function notCountersignedText(state: CountersignState, labels: ReportLabels): string {
+  return state === 'not-enrolled' ? labels['countersign.notEnrolled'] : labels['countersign.offline'];
+}
+
+/**
+ * The verdict on a file that passed: v1 or v2 (whether the header is covered), the count, the
+ * hashes, and what is known of its countersignature. Lines, in the reader's language.
+ */
+export function describeIntact(check: Extract<ReportFileCheck, { ok: true }>, labels: ReportLabels): string[] {
+  const count = check.events.length;
+  if (check.version === 1 || check.reportHash === null) return [fill(labels['verify.intact.v1'], { count, hash: check.finalHash })];
+  const lines = [fill(labels['verify.intact.v2'], { count, hash: check.finalHash, reportHash: check.reportHash })];
+  const c = check.countersign;
+  if (typeof c === 'object')
+    lines.push(fill(labels[check.countersignChecked ? 'verify.countersigned' : 'verify.countersignUnchecked'], { keyId: c.keyId, time: c.signedAt }));
+  else if (c !== undefined) lines.push(notCountersignedText(c, labels));
+  return lines;
 }

@@ -6,7 +6,8 @@ import { Link } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import type { IncidentState } from '../../domain/incident';
 import type { Playbook } from '../../domain/playbook/schema';
-import { buildReport, REPORT_LANGUAGES, type Report, type ReportInput, type ReportLanguage } from '../../domain/report';
+import { buildReport, REPORT_LANGUAGES, sealOf, type Report, type ReportInput, type ReportLanguage } from '../../domain/report';
+import { askCountersignature } from './countersign';
 import { usePlaybook } from '../playbooks';
 import { canShareFiles, downloadFile, printHtml, shareFile } from './deliver';
 import { EXPORT_KINDS, exportFile, zoneOffsetAt, type ExportKind } from './exports';
@@ -98,7 +99,12 @@ export function ReportPanel({ incident, playbook }: ReportPanelProps) {
 
   if (sources.status === 'loading') return <p className="empty">{t('report.loading')}</p>;
   if (sources.status === 'failed') return <p role="alert">{t('report.failed', { detail: sources.message })}</p>;
-  const fresh = (kind: ExportKind) => exportFile(kind, reportInput(incident, reportPlaybook, sources, language, Date.now()), incident.declared?.at ?? openedAt);
+  // Each export reads the clock, then asks the server to countersign its report hash when it can.
+  const fresh = async (kind: ExportKind) => {
+    const input = reportInput(incident, reportPlaybook, sources, language, Date.now());
+    const countersign = kind === 'csv' ? undefined : await askCountersignature(sealOf(input).reportHash);
+    return exportFile(kind, countersign === undefined ? input : { ...input, countersign }, incident.declared?.at ?? openedAt);
+  };
   const run = (action: () => void | Promise<unknown>) => {
     setProblem(null);
     try {
@@ -132,15 +138,20 @@ export function ReportPanel({ incident, playbook }: ReportPanelProps) {
         </p>
       ) : null}
       <div className="button-row">
-        <button type="button" className="button primary" data-testid="report-print" onClick={() => run(() => printHtml(fresh('html').text, t('title.real')))}>
+        <button
+          type="button"
+          className="button primary"
+          data-testid="report-print"
+          onClick={() => run(async () => printHtml((await fresh('html')).text, t('title.real')))}
+        >
           {t('report.print')}
         </button>
       </div>
       <h3>{t('report.formats')}</h3>
       <ExportList
         kinds={EXPORT_KINDS}
-        onDownload={(kind) => run(() => downloadFile(fresh(kind)))}
-        onShare={shareable ? (kind) => run(() => shareFile(fresh(kind), t('title.real'))) : undefined}
+        onDownload={(kind) => run(async () => downloadFile(await fresh(kind)))}
+        onShare={shareable ? (kind) => run(async () => shareFile(await fresh(kind), t('title.real'))) : undefined}
       />
       <p>
         <Link href="/reports/view">{t('report.openFile')}</Link>

@@ -8,7 +8,7 @@ import {
   buildReport,
   comparePlaybookRun,
   describeFileProblem,
-  fill,
+  describeIntact,
   formatDateTime,
   readReportFile,
   renderReportHtml,
@@ -65,6 +65,8 @@ export function ReportViewer() {
       language,
       timeZoneOffsetMinutes: file.timeZoneOffsetMinutes,
       generatedAt: Date.parse(file.exportedAt) || 0,
+      // The file's own countersignature (or why it has none), so the report shown says it too.
+      ...(opened.countersign === undefined ? {} : { countersign: opened.countersign }),
     };
   }, [opened, playbook, language]);
   const view = useMemo(() => {
@@ -103,7 +105,7 @@ export function ReportViewer() {
       {readError ? <p role="alert">{readError}</p> : null}
       {check ? (
         <p role="status" className={`callout report-status ${check.ok ? 'ok' : 'bad'}`} data-testid="report-integrity">
-          {check.ok ? fill(labels['verify.intact'], { count: check.events.length, hash: check.finalHash }) : describeFileProblem(check.problem, labels)}
+          {check.ok ? describeIntact(check, labels).join(' ') : describeFileProblem(check.problem, labels)}
         </p>
       ) : null}
       {opened ? (

@@ -25,7 +25,7 @@ const started = new Map<string, Promise<EnrolOutcome>>();
 /** The address the page was opened with, read before the token is wiped from it. */
 let openedWith: string | null = null;
 
-/** The enrolment with this link, started on first call; the token is wiped from the address bar first. */
+/** The enrolment with this link, started on first call (a code works once); the secret is wiped from the address bar first. */
 function enrolment(url: string | undefined, engine: SyncEngine | undefined, db: MusterDb | undefined): Promise<EnrolOutcome> {
   if (url === undefined && openedWith === null) {
     openedWith = window.location.href;
@@ -43,8 +43,9 @@ function enrolment(url: string | undefined, engine: SyncEngine | undefined, db: 
 
 /**
  * The /enrol screen: opened once from the link or QR code the administrator issued. Takes the
- * token from the fragment, wipes it from the address bar and history at once, stores it and
- * syncs, then says whether the device joined.
+ * one-time code (or an old link's token) from the fragment, wipes it from the address bar and
+ * history at once, trades the code for this device's token, stores it and syncs, then says
+ * whether the device joined or why the link no longer works.
  */
 export function Enrol({ language, engine, db, url, continueHref = '/' }: EnrolProps) {
   const job = useAsync(() => enrolment(url, engine, db), [url, engine, db]);

@@ -12,6 +12,7 @@ import { openDb, type MusterDb } from '../../storage/db';
 import { appendEvent, type WriteEnv } from '../../storage/events';
 import { storeSyncToken } from '../../storage/sync-state';
 import { createSyncEngine, type LocalSyncEngine } from '../../sync/controller';
+import { exchangeEnrolmentCode } from '../../sync/enrol';
 import { httpTransport, SyncError } from '../../sync/transport';
 import { FollowersList, followerTime } from './Followers';
 import { problemOf, watchFollowers, type FollowersSource, type FollowersState } from './followers-watch';
@@ -58,9 +59,12 @@ async function admin(...args: string[]): Promise<string> {
 
 async function issueToken(label: string): Promise<string> {
   const printed = await admin('device', 'add', ORG, label, '--url', base, '--no-qr');
-  const token = /#token=(mst_[A-Za-z0-9_-]+)/.exec(printed)?.[1];
-  if (!token) throw new Error(`device add printed no enrolment link:\n${printed}`);
-  return token;
+  const code = /#code=(mse_[A-Za-z0-9_-]+)/.exec(printed)?.[1];
+  if (!code) throw new Error(`device add printed no enrolment link:\n${printed}`);
+  // The phone opens the link: its one-time code buys it a token of its own.
+  const exchanged = await exchangeEnrolmentCode({ baseUrl: base, code });
+  if (!exchanged.ok) throw new Error(`the enrolment code was refused: ${JSON.stringify(exchanged)}`);
+  return exchanged.enrolled.token;
 }
 
 beforeAll(async () => {

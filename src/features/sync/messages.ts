@@ -86,6 +86,26 @@ export const messages = defineMessages({
     en: 'This enrolment link is incomplete or damaged. Open it again from the message, or ask for a new one.',
   },
   'enrol.continue': { 'zh-CN': '继续', en: 'Continue' },
+  'enrol.used': {
+    'zh-CN': '这个登记链接已经用过了，每个链接只能登记一台设备一次。请向管理员索取新的登记链接。',
+    en: 'This enrolment link was already used: a link enrols one device, once. Ask your administrator for a new link.',
+  },
+  'enrol.expired': {
+    'zh-CN': '这个登记链接已过期。请向管理员索取新的登记链接。',
+    en: 'This enrolment link has expired. Ask your administrator for a new link.',
+  },
+  'enrol.cancelled': {
+    'zh-CN': '管理员已撤回这个登记链接。请向管理员索取新的登记链接。',
+    en: 'Your administrator withdrew this enrolment link. Ask them for a new link.',
+  },
+  'enrol.unknown': {
+    'zh-CN': '服务器不认识这个登记链接（可能属于另一台服务器）。请向管理员索取新的登记链接。',
+    en: 'The server does not know this enrolment link (it may be for another server). Ask your administrator for a new link.',
+  },
+  'enrol.unreachable': {
+    'zh-CN': '无法连接服务器，设备尚未加入。请连接单位网络后再次打开此链接，链接仍然有效。',
+    en: 'The server could not be reached, so this device has not joined yet. Connect to the branch network and open the link again; it still works.',
+  },
   'sync.followers.incident': { 'zh-CN': '进行中的事件：{title}', en: 'Open incident: {title}' },
   // Who has received an incident (Followers.tsx): each device that follows it, and whether it has all its records.
   'followers.title': { 'zh-CN': '谁已收到本事件的记录', en: 'Who has received this incident' },

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { createUsageSchema } from './sqlite-usage';
 
 /**
  * One step of the SQLite schema. `version` is what `PRAGMA user_version` holds once the step
@@ -111,6 +112,89 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
         BEGIN
           SELECT RAISE(ABORT, 'a published playbook version is never removed');
         END;
+      `);
+    },
+  },
+  {
+    version: 5,
+    description: "each organisation's Ed25519 key that countersigns exported reports",
+    up(db) {
+      // One key per organisation, made on first need and never changed: reports countersigned
+      // with it stay checkable against the public key the administrator handed out. The secret
+      // key is the raw 32-byte seed in hex; the file is the server's own (see DATA_DIR).
+      db.exec(`
+        CREATE TABLE org_signing_keys (
+          org_id     TEXT PRIMARY KEY REFERENCES orgs (id),
+          key_id     TEXT NOT NULL,
+          public_key TEXT NOT NULL,
+          secret_key TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        );
+      `);
+    },
+  },
+  {
+    version: 6,
+    description: "the database's identity: an epoch that a restore from a backup changes",
+    up(db) {
+      // One row (the CHECK keeps it one). Seq numbers only mean something within one epoch: a
+      // restored file hands out again seqs that devices have already seen, so a restore writes
+      // a new epoch and devices that see it pull again from 0 (sqlite-meta.ts, admin restore).
+      // 128 random bits from SQLite itself, so this step needs nothing but SQL.
+      db.exec(`
+        CREATE TABLE meta (
+          one         INTEGER PRIMARY KEY CHECK (one = 1),
+          epoch       TEXT NOT NULL,
+          epoch_since TEXT NOT NULL
+        );
+        INSERT INTO meta (one, epoch, epoch_since) VALUES (1, lower(hex(randomblob(16))), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+      `);
+    },
+  },
+  {
+    version: 7,
+    description: 'which device token delivered each event, and the device id each token is bound to',
+    up(db) {
+      // token_id: the token that pushed the event (NULL for events stored before this step), so
+      // after a stolen token is found the administrator can tell what it wrote. device_id: the
+      // first push from a token binds it (unless another active token holds that id); events
+      // naming another device id are refused from then on.
+      db.exec(`
+        ALTER TABLE events ADD COLUMN token_id TEXT;
+        ALTER TABLE device_tokens ADD COLUMN device_id TEXT;
+      `);
+    },
+  },
+  {
+    version: 8,
+    description: "the bytes each organisation's events take, for the storage quota",
+    up: createUsageSchema,
+  },
+  {
+    version: 9,
+    description: 'one-time enrolment codes, and a pending next token for rotation',
+    up(db) {
+      // A code is kept only as a SHA-256, as tokens are. It names the token id the device will
+      // get, so the administrator can withdraw it (device revoke) before it is used. used_at is
+      // set once, in the same transaction that adds the token: a code cannot enrol twice.
+      // next_token_hash: a rotated token waiting for its first use; until then the current one
+      // still works, so a device that lost the rotation's answer is not locked out.
+      db.exec(`
+        CREATE TABLE enrolment_codes (
+          code_hash    TEXT PRIMARY KEY,
+          org_id       TEXT NOT NULL REFERENCES orgs (id),
+          token_id     TEXT NOT NULL UNIQUE,
+          label        TEXT NOT NULL,
+          role         TEXT NOT NULL CHECK (role IN ('member', 'editor')),
+          created_at   TEXT NOT NULL,
+          expires_at   TEXT NOT NULL,
+          used_at      TEXT,
+          device_id    TEXT,
+          cancelled_at TEXT
+        );
+        CREATE INDEX enrolment_codes_org ON enrolment_codes (org_id);
+        ALTER TABLE device_tokens ADD COLUMN next_token_hash TEXT;
+        CREATE UNIQUE INDEX device_tokens_next_hash ON device_tokens (next_token_hash) WHERE next_token_hash IS NOT NULL;
       `);
     },
   },

@@ -5,8 +5,15 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-migrations';
 import type { MusterEvent } from '../../domain/event';
 import { DEFAULT_DEVICE_ROLE, DEVICE_ROLES, type DeviceRole } from '../../domain/playbook-publish';
+import { MAX_PULL_BYTES } from '../../domain/sync-protocol';
 import { sameContent } from './event-content';
+import { sqliteMeta } from './sqlite-meta';
 import { sqlitePlaybooks } from './sqlite-playbooks';
+import { sqliteKeys } from './sqlite-keys';
+import { sqliteEnrolment } from './sqlite-enrol';
+import { keepDatabaseOwnerOnly, OWNER_ONLY_DIR } from './owner-only';
+import { sqliteUsage } from './sqlite-usage';
+import { checkOpenedDatabase, refuseEmptyFile } from './sqlite-check';
 import type { AppendOutcome, DeviceContact, DeviceTokenRecord, EventPage, EventStore, OrgRecord, StoredEvent } from './types';
 
 /** The data file cannot be used; the message names the file and what is wrong with it. */
@@ -34,7 +41,8 @@ export interface SqliteEventStore extends EventStore {
 export function openSqliteStore(dataDir: string, migrations: readonly SqliteMigration[] = SQLITE_MIGRATIONS): SqliteEventStore {
   const dir = resolve(dataDir);
   try {
-    mkdirSync(dir, { recursive: true });
+    // A folder made here is the owner's only (OWNER_ONLY_DIR); one the administrator made is left as it is.
+    mkdirSync(dir, { recursive: true, mode: OWNER_ONLY_DIR });
   } catch (error) {
     throw new StoreOpenError(`Cannot create the data folder ${dir}: ${describeFsError(error)}`, { cause: error });
   }
@@ -42,7 +50,11 @@ export function openSqliteStore(dataDir: string, migrations: readonly SqliteMigr
 
   let db: SqliteDatabase | undefined;
   try {
+    refuseEmptyFile(file);
     db = new Database(file);
+    keepDatabaseOwnerOnly(file);
+    // Before anything writes to it: a damaged or foreign file refuses the start (sqlite-check.ts).
+    checkOpenedDatabase(db);
     // WAL lets pulls read while a push writes. FULL, not NORMAL: a device deletes its outbox
     // entry once the server says "accepted", so an acknowledged commit must survive a power
     // cut too — with NORMAL the last commits could vanish after the device had let go of them.
@@ -70,6 +82,7 @@ interface EventRow {
   type: string;
   v: number;
   payload: string;
+  delivered_by: string | null;
 }
 
 interface TokenRow {
@@ -81,7 +94,9 @@ interface TokenRow {
   revoked_at: string | null;
 }
 
-const EVENT_COLUMNS = 'seq, received_at, id, stream_id, device_id, actor, hlc, type, v, payload';
+// delivered_by: the label of the token that pushed the event, looked up by its primary key.
+const EVENT_COLUMNS =
+  'seq, received_at, id, stream_id, device_id, actor, hlc, type, v, payload, (SELECT label FROM device_tokens WHERE device_tokens.id = events.token_id) AS delivered_by';
 const TOKEN_COLUMNS = 'id, org_id, label, role, created_at, revoked_at';
 
 function toStoredEvent(r: EventRow): StoredEvent {
@@ -96,7 +111,19 @@ function toStoredEvent(r: EventRow): StoredEvent {
     type: r.type,
     v: r.v,
     payloadJson: r.payload,
+    deliveredBy: r.delivered_by,
   };
+}
+
+/**
+ * About how many bytes of pull JSON a row makes (UTF-8): its fields, and room for the names,
+ * quotes, numbers and escapes around them. Escapes in the payload are already in its text.
+ */
+function pulledEventBytes(r: EventRow): number {
+  let bytes = 160;
+  for (const text of [r.payload, r.id, r.stream_id, r.device_id, r.actor, r.hlc, r.type, r.received_at, r.delivered_by ?? ''])
+    bytes += Buffer.byteLength(text, 'utf8');
+  return bytes;
 }
 
 function toToken(r: TokenRow): DeviceTokenRecord {
@@ -110,9 +137,9 @@ function roleOf(text: string): DeviceRole {
 
 /** The port over an open, migrated connection. Statements are prepared once, here. */
 function sqliteStore(db: SqliteDatabase, file: string, schemaVersion: number): SqliteEventStore {
-  const insertEvent = db.prepare<[string, string, string, string, string, string, string, string, number, string], { seq: number }>(
-    `INSERT INTO events (org_id, id, stream_id, device_id, actor, hlc, type, payload, v, received_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  const insertEvent = db.prepare<[string, string, string, string, string, string, string, string, number, string, string | null], { seq: number }>(
+    `INSERT INTO events (org_id, id, stream_id, device_id, actor, hlc, type, payload, v, received_at, token_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (org_id, id) DO NOTHING
      RETURNING seq`,
   );
@@ -150,9 +177,15 @@ function sqliteStore(db: SqliteDatabase, file: string, schemaVersion: number): S
 
   // IMMEDIATE takes the write lock before the first insert: seq numbers are handed out in
   // the order transactions commit, so a reader that has seen seq N has seen everything below.
-  const append = db.transaction((orgId: string, events: readonly MusterEvent[], receivedAt: string): AppendOutcome[] =>
+  // A device id belongs to one active token of the organisation: a second token cannot take it.
+  const bindDevice = db.prepare<[string, string, string]>(
+    `UPDATE device_tokens SET device_id = ? WHERE id = ? AND device_id IS NULL AND NOT EXISTS
+       (SELECT 1 FROM device_tokens other WHERE other.org_id = device_tokens.org_id AND other.device_id = ? AND other.revoked_at IS NULL)`,
+  );
+  const boundDevice = db.prepare<[string], { device_id: string | null }>('SELECT device_id FROM device_tokens WHERE id = ?');
+  const append = db.transaction((orgId: string, events: readonly MusterEvent[], receivedAt: string, tokenId: string | null): AppendOutcome[] =>
     events.map((e) => {
-      const inserted = insertEvent.get(orgId, e.id, e.streamId, e.deviceId, e.actor, e.hlc, e.type, JSON.stringify(e.payload), e.v, receivedAt);
+      const inserted = insertEvent.get(orgId, e.id, e.streamId, e.deviceId, e.actor, e.hlc, e.type, JSON.stringify(e.payload), e.v, receivedAt, tokenId);
       if (inserted) return { status: 'accepted', seq: inserted.seq };
       const row = eventById.get(orgId, e.id);
       if (!row) throw new Error(`event ${e.id} was neither inserted nor found`);
@@ -163,6 +196,10 @@ function sqliteStore(db: SqliteDatabase, file: string, schemaVersion: number): S
   let closed = false;
   return {
     ...sqlitePlaybooks(db),
+    ...sqliteKeys(db),
+    ...sqliteMeta(db),
+    ...sqliteEnrolment(db),
+    ...sqliteUsage(db),
     kind: 'sqlite',
     file,
     schemaVersion,
@@ -206,15 +243,31 @@ function sqliteStore(db: SqliteDatabase, file: string, schemaVersion: number): S
       const row = tokenById.get(id);
       return Promise.resolve(row ? toToken(row) : undefined);
     },
-    appendEvents(orgId, events, receivedAt) {
+    appendEvents(orgId, events, receivedAt, tokenId) {
       if (events.length === 0) return Promise.resolve([]);
-      return Promise.resolve(append.immediate(orgId, events, receivedAt));
+      return Promise.resolve(append.immediate(orgId, events, receivedAt, tokenId ?? null));
     },
-    readEvents(orgId, afterSeq, limit): Promise<EventPage> {
-      // One row more than asked tells whether another page follows, without a COUNT.
-      const rows = eventsAfter.all(orgId, afterSeq, limit + 1);
-      const more = rows.length > limit;
-      return Promise.resolve({ events: (more ? rows.slice(0, limit) : rows).map(toStoredEvent), more });
+    bindTokenDevice(tokenId, deviceId) {
+      bindDevice.run(deviceId, tokenId, deviceId);
+      const row = boundDevice.get(tokenId);
+      return Promise.resolve(row ? (row.device_id ?? undefined) : undefined);
+    },
+    readEvents(orgId, afterSeq, limit, maxBytes = MAX_PULL_BYTES): Promise<EventPage> {
+      // Rows one at a time, so a page of big events never has more than one row past the page
+      // in memory. One row more than fits tells whether another page follows, without a COUNT.
+      const events: StoredEvent[] = [];
+      let bytes = 0;
+      let more = false;
+      for (const row of eventsAfter.iterate(orgId, afterSeq, limit + 1)) {
+        const size = pulledEventBytes(row);
+        if (events.length === limit || (events.length > 0 && bytes + size > maxBytes)) {
+          more = true;
+          break;
+        }
+        events.push(toStoredEvent(row));
+        bytes += size;
+      }
+      return Promise.resolve({ events, more });
     },
     latestSeq(orgId) {
       return Promise.resolve(maxSeq.get(orgId)?.seq ?? 0);
@@ -280,7 +333,7 @@ function describeSqliteError(error: unknown): string {
     case 'SQLITE_NOTADB':
       return 'the file is not a SQLite database (is DATA_DIR pointing at the right folder?)';
     case 'SQLITE_CORRUPT':
-      return 'the database file is corrupt; restore it from a backup';
+      return 'the file is damaged (SQLite reports it corrupt). Stop Muster, copy your latest backup of the database over this file (deleting the -wal and -shm files beside it, if any), and start again';
     case 'SQLITE_CANTOPEN':
       return 'the file cannot be opened (check that it is a file, not a folder, and that the folder is writable)';
     case 'SQLITE_READONLY':

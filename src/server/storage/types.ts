@@ -18,7 +18,7 @@ import type { DeviceRole, PublishedPlaybookInfo } from '../../domain/playbook-pu
  *   (SQLite: one IMMEDIATE transaction; PostgreSQL: SERIALIZABLE, or a lock on the
  *   organisation's row, around the read and the insert).
  */
-export interface EventStore {
+export interface EventStore extends EnrolmentStore {
   /** Which adapter is behind the port ("sqlite", later "postgres"); shown by /api/health. */
   readonly kind: string;
   /** Flushes and releases the database. Call once, after the HTTP server has stopped. */
@@ -43,11 +43,31 @@ export interface EventStore {
    * happened to each, in order. A second copy within the same call counts as a duplicate.
    * `conflict`: the id exists with different content; nothing was written for it.
    */
-  appendEvents(orgId: string, events: readonly MusterEvent[], receivedAt: string): Promise<AppendOutcome[]>;
-  /** Up to `limit` events of the organisation with seq > `afterSeq`, in seq order. */
-  readEvents(orgId: string, afterSeq: number, limit: number): Promise<EventPage>;
+  appendEvents(orgId: string, events: readonly MusterEvent[], receivedAt: string, tokenId?: string): Promise<AppendOutcome[]>;
+  /**
+   * Binds the token to `deviceId` if it is bound to none yet and no other active token of its
+   * organisation holds that device id, and answers the device id it is bound to (this one, or
+   * the one an earlier push bound); undefined when it is bound to none. One statement, so two
+   * first pushes racing cannot both bind.
+   */
+  bindTokenDevice(tokenId: string, deviceId: string): Promise<string | undefined>;
+  /**
+   * Up to `limit` events of the organisation with seq > `afterSeq`, in seq order, stopping
+   * before the event that would take the page's event JSON past `maxBytes` (MAX_PULL_BYTES by
+   * default) — but always at least one event, however big. Rows past the page are not read.
+   */
+  readEvents(orgId: string, afterSeq: number, limit: number, maxBytes?: number): Promise<EventPage>;
+  /** The database's identity (its epoch): a random id, the same across restarts, new after a restore. */
+  databaseEpoch(): Promise<string>;
+  /** Writes an online, consistent copy of the whole database to `file` (readable by its owner only). */
+  backupTo(file: string): Promise<void>;
   /** The organisation's highest seq, 0 when it has no events. */
   latestSeq(orgId: string): Promise<number>;
+  /**
+   * The bytes the organisation's events take (see sqlite-usage.ts for what counts), for its
+   * storage quota; 0 when it has none. Read on every push, so cheap; always the committed events exactly.
+   */
+  storedEventBytes(orgId: string): Promise<number>;
   /**
    * Notes, in one write, that the server heard from these devices: `seenSeq` is the last seq
    * each has been handed (never lowered), `following` the incidents open on it (left as it was
@@ -71,6 +91,20 @@ export interface EventStore {
   currentPlaybook(orgId: string, id: string, language: string): Promise<StoredPlaybook | undefined>;
   /** One published version of the organisation's, with its body as stored; undefined when there is none. */
   getPublishedPlaybook(orgId: string, id: string, language: string, revision: number): Promise<StoredPlaybook | undefined>;
+
+  /**
+   * The organisation's report-countersigning key; `candidate` is stored first when it has none
+   * (insert-if-absent, so two first requests end up with the same key). Never changed after.
+   */
+  orgSigningKey(orgId: string, candidate: Omit<OrgSigningKey, 'createdAt'>, at: string): Promise<OrgSigningKey>;
+}
+
+/** An organisation's Ed25519 key pair (raw keys in hex) that countersigns report hashes. */
+export interface OrgSigningKey {
+  readonly keyId: string;
+  readonly publicKey: string;
+  readonly secretKey: string;
+  readonly createdAt: string;
 }
 
 /** What the publisher hands the store; the store adds the revision and the time. */
@@ -157,6 +191,8 @@ export interface StoredEvent {
   readonly type: string;
   readonly v: number;
   readonly payloadJson: string;
+  /** The label of the token that pushed it (`tokenId` of appendEvents); null when not recorded. */
+  readonly deliveredBy?: string | null;
 }
 
 export interface EventPage {
@@ -164,3 +200,54 @@ export interface EventPage {
   /** Whether the organisation has events after the last one in `events`. */
   readonly more: boolean;
 }
+
+/**
+ * One-time enrolment codes and token rotation (SQLite: sqlite-enrol.ts, migration 9). Codes and
+ * tokens are handed over as hashes; the secrets are never stored.
+ */
+export interface EnrolmentStore {
+  /** Stores a new code by its hash; the device that uses it gets a token with id `tokenId`. */
+  addEnrolmentCode(code: NewEnrolmentCode, at: string): Promise<EnrolmentCodeRecord>;
+  /**
+   * Uses the code, if it is unused, not withdrawn and not expired at `at`: in one write
+   * transaction marks it used and stores the device token (`tokenHash`) with the code's
+   * organisation, label and role. Otherwise nothing is written and the answer says why.
+   */
+  redeemEnrolmentCode(codeHash: string, tokenHash: string, deviceId: string | null, at: string): Promise<RedeemOutcome>;
+  /** The organisation's codes not used yet (expired or not, withdrawn ones excepted), oldest first. */
+  pendingEnrolmentCodes(orgId: string): Promise<EnrolmentCodeRecord[]>;
+  /** Withdraws the unused code that would give `tokenId`; undefined when there is none. */
+  cancelEnrolmentCode(tokenId: string, at: string): Promise<EnrolmentCodeRecord | undefined>;
+  /** Gives the token a next hash, replacing any earlier one not yet used; false when the token is gone or revoked. */
+  setNextTokenHash(tokenId: string, nextHash: string): Promise<boolean>;
+  /**
+   * A request came with a rotated token: it becomes the token's hash and the old one stops
+   * working. False when no active token waits for that hash.
+   */
+  takeUpNextToken(nextHash: string): Promise<boolean>;
+}
+
+export interface NewEnrolmentCode {
+  readonly codeHash: string;
+  readonly orgId: string;
+  readonly tokenId: string;
+  readonly label: string;
+  readonly role: DeviceRole;
+  readonly expiresAt: string;
+}
+
+export interface EnrolmentCodeRecord {
+  readonly tokenId: string;
+  readonly orgId: string;
+  readonly label: string;
+  readonly role: DeviceRole;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly usedAt: string | null;
+  readonly cancelledAt: string | null;
+}
+
+export type RedeemOutcome =
+  | { readonly status: 'enrolled'; readonly code: EnrolmentCodeRecord }
+  | { readonly status: 'used' | 'expired' | 'cancelled'; readonly code: EnrolmentCodeRecord }
+  | { readonly status: 'unknown' };

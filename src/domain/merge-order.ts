@@ -1,0 +1,102 @@
+import { compareEvents, type MusterEvent } from './event';
+import { ClockDriftError, formatStamp, parseStamp, receive, stampTime, type HlcClock } from './hlc';
+
+/**
+ * What the server says about an event when a device pulls it: when it first stored it and the
+ * label of the device token that pushed it. A device keeps these with the event (an event it
+ * made itself gets them when it pulls it back), so every device that has synced holds the same.
+ */
+export interface ServerReceipt {
+  /** ISO 8601, the server's clock when it first stored the event. */
+  readonly receivedAt?: string;
+  /** The label of the device token that delivered it; null when the server did not record one. */
+  readonly deliveredBy?: string | null;
+}
+
+/** An event as a device keeps it: the envelope its author made, plus what the server said about it. */
+export type HeldEvent = MusterEvent & ServerReceipt;
+
+/**
+ * The clock rule for every last-writer-wins value (step status, role holder, commander, phase,
+ * after-action texts, the duty officer): an event counts as made no later than the moment the
+ * server first stored it. Its effective time is its stamp's wall time, capped at `receivedAt`
+ * when it has been through the server; an event not yet through the server (recorded here and
+ * not pushed) counts at its stamp.
+ *
+ * Why this rule: a stamp is whatever the author's clock said, and a clock hours ahead would
+ * otherwise win every conflict for ever; `receivedAt` comes from one clock, the server's, and
+ * travels with the event, so the cap is the same on every device whatever order events
+ * arrive in (deterministic), and an honest later action — made after the far-future event
+ * reached the server — wins again. Causality holds: an event made after seeing another has a
+ * later stamp (the HLC) and is stored later, so both its stamp and its cap are later. With no
+ * tolerance, an honest clock a little fast is also put back to when its event truly arrived.
+ * The server refuses stamps more than MAX_CLOCK_AHEAD_MS ahead of its clock besides; this rule
+ * covers what got in before that check, or by any other way.
+ *
+ * Two details keep causality for capped events too: at the same effective time a capped event
+ * sorts first (its true time is unknown, at most that), and a device that pulls a capped
+ * event its clock refuses still takes in the capped time (`takeIn`), so what it records next
+ * sorts after it.
+ */
+export function effectiveTime(e: Pick<HeldEvent, 'hlc' | 'receivedAt'>): number {
+  const stamped = stampTime(e.hlc);
+  if (e.receivedAt === undefined) return stamped;
+  const received = Date.parse(e.receivedAt);
+  return Number.isFinite(received) ? Math.min(stamped, received) : stamped;
+}
+
+/**
+ * The order the reducers apply events in: by effective time, then by (hlc, id). Events no cap
+ * touches keep exactly their (hlc, id) order. Pure; the same on every device holding the same
+ * events, online or offline.
+ */
+export function compareForMerge(a: Pick<HeldEvent, 'hlc' | 'id' | 'receivedAt'>, b: Pick<HeldEvent, 'hlc' | 'id' | 'receivedAt'>): number {
+  const ta = effectiveTime(a);
+  const tb = effectiveTime(b);
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  const ca = isCapped(a, ta);
+  if (ca !== isCapped(b, tb)) return ca ? -1 : 1;
+  return compareEvents(a, b);
+}
+
+function isCapped(e: Pick<HeldEvent, 'hlc'>, effective: number): boolean {
+  return stampTime(e.hlc) > effective;
+}
+
+/**
+ * Takes a pulled event into a device's clock. A stamp too far ahead of `now` leaves the clock
+ * where it was (and is reported as `drift`, for the flag), but the time it counts as under the
+ * cap, when that is within reach, is taken in: what this device records next sorts after it.
+ */
+export function takeIn(clock: HlcClock, e: Pick<HeldEvent, 'hlc' | 'receivedAt'>, now: number): { clock: HlcClock; drift: ClockDriftError | null } {
+  try {
+    return { clock: receive(clock, e.hlc, now), drift: null };
+  } catch (error) {
+    if (!(error instanceof ClockDriftError)) throw error;
+    const effective = effectiveTime(e);
+    if (effective === stampTime(e.hlc)) return { clock, drift: error };
+    try {
+      return { clock: receive(clock, formatStamp({ wall: effective, counter: 0, deviceId: parseStamp(e.hlc).deviceId }), now), drift: error };
+    } catch (again) {
+      if (!(again instanceof ClockDriftError)) throw again;
+      return { clock, drift: error };
+    }
+  }
+}
+
+/** Events in merge order with repeats of the same id dropped; the input is not changed. */
+export function orderForMerge<E extends Pick<HeldEvent, 'hlc' | 'id' | 'receivedAt'>>(events: readonly E[]): E[] {
+  const sorted = [...events].sort(compareForMerge);
+  const seen = new Set<string>();
+  return sorted.filter((e) => {
+    if (seen.has(e.id)) return false;
+    seen.add(e.id);
+    return true;
+  });
+}
+
+/** The envelope alone, as its author made it: what is pushed, hashed and exported. */
+export function envelopeOf(e: HeldEvent): MusterEvent {
+  const { receivedAt: _receivedAt, deliveredBy: _deliveredBy, ...envelope } = e;
+  return envelope;
+}
