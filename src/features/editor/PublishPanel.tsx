@@ -271,7 +271,7 @@ function FileTools({ editor }: { editor: DraftEditor }) {
       return;
     }
     if (!isRecord(parsed)) {
-      setMessage({ ok: false, text: t('editor.file.notPlaybook', { file: file.name, detail: 'JSON object expected' }) });
+      setMessage({ ok: false, text: t('editor.file.notPlaybook', { file: file.name, detail: t('editor.file.notObject') }) });
       return;
     }
     const { $schema: _pointer, ...body } = parsed;

@@ -135,6 +135,7 @@ export const messages = defineMessages({
     'zh-CN': '“{file}”不是预案文件：{detail}。草稿未改动。',
     en: '"{file}" is not a playbook file: {detail}. The draft is unchanged.',
   },
+  'editor.file.notObject': { 'zh-CN': '文件内容应是一个 JSON 对象（以 { 开头）', en: 'the file should hold one JSON object (starting with {)' },
   'editor.discard.button': { 'zh-CN': '放弃草稿', en: 'Discard the draft' },
   'editor.discard.confirm': {
     'zh-CN': '放弃这份草稿？本设备上的修改将全部丢失。已发布的版本不受影响。',
