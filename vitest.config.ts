@@ -19,6 +19,9 @@ export default defineConfig({
     ],
     environment: 'node',
     setupFiles: ['./test/setup-units.ts'],
+    // One throw-away PostgreSQL cluster per run, for the storage tests that run on both SQLite
+    // and PostgreSQL (MUSTER_TEST_POSTGRES=skip: SQLite only).
+    globalSetup: ['./test/pg-global-setup.ts'],
     // A guard against a hung test, not a speed check: tests that start processes (the CLI,
     // the server) take many seconds on a busy machine.
     testTimeout: 120_000,

@@ -13,9 +13,18 @@ import { benchStreams } from './streams';
 import { benchSync } from './sync';
 
 /**
+ * `npm run bench -- --scale` runs only the long scale run (bench/scale.ts): a million events
+ * through two server processes on PostgreSQL, and on SQLite for comparison.
+ *
  * Prints one JSON object of figures. Benchmarks never fail a run on a slow machine; they
  * report. A new benchmark adds its figures to this object.
  */
+if (process.argv.includes('--scale')) {
+  const { benchScale } = await import('./scale');
+  console.log(JSON.stringify({ node: process.version, at: new Date().toISOString(), ...(await benchScale()) }, null, 2));
+  process.exit(0);
+}
+
 const figures: Record<string, unknown> = {
   node: process.version,
   at: new Date().toISOString(),

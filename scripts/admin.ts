@@ -2,13 +2,17 @@
 import { ConfigError, readServerConfig } from '../src/server/config';
 import { AdminUsageError, runAdmin } from '../src/server/admin';
 import { REPO_ROOT } from '../src/server/server';
-import { openSqliteStore, StoreOpenError } from '../src/server/storage/sqlite';
+import { openEventStore } from '../src/server/storage/open';
+import { StoreOpenError } from '../src/server/storage/sqlite';
+import type { EventStore } from '../src/server/storage/types';
 
-let store;
+// The same database as the server: DATABASE_URL's PostgreSQL when set, else DATA_DIR's SQLite file.
+let store: EventStore;
 let dataDir: string;
 try {
-  dataDir = readServerConfig(process.env, REPO_ROOT).dataDir;
-  store = openSqliteStore(dataDir);
+  const config = readServerConfig(process.env, REPO_ROOT);
+  dataDir = config.dataDir;
+  store = (await openEventStore({ dataDir, databaseUrl: config.databaseUrl })).store;
 } catch (error) {
   console.error(error instanceof StoreOpenError || error instanceof ConfigError ? error.message : error);
   process.exit(1);
@@ -19,5 +23,5 @@ try {
   console.error(error instanceof AdminUsageError ? error.message : error);
   process.exitCode = 1;
 } finally {
-  store.close();
+  await store.close();
 }

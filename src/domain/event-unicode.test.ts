@@ -36,6 +36,16 @@ describe('texts in an event are well-formed Unicode', () => {
     expect(issue?.message).toMatch(/well-formed Unicode/);
   });
 
+  it.each([
+    ['the actor', { ...note, actor: '王\u0000值班' }, 'actor'],
+    ['the note text', { ...note, payload: { ...note.payload, text: 'a\u0000b' } }, 'payload.text'],
+  ])('refuses the NUL character in %s (PostgreSQL cannot store it), naming that field', (_what, input, path) => {
+    const result = validateEvent(input);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.find((i) => i.path === path)?.message).toMatch(/NUL character \(U\+0000 at position 1\)/);
+  });
+
   it('says where in the text the broken character is', () => {
     const result = validateEvent({ ...note, payload: { text: `ab${HALF}` } });
     expect(result).toEqual({

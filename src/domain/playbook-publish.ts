@@ -27,15 +27,22 @@ export function publishedPlaybookPath(id: string, language: string, revision: nu
 
 /**
  * What a device token may do. `member`: sync events, read published playbooks. `editor`: also
- * publish playbooks. Set by the administrator (`device add … --role editor`); a token issued
- * before roles existed is a member.
+ * publish playbooks. `head-office`: read — never write — the events of every organisation
+ * below its own (its branches), for the head-office overview; it pushes and publishes nothing.
+ * Set by the administrator (`device add … --role editor`); a token issued before roles existed
+ * is a member.
  */
-export const DEVICE_ROLES = ['member', 'editor'] as const;
+export const DEVICE_ROLES = ['member', 'editor', 'head-office'] as const;
 export type DeviceRole = (typeof DEVICE_ROLES)[number];
 export const DEFAULT_DEVICE_ROLE: DeviceRole = 'member';
 
 export function mayPublish(role: DeviceRole): boolean {
   return role === 'editor';
+}
+
+/** Whether the device may push events: every role but head office, which only reads. */
+export function mayPush(role: DeviceRole): boolean {
+  return role !== 'head-office';
 }
 
 /** A change note is a sentence or two ("Basement route now via stair B"), never empty. */

@@ -165,6 +165,9 @@ export function malformedTextIssues(value: unknown, path: string): Issue[] {
     if (typeof v === 'string') {
       const bad = LONE_SURROGATE.exec(v);
       if (bad) issues.push({ path: at, message: loneSurrogateMessage('the text', bad) });
+      // PostgreSQL's text cannot hold U+0000 at all; no person types one, so nothing is lost.
+      const nul = v.indexOf('\u0000');
+      if (nul >= 0) issues.push({ path: at, message: `the text holds the NUL character (U+0000 at position ${nul}), which no text may contain` });
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) pending.push({ value: v[i] as unknown, path: `${at}[${i}]` });
     } else if (isRecord(v)) {

@@ -35,11 +35,16 @@ export async function backupCommand(store: EventStore, rest: readonly string[], 
  * `restore <file>`: puts a backup in place of the database, with a new epoch so that devices
  * pull again from the start. Closes `store` first: the file under it is replaced.
  */
-export function restoreCommand(store: EventStore, rest: readonly string[], io: BackupIo, usage: (message: string) => Error): void {
+export async function restoreCommand(store: EventStore, rest: readonly string[], io: BackupIo, usage: (message: string) => Error): Promise<void> {
   const [name, ...more] = rest;
   if (name === undefined || more.length > 0) throw usage('Say which backup to restore: restore <file> (made by npm run admin -- backup <file>)');
+  if (store.kind !== 'sqlite') {
+    throw usage(
+      'restore puts back a SQLite file; this server uses PostgreSQL (DATABASE_URL). Restore PostgreSQL with its own tools (pg_restore), then run npm run admin -- epoch renew so that devices pull again.',
+    );
+  }
   const file = fromWhereTyped(name, io);
-  store.close();
+  await store.close();
   let outcome;
   try {
     outcome = restoreSqliteBackup(join(io.dataDir, SQLITE_FILE_NAME), file, new Date(io.now()));

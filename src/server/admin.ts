@@ -7,7 +7,8 @@ import { DEFAULT_ENROLMENT_HOURS, MAX_ENROLMENT_HOURS } from '../domain/enrolmen
 import { DEFAULT_DEVICE_ROLE, DEVICE_ROLES, type DeviceRole } from '../domain/playbook-publish';
 import { ConfigError, parsePort, parsePublicUrl } from './config';
 import { backupCommand, restoreCommand } from './admin-backup';
-import type { EventStore } from './storage/types';
+import { migrateCommand } from './admin-migrate';
+import type { EventStore, OrgRecord } from './storage/types';
 import { initTls, loadTls, publicUrlFile, TLS_FILES, TlsError } from './tls';
 import { hashEnrolmentCode, newEnrolmentCode, newOrgId, newTokenId } from './tokens';
 
@@ -18,21 +19,32 @@ import { hashEnrolmentCode, newEnrolmentCode, newOrgId, newTokenId } from './tok
  */
 const ADMIN_USAGE = `Usage: npm run admin -- <command>
 
-  org create <name> [--id <id>]       create an organisation; prints its id
-  org list                            list organisations
+  org create <name> [--id <id>] [--parent <org-id>]
+                                      create an organisation; prints its id. With
+                                      --parent it is a branch of that organisation (a
+                                      region, a head office): head office sees it
+  org parent <org-id> <parent-id>|none
+                                      put an existing organisation under another one, or
+                                      under none (a top organisation again)
+  org list                            list organisations as a tree, each branch under
+                                      the organisation it reports to
   org key <org-id>                    print the organisation's public key, which checks
                                       the server's countersignature on reports
-  device add <org-id> <label> [--role member|editor] [--expires <hours>] [--url <public address>] [--no-qr] [--insecure]
+  device add <org-id> <label> [--role member|editor|head-office] [--expires <hours>] [--url <public address>] [--no-qr] [--insecure]
                                       prints an enrolment link (and its QR code) to open
                                       once on the phone. The link carries a one-time code,
                                       not a token: the phone trades it for a token of its
                                       own. It works once, within 24 hours unless --expires
                                       says otherwise (at most 168).
                                       A member syncs and reads the published playbooks;
-                                      an editor may also publish them (default: member)
+                                      an editor may also publish them (default: member).
+                                      A head-office device reads, live, the events of
+                                      every organisation below its own (its branches,
+                                      their branches…) and writes nothing: it pushes no
+                                      events and publishes no playbooks
   device list <org-id>                list the devices of an organisation, with their roles,
                                       and the enrolment links not used yet
-  device role <token-id> member|editor
+  device role <token-id> member|editor|head-office
                                       change what a device may do, from its next request
   device revoke <token-id>            revoke a device's token at once (or withdraw its
                                       enrolment link, if it has not been used)
@@ -45,8 +57,16 @@ const ADMIN_USAGE = `Usage: npm run admin -- <command>
   restore <file>                      put a backup in place of the database (stop the
                                       server first); devices then pull everything again
                                       and send back their own records the backup lacks
+  migrate --to <postgres://…>         copy this SQLite database into an empty PostgreSQL
+                                      one (stop the server first), check it table by
+                                      table, and say what was copied. Then start the
+                                      server with DATABASE_URL; devices go on syncing
+  epoch renew                         give the database a new identity, after it was put
+                                      back from a dump by other means (pg_restore):
+                                      devices then pull everything again
 
-The data folder is DATA_DIR (default ./data), as for the server. The public address is where
+The database is the server's: PostgreSQL when DATABASE_URL is set, else the SQLite file in
+DATA_DIR. The data folder is DATA_DIR (default ./data), as for the server. The public address is where
 phones reach this server, e.g. https://muster.branch.lan:8443. When --url is not given it is
 PUBLIC_URL, else the address the server noted on its last start, else the first name given to
 tls init with PORT. A plain http://
@@ -78,6 +98,11 @@ export async function runAdmin(args: readonly string[], store: EventStore, io: A
   // One-word commands whose argument is a file name.
   if (group === 'backup') return backupCommand(store, positional.slice(1), io, (m) => new AdminUsageError(m));
   if (group === 'restore') return restoreCommand(store, positional.slice(1), io, (m) => new AdminUsageError(m));
+  if (group === 'migrate') {
+    const to = flagValue(flags, 'to');
+    await migrateCommand(store, positional.slice(1), new Map(to === undefined ? [] : [['to', to]]), io, (m) => new AdminUsageError(m));
+    return;
+  }
   switch (command) {
     case 'org create': {
       const name = rest.join(' ').trim();
@@ -86,15 +111,60 @@ export async function runAdmin(args: readonly string[], store: EventStore, io: A
       if (!ORG_ID_PATTERN.test(id))
         throw new AdminUsageError(`--id must be 2-63 lower-case letters, digits or "-", starting with a letter or digit; got "${id}"`);
       if (await store.getOrg(id)) throw new AdminUsageError(`An organisation with id ${id} already exists`);
-      const org = await store.createOrg({ id, name }, at);
-      io.out(`Created organisation ${org.id} (${org.name}).`);
+      const parentId = flagValue(flags, 'parent');
+      const parent = parentId === undefined ? undefined : await store.getOrg(parentId);
+      if (parentId !== undefined && !parent) {
+        throw new AdminUsageError(`No organisation ${parentId} to put "${name}" under. See: npm run admin -- org list (or create that one first)`);
+      }
+      const org = await store.createOrg({ id, name, parentId: parent?.id ?? null }, at);
+      io.out(`Created organisation ${org.id} (${org.name})${parent ? `, under ${parent.name} (${parent.id})` : ''}.`);
+      if (parent) io.out(`Head-office devices of ${parent.id} and of the organisations above it see its events, read only.`);
       io.out(`Next: npm run admin -- device add ${org.id} "Commander's tablet" --url https://your-server`);
+      return;
+    }
+    case 'org parent': {
+      const [orgId, parentWord, ...more] = rest;
+      if (orgId === undefined || parentWord === undefined || more.length > 0) {
+        throw new AdminUsageError('Say which organisation goes under which: org parent <org-id> <parent-id>, or org parent <org-id> none (see org list)');
+      }
+      const org = await store.getOrg(orgId);
+      if (!org) throw new AdminUsageError(`No organisation ${orgId}. See: npm run admin -- org list`);
+      const parentId = parentWord === 'none' ? null : parentWord;
+      if (parentId !== null) {
+        const parent = await store.getOrg(parentId);
+        if (!parent) throw new AdminUsageError(`No organisation ${parentId} to put ${org.id} under. See: npm run admin -- org list (or "none" for no parent)`);
+        // The tree must stay a tree: head office reads everything below it, and a loop has no top.
+        if (parent.id === org.id || (await store.descendantOrgs(org.id)).some((o) => o.id === parent.id)) {
+          throw new AdminUsageError(
+            parent.id === org.id
+              ? `${org.id} cannot be put under itself. Give another organisation: org parent ${org.id} <parent-id>`
+              : `${org.id} (${org.name}) cannot go under ${parent.id} (${parent.name}): ${parent.id} is below ${org.id}, so that would make a loop. ` +
+                  `Move ${parent.id} out first (org parent ${parent.id} <another-org-id>|none), or choose a parent that is not below ${org.id}.`,
+          );
+        }
+      }
+      await store.setOrgParent(org.id, parentId);
+      const parent = parentId === null ? undefined : await store.getOrg(parentId);
+      io.out(
+        parent
+          ? `${org.id} (${org.name}) now reports to ${parent.id} (${parent.name}): head-office devices of ${parent.id} and above see its events from their next request.`
+          : `${org.id} (${org.name}) now reports to no organisation: it is a top organisation, and no head office sees its events.`,
+      );
       return;
     }
     case 'org list': {
       const orgs = await store.listOrgs();
       if (orgs.length === 0) io.out('No organisations yet. Create one: npm run admin -- org create "<name>"');
-      for (const org of orgs) io.out(`${org.id}\t${org.name}\tcreated ${org.createdAt}`);
+      for (const line of orgTree(orgs)) io.out(line);
+      return;
+    }
+    case 'epoch renew': {
+      if (rest.length > 0) throw new AdminUsageError('epoch renew takes nothing more: npm run admin -- epoch renew');
+      const epoch = await store.renewEpoch(at);
+      io.out(`The database's identity is now ${epoch}.`);
+      io.out(
+        'On their next sync, devices see it, pull everything again from the start (nothing is doubled) and send back their own records the database lacks.',
+      );
       return;
     }
     case 'org key': {
@@ -123,6 +193,11 @@ export async function runAdmin(args: readonly string[], store: EventStore, io: A
       const record = await store.addEnrolmentCode({ codeHash: hashEnrolmentCode(code), orgId, tokenId: newTokenId(), label, role, expiresAt }, at);
       const link = enrolmentLink(base, code);
       io.out(`Issued an enrolment link for "${label}" in ${org.name} (${org.id}), as ${roleInWords(record.role)}; its token will be ${record.tokenId}.`);
+      if (role === 'head-office' && (await store.descendantOrgs(org.id)).length === 0) {
+        io.out(
+          `Note: no organisation is below ${org.id} yet, so this device will see no branches. Add one: npm run admin -- org create "<name>" --parent ${org.id}`,
+        );
+      }
       io.out(`Open this link once on the device, before ${expiresAt}. It enrols one device, once; it is shown only now.`);
       io.out('');
       io.out(link);
@@ -209,14 +284,49 @@ export async function runAdmin(args: readonly string[], store: EventStore, io: A
   }
 }
 
+/**
+ * `org list`: each organisation under the one it reports to, indented two spaces a level,
+ * siblings by name then id, so a head office with hundreds of branches reads region by region.
+ */
+function orgTree(orgs: readonly OrgRecord[]): string[] {
+  const ids = new Set(orgs.map((o) => o.id));
+  const children = new Map<string | null, OrgRecord[]>();
+  for (const org of orgs) {
+    const parent = org.parentId !== null && ids.has(org.parentId) ? org.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), org]);
+  }
+  for (const list of children.values()) list.sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1));
+  const lines: string[] = [];
+  const shown = new Set<string>();
+  const walk = (org: OrgRecord, depth: number, note = ''): void => {
+    if (shown.has(org.id)) return;
+    shown.add(org.id);
+    const below = children.get(org.id) ?? [];
+    const count = below.length > 0 ? `\t${below.length} directly below` : '';
+    lines.push(`${'  '.repeat(depth)}${org.id}\t${org.name}\tcreated ${org.createdAt}${count}${note}`);
+    for (const child of below) walk(child, depth + 1);
+  };
+  for (const top of children.get(null) ?? []) walk(top, 0);
+  // Only a loop of parents written into the file by hand has no top: shown rather than hidden.
+  for (const org of orgs) walk(org, 0, `\tin a loop of parents: npm run admin -- org parent ${org.id} none`);
+  return lines;
+}
+
 function parseRole(word: string, what: string): DeviceRole {
   const role = DEVICE_ROLES.find((r) => r === word);
-  if (role === undefined) throw new AdminUsageError(`${what} must be ${DEVICE_ROLES.join(' or ')}; got "${word}"`);
+  if (role === undefined) throw new AdminUsageError(`${what} must be ${DEVICE_ROLES.slice(0, -1).join(', ')} or ${DEVICE_ROLES.at(-1) ?? ''}; got "${word}"`);
   return role;
 }
 
 function roleInWords(role: DeviceRole): string {
-  return role === 'editor' ? 'an editor (it may publish playbooks)' : 'a member (it syncs and reads playbooks; it may not publish them)';
+  switch (role) {
+    case 'editor':
+      return 'an editor (it may publish playbooks)';
+    case 'head-office':
+      return "head office (it reads every branch's events below its organisation; it writes nothing)";
+    default:
+      return 'a member (it syncs and reads playbooks; it may not publish them)';
+  }
 }
 
 /**
@@ -344,7 +454,8 @@ function parseArgs(args: readonly string[]): { positional: string[]; flags: Map<
     flags.set(name, REPEATABLE.has(name) ? [...(Array.isArray(before) ? before : []), value] : value);
   }
   for (const name of flags.keys()) {
-    if (!['id', 'url', 'name', 'ip', 'role', 'expires', ...SWITCHES].includes(name)) throw new AdminUsageError(`Unknown option --${name}.\n\n${ADMIN_USAGE}`);
+    if (!['id', 'parent', 'url', 'name', 'ip', 'role', 'expires', 'to', ...SWITCHES].includes(name))
+      throw new AdminUsageError(`Unknown option --${name}.\n\n${ADMIN_USAGE}`);
   }
   return { positional, flags };
 }

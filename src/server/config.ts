@@ -23,6 +23,11 @@ interface ServerConfig {
   limits: CostLimits;
   /** MIN_FREE_DISK_MB, in bytes: below it /api/health answers 503. */
   minFreeDiskBytes: number;
+  /**
+   * DATABASE_URL: postgres://… puts the events in PostgreSQL, where several server processes
+   * can share them. Unset: the SQLite file in DATA_DIR (one process, nothing to install).
+   */
+  databaseUrl?: string;
 }
 
 /** A wrong environment variable; the message names the variable and says what would work. */
@@ -31,7 +36,7 @@ export class ConfigError extends Error {
 }
 
 /**
- * Reads HOST, PORT, HTTP_PORT, DATA_DIR, STATIC_DIR, PUBLIC_URL, TRUST_PROXY, TLS_CERT and
+ * Reads HOST, PORT, HTTP_PORT, DATA_DIR, DATABASE_URL, STATIC_DIR, PUBLIC_URL, TRUST_PROXY, TLS_CERT and
  * TLS_KEY, the cost limits (TOKEN_BYTES_PER_MINUTE, ORG_QUOTA_MB, UNAUTHENTICATED_PER_MINUTE)
  * and MIN_FREE_DISK_MB (the free space below which /api/health answers 503).
  * Relative paths are taken from the current folder, as a shell user expects; the
@@ -43,7 +48,9 @@ export function readServerConfig(env: NodeJS.ProcessEnv, repoRoot: string, cwd: 
   const tlsKey = given(env.TLS_KEY);
   const httpPort = given(env.HTTP_PORT);
   const publicUrl = given(env.PUBLIC_URL);
+  const databaseUrl = given(env.DATABASE_URL);
   return {
+    ...(databaseUrl === undefined ? {} : { databaseUrl: parseDatabaseUrl(databaseUrl) }),
     host: given(env.HOST) ?? '127.0.0.1',
     port: parsePort(env.PORT),
     ...(httpPort === undefined ? {} : { httpPort: parsePort(httpPort, 'HTTP_PORT') }),
@@ -85,6 +92,28 @@ export function parsePublicUrl(raw: string, what: string): string {
     throw new ConfigError(`${what} must be the server's address only, with no path, ? or #, such as https://muster.branch.lan:8443; got "${raw}".`);
   }
   return url.origin;
+}
+
+/**
+ * A PostgreSQL address, `postgres://user:password@host:5432/database` (or `postgresql://`).
+ * The message never repeats the password: it may be pasted into a ticket.
+ */
+export function parseDatabaseUrl(raw: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  const example = 'DATABASE_URL=postgres://muster:secret@db.branch.lan:5432/muster';
+  if (url === undefined || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')) {
+    throw new ConfigError(
+      `DATABASE_URL must be a PostgreSQL address starting with postgres://, such as ${example}; unset it to keep the SQLite file in DATA_DIR.`,
+    );
+  }
+  if (url.hostname === '' && !url.searchParams.has('host')) throw new ConfigError(`DATABASE_URL names no host; for example ${example}`);
+  if (url.pathname === '' || url.pathname === '/') throw new ConfigError(`DATABASE_URL names no database (the part after the last /); for example ${example}`);
+  return raw;
 }
 
 /** The cost limits (rate-limit.ts), each its default when unset. */

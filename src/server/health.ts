@@ -1,6 +1,7 @@
 import { statfs } from 'node:fs/promises';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { probeSqlite } from './storage/sqlite-check';
+import type { EventStore } from './storage/types';
 
 /**
  * What `/api/health` says about the server's own state, beyond "it answered": whether the
@@ -54,6 +55,25 @@ export function sqliteHealthCheck({ db, dataDir, minFreeBytes = DEFAULT_MIN_FREE
       status: problems.length === 0 ? 'ok' : 'unavailable',
       database: { read: probe.read === undefined, write: probe.write === undefined },
       disk: { freeBytes: free, minFreeBytes },
+      problems,
+    };
+  };
+}
+
+/**
+ * The health check of a server whose database is elsewhere (PostgreSQL): the store's own read
+ * and rolled-back write. Its disk is the database server's to watch, so none is measured here.
+ */
+export function storeHealthCheck(store: Pick<EventStore, 'probe'>): HealthCheck {
+  return async () => {
+    const probe = await store.probe();
+    const problems: string[] = [];
+    if (probe.read !== undefined) problems.push(`The database cannot be read (${probe.read}).`);
+    if (probe.write !== undefined) problems.push(`The database cannot be written, so pushes would fail (${probe.write}).`);
+    return {
+      status: problems.length === 0 ? 'ok' : 'unavailable',
+      database: { read: probe.read === undefined, write: probe.write === undefined },
+      disk: { freeBytes: null, minFreeBytes: 0 },
       problems,
     };
   };

@@ -7,11 +7,18 @@ import { HINT_COALESCE_MS } from '../domain/sync-protocol';
  *
  * A burst of pushes becomes few hints: the first goes out at once, then at most one per
  * `coalesceMs` per organisation, carrying the latest seq. Streams of other organisations
- * never hear of it.
+ * never hear of it, except a head-office stream that watches the organisation as one of its
+ * branches (`watch`), which hears the same coalesced hints.
  */
 export interface HintBus {
   /** Starts hearing one organisation's hints; the returned function stops it. */
   subscribe(orgId: string, tokenId: string, subscriber: HintSubscriber): () => void;
+  /**
+   * Hears one organisation's hints without being one of its streams: a head-office stream
+   * watching a branch. It does not make the device live there and is not counted in `size()`.
+   * The returned function stops it.
+   */
+  watch(orgId: string, subscriber: HintSubscriber): () => void;
   publish(orgId: string, seq: number): void;
   /** Whether the device with this token holds a stream now. */
   isLive(tokenId: string): boolean;
@@ -35,7 +42,8 @@ interface HintBusOptions {
 }
 
 interface OrgChannel {
-  readonly subscribers: Set<{ tokenId: string; subscriber: HintSubscriber }>;
+  /** Each subscription its own entry, so one subscriber may hold two. */
+  readonly subscribers: Set<{ subscriber: HintSubscriber }>;
   lastSentAt: number;
   /** The seq waiting for the next slot, when one is planned. */
   pending: number | undefined;
@@ -58,15 +66,28 @@ export function createHintBus({
     for (const { subscriber } of channel.subscribers) subscriber.hint(seq);
   };
 
+  /** Puts the subscriber on the organisation's channel; the returned function takes it off once. */
+  const join = (orgId: string, subscriber: HintSubscriber): (() => void) => {
+    let channel = channels.get(orgId);
+    if (!channel) {
+      channel = { subscribers: new Set(), lastSentAt: Number.NEGATIVE_INFINITY, pending: undefined, timer: undefined };
+      channels.set(orgId, channel);
+    }
+    const entry = { subscriber };
+    channel.subscribers.add(entry);
+    let joined = true;
+    return () => {
+      if (!joined) return;
+      joined = false;
+      const current = channels.get(orgId);
+      current?.subscribers.delete(entry);
+      if (current && current.subscribers.size === 0 && current.pending === undefined) channels.delete(orgId);
+    };
+  };
+
   return {
     subscribe(orgId, tokenId, subscriber) {
-      let channel = channels.get(orgId);
-      if (!channel) {
-        channel = { subscribers: new Set(), lastSentAt: Number.NEGATIVE_INFINITY, pending: undefined, timer: undefined };
-        channels.set(orgId, channel);
-      }
-      const entry = { tokenId, subscriber };
-      channel.subscribers.add(entry);
+      const leave = join(orgId, subscriber);
       live.set(tokenId, (live.get(tokenId) ?? 0) + 1);
       open++;
       let subscribed = true;
@@ -77,11 +98,10 @@ export function createHintBus({
         const left = (live.get(tokenId) ?? 1) - 1;
         if (left > 0) live.set(tokenId, left);
         else live.delete(tokenId);
-        const current = channels.get(orgId);
-        current?.subscribers.delete(entry);
-        if (current && current.subscribers.size === 0 && current.pending === undefined) channels.delete(orgId);
+        leave();
       };
     },
+    watch: join,
     publish(orgId, seq) {
       const channel = channels.get(orgId);
       if (!channel) return; // nobody of that organisation is listening

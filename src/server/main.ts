@@ -49,7 +49,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const message = startupMessage(
     {
       url: server.url,
-      dataDir: config.dataDir,
+      // The SQLite file's folder, or the PostgreSQL database (its password not shown).
+      dataDir: server.storageKind === 'sqlite' ? config.dataDir : server.dataFile,
       host: config.host,
       https: server.https,
       ...(tls ? { tls } : {}),

@@ -61,7 +61,7 @@ export function createPlaybooksApi({ storage, now = Date.now }: PlaybooksApiOpti
         {
           code: 'not-editor',
           error:
-            `This device may not publish playbooks: its token ${device.id} ("${device.label}") is a member's, not an editor's. ` +
+            `This device may not publish playbooks: its token ${device.id} ("${device.label}") is ${device.role === 'head-office' ? "head office's, which reads the branches and writes nothing" : "a member's, not an editor's"}. ` +
             `Ask the administrator for an editor's token: npm run admin -- device add ${device.orgId} "<name>" --role editor ` +
             `(or to make this one an editor: npm run admin -- device role ${device.id} editor).`,
         } satisfies PublishRefusal,

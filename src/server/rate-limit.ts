@@ -84,23 +84,43 @@ export interface Refusal {
 
 export interface RequestLimits {
   /** Charges one request of `bodyBytes` to a device token; a refusal when it is over its count or its bytes. */
-  admitDevice(tokenId: string, bodyBytes: number): Refusal | undefined;
+  admitDevice(tokenId: string, bodyBytes: number): Promise<Refusal | undefined>;
   /** Charges one request without a valid token to a client address; a refusal when it is over. */
   admitUnauthenticated(address: string): Refusal | undefined;
 }
 
-/** The request-time limits (count and bytes per token, count per address), on the server's clock. */
-export function createRequestLimits(requests: RateLimitOptions, costs: CostLimits, now: () => number = Date.now): RequestLimits {
-  const count = createRateLimiter(requests, now);
+/**
+ * A token bucket kept where every server process sees it (EventStore.chargeBucket, in
+ * PostgreSQL): the same contract as `RateLimiter.take`, asynchronous.
+ */
+export type SharedBuckets = (key: string, cost: number, burst: number, perSecond: number, nowMs: number) => Promise<number>;
+
+/**
+ * The request-time limits (count and bytes per token, count per address), on the server's clock.
+ *
+ * With `shared` (several server processes on one database), a device's count and bytes are
+ * charged there, so its budget is one budget whichever process its requests reach — a device
+ * cannot double its minute by being balanced over two processes. An address without a token is
+ * still counted in each process's memory: that limit protects each process's own work, and
+ * sharing it would cost a database write for every stranger's request, which is what it stops.
+ */
+export function createRequestLimits(requests: RateLimitOptions, costs: CostLimits, now: () => number = Date.now, shared?: SharedBuckets): RequestLimits {
+  const bytesPerSecond = costs.tokenBytesPerMinute / 60;
+  const local = { count: createRateLimiter(requests, now), bytes: createRateLimiter({ burst: costs.tokenBytesPerMinute, perSecond: bytesPerSecond }, now) };
   // A bucket of one minute's budget, refilled evenly: a device may spend its minute at once.
-  const bytes = createRateLimiter({ burst: costs.tokenBytesPerMinute, perSecond: costs.tokenBytesPerMinute / 60 }, now);
+  const takeCount = shared
+    ? (tokenId: string): Promise<number> => shared(`count:${tokenId}`, 1, requests.burst, requests.perSecond, now())
+    : (tokenId: string): Promise<number> => Promise.resolve(local.count.take(tokenId));
+  const takeBytes = shared
+    ? (tokenId: string, bytes: number): Promise<number> => shared(`bytes:${tokenId}`, bytes, costs.tokenBytesPerMinute, bytesPerSecond, now())
+    : (tokenId: string, bytes: number): Promise<number> => Promise.resolve(local.bytes.take(tokenId, bytes));
   const strangers = createRateLimiter({ burst: costs.unauthenticatedPerMinute, perSecond: costs.unauthenticatedPerMinute / 60 }, now);
   return {
-    admitDevice(tokenId, bodyBytes) {
-      const wait = count.take(tokenId);
+    async admitDevice(tokenId, bodyBytes) {
+      const wait = await takeCount(tokenId);
       if (wait > 0) return { retryAfter: wait, message: `Too many requests from this device; retry in ${wait} s` };
       if (bodyBytes <= 0) return undefined;
-      const byteWait = bytes.take(tokenId, bodyBytes);
+      const byteWait = await takeBytes(tokenId, bodyBytes);
       if (byteWait === 0) return undefined;
       return {
         retryAfter: byteWait,

@@ -7,11 +7,12 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp } from './app';
 import { createContactLog } from './contacts';
-import { sqliteHealthCheck } from './health';
+import { sqliteHealthCheck, storeHealthCheck } from './health';
 import { createHintBus, type HintBus } from './hints';
 import type { CostLimits } from './rate-limit';
 import type { Site } from './site';
-import { openSqliteStore } from './storage/sqlite';
+import { openEventStore } from './storage/open';
+import type { SqliteEventStore } from './storage/sqlite';
 import type { TlsMaterial } from './tls';
 
 /** The repository root (holds package.json and dist/), found from this file, not from the cwd. */
@@ -23,6 +24,8 @@ export interface StartOptions {
   /** 0 picks a free port (tests). */
   port?: number;
   dataDir: string;
+  /** DATABASE_URL: PostgreSQL instead of the SQLite file in `dataDir` (storage/open.ts). */
+  databaseUrl?: string;
   staticDir?: string;
   version?: string;
   slowTestRoute?: boolean;
@@ -53,8 +56,10 @@ export interface RunningServer {
   /** The address phones should use, when it is known (PUBLIC_URL or the certificate's name). */
   readonly publicUrl: string | undefined;
   readonly https: boolean;
-  /** Absolute path of the database file. */
+  /** Where the data is: the SQLite file's absolute path, or the PostgreSQL address without its password. */
   readonly dataFile: string;
+  /** Which adapter holds the data: 'sqlite' or 'postgres'. */
+  readonly storageKind: string;
   /** Requests still being answered; shown while shutting down. */
   inFlight(): number;
   /** The hint streams held open (GET /api/v1/stream). */
@@ -80,7 +85,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       'HTTP_PORT redirects plain HTTP to HTTPS, but this server has no certificate. Run npm run admin -- tls init --name <name>, or set TLS_CERT and TLS_KEY, or unset HTTP_PORT.',
     );
   }
-  const store = openSqliteStore(options.dataDir);
+  const { store, where } = await openEventStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   // Known once the port is: the certificate's name with the port the server really got.
   let publicUrl = options.publicUrl;
   let httpPort: number | undefined;
@@ -91,17 +96,30 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...(tls ? { tls } : {}),
   };
   const hints = createHintBus();
+  // Several processes on one PostgreSQL: every commit, whichever process made it, reaches this
+  // process's open streams (LISTEN/NOTIFY). A process's own pushes come back the same way; the
+  // bus coalesces the two announcements of one commit into one hint.
+  let stopListening: (() => Promise<void>) | undefined;
+  try {
+    stopListening = await store.listenForAppends?.((orgId, seq) => hints.publish(orgId, seq));
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const contacts = createContactLog(store);
   const app = createApp({
     hints,
     contacts,
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
-    health: sqliteHealthCheck({
-      db: store.db,
-      dataDir: options.dataDir,
-      ...(options.minFreeDiskBytes === undefined ? {} : { minFreeBytes: options.minFreeDiskBytes }),
-    }),
+    health:
+      store.kind === 'sqlite' && 'db' in store
+        ? sqliteHealthCheck({
+            db: (store as SqliteEventStore).db,
+            dataDir: options.dataDir,
+            ...(options.minFreeDiskBytes === undefined ? {} : { minFreeBytes: options.minFreeDiskBytes }),
+          })
+        : storeHealthCheck(store),
     storage: store,
     version: options.version ?? readPackageVersion(),
     staticDir: options.staticDir ?? join(REPO_ROOT, 'dist'),
@@ -136,7 +154,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }
   } catch (error) {
     server.close();
-    store.close();
+    await stopListening?.();
+    await store.close();
     throw error;
   }
   const certificateName = tls?.names[0];
@@ -164,10 +183,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         // Only after the last request: a handler still writing must not find the database gone.
         contacts
           .flush()
-          .then(() => {
-            store.close();
-            done();
-          })
+          .then(() => stopListening?.())
+          .then(() => store.close())
+          .then(() => done())
           .catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
       });
       server.closeIdleConnections();
@@ -181,7 +199,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     httpPort,
     publicUrl,
     https: tls !== undefined,
-    dataFile: store.file,
+    dataFile: where,
+    storageKind: store.kind,
     inFlight: () => active - hints.size(),
     hints,
     close,

@@ -4,6 +4,7 @@ import { streamSSE } from 'hono/streaming';
 import { formatIssues, isRecord } from '../domain/validation';
 import { ID_PATTERN, validateEvent, type MusterEvent } from '../domain/event';
 import { stampTime } from '../domain/hlc';
+import { BRANCH_HINT_EVENT } from '../domain/head-office-protocol';
 import {
   DEFAULT_PULL_LIMIT,
   FOLLOWING_PARAM,
@@ -20,6 +21,7 @@ import {
 } from '../domain/sync-protocol';
 import { createContactLog, type ContactLog } from './contacts';
 import { createHintBus, type HintBus } from './hints';
+import { createHeadOfficeApi, headOfficeReadOnly, watchBranches } from './head-office-api';
 import { createEnrolApi, createTokenApi } from './enrol-api';
 import { createPlaybooksApi } from './playbooks-api';
 import { createCountersignApi } from './countersign-api';
@@ -65,7 +67,8 @@ export type DeviceEnv = { Variables: { device: DeviceTokenRecord } };
 /**
  * The sync API, mounted at /api/v1: push, pull, whoami, and the published playbooks (playbooks-api.ts). Every route needs a device token; the
  * organisation is the token's, never anything in the request, so one organisation cannot name
- * another's events, let alone read or write them.
+ * another's events, let alone read or write them. The one exception is head office's
+ * (head-office-api.ts): a head-office token reads, never writes, the organisations below its own.
  */
 export function createSyncApi({
   storage,
@@ -79,7 +82,8 @@ export function createSyncApi({
   contacts = createContactLog(storage),
 }: SyncApiOptions): Hono<DeviceEnv> {
   const api = new Hono<DeviceEnv>();
-  const limiter = createRequestLimits(rateLimit, limits, now);
+  // Several processes on one database share each device's budget there (rate-limit.ts).
+  const limiter = createRequestLimits(rateLimit, limits, now, storage.chargeBucket?.bind(storage));
   const conflictLog = createLogSummary({ log: warn, now });
 
   // Enrolment (enrol-api.ts) comes before the token check: the device has no token yet, only the
@@ -91,7 +95,7 @@ export function createSyncApi({
     const device = await authenticate(storage, c.req.header('authorization'));
     // A device pays in requests and body bytes; a request without a valid token, its address.
     const refused = device
-      ? limiter.admitDevice(device.id, chargedBodyBytes(c.req.header('content-length'), c.req.header('transfer-encoding')))
+      ? await limiter.admitDevice(device.id, chargedBodyBytes(c.req.header('content-length'), c.req.header('transfer-encoding')))
       : limiter.admitUnauthenticated(clientAddress(c, site));
     if (refused) {
       closeIfBodyUnread(c);
@@ -116,14 +120,27 @@ export function createSyncApi({
     });
   });
 
+  // Head office's view of its branches, read only: one branch's pull is the device pull's own page,
+  // and it notes nothing on the branch (the head-office device is not one of its devices).
+  const branchPull = async (c: Context, orgId: string): Promise<Response> => {
+    const asked = pullWindow(c);
+    if ('error' in asked) return c.json({ error: asked.error }, 400);
+    return jsonText(c, (await pullPage(storage, orgId, asked, now)).json);
+  };
+  api.route('/branches', createHeadOfficeApi({ storage, now, contacts, answerPull: branchPull }));
+
   // Publishing playbooks: behind the same token check and rate limit as everything above.
   api.route('/playbooks', createPlaybooksApi({ storage, now }));
+  // A countersignature says a device of the organisation presented the report: head office
+  // holds only its branches' events, and writes nothing, not even the organisation's key.
+  api.use('/countersign/*', headOfficeReadOnly('countersign reports'));
   api.route('/countersign', createCountersignApi({ storage, now }));
   // POST /token/rotate: a new token for this device (enrol-api.ts).
   api.route('/token', createTokenApi({ storage }));
 
   api.post(
     '/events',
+    headOfficeReadOnly('push events'),
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: (c) => {
@@ -229,16 +246,34 @@ export function createSyncApi({
         });
       };
       const unsubscribe = hints.subscribe(device.orgId, device.id, { hint, end: () => finish() });
+      const headOffice = device.role === 'head-office';
+      // Head office also hears every branch below it. A branch's hint carries no id: the id is
+      // the stream's own organisation's seq, which the browser sends back as Last-Event-ID.
+      const branches = headOffice
+        ? watchBranches({
+            storage,
+            hints,
+            orgId: device.orgId,
+            send: (branch) => write(() => stream.writeSSE({ event: BRANCH_HINT_EVENT, data: JSON.stringify(branch) })),
+            end: () => finish(),
+          })
+        : undefined;
       stream.onAbort(() => finish());
       const heartbeat = setInterval(() => {
         write(async () => {
-          // A token revoked while its stream is open loses the stream here.
+          // A token revoked while its stream is open loses the stream here, and so does one
+          // moved into or out of head office: what a stream carries depends on it.
           const still = await storage.findDeviceToken(tokenHash);
-          if (!still || still.revokedAt !== null) {
+          if (!still || still.revokedAt !== null || (still.role === 'head-office') !== headOffice) {
             finish();
             return;
           }
-          await stream.write(`: heartbeat ${new Date(now()).toISOString()}\n\n`);
+          // A branch put below head office while the stream is open is heard from here on.
+          await branches?.refresh();
+          const at = new Date(now()).toISOString();
+          // Still in touch: a device holding its stream for hours keeps its branch live at head office.
+          contacts.note(device.id, {}, at);
+          await stream.write(`: heartbeat ${at}\n\n`);
         });
       }, heartbeatMs);
       try {
@@ -250,10 +285,13 @@ export function createSyncApi({
           sentSeq = Math.max(sentSeq, latest);
           await stream.writeSSE({ event: 'hint', id: String(sentSeq), data: JSON.stringify({ seq: latest }) });
         });
+        // And where each branch stands, for head office: one `branch` hint each.
+        if (branches) write(() => branches.refresh());
         await finished;
       } finally {
         clearInterval(heartbeat);
         unsubscribe();
+        branches?.stop();
         contacts.note(device.id, {}, new Date(now()).toISOString());
       }
     });
@@ -283,27 +321,49 @@ export function createSyncApi({
   });
 
   api.get('/events', async (c) => {
-    const after = wholeNumber(c.req.query('after'), 0);
-    const limit = wholeNumber(c.req.query('limit'), DEFAULT_PULL_LIMIT);
-    if (after === undefined) return c.json({ error: 'after must be a whole number ≥ 0 (the last seq this device has)' }, 400);
-    if (limit === undefined || limit < 1 || limit > MAX_PULL_LIMIT) {
-      return c.json({ error: `limit must be a whole number from 1 to ${MAX_PULL_LIMIT}` }, 400);
-    }
+    const asked = pullWindow(c);
+    if ('error' in asked) return c.json({ error: asked.error }, 400);
     const following = parseFollowing(c.req.query(FOLLOWING_PARAM));
     if (following === null) return c.json({ error: `${FOLLOWING_PARAM} must list at most ${MAX_FOLLOWING} incident ids, separated by commas` }, 400);
     const device = c.get('device');
-    // The page stops at MAX_PULL_BYTES as well as at `limit` (readEvents), so pulls of big events stay small.
-    const [page, epoch] = await Promise.all([storage.readEvents(device.orgId, after, limit), storage.databaseEpoch()]);
-    const last = page.events[page.events.length - 1];
+    const page = await pullPage(storage, device.orgId, asked, now);
     // Who has seen what: this device has now been handed everything up to here.
-    contacts.note(device.id, { seenSeq: last ? last.seq : after, ...(following ? { following } : {}) }, new Date(now()).toISOString());
-    return jsonText(
-      c,
-      `{"events":[${page.events.map(eventJson).join(',')}],"next":${last ? last.seq : after},"more":${page.more},"serverTime":"${new Date(now()).toISOString()}","epoch":${JSON.stringify(epoch)}}`,
-    );
+    contacts.note(device.id, { seenSeq: page.next, ...(following ? { following } : {}) }, new Date(now()).toISOString());
+    return jsonText(c, page.json);
   });
 
   return api;
+}
+
+/**
+ * A pull's `after` and `limit`, or why they are refused: one rule for a device's own pull and
+ * head office's pull of a branch.
+ */
+function pullWindow(c: Context): { after: number; limit: number } | { error: string } {
+  const after = wholeNumber(c.req.query('after'), 0);
+  const limit = wholeNumber(c.req.query('limit'), DEFAULT_PULL_LIMIT);
+  if (after === undefined) return { error: 'after must be a whole number ≥ 0 (the last seq this device has)' };
+  if (limit === undefined || limit < 1 || limit > MAX_PULL_LIMIT) return { error: `limit must be a whole number from 1 to ${MAX_PULL_LIMIT}` };
+  return { after, limit };
+}
+
+/**
+ * One pull page of the organisation's events (PullResponse, as JSON text) and the cursor it
+ * moves to: the device pull's and head office's pull of a branch alike. The page stops at
+ * MAX_PULL_BYTES as well as at `limit` (readEvents), so pulls of big events stay small.
+ */
+async function pullPage(
+  storage: EventStore,
+  orgId: string,
+  { after, limit }: { after: number; limit: number },
+  now: () => number,
+): Promise<{ json: string; next: number }> {
+  const [page, epoch] = await Promise.all([storage.readEvents(orgId, after, limit), storage.databaseEpoch()]);
+  const next = page.events[page.events.length - 1]?.seq ?? after;
+  return {
+    next,
+    json: `{"events":[${page.events.map(eventJson).join(',')}],"next":${next},"more":${page.more},"serverTime":"${new Date(now()).toISOString()}","epoch":${JSON.stringify(epoch)}}`,
+  };
 }
 
 function bearerToken(header: string | undefined): string | undefined {

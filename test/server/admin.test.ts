@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AdminUsageError, enrolmentLink, publicBaseUrl, runAdmin, terminalQr } from '../../src/server/admin';
-import { openSqliteStore } from '../../src/server/storage/sqlite';
+import { createApp } from '../../src/server/app';
+import { openSqliteStore, type SqliteEventStore } from '../../src/server/storage/sqlite';
 import { hashDeviceToken, hashEnrolmentCode, newDeviceToken } from '../../src/server/tokens';
 import { freePort, makeTempDir, REPO_ROOT, removeTempDirs, spawnServer, stopStrayServers, writeTree } from './support';
 
@@ -163,13 +164,18 @@ describe('admin commands', () => {
     [['device', 'add', 'bank'], /Say which organisation and whose device/],
     [['device', 'revoke'], /Say which token/],
     [['device', 'revoke', 'dt-nope'], /No device token dt-nope/],
-    [['device', 'add', 'bank', 'phone', '--role', 'admin', '--url', 'https://m.example.org'], /--role must be member or editor; got "admin"/],
+    [['device', 'add', 'bank', 'phone', '--role', 'admin', '--url', 'https://m.example.org'], /--role must be member, editor or head-office; got "admin"/],
     [['device', 'add', 'bank', 'phone', '--role'], /--role needs a value/],
     [['device', 'role'], /Say which token and which role: device role <token-id> member\|editor/],
     [['device', 'role', 'dt-nope'], /Say which token and which role/],
     [['device', 'role', 'dt-nope', 'editor'], /No device token dt-nope/],
-    [['device', 'role', 'dt-nope', 'owner'], /The role must be member or editor; got "owner"/],
+    [['device', 'role', 'dt-nope', 'owner'], /The role must be member, editor or head-office; got "owner"/],
     [['org', 'create', 'X', '--colour', 'red'], /Unknown option --colour/],
+    [['org', 'create', 'Shenzhen', '--parent', 'nowhere'], /No organisation nowhere to put "Shenzhen" under\. See: npm run admin -- org list/],
+    [['org', 'create', 'Shenzhen', '--parent'], /--parent needs a value/],
+    [['org', 'parent'], /Say which organisation goes under which: org parent <org-id> <parent-id>, or org parent <org-id> none/],
+    [['org', 'parent', 'sz'], /Say which organisation goes under which/],
+    [['org', 'parent', 'nowhere', 'none'], /No organisation nowhere\. See: npm run admin -- org list/],
     [['frobnicate'], /Unknown command "frobnicate"/],
   ])('refuses %j with a hint', async (args, message) => {
     const store = openSqliteStore(makeTempDir('admin-args'));
@@ -226,8 +232,13 @@ describe('admin commands', () => {
       const { lines, io: out } = io();
       await runAdmin(['help'], store, out);
       const usage = lines.join('\n');
-      expect(usage).toContain('device add <org-id> <label> [--role member|editor] [--expires <hours>]');
-      expect(usage).toContain('device role <token-id> member|editor');
+      expect(usage).toContain('device add <org-id> <label> [--role member|editor|head-office] [--expires <hours>]');
+      expect(usage).toContain('device role <token-id> member|editor|head-office');
+      expect(usage).toContain('org create <name> [--id <id>] [--parent <org-id>]');
+      expect(usage).toContain('org parent <org-id> <parent-id>|none');
+      // What a head-office device may do, in the administrator's words.
+      expect(usage.replace(/\s+/g, ' ')).toContain('A head-office device reads, live, the events of every organisation below its own');
+      expect(usage.replace(/\s+/g, ' ')).toContain('writes nothing: it pushes no events and publishes no playbooks');
     } finally {
       store.close();
     }
@@ -250,6 +261,117 @@ describe('admin commands', () => {
   it('draws a QR code any phone camera can read', () => {
     const text = 'https://muster.branch-sz.example.org/enrol#code=mse_' + 'x'.repeat(22);
     expect(decodeTerminalQr(terminalQr(text))).toBe(text);
+  });
+});
+
+describe('an organisation tree: head office, regions, branches', () => {
+  const io = () => {
+    const lines: string[] = [];
+    return {
+      lines,
+      io: { out: (l: string) => void lines.push(l), now: () => Date.UTC(2026, 6, 14, 2), env: {}, dataDir: makeTempDir('admin-tree-io') },
+    };
+  };
+  const at = '2026-07-14T02:00:00.000Z';
+
+  async function withTree(run: (store: SqliteEventStore, out: ReturnType<typeof io>) => Promise<void>): Promise<void> {
+    const store = openSqliteStore(makeTempDir('admin-tree'));
+    try {
+      const out = io();
+      await runAdmin(['org', 'create', 'Head office', '--id', 'hq'], store, out.io);
+      await runAdmin(['org', 'create', 'South region', '--id', 'rg-south', '--parent', 'hq'], store, out.io);
+      await runAdmin(['org', 'create', 'Shenzhen', '--id', 'br-sz', '--parent', 'rg-south'], store, out.io);
+      await runAdmin(['org', 'create', 'Guangzhou', '--id', 'br-gz', '--parent', 'rg-south'], store, out.io);
+      await runAdmin(['org', 'create', 'Another bank', '--id', 'other'], store, out.io);
+      await run(store, out);
+    } finally {
+      store.close();
+    }
+  }
+
+  it('creates a branch under its region and says who sees it', async () => {
+    await withTree(async (store, { lines }) => {
+      expect(lines).toContain('Created organisation br-sz (Shenzhen), under South region (rg-south).');
+      expect(lines).toContain('Head-office devices of rg-south and of the organisations above it see its events, read only.');
+      expect(lines).toContain('Created organisation other (Another bank).');
+      expect((await store.getOrg('br-sz'))?.parentId).toBe('rg-south');
+      expect((await store.getOrg('other'))?.parentId).toBeNull();
+    });
+  });
+
+  it('lists the organisations as a tree, each under the one it reports to', async () => {
+    await withTree(async (store, { lines, io: out }) => {
+      lines.length = 0;
+      await runAdmin(['org', 'list'], store, out);
+      expect(lines).toEqual([
+        `other\tAnother bank\tcreated ${at}`,
+        `hq\tHead office\tcreated ${at}\t1 directly below`,
+        `  rg-south\tSouth region\tcreated ${at}\t2 directly below`,
+        `    br-gz\tGuangzhou\tcreated ${at}`,
+        `    br-sz\tShenzhen\tcreated ${at}`,
+      ]);
+    });
+  });
+
+  it('moves an organisation under another, or under none, and refuses a loop naming both', async () => {
+    await withTree(async (store, { lines, io: out }) => {
+      lines.length = 0;
+      await runAdmin(['org', 'parent', 'other', 'hq'], store, out);
+      expect(lines).toEqual([
+        'other (Another bank) now reports to hq (Head office): head-office devices of hq and above see its events from their next request.',
+      ]);
+      expect((await store.descendantOrgs('hq')).map((o) => o.id)).toContain('other');
+
+      await expect(runAdmin(['org', 'parent', 'hq', 'br-sz'], store, out)).rejects.toThrow(
+        /^hq \(Head office\) cannot go under br-sz \(Shenzhen\): br-sz is below hq, so that would make a loop\. Move br-sz out first/,
+      );
+      await expect(runAdmin(['org', 'parent', 'rg-south', 'rg-south'], store, out)).rejects.toThrow(/rg-south cannot be put under itself/);
+      await expect(runAdmin(['org', 'parent', 'br-sz', 'nowhere'], store, out)).rejects.toThrow(/No organisation nowhere to put br-sz under/);
+      // Nothing moved on a refusal.
+      expect((await store.getOrg('hq'))?.parentId).toBeNull();
+      expect((await store.getOrg('rg-south'))?.parentId).toBe('hq');
+
+      lines.length = 0;
+      await runAdmin(['org', 'parent', 'rg-south', 'none'], store, out);
+      expect(lines).toEqual(['rg-south (South region) now reports to no organisation: it is a top organisation, and no head office sees its events.']);
+      expect((await store.descendantOrgs('hq')).map((o) => o.id)).toEqual(['other']);
+      // Now the region may take head office under it: hq is no longer above it.
+      await runAdmin(['org', 'parent', 'hq', 'rg-south'], store, out);
+      expect((await store.descendantOrgs('rg-south')).map((o) => o.id)).toEqual(['other', 'br-gz', 'hq', 'br-sz']);
+    });
+  });
+
+  it('issues a head-office enrolment link whose token reads the branches and writes nothing', async () => {
+    await withTree(async (store, { lines, io: out }) => {
+      lines.length = 0;
+      await runAdmin(['device', 'add', 'hq', 'Duty', 'desk', '--role', 'head-office', '--url', 'https://m.example.org', '--no-qr'], store, out);
+      expect(lines.join('\n')).toContain(
+        `for "Duty desk" in Head office (hq), as head office (it reads every branch's events below its organisation; it writes nothing)`,
+      );
+      expect(lines.join('\n')).not.toContain('no organisation is below');
+      const code = /#code=(\S+)/.exec(lines.join('\n'))![1]!;
+
+      // The desk opens the link: the token it gets is head office's.
+      const dist = makeTempDir('admin-tree-dist');
+      writeTree(dist, { 'index.html': '<!doctype html><title>Muster</title>' });
+      const app = createApp({ storage: store, version: 'test', staticDir: dist, now: () => Date.UTC(2026, 6, 14, 3) });
+      const enrolled = await app.request('/api/v1/enrol', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+      expect(enrolled.status).toBe(200);
+      const { token, role } = (await enrolled.json()) as { token: string; role: string };
+      expect(role).toBe('head-office');
+      const get = (path: string): Promise<Response> => Promise.resolve(app.request(path, { headers: { Authorization: `Bearer ${token}` } }));
+      expect(((await (await get('/api/v1/whoami')).json()) as { device: { role: string } }).device.role).toBe('head-office');
+      const branches = (await (await get('/api/v1/branches')).json()) as { branches: { id: string }[] };
+      expect(branches.branches.map((b) => b.id)).toEqual(['br-gz', 'br-sz', 'rg-south']);
+      expect((await store.listDeviceTokens('hq')).map((t) => [t.label, t.role])).toEqual([['Duty desk', 'head-office']]);
+
+      // A head-office link for an organisation with nothing below it says so.
+      lines.length = 0;
+      await runAdmin(['device', 'add', 'other', 'Desk', '--role', 'head-office', '--url', 'https://m.example.org', '--no-qr'], store, out);
+      expect(lines).toContain(
+        'Note: no organisation is below other yet, so this device will see no branches. Add one: npm run admin -- org create "<name>" --parent other',
+      );
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SQLITE_MIGRATIONS } from '../../src/server/storage/sqlite-migrations';
@@ -23,7 +24,7 @@ describe('the SQLite store', () => {
       expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
 
       const columns = (table: string): string[] => (store.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
-      expect(columns('orgs')).toEqual(['id', 'name', 'created_at']);
+      expect(columns('orgs')).toEqual(['id', 'name', 'created_at', 'parent_id']);
       expect(columns('events')).toEqual(['seq', 'org_id', 'id', 'stream_id', 'device_id', 'actor', 'hlc', 'type', 'payload', 'v', 'received_at', 'token_id']);
       const indexes = store.db.prepare(`PRAGMA index_list(events)`).all() as { name: string }[];
       expect(indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['events_org_seq', 'events_org_stream_seq']));
@@ -234,6 +235,84 @@ describe('published playbooks in the SQLite store', () => {
       // The other organisation's first publication of the same id starts at revision 1 of its own.
       const theirs = await store.publishPlaybook('org-other', { ...version('0.1.0', 'Ours'), publishedBy: 'dt-other' }, null, at);
       expect(theirs.status === 'published' && theirs.info.revision).toBe(1);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('schema step 10: organisations under a parent, and the head-office role', () => {
+  const at = '2026-07-14T02:00:00.000Z';
+
+  it('rebuilds the token and code tables of a version-9 file without losing a row, a key or a reference', async () => {
+    const dataDir = makeTempDir('step-10');
+    // A file as Muster left it at schema 9, written with that schema's own SQL.
+    const old = new Database(join(dataDir, 'muster.sqlite'));
+    old.pragma('foreign_keys = ON');
+    for (const step of SQLITE_MIGRATIONS.filter((m) => m.version <= 9)) step.up(old);
+    old.pragma('user_version = 9');
+    old.exec(`
+      INSERT INTO orgs (id, name, created_at) VALUES ('org-sz', 'Shenzhen branch', '${at}');
+      INSERT INTO device_tokens (id, org_id, token_hash, label, created_at, role, seen_seq, seen_at, following, next_token_hash)
+        VALUES ('dt-ed', 'org-sz', 'hash-ed', 'Safety officer', '${at}', 'editor', 7, '${at}', '["inc-1"]', 'hash-next');
+      INSERT INTO device_tokens (id, org_id, token_hash, label, created_at, revoked_at) VALUES ('dt-gone', 'org-sz', 'hash-gone', 'Lost phone', '${at}', '${at}');
+      INSERT INTO enrolment_codes (code_hash, org_id, token_id, label, role, created_at, expires_at)
+        VALUES ('code-1', 'org-sz', 'dt-new', 'Duty phone', 'member', '${at}', '2026-07-15T02:00:00.000Z');
+      INSERT INTO published_playbooks (org_id, id, language, revision, version, kind, title, hash, note, body, published_at, published_by)
+        VALUES ('org-sz', 'sz-fire', 'en', 1, '1.0.0', 'fire', 'Fire', 'h', 'First', '{}', '${at}', 'dt-ed');
+    `);
+    old.close();
+
+    const store = openSqliteStore(dataDir);
+    try {
+      expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+      expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(store.db.pragma('foreign_key_check')).toEqual([]);
+      const tokens = await store.listDeviceTokens('org-sz');
+      expect(tokens.map((t) => [t.id, t.role, t.revokedAt])).toEqual([
+        ['dt-ed', 'editor', null],
+        ['dt-gone', 'member', at],
+      ]);
+      expect((await store.findDeviceToken('hash-ed'))?.label).toBe('Safety officer');
+      expect(await store.incidentFollowers('org-sz', 'inc-1')).toMatchObject({ devices: [{ tokenId: 'dt-ed', seenSeq: 7 }] });
+      expect(await store.takeUpNextToken('hash-next')).toBe(true);
+      expect(await store.pendingEnrolmentCodes('org-sz')).toMatchObject([{ tokenId: 'dt-new', label: 'Duty phone' }]);
+      expect((await store.currentPlaybook('org-sz', 'sz-fire', 'en'))?.publishedBy).toBe('Safety officer');
+      const indexes = (table: string): string[] => (store.db.prepare(`PRAGMA index_list(${table})`).all() as { name: string }[]).map((i) => i.name);
+      expect(indexes('device_tokens')).toEqual(expect.arrayContaining(['device_tokens_org', 'device_tokens_next_hash']));
+      expect(indexes('enrolment_codes')).toContain('enrolment_codes_org');
+      expect(indexes('orgs')).toContain('orgs_parent');
+
+      // The new role is taken; a made-up one still is not; a parent must exist.
+      await store.addDeviceToken({ id: 'dt-ho', orgId: 'org-sz', label: 'Head office', tokenHash: 'hash-ho', role: 'head-office' }, at);
+      expect((await store.findDeviceToken('hash-ho'))?.role).toBe('head-office');
+      expect(() => store.db.prepare(`UPDATE device_tokens SET role = 'owner' WHERE id = 'dt-ho'`).run()).toThrow(/CHECK/);
+      await expect(async () => store.createOrg({ id: 'org-x', name: 'Orphan', parentId: 'org-missing' }, at)).rejects.toThrow(/FOREIGN KEY/);
+      // A published version still refers to its publisher, so the token cannot vanish under it.
+      expect(() => store.db.prepare(`DELETE FROM device_tokens WHERE id = 'dt-ed'`).run()).toThrow(/FOREIGN KEY/);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('finds every organisation below one, however deep, and none of its siblings', async () => {
+    const store = openSqliteStore(makeTempDir('tree'));
+    try {
+      await store.createOrg({ id: 'hq', name: 'Head office' }, at);
+      await store.createOrg({ id: 'prov-gd', name: 'Guangdong', parentId: 'hq' }, at);
+      await store.createOrg({ id: 'br-sz', name: 'Shenzhen', parentId: 'prov-gd' }, at);
+      await store.createOrg({ id: 'br-gz', name: 'Guangzhou', parentId: 'prov-gd' }, at);
+      await store.createOrg({ id: 'other', name: 'Another bank' }, at);
+      expect((await store.descendantOrgs('hq')).map((o) => o.id)).toEqual(['prov-gd', 'br-gz', 'br-sz']);
+      expect((await store.descendantOrgs('prov-gd')).map((o) => [o.id, o.parentId])).toEqual([
+        ['br-gz', 'prov-gd'],
+        ['br-sz', 'prov-gd'],
+      ]);
+      expect(await store.descendantOrgs('br-sz')).toEqual([]);
+      expect(await store.getOrg('br-sz')).toEqual({ id: 'br-sz', name: 'Shenzhen', createdAt: at, parentId: 'prov-gd' });
+      expect((await store.setOrgParent('other', 'hq'))?.parentId).toBe('hq');
+      expect((await store.descendantOrgs('hq')).map((o) => o.id)).toContain('other');
+      expect(await store.setOrgParent('nobody', 'hq')).toBeUndefined();
     } finally {
       store.close();
     }

@@ -319,4 +319,40 @@ describe('the hint bus', () => {
     expect(bus.isLive('dt-1')).toBe(true);
     expect(bus.size()).toBe(2);
   });
+
+  it('lets a head-office stream watch a branch: the same coalesced hints, without being one of its streams', () => {
+    let clock = 0;
+    const timers: { fn: () => void; at: number }[] = [];
+    const bus = createHintBus({ coalesceMs: 250, now: () => clock, setTimer: (fn, ms) => timers.push({ fn, at: clock + ms }), clearTimer: () => undefined });
+    const branchPhone: number[] = [];
+    const headOffice: number[] = [];
+    let ended = 0;
+    bus.subscribe('br-sz', 'dt-sz', { hint: (s) => branchPhone.push(s), end: () => undefined });
+    const stopWatching = bus.watch('br-sz', { hint: (s) => headOffice.push(s), end: () => (ended += 1) });
+    // Not a device of the branch: not live there, not an open stream.
+    expect(bus.size()).toBe(1);
+    expect(bus.isLive('dt-ho')).toBe(false);
+
+    bus.publish('br-sz', 3);
+    clock = 10;
+    bus.publish('br-sz', 4);
+    bus.publish('br-sz', 5);
+    clock = timers[0]!.at;
+    timers[0]!.fn();
+    expect(headOffice).toEqual([3, 5]);
+    expect(branchPhone).toEqual([3, 5]);
+
+    stopWatching();
+    stopWatching();
+    clock += 1_000;
+    bus.publish('br-sz', 6);
+    expect(headOffice).toEqual([3, 5]);
+    expect(branchPhone).toEqual([3, 5, 6]);
+    expect(bus.size()).toBe(1);
+
+    // A watcher still on the bus at shutdown is ended with the streams.
+    bus.watch('br-gz', { hint: () => undefined, end: () => (ended += 1) });
+    bus.close();
+    expect(ended).toBe(1);
+  });
 });

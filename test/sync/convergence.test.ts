@@ -4,7 +4,7 @@ import { reduceIncident } from '../../src/domain/incident';
 import { rejectedEvents } from '../../src/storage/sync-state';
 import { syncOnce } from '../../src/sync/engine';
 import type { FetchLike } from '../../src/sync/transport';
-import { removeTempDirs, T0, tempDir, TestDevice, TestServer } from './support';
+import { EngineTestServer, ENGINES, removeTempDirs, T0, TestDevice } from './support';
 
 /**
  * The promise of the event log: any two devices holding the same events show the same state.
@@ -68,7 +68,7 @@ class FaultyNetwork {
   readonly held: { input: string; init: RequestInit }[] = [];
   private seed: number;
   constructor(
-    private readonly server: TestServer,
+    private readonly server: EngineTestServer,
     private readonly faultRate: number,
     seed: number,
   ) {
@@ -110,17 +110,9 @@ class FaultyNetwork {
   }
 }
 
-let server: TestServer;
+let server: EngineTestServer;
 let runNumber = 0;
 let clock = T0;
-
-beforeAll(() => {
-  server = new TestServer(tempDir('convergence'), () => clock);
-});
-afterAll(() => {
-  server.close();
-  removeTempDirs();
-});
 
 function draftFor(a: Extract<Action, { kind: 'record' }>, actor: string, serial: number): Parameters<TestDevice['record']>[0] {
   const streamId = STREAMS[a.stream] ?? 'inc-flood-b1';
@@ -188,7 +180,7 @@ async function runSchedule(s: Schedule): Promise<void> {
           await net.deliverOne(a.pick);
           break;
         case 'restart':
-          server.restart();
+          await server.restart();
           break;
         case 'tick':
           clock += a.ms;
@@ -210,7 +202,7 @@ async function runSchedule(s: Schedule): Promise<void> {
     }
 
     const expected = [...recorded].sort();
-    const onServer = server.eventIds(orgId);
+    const onServer = await server.eventIds(orgId);
     expect(onServer.length, 'each event is stored once on the server').toBe(new Set(onServer).size);
     expect([...onServer].sort(), 'the server holds every recorded event').toEqual(expected);
     let reference: unknown;
@@ -228,7 +220,17 @@ async function runSchedule(s: Schedule): Promise<void> {
   }
 }
 
-describe('sync convergence under faults', () => {
+// The same schedules on each storage engine: the server's guarantees (insert-or-ignore by id,
+// seq in commit order) are the adapter's, so each adapter is held to them.
+describe.each(ENGINES)('sync convergence under faults, on %s', (engine) => {
+  beforeAll(async () => {
+    server = await EngineTestServer.start(engine, `convergence-${engine}`, () => clock);
+  });
+  afterAll(async () => {
+    await server.close();
+    removeTempDirs();
+  });
+
   // The timeout only catches a hang: it is far above what the runs take on a busy machine.
   it(`every device ends with the same events and state, none lost or doubled (${RUNS} random schedules)`, async () => {
     await fc.assert(

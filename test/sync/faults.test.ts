@@ -7,12 +7,11 @@ import { reduceIncident } from '../../src/domain/incident';
 import { CLOCK_KEY } from '../../src/storage/events';
 import { flaggedEvents, rejectedEvents } from '../../src/storage/sync-state';
 import { hashDeviceToken, newDeviceToken } from '../../src/server/tokens';
-import { openSqliteStore } from '../../src/server/storage/sqlite';
 import { createSyncEngine } from '../../src/sync/controller';
 import { syncOnce } from '../../src/sync/engine';
 import { httpTransport, type FetchLike } from '../../src/sync/transport';
 import { freePort, makeTempDir, removeTempDirs, spawnServer, stopStrayServers, writeTree, type ServerProcess } from '../server/support';
-import { ManualTimers, statusWhere, TestDevice } from './support';
+import { engineData, ENGINES, ManualTimers, statusWhere, storedEventIds, TestDevice, type Engine } from './support';
 
 // Faults with the real server process: a SIGKILL in the middle of a push,
 // an outage, a phone whose clock is a day ahead, a poisoned record; and two devices that both
@@ -29,7 +28,8 @@ afterEach(async () => {
 });
 
 interface Deployment {
-  dataDir: string;
+  /** The server's data on this test's engine: SQLite's DATA_DIR, or a PostgreSQL database too. */
+  data: Awaited<ReturnType<typeof engineData>>;
   staticDir: string;
   port: number;
   url: string;
@@ -39,21 +39,21 @@ interface Deployment {
   server: ServerProcess;
 }
 
-/** An organisation with one device token, in a data folder, and the server process on it. */
-async function deploy(): Promise<Deployment> {
+/** An organisation with two device tokens, on `engine`, and the server process on it. */
+async function deploy(engine: Engine): Promise<Deployment> {
   const work = makeTempDir('faults');
   writeTree(work, { 'dist/index.html': '<!doctype html><title>Muster</title>' });
-  const dataDir = join(work, 'data');
-  const store = openSqliteStore(dataDir);
+  const data = await engineData(engine, `faults-${engine}`);
+  const store = await data.open();
   const token = newDeviceToken();
   const token2 = newDeviceToken();
   await store.createOrg({ id: 'org-bank-sz', name: 'Shenzhen branch' }, '2026-07-14T02:00:00Z');
   await store.addDeviceToken({ id: 'dt-1', orgId: 'org-bank-sz', label: 'first phone', tokenHash: hashDeviceToken(token) }, '2026-07-14T02:00:00Z');
   await store.addDeviceToken({ id: 'dt-2', orgId: 'org-bank-sz', label: 'second phone', tokenHash: hashDeviceToken(token2) }, '2026-07-14T02:00:00Z');
-  store.close();
+  await store.close();
   const port = await freePort();
   const d: Deployment = {
-    dataDir,
+    data,
     staticDir: join(work, 'dist'),
     port,
     url: `http://127.0.0.1:${port}`,
@@ -66,7 +66,7 @@ async function deploy(): Promise<Deployment> {
 }
 
 async function start(d: Deployment): Promise<void> {
-  d.server = spawnServer({ PORT: String(d.port), DATA_DIR: d.dataDir, STATIC_DIR: d.staticDir });
+  d.server = spawnServer({ PORT: String(d.port), ...d.data.env, STATIC_DIR: d.staticDir });
   await d.server.waitForOutput(/Muster is running at/);
 }
 
@@ -76,13 +76,13 @@ async function kill(d: Deployment): Promise<void> {
   await d.server.exited;
 }
 
-/** What the server stored, read from its file: every event id, in seq order. */
-function storedIds(d: Deployment): string[] {
-  const store = openSqliteStore(d.dataDir);
+/** What the server stored, read from its database: every event id, in seq order. */
+async function storedIds(d: Deployment): Promise<string[]> {
+  const store = await d.data.open();
   try {
-    return (store.db.prepare(`SELECT id FROM events WHERE org_id = 'org-bank-sz' ORDER BY seq`).all() as { id: string }[]).map((r) => r.id);
+    return await storedEventIds(store, 'org-bank-sz');
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -141,219 +141,222 @@ async function recordNotes(d: TestDevice, n: number, label: string): Promise<voi
   for (let i = 0; i < n; i++) await d.record(note(`${label} ${i}`));
 }
 
-describe('the server killed in the middle of a push', () => {
-  it('loses nothing and stores nothing twice, whether it died before or after committing the batch', async () => {
-    const dep = await deploy();
-    const scribe = device('scribe');
-    await scribe.enrol(dep.token);
-    // Small batches keep the records few; the 500-event batch limit itself is checked in engine.test.ts.
-    const pushBatchSize = 50;
-    await recordNotes(scribe, 120, 'entry');
+// Each fault on each storage engine: the real server process on SQLite, and on PostgreSQL.
+describe.each(ENGINES)('on %s', (storage) => {
+  describe('the server killed in the middle of a push', () => {
+    it('loses nothing and stores nothing twice, whether it died before or after committing the batch', async () => {
+      const dep = await deploy(storage);
+      const scribe = device('scribe');
+      await scribe.enrol(dep.token);
+      // Small batches keep the records few; the 500-event batch limit itself is checked in engine.test.ts.
+      const pushBatchSize = 50;
+      await recordNotes(scribe, 120, 'entry');
 
-    // 1. Killed half-way through the upload of the second batch: that batch never commits.
-    let pushes = 0;
-    const cutMidUpload = nodeFetch((req, body) => {
-      pushes++;
-      if (pushes !== 2) return false;
-      req.write(body.subarray(0, body.length >> 1), () => {
-        void kill(dep).then(() => req.destroy());
+      // 1. Killed half-way through the upload of the second batch: that batch never commits.
+      let pushes = 0;
+      const cutMidUpload = nodeFetch((req, body) => {
+        pushes++;
+        if (pushes !== 2) return false;
+        req.write(body.subarray(0, body.length >> 1), () => {
+          void kill(dep).then(() => req.destroy());
+        });
+        return true;
       });
-      return true;
-    });
-    await expect(
-      syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token, fetch: cutMidUpload }), ...scribe.env, pushBatchSize }),
-    ).rejects.toMatchObject({ kind: 'offline' });
-    expect(await scribe.db.outbox.count()).toBe(70);
-    expect(storedIds(dep)).toHaveLength(50);
-
-    await start(dep);
-    await syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token }), ...scribe.env });
-    expect(await scribe.db.outbox.count()).toBe(0);
-
-    // 2. Killed after committing, before the device heard back: the retry finds duplicates.
-    await recordNotes(scribe, 30, 'later');
-    const answerLost = nodeFetch((req, body) => {
-      req.on('response', (res) => {
-        res.resume();
-        void kill(dep);
-      });
-      req.end(body);
-      return true;
-    });
-    const lost: FetchLike = async (input, init) => {
-      const res = await answerLost(input, init);
-      if (init.method === 'POST') throw new TypeError('fetch failed: socket hang up');
-      return res;
-    };
-    await expect(
-      syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token, fetch: lost }), ...scribe.env }),
-    ).rejects.toMatchObject({ kind: 'offline' });
-    await dep.server.exited;
-    expect(await scribe.db.outbox.count()).toBe(30);
-
-    await start(dep);
-    const retry = await syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token }), ...scribe.env });
-    expect(retry).toMatchObject({ pushed: 0, duplicates: 30 });
-
-    const ids = storedIds(dep);
-    expect(ids).toHaveLength(150);
-    expect(new Set(ids).size).toBe(150);
-    expect([...ids].sort()).toEqual(await scribe.eventIds());
-
-    // Another device pulls all of it back.
-    const commander = device('commander');
-    await commander.enrol(dep.token);
-    const pulled = await syncOnce({ db: commander.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token }), ...commander.env });
-    expect(pulled.pulled).toBe(150);
-    expect(await commander.eventIds()).toEqual(await scribe.eventIds());
-  }, 120_000);
-});
-
-describe('the server down for a while', () => {
-  it('lets the outbox grow while it is down, says why, then drains it on its own', async () => {
-    const dep = await deploy();
-    await kill(dep);
-    const scribe = device('scribe');
-    await scribe.enrol(dep.token);
-    // The engine's timers are fired by hand: "on its own" means the back-off timer it set.
-    const { engine, timers } = engineOf(scribe, dep);
-    engine.start();
-    try {
-      await engine.whenIdle();
-      for (let i = 0; i < 20; i++) {
-        await scribe.record(note(`during the outage ${i}`));
-        if (i % 5 === 4) {
-          // Retries while the server is still down fail and set the next back-off timer.
-          expect(timers.pending.size).toBe(1);
-          timers.fireAll();
-          await engine.whenIdle();
-        }
-      }
-      await statusWhere(engine, (s) => s.waiting === 20);
-      expect(engine.getStatus()).toMatchObject({ lastSuccessAt: null, lastError: { kind: 'offline' } });
-      expect(engine.getStatus().nextAttemptAt).not.toBeNull();
-      expect(timers.pending.size).toBe(1);
+      await expect(
+        syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token, fetch: cutMidUpload }), ...scribe.env, pushBatchSize }),
+      ).rejects.toMatchObject({ kind: 'offline' });
+      expect(await scribe.db.outbox.count()).toBe(70);
+      expect(await storedIds(dep)).toHaveLength(50);
 
       await start(dep);
-      timers.fireAll();
-      await engine.whenIdle();
-      expect(engine.getStatus().lastError).toBeNull();
-      expect(engine.getStatus().lastSuccessAt).not.toBeNull();
-      await statusWhere(engine, (s) => s.waiting === 0);
-      expect(storedIds(dep)).toHaveLength(20);
-    } finally {
-      engine.stop();
-    }
-  }, 120_000);
-});
+      await syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token }), ...scribe.env });
+      expect(await scribe.db.outbox.count()).toBe(0);
 
-describe('a phone whose clock is a day ahead', () => {
-  it('is told so and to fix its clock; the server refuses its records, and other devices do not follow its clock', async () => {
-    const dep = await deploy();
-    const wrong = device('wrong-clock', DAY);
-    const scribe = device('scribe');
-    await wrong.enrol(dep.token);
-    await scribe.enrol(dep.token2);
-    const futureId = await wrong.record({ streamId: 'inc-flood-b1', actor: '李', type: 'step.done', payload: { stepId: 'pump' } });
+      // 2. Killed after committing, before the device heard back: the retry finds duplicates.
+      await recordNotes(scribe, 30, 'later');
+      const answerLost = nodeFetch((req, body) => {
+        req.on('response', (res) => {
+          res.resume();
+          void kill(dep);
+        });
+        req.end(body);
+        return true;
+      });
+      const lost: FetchLike = async (input, init) => {
+        const res = await answerLost(input, init);
+        if (init.method === 'POST') throw new TypeError('fetch failed: socket hang up');
+        return res;
+      };
+      await expect(
+        syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token, fetch: lost }), ...scribe.env }),
+      ).rejects.toMatchObject({ kind: 'offline' });
+      await dep.server.exited;
+      expect(await scribe.db.outbox.count()).toBe(30);
 
-    const engine = createSyncEngine({ db: wrong.db, transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }), ...wrong.env });
-    const status = await engine.syncNow();
-    expect(status.clockOffsetMs).toBeGreaterThan(DAY - 60_000);
-    expect(storedIds(dep)).toEqual([]);
-    const refused = await rejectedEvents(wrong.db).get(futureId);
-    expect(refused).toMatchObject({ direction: 'push', code: 'clock-ahead' });
-    expect(refused?.reason).toMatch(/ahead of the server's clock.*set its date and time to automatic/);
+      await start(dep);
+      const retry = await syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token }), ...scribe.env });
+      expect(retry).toMatchObject({ pushed: 0, duplicates: 30 });
 
-    const clockBefore = (await scribe.db.settings.get(CLOCK_KEY))?.value;
-    const report = await syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token2 }), ...scribe.env });
-    expect(report).toMatchObject({ pulled: 0, flagged: 0 });
-    expect(await flaggedEvents(scribe.db).get(futureId)).toBeUndefined();
-    expect((await scribe.db.settings.get(CLOCK_KEY))?.value).toEqual(clockBefore);
-    // Its own next record is stamped with its own clock, not the other phone's.
-    const before = scribe.now();
-    const mine = await scribe.record(note('checked the pump'));
-    const after = scribe.now();
-    const wall = parseStamp((await scribe.db.events.get(mine))!.hlc).wall;
-    expect(wall).toBeGreaterThanOrEqual(before);
-    expect(wall).toBeLessThanOrEqual(after);
-  }, 120_000);
-});
+      const ids = await storedIds(dep);
+      expect(ids).toHaveLength(150);
+      expect(new Set(ids).size).toBe(150);
+      expect([...ids].sort()).toEqual(await scribe.eventIds());
 
-describe('a poisoned record', () => {
-  it('is refused without holding back the rest, and the user is told', async () => {
-    const dep = await deploy();
-    const scribe = device('scribe');
-    await scribe.enrol(dep.token);
-    await scribe.record(note('before'));
-    const bad = {
-      id: 'poisoned',
-      streamId: 'inc-flood-b1',
-      deviceId: 'd-old',
-      actor: 'x',
-      hlc: 'garbage',
-      type: 'note.added',
-      payload: { text: 'x' },
-      v: 1,
-    } as unknown as MusterEvent;
-    await scribe.db.transaction('rw', scribe.db.events, scribe.db.outbox, async () => {
-      await scribe.db.events.add(bad);
-      await scribe.db.outbox.add({ eventId: 'poisoned', queuedAt: 0, attempts: 0 });
-    });
-    await scribe.record(note('after'));
+      // Another device pulls all of it back.
+      const commander = device('commander');
+      await commander.enrol(dep.token);
+      const pulled = await syncOnce({ db: commander.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token }), ...commander.env });
+      expect(pulled.pulled).toBe(150);
+      expect(await commander.eventIds()).toEqual(await scribe.eventIds());
+    }, 120_000);
+  });
 
-    const { engine } = engineOf(scribe, dep);
-    engine.start();
-    try {
-      await engine.whenIdle();
-      expect(engine.getStatus().lastError).toBeNull();
-      await statusWhere(engine, (s) => s.rejected === 1 && s.waiting === 0);
-      expect(storedIds(dep)).toHaveLength(2);
-      expect((await rejectedEvents(scribe.db).get('poisoned'))?.reason).toMatch(/hlc/);
-    } finally {
-      engine.stop();
-    }
-  }, 120_000);
-});
+  describe('the server down for a while', () => {
+    it('lets the outbox grow while it is down, says why, then drains it on its own', async () => {
+      const dep = await deploy(storage);
+      await kill(dep);
+      const scribe = device('scribe');
+      await scribe.enrol(dep.token);
+      // The engine's timers are fired by hand: "on its own" means the back-off timer it set.
+      const { engine, timers } = engineOf(scribe, dep);
+      engine.start();
+      try {
+        await engine.whenIdle();
+        for (let i = 0; i < 20; i++) {
+          await scribe.record(note(`during the outage ${i}`));
+          if (i % 5 === 4) {
+            // Retries while the server is still down fail and set the next back-off timer.
+            expect(timers.pending.size).toBe(1);
+            timers.fireAll();
+            await engine.whenIdle();
+          }
+        }
+        await statusWhere(engine, (s) => s.waiting === 20);
+        expect(engine.getStatus()).toMatchObject({ lastSuccessAt: null, lastError: { kind: 'offline' } });
+        expect(engine.getStatus().nextAttemptAt).not.toBeNull();
+        expect(timers.pending.size).toBe(1);
 
-describe('two devices that recorded offline into the same incident', () => {
-  // The same story as two browsers would tell, here at the sync-engine level against the
-  // real server.
-  it('show the same merged timeline and checklist once both are back online', async () => {
-    const dep = await deploy();
-    const commander = device('commander-tablet');
-    const scribe = device('scribe-phone', 45_000);
-    await commander.enrol(dep.token);
-    await scribe.enrol(dep.token2);
-    const engines = [commander, scribe].map((d) =>
-      createSyncEngine({ db: d.db, transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }), ...d.env }),
-    );
+        await start(dep);
+        timers.fireAll();
+        await engine.whenIdle();
+        expect(engine.getStatus().lastError).toBeNull();
+        expect(engine.getStatus().lastSuccessAt).not.toBeNull();
+        await statusWhere(engine, (s) => s.waiting === 0);
+        expect(await storedIds(dep)).toHaveLength(20);
+      } finally {
+        engine.stop();
+      }
+    }, 120_000);
+  });
 
-    const incident = 'inc-2026-07-14-b1';
-    await commander.record({
-      streamId: incident,
-      actor: '王值班',
-      type: 'incident.declared',
-      payload: { playbookId: 'flood', playbookVersion: '1.0.0', mode: 'real', title: '地下室进水', place: 'B1' },
-    });
-    // Both offline: nothing goes out yet.
-    await commander.record({ streamId: incident, actor: '王值班', type: 'step.done', payload: { stepId: 'cut-power' } });
-    await scribe.record({ streamId: incident, actor: '李记录', type: 'note.added', payload: { text: '02:10 水深 20 cm' } });
-    await scribe.record({ streamId: incident, actor: '李记录', type: 'step.skipped', payload: { stepId: 'sandbags', reason: '沙袋未到' } });
-    await commander.record({ streamId: incident, actor: '王值班', type: 'note.added', payload: { text: '已通知支行领导' } });
-    await scribe.record({ streamId: incident, actor: '李记录', type: 'step.done', payload: { stepId: 'cut-power' } });
+  describe('a phone whose clock is a day ahead', () => {
+    it('is told so and to fix its clock; the server refuses its records, and other devices do not follow its clock', async () => {
+      const dep = await deploy(storage);
+      const wrong = device('wrong-clock', DAY);
+      const scribe = device('scribe');
+      await wrong.enrol(dep.token);
+      await scribe.enrol(dep.token2);
+      const futureId = await wrong.record({ streamId: 'inc-flood-b1', actor: '李', type: 'step.done', payload: { stepId: 'pump' } });
 
-    // Both come online.
-    await Promise.all(engines.map((e) => e.syncNow()));
-    await Promise.all(engines.map((e) => e.syncNow()));
+      const engine = createSyncEngine({ db: wrong.db, transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }), ...wrong.env });
+      const status = await engine.syncNow();
+      expect(status.clockOffsetMs).toBeGreaterThan(DAY - 60_000);
+      expect(await storedIds(dep)).toEqual([]);
+      const refused = await rejectedEvents(wrong.db).get(futureId);
+      expect(refused).toMatchObject({ direction: 'push', code: 'clock-ahead' });
+      expect(refused?.reason).toMatch(/ahead of the server's clock.*set its date and time to automatic/);
 
-    const states = await Promise.all([commander, scribe].map(async (d) => reduceIncident(incident, await d.db.events.toArray())));
-    expect(states[0]).toEqual(states[1]);
-    const state = states[0]!;
-    expect(state.declared?.title).toBe('地下室进水');
-    expect(state.notes.map((n) => n.text).sort()).toEqual(['02:10 水深 20 cm', '已通知支行领导']);
-    expect(state.steps['sandbags']).toMatchObject({ status: 'skipped', reason: '沙袋未到' });
-    expect(state.steps['cut-power']?.status).toBe('done');
-    expect(state.eventCount).toBe(6);
-    for (const e of engines) expect(e.getStatus()).toMatchObject({ waiting: 0, lastError: null });
-  }, 120_000);
+      const clockBefore = (await scribe.db.settings.get(CLOCK_KEY))?.value;
+      const report = await syncOnce({ db: scribe.db, transport: httpTransport({ baseUrl: dep.url, token: dep.token2 }), ...scribe.env });
+      expect(report).toMatchObject({ pulled: 0, flagged: 0 });
+      expect(await flaggedEvents(scribe.db).get(futureId)).toBeUndefined();
+      expect((await scribe.db.settings.get(CLOCK_KEY))?.value).toEqual(clockBefore);
+      // Its own next record is stamped with its own clock, not the other phone's.
+      const before = scribe.now();
+      const mine = await scribe.record(note('checked the pump'));
+      const after = scribe.now();
+      const wall = parseStamp((await scribe.db.events.get(mine))!.hlc).wall;
+      expect(wall).toBeGreaterThanOrEqual(before);
+      expect(wall).toBeLessThanOrEqual(after);
+    }, 120_000);
+  });
+
+  describe('a poisoned record', () => {
+    it('is refused without holding back the rest, and the user is told', async () => {
+      const dep = await deploy(storage);
+      const scribe = device('scribe');
+      await scribe.enrol(dep.token);
+      await scribe.record(note('before'));
+      const bad = {
+        id: 'poisoned',
+        streamId: 'inc-flood-b1',
+        deviceId: 'd-old',
+        actor: 'x',
+        hlc: 'garbage',
+        type: 'note.added',
+        payload: { text: 'x' },
+        v: 1,
+      } as unknown as MusterEvent;
+      await scribe.db.transaction('rw', scribe.db.events, scribe.db.outbox, async () => {
+        await scribe.db.events.add(bad);
+        await scribe.db.outbox.add({ eventId: 'poisoned', queuedAt: 0, attempts: 0 });
+      });
+      await scribe.record(note('after'));
+
+      const { engine } = engineOf(scribe, dep);
+      engine.start();
+      try {
+        await engine.whenIdle();
+        expect(engine.getStatus().lastError).toBeNull();
+        await statusWhere(engine, (s) => s.rejected === 1 && s.waiting === 0);
+        expect(await storedIds(dep)).toHaveLength(2);
+        expect((await rejectedEvents(scribe.db).get('poisoned'))?.reason).toMatch(/hlc/);
+      } finally {
+        engine.stop();
+      }
+    }, 120_000);
+  });
+
+  describe('two devices that recorded offline into the same incident', () => {
+    // The same story as two browsers would tell, here at the sync-engine level against the
+    // real server.
+    it('show the same merged timeline and checklist once both are back online', async () => {
+      const dep = await deploy(storage);
+      const commander = device('commander-tablet');
+      const scribe = device('scribe-phone', 45_000);
+      await commander.enrol(dep.token);
+      await scribe.enrol(dep.token2);
+      const engines = [commander, scribe].map((d) =>
+        createSyncEngine({ db: d.db, transportFor: (t) => httpTransport({ baseUrl: dep.url, token: t }), ...d.env }),
+      );
+
+      const incident = 'inc-2026-07-14-b1';
+      await commander.record({
+        streamId: incident,
+        actor: '王值班',
+        type: 'incident.declared',
+        payload: { playbookId: 'flood', playbookVersion: '1.0.0', mode: 'real', title: '地下室进水', place: 'B1' },
+      });
+      // Both offline: nothing goes out yet.
+      await commander.record({ streamId: incident, actor: '王值班', type: 'step.done', payload: { stepId: 'cut-power' } });
+      await scribe.record({ streamId: incident, actor: '李记录', type: 'note.added', payload: { text: '02:10 水深 20 cm' } });
+      await scribe.record({ streamId: incident, actor: '李记录', type: 'step.skipped', payload: { stepId: 'sandbags', reason: '沙袋未到' } });
+      await commander.record({ streamId: incident, actor: '王值班', type: 'note.added', payload: { text: '已通知支行领导' } });
+      await scribe.record({ streamId: incident, actor: '李记录', type: 'step.done', payload: { stepId: 'cut-power' } });
+
+      // Both come online.
+      await Promise.all(engines.map((e) => e.syncNow()));
+      await Promise.all(engines.map((e) => e.syncNow()));
+
+      const states = await Promise.all([commander, scribe].map(async (d) => reduceIncident(incident, await d.db.events.toArray())));
+      expect(states[0]).toEqual(states[1]);
+      const state = states[0]!;
+      expect(state.declared?.title).toBe('地下室进水');
+      expect(state.notes.map((n) => n.text).sort()).toEqual(['02:10 水深 20 cm', '已通知支行领导']);
+      expect(state.steps['sandbags']).toMatchObject({ status: 'skipped', reason: '沙袋未到' });
+      expect(state.steps['cut-power']?.status).toBe('done');
+      expect(state.eventCount).toBe(6);
+      for (const e of engines) expect(e.getStatus()).toMatchObject({ waiting: 0, lastError: null });
+    }, 120_000);
+  });
 });

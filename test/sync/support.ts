@@ -9,7 +9,11 @@ import type { EventDraft } from '../../src/storage/events';
 import { appendEvent, type WriteEnv } from '../../src/storage/events';
 import { openDb, type MusterDb } from '../../src/storage/db';
 import { createApp } from '../../src/server/app';
+import { createContactLog, type ContactLog } from '../../src/server/contacts';
 import { openSqliteStore, type SqliteEventStore } from '../../src/server/storage/sqlite';
+import { openPostgresStore } from '../../src/server/storage/postgres';
+import type { EventStore } from '../../src/server/storage/types';
+import { freshPostgresDatabase, postgresHarness } from '../server/pg-cluster';
 import { hashDeviceToken, newDeviceToken } from '../../src/server/tokens';
 import { storeSyncToken } from '../../src/storage/sync-state';
 import type { SyncEngine, SyncStatus } from '../../src/sync/controller';
@@ -78,6 +82,94 @@ export class TestServer {
   /** Every stored event id of the organisation, with how often each occurs. */
   eventIds(orgId: string): string[] {
     return (this.store.db.prepare('SELECT id FROM events WHERE org_id = ? ORDER BY seq').all(orgId) as { id: string }[]).map((r) => r.id);
+  }
+}
+
+/** The storage engines the convergence and fault tests run on; PostgreSQL unless MUSTER_TEST_POSTGRES=skip. */
+export type Engine = 'sqlite' | 'postgres';
+export const ENGINES: readonly Engine[] = postgresHarness().state === 'skipped' ? ['sqlite'] : ['sqlite', 'postgres'];
+
+/**
+ * Where a test server keeps its data on `engine`, made once: a SQLite folder, or a fresh
+ * database on the test run's PostgreSQL cluster. `open()` opens (again) the same data;
+ * `env` is what a server process needs to find it (DATA_DIR, or DATABASE_URL as well).
+ */
+export async function engineData(engine: Engine, label: string): Promise<{ open(): Promise<EventStore>; env: Record<string, string>; dataDir: string }> {
+  const dataDir = tempDir(label);
+  if (engine === 'sqlite') return { open: () => Promise.resolve(openSqliteStore(dataDir)), env: { DATA_DIR: dataDir }, dataDir };
+  const url = await freshPostgresDatabase(label);
+  return { open: () => openPostgresStore(url), env: { DATA_DIR: dataDir, DATABASE_URL: url }, dataDir };
+}
+
+/** Every event id of the organisation, in seq order, read through the store's port. */
+export async function storedEventIds(store: EventStore, orgId: string): Promise<string[]> {
+  const ids: string[] = [];
+  let after = 0;
+  for (;;) {
+    const page = await store.readEvents(orgId, after, 1000);
+    ids.push(...page.events.map((e) => e.id));
+    const last = page.events.at(-1);
+    if (!page.more || !last) return ids;
+    after = last.seq;
+  }
+}
+
+/** The sync server in this process on either engine, its data surviving `restart()`. */
+export class EngineTestServer {
+  app: Hono;
+  readonly warnings: string[] = [];
+  private constructor(
+    private store: EventStore,
+    private readonly data: { open(): Promise<EventStore>; dataDir: string },
+    private readonly clock: () => number,
+  ) {
+    mkdirSync(join(data.dataDir, 'dist'), { recursive: true });
+    writeFileSync(join(data.dataDir, 'dist', 'index.html'), '<!doctype html><title>Muster</title>');
+    this.app = this.makeApp();
+  }
+  static async start(engine: Engine, label: string, clock: () => number = () => T0): Promise<EngineTestServer> {
+    const data = await engineData(engine, label);
+    return new EngineTestServer(await data.open(), data, clock);
+  }
+  private contacts: ContactLog | undefined;
+  private makeApp(): Hono {
+    this.contacts = createContactLog(this.store);
+    return createApp({
+      storage: this.store,
+      contacts: this.contacts,
+      version: 'test',
+      staticDir: join(this.data.dataDir, 'dist'),
+      rateLimit: { burst: 1e9, perSecond: 1e9 },
+      now: this.clock,
+      warn: (m) => this.warnings.push(m),
+    });
+  }
+  /** Closes the store and opens it again, as a process restart would. */
+  async restart(): Promise<void> {
+    // What devices were last handed is written first, as the server's own shutdown does.
+    await this.contacts?.flush();
+    await this.store.close();
+    this.store = await this.data.open();
+    this.app = this.makeApp();
+  }
+  async close(): Promise<void> {
+    await this.contacts?.flush();
+    await this.store.close();
+  }
+  readonly fetch: FetchLike = (input, init) => Promise.resolve(this.app.request(input, init));
+  async addOrg(id: string, name = id): Promise<void> {
+    await this.store.createOrg({ id, name }, new Date(T0).toISOString());
+  }
+  async issueToken(orgId: string, label = 'device'): Promise<string> {
+    const token = newDeviceToken();
+    await this.store.addDeviceToken(
+      { id: `dt-${Math.random().toString(16).slice(2, 12)}`, orgId, label, tokenHash: hashDeviceToken(token) },
+      new Date(T0).toISOString(),
+    );
+    return token;
+  }
+  eventIds(orgId: string): Promise<string[]> {
+    return storedEventIds(this.store, orgId);
   }
 }
 

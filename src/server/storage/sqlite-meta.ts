@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
+import type { EventStore } from './types';
 
 /**
  * The database's identity and its copies: the epoch in the one-row `meta` table (migration 6),
@@ -16,9 +17,15 @@ import { SQLITE_MIGRATIONS } from './sqlite-migrations';
  */
 
 /** What the store adds to the port from this file. */
-export function sqliteMeta(db: SqliteDatabase): { databaseEpoch(): Promise<string>; backupTo(file: string): Promise<void> } {
+export function sqliteMeta(db: SqliteDatabase): Pick<EventStore, 'databaseEpoch' | 'renewEpoch' | 'backupTo'> {
   const readEpoch = db.prepare<[], { epoch: string }>('SELECT epoch FROM meta WHERE one = 1');
+  const writeEpoch = db.prepare<[string, string]>('UPDATE meta SET epoch = ?, epoch_since = ? WHERE one = 1');
   return {
+    renewEpoch(at) {
+      const epoch = newEpoch();
+      writeEpoch.run(epoch, at);
+      return Promise.resolve(epoch);
+    },
     databaseEpoch() {
       const row = readEpoch.get();
       if (!row) throw new Error('the meta table has no row; the database was not migrated');

@@ -8,6 +8,11 @@ import { createUsageSchema } from './sqlite-usage';
 export interface SqliteMigration {
   readonly version: number;
   readonly description: string;
+  /**
+   * Runs with foreign keys off, for a step that rebuilds a table others refer to (SQLite's
+   * documented way to change a constraint); the step's end checks every key still holds.
+   */
+  readonly rebuildsTables?: boolean;
   up(db: Database): void;
 }
 
@@ -195,6 +200,59 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
         CREATE INDEX enrolment_codes_org ON enrolment_codes (org_id);
         ALTER TABLE device_tokens ADD COLUMN next_token_hash TEXT;
         CREATE UNIQUE INDEX device_tokens_next_hash ON device_tokens (next_token_hash) WHERE next_token_hash IS NOT NULL;
+      `);
+    },
+  },
+  {
+    version: 10,
+    description: 'organisations under a parent (branches under their head office), and the head-office role',
+    rebuildsTables: true,
+    up(db) {
+      // parent_id: the organisation this one reports to. A head-office token reads the events
+      // of every organisation below its own and writes none. SQLite cannot widen a CHECK in
+      // place, so the two tables holding a role are rebuilt with the same columns, in the same
+      // order, and their indexes made again.
+      db.exec(`
+        ALTER TABLE orgs ADD COLUMN parent_id TEXT REFERENCES orgs (id);
+        CREATE INDEX orgs_parent ON orgs (parent_id);
+
+        CREATE TABLE device_tokens_v10 (
+          id              TEXT PRIMARY KEY,
+          org_id          TEXT NOT NULL REFERENCES orgs (id),
+          token_hash      TEXT NOT NULL UNIQUE,
+          label           TEXT NOT NULL,
+          created_at      TEXT NOT NULL,
+          revoked_at      TEXT,
+          seen_seq        INTEGER NOT NULL DEFAULT 0,
+          seen_at         TEXT,
+          following       TEXT NOT NULL DEFAULT '[]',
+          role            TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('member', 'editor', 'head-office')),
+          device_id       TEXT,
+          next_token_hash TEXT
+        );
+        INSERT INTO device_tokens_v10 (id, org_id, token_hash, label, created_at, revoked_at, seen_seq, seen_at, following, role, device_id, next_token_hash)
+          SELECT id, org_id, token_hash, label, created_at, revoked_at, seen_seq, seen_at, following, role, device_id, next_token_hash FROM device_tokens;
+        DROP TABLE device_tokens;
+        ALTER TABLE device_tokens_v10 RENAME TO device_tokens;
+        CREATE INDEX device_tokens_org ON device_tokens (org_id);
+        CREATE UNIQUE INDEX device_tokens_next_hash ON device_tokens (next_token_hash) WHERE next_token_hash IS NOT NULL;
+
+        CREATE TABLE enrolment_codes_v10 (
+          code_hash    TEXT PRIMARY KEY,
+          org_id       TEXT NOT NULL REFERENCES orgs (id),
+          token_id     TEXT NOT NULL UNIQUE,
+          label        TEXT NOT NULL,
+          role         TEXT NOT NULL CHECK (role IN ('member', 'editor', 'head-office')),
+          created_at   TEXT NOT NULL,
+          expires_at   TEXT NOT NULL,
+          used_at      TEXT,
+          device_id    TEXT,
+          cancelled_at TEXT
+        );
+        INSERT INTO enrolment_codes_v10 SELECT code_hash, org_id, token_id, label, role, created_at, expires_at, used_at, device_id, cancelled_at FROM enrolment_codes;
+        DROP TABLE enrolment_codes;
+        ALTER TABLE enrolment_codes_v10 RENAME TO enrolment_codes;
+        CREATE INDEX enrolment_codes_org ON enrolment_codes (org_id);
       `);
     },
   },

@@ -13,8 +13,8 @@ import { sqliteKeys } from './sqlite-keys';
 import { sqliteEnrolment } from './sqlite-enrol';
 import { keepDatabaseOwnerOnly, OWNER_ONLY_DIR } from './owner-only';
 import { sqliteUsage } from './sqlite-usage';
-import { checkOpenedDatabase, refuseEmptyFile } from './sqlite-check';
-import type { AppendOutcome, DeviceContact, DeviceTokenRecord, EventPage, EventStore, OrgRecord, StoredEvent } from './types';
+import { checkOpenedDatabase, probeSqlite, refuseEmptyFile } from './sqlite-check';
+import type { AppendOutcome, DeviceContact, DeviceTokenRecord, EventPage, EventStore, OrgActivity, OrgRecord, StoredEvent } from './types';
 
 /** The data file cannot be used; the message names the file and what is wrong with it. */
 export class StoreOpenError extends Error {
@@ -25,6 +25,7 @@ export const SQLITE_FILE_NAME = 'muster.sqlite';
 
 export interface SqliteEventStore extends EventStore {
   readonly kind: 'sqlite';
+  close(): void;
   /** Absolute path of the database file, for messages and backups. */
   readonly file: string;
   /** Schema version now in the file (`PRAGMA user_version`). */
@@ -83,6 +84,19 @@ interface EventRow {
   v: number;
   payload: string;
   delivered_by: string | null;
+}
+
+interface OrgRow {
+  id: string;
+  name: string | null;
+  created_at: string | null;
+  parent_id: string | null;
+}
+
+const ORG_COLUMNS = 'id, name, created_at, parent_id';
+
+function toOrg(r: OrgRow): OrgRecord {
+  return { id: r.id, name: r.name ?? r.id, createdAt: r.created_at ?? '', parentId: r.parent_id };
 }
 
 interface TokenRow {
@@ -145,11 +159,22 @@ function sqliteStore(db: SqliteDatabase, file: string, schemaVersion: number): S
   );
   const eventById = db.prepare<[string, string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE org_id = ? AND id = ?`);
   const eventsAfter = db.prepare<[string, number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE org_id = ? AND seq > ? ORDER BY seq LIMIT ?`);
-  const insertOrg = db.prepare<[string, string, string]>('INSERT INTO orgs (id, name, created_at) VALUES (?, ?, ?)');
-  const orgById = db.prepare<[string], { id: string; name: string | null; created_at: string | null }>('SELECT id, name, created_at FROM orgs WHERE id = ?');
-  const allOrgs = db.prepare<[], { id: string; name: string | null; created_at: string | null }>(
-    'SELECT id, name, created_at FROM orgs ORDER BY created_at, id',
+  const insertOrg = db.prepare<[string, string, string, string | null]>('INSERT INTO orgs (id, name, created_at, parent_id) VALUES (?, ?, ?, ?)');
+  const orgById = db.prepare<[string], OrgRow>(`SELECT ${ORG_COLUMNS} FROM orgs WHERE id = ?`);
+  const allOrgs = db.prepare<[], OrgRow>(`SELECT ${ORG_COLUMNS} FROM orgs ORDER BY created_at, id`);
+  const setParent = db.prepare<[string | null, string]>('UPDATE orgs SET parent_id = ? WHERE id = ?');
+  // UNION, not UNION ALL: a loop typed into the file by hand still ends.
+  const below = db.prepare<[string], OrgRow>(
+    `WITH RECURSIVE below (id) AS (
+       SELECT id FROM orgs WHERE parent_id = ?
+       UNION SELECT o.id FROM orgs o JOIN below b ON o.parent_id = b.id
+     )
+     SELECT ${ORG_COLUMNS} FROM orgs WHERE id IN (SELECT id FROM below) ORDER BY name, id`,
   );
+  const newestEvent = db.prepare<[string], { seq: number; received_at: string }>(
+    'SELECT seq, received_at FROM events WHERE org_id = ? ORDER BY seq DESC LIMIT 1',
+  );
+  const lastContact = db.prepare<[string], { at: string | null }>('SELECT max(seen_at) AS at FROM device_tokens WHERE org_id = ? AND revoked_at IS NULL');
   const insertToken = db.prepare<[string, string, string, string, DeviceRole, string]>(
     'INSERT INTO device_tokens (id, org_id, token_hash, label, role, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -211,15 +236,32 @@ function sqliteStore(db: SqliteDatabase, file: string, schemaVersion: number): S
       db.close();
     },
     createOrg(org, at) {
-      insertOrg.run(org.id, org.name, at);
-      return Promise.resolve({ id: org.id, name: org.name, createdAt: at });
+      const parentId = org.parentId ?? null;
+      insertOrg.run(org.id, org.name, at, parentId);
+      return Promise.resolve({ id: org.id, name: org.name, createdAt: at, parentId });
     },
     getOrg(id) {
       const row = orgById.get(id);
-      return Promise.resolve(row ? { id: row.id, name: row.name ?? row.id, createdAt: row.created_at ?? '' } : undefined);
+      return Promise.resolve(row ? toOrg(row) : undefined);
     },
     listOrgs() {
-      return Promise.resolve(allOrgs.all().map((r): OrgRecord => ({ id: r.id, name: r.name ?? r.id, createdAt: r.created_at ?? '' })));
+      return Promise.resolve(allOrgs.all().map(toOrg));
+    },
+    setOrgParent(id, parentId) {
+      setParent.run(parentId, id);
+      const row = orgById.get(id);
+      return Promise.resolve(row ? toOrg(row) : undefined);
+    },
+    descendantOrgs(orgId) {
+      return Promise.resolve(below.all(orgId).map(toOrg));
+    },
+    orgActivity(orgIds) {
+      return Promise.resolve(
+        orgIds.map((orgId): OrgActivity => {
+          const newest = newestEvent.get(orgId);
+          return { orgId, latestSeq: newest?.seq ?? 0, lastEventAt: newest?.received_at ?? null, lastContactAt: lastContact.get(orgId)?.at ?? null };
+        }),
+      );
     },
     addDeviceToken(token, at) {
       const role = token.role ?? DEFAULT_DEVICE_ROLE;
@@ -272,6 +314,9 @@ function sqliteStore(db: SqliteDatabase, file: string, schemaVersion: number): S
     latestSeq(orgId) {
       return Promise.resolve(maxSeq.get(orgId)?.seq ?? 0);
     },
+    probe() {
+      return Promise.resolve(probeSqlite(db));
+    },
     noteDeviceContacts(list) {
       if (list.length > 0) contacts(list);
       return Promise.resolve();
@@ -311,13 +356,24 @@ function migrate(db: SqliteDatabase, migrations: readonly SqliteMigration[]): nu
     throw new Error(`it has schema version ${found}, but this Muster only knows up to ${latest}; run a newer Muster`);
   }
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    // IMMEDIATE takes the write lock before reading user_version, so two processes starting
-    // on the same file cannot both run the same step.
-    db.transaction(() => {
-      if (userVersion(db) >= migration.version) return;
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+    if (userVersion(db) >= migration.version) continue;
+    // Only outside a transaction does this pragma take effect (SQLite's table-rebuild procedure).
+    if (migration.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      // IMMEDIATE takes the write lock before reading user_version, so two processes starting
+      // on the same file cannot both run the same step.
+      db.transaction(() => {
+        if (userVersion(db) >= migration.version) return;
+        migration.up(db);
+        if (migration.rebuildsTables) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new Error(`schema step ${migration.version} would leave ${broken.length} broken references; nothing was changed`);
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      }).immediate();
+    } finally {
+      if (migration.rebuildsTables) db.pragma('foreign_keys = ON');
+    }
   }
   return userVersion(db);
 }

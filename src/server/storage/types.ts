@@ -21,12 +21,22 @@ import type { DeviceRole, PublishedPlaybookInfo } from '../../domain/playbook-pu
 export interface EventStore extends EnrolmentStore {
   /** Which adapter is behind the port ("sqlite", later "postgres"); shown by /api/health. */
   readonly kind: string;
-  /** Flushes and releases the database. Call once, after the HTTP server has stopped. */
-  close(): void;
+  /** Flushes and releases the database (SQLite at once; a PostgreSQL pool when its connections end). Call once, after the HTTP server has stopped. */
+  close(): void | Promise<void>;
 
-  createOrg(org: { id: string; name: string }, at: string): Promise<OrgRecord>;
+  /** `parentId`: the organisation it reports to (a branch's head office); it must exist. None when absent. */
+  createOrg(org: { id: string; name: string; parentId?: string | null }, at: string): Promise<OrgRecord>;
   getOrg(id: string): Promise<OrgRecord | undefined>;
   listOrgs(): Promise<OrgRecord[]>;
+  /**
+   * Puts an existing organisation under `parentId` (null: under none). The caller checks that
+   * this makes no loop (`descendantOrgs`); undefined when there is no such organisation.
+   */
+  setOrgParent(id: string, parentId: string | null): Promise<OrgRecord | undefined>;
+  /** Every organisation below `orgId` (its children, their children, and so on), not itself, by name then id. */
+  descendantOrgs(orgId: string): Promise<OrgRecord[]>;
+  /** How far each of these organisations has got, in the order asked; one that has nothing still gets a row. */
+  orgActivity(orgIds: readonly string[]): Promise<OrgActivity[]>;
 
   /** Stores a device token by its hash; the token itself is never stored. A member's unless `role` says otherwise. */
   addDeviceToken(token: { id: string; orgId: string; label: string; tokenHash: string; role?: DeviceRole }, at: string): Promise<DeviceTokenRecord>;
@@ -59,8 +69,19 @@ export interface EventStore extends EnrolmentStore {
   readEvents(orgId: string, afterSeq: number, limit: number, maxBytes?: number): Promise<EventPage>;
   /** The database's identity (its epoch): a random id, the same across restarts, new after a restore. */
   databaseEpoch(): Promise<string>;
+  /**
+   * Gives the database a new epoch (see `databaseEpoch`) and answers it: after the database
+   * was put back from a backup by other means than `restore` (pg_restore), so devices pull again.
+   */
+  renewEpoch(at: string): Promise<string>;
   /** Writes an online, consistent copy of the whole database to `file` (readable by its owner only). */
   backupTo(file: string): Promise<void>;
+  /**
+   * For /api/health: a cheap read, and a write that is rolled back (it takes the write lock and
+   * changes a row, then undoes it), each answered with its problem or undefined when it passed.
+   * Never throws.
+   */
+  probe(): Promise<{ readonly read: string | undefined; readonly write: string | undefined }>;
   /** The organisation's highest seq, 0 when it has no events. */
   latestSeq(orgId: string): Promise<number>;
   /**
@@ -97,6 +118,31 @@ export interface EventStore extends EnrolmentStore {
    * (insert-if-absent, so two first requests end up with the same key). Never changed after.
    */
   orgSigningKey(orgId: string, candidate: Omit<OrgSigningKey, 'createdAt'>, at: string): Promise<OrgSigningKey>;
+
+  /**
+   * Only where several server processes share the database (PostgreSQL): calls `onAppend` for
+   * every commit of new events by any process, with the organisation and its highest new seq,
+   * so each process can tell its own open streams. The returned function stops listening.
+   * Absent for SQLite, whose one process publishes its own pushes.
+   */
+  listenForAppends?(onAppend: (orgId: string, seq: number) => void): Promise<() => Promise<void>>;
+  /**
+   * Only where several server processes share the database: a token bucket kept in the
+   * database, so a device's budget is one budget whichever process it reaches. Takes `cost`
+   * (charged as at most `burst`) from bucket `key`, refilled at `perSecond` on the clock
+   * `nowMs`; answers 0 when allowed, else the whole seconds to wait (at least 1). One statement.
+   */
+  chargeBucket?(key: string, cost: number, burst: number, perSecond: number, nowMs: number): Promise<number>;
+}
+
+export interface OrgActivity {
+  readonly orgId: string;
+  /** 0 when it has no events. */
+  readonly latestSeq: number;
+  /** When its newest event reached the server; null when it has none. */
+  readonly lastEventAt: string | null;
+  /** When one of its active devices last pulled or held its stream; null when none has. */
+  readonly lastContactAt: string | null;
 }
 
 /** An organisation's Ed25519 key pair (raw keys in hex) that countersigns report hashes. */
@@ -158,6 +204,8 @@ export interface OrgRecord {
   readonly id: string;
   readonly name: string;
   readonly createdAt: string;
+  /** The organisation it reports to (a branch's head office); null for a top one. */
+  readonly parentId: string | null;
 }
 
 export interface DeviceTokenRecord {
