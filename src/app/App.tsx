@@ -26,10 +26,8 @@ const startIncident = lazyScreen(
   () => import('../features/incident/StartIncident'),
   (m) => m.StartIncident,
 );
-const incidentPage = lazyScreen(
-  () => import('../features/incident/IncidentPage'),
-  (m) => m.IncidentPage,
-);
+const incidentModule = () => import('../features/incident/IncidentPage');
+const incidentPage = lazyScreen(incidentModule, (m) => m.IncidentPage);
 const dutyLog = lazyScreen(
   () => import('../features/duty-log/DutyLog'),
   (m) => m.DutyLog,
@@ -71,6 +69,16 @@ const newPlaybook = lazyScreen(
   () => import('../features/editor/NewPlaybook'),
   (m) => m.NewPlaybook,
 );
+// Head office's overview and a branch's incident, read only: only a head-office device opens them.
+const headOfficeScreens = () => import('../features/head-office/screens');
+const headOffice = lazyScreen(headOfficeScreens, (m) => m.HeadOfficeOverview);
+// The branch's incident shows the incident page's own checklist, timeline and headcount, from its chunk.
+const branchIncident = lazyScreen(
+  () => Promise.all([headOfficeScreens(), incidentModule()]),
+  ([m, incident]) => m.branchIncidentScreen(incident),
+);
+const HeadOffice = headOffice.Component;
+const BranchIncident = branchIncident.Component;
 const PlaybookEditor = playbookEditor.Component;
 const NewPlaybook = newPlaybook.Component;
 const PlaybookLibrary = playbookLibrary.Component;
@@ -140,6 +148,13 @@ const screens: Screen[] = [
   { pattern: '/enrol', render: () => <Enrol />, preload: enrol.preload },
   { pattern: '/sync', render: () => <SyncPanel />, preload: syncPanel.preload },
   { pattern: '/reports/view', render: () => <ReportViewer />, preload: reportViewer.preload },
+  { pattern: '/head-office', render: () => <HeadOffice />, preload: headOffice.preload, rarely: true },
+  {
+    pattern: '/head-office/:org/incidents/:id',
+    render: (p, q) => <BranchIncident key={`${p.org} ${p.id}`} orgId={p.org ?? ''} incidentId={p.id ?? ''} tab={q.get('tab')} />,
+    preload: branchIncident.preload,
+    rarely: true,
+  },
 ];
 
 /** Loads the code of the screen at `path` (before the first render), then the rest when idle. */

@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { HeldEvent } from '../domain/merge-order';
 import type { HlcClock } from '../domain/hlc';
+import type { BranchEventRow, BranchRow } from './branches';
 import type { FlaggedEvent, RejectedEvent } from './sync-state';
 
 /** One row per event waiting to be pushed; cleared only once the server has replied about it. */
@@ -87,6 +88,9 @@ export class MusterDb extends Dexie {
   declare rejected: EntityTable<RejectedEvent, 'eventId'>;
   declare flagged: EntityTable<FlaggedEvent, 'eventId'>;
   declare drafts: EntityTable<PlaybookDraft, 'draftId'>;
+  /** Head office's copy of its branches' events, never pushed nor mixed with the device's own (src/storage/branches.ts). */
+  declare branches: EntityTable<BranchRow, 'orgId'>;
+  declare branchEvents: Table<BranchEventRow, [string, string]>;
 
   constructor(name: string) {
     super(name);
@@ -106,6 +110,11 @@ export class MusterDb extends Dexie {
     // The playbook editor's drafts (src/storage/drafts.ts).
     this.version(3).stores({
       drafts: 'draftId, updatedAt',
+    });
+    // Head office's branches and their events (src/storage/branches.ts): one cursor per branch.
+    this.version(4).stores({
+      branches: 'orgId',
+      branchEvents: '[orgId+id], [orgId+streamId], [orgId+type]',
     });
   }
 }

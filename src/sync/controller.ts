@@ -1,10 +1,12 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { MusterDb } from '../storage/db';
 import type { FollowersResponse } from '../domain/sync-protocol';
+import type { BranchHint } from '../domain/head-office-protocol';
 import {
   flaggedEvents,
   readCursor,
   readLastSync,
+  readDeviceRole,
   readSyncToken,
   recordSyncOutcome,
   rejectedEvents,
@@ -49,6 +51,9 @@ export interface SyncStatus {
    */
   readonly live: boolean;
 }
+
+/** Head office's branch pulls: a chunk of its own, fetched only by a head-office device. */
+const headOffice = () => import('./head-office');
 
 /** "Live" means heard from the server within this long. */
 export const LIVE_WINDOW_MS = 60_000;
@@ -189,6 +194,8 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
   let recoveredUnreadable = false;
   /** Whether this session has asked the server who the device is (its role may have changed). */
   let identityChecked = false;
+  /** Whether the last round found this device to be head office. */
+  let headOfficeRole = false;
   const keeper: StreamKeeper | null = options.openStream
     ? createStreamKeeper({
         openStream: options.openStream,
@@ -198,6 +205,7 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
         clearTimer,
         onState: streamChanged,
         onHint: (seq) => void runIfBehind(seq),
+        onBranchHint: (hint) => void pullBranchNow(hint),
         onHeard: heard,
         onRefused: (detail) => void refused({ kind: 'unauthorized', message: `The stream was refused: ${detail}`, at: now() }),
         onReachability: (reached) => options.onReachability?.(reached),
@@ -265,6 +273,11 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
         ...env,
       });
       identityChecked = true;
+      // Head office: then its branches, from a chunk only such a device loads (never fails the
+      // round); a device that is head office no more forgets them.
+      headOfficeRole = (await readDeviceRole(db)) === 'head-office';
+      if (headOfficeRole) await (await headOffice()).syncBranches({ db, transport: transportFor(token), now });
+      else if ((await db.branches.count()) > 0) await (await headOffice()).forgetBranches(db);
       failures = 0;
       stoppedByAuth = false;
       const at = now();
@@ -305,7 +318,8 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
 
   /** When to look for others' records next, all being well: it depends on the stream and on an open incident. */
   async function pollDelay(): Promise<number> {
-    if (status.stream === 'open') return Math.max(pollMs, SAFETY_POLL_MS);
+    // Head office lists its branches every poll even with the stream open: whether each is live.
+    if (status.stream === 'open') return headOfficeRole ? pollMs : Math.max(pollMs, SAFETY_POLL_MS);
     const urgent = options.hasOpenIncident ? await options.hasOpenIncident().catch(() => false) : false;
     return urgent ? fastPollMs : pollMs;
   }
@@ -329,6 +343,13 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
   async function runIfBehind(seq: number): Promise<void> {
     const cursor = await readCursor(db).catch(() => -1);
     if (seq > cursor && started && !stoppedByAuth) await run();
+  }
+
+  /** A branch's hint on head office's stream: that branch alone is pulled, beside any round. */
+  async function pullBranchNow(hint: BranchHint): Promise<void> {
+    const token = await readSyncToken(db).catch(() => null);
+    if (token === null || !started || stoppedByAuth) return;
+    await (await headOffice()).pullBranchOnHint({ db, transport: transportFor(token), now }, hint);
   }
 
   const onOnline = (): void => {

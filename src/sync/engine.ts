@@ -16,6 +16,7 @@ import {
   settlePush,
   type PushSettlement,
 } from '../storage/sync-state';
+import { mayPush } from '../domain/playbook-publish';
 import { applyPulledPage } from './apply';
 import { receivePublishedPlaybooks, roleFromWhoami, type PlaybookSyncReport } from './playbooks';
 import { DEFAULT_PULL_LIMIT, MAX_BODY_BYTES, MAX_PUSH_EVENTS, type PushResponse } from '../domain/sync-protocol';
@@ -77,9 +78,12 @@ export async function syncOnce(deps: SyncRoundDeps): Promise<SyncReport> {
     playbooks: { received: 0, refused: 0, problem: null },
   };
   await confirmIdentity(deps);
-  await pushOutbox(deps, report);
+  // Head office reads and writes nothing: a record made on it stays waiting, never refused as a whole round.
+  const role = await readDeviceRole(deps.db);
+  const pushes = role === null || mayPush(role);
+  if (pushes) await pushOutbox(deps, report);
   // A server restored from a backup: what its backup lacks of ours went back into the outbox.
-  if (await pullNew(deps, report)) await pushOutbox(deps, report);
+  if ((await pullNew(deps, report)) && pushes) await pushOutbox(deps, report);
   report.playbooks = await receivePublishedPlaybooks(deps.db, deps.transport, deps.now);
   return report;
 }

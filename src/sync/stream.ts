@@ -2,6 +2,7 @@
 // in the URL ends up in logs), so the stream is read with fetch, and this small, widely used
 // parser turns its bytes into messages incrementally, whatever the chunk boundaries.
 import { createParser } from 'eventsource-parser';
+import { BRANCH_HINT_EVENT, type BranchHint } from '../domain/head-office-protocol';
 import { HEARTBEAT_MS, STREAM_PATH } from '../domain/sync-protocol';
 import { isRecord } from '../domain/validation';
 import { backoffDelay, randomFraction, type BackoffPolicy } from './backoff';
@@ -24,6 +25,8 @@ export interface StreamHandlers {
   onOpen(): void;
   /** The organisation has events up to `seq`; `id` is the message id to reconnect with. */
   onHint(seq: number, id: string | undefined): void;
+  /** Head office's stream only: a branch has events up to `hint.seq` (head-office-protocol.ts). */
+  onBranchHint?(hint: BranchHint): void;
   /** Bytes arrived (a hint, a heartbeat, anything): the server is there. */
   onHeard(): void;
   /** The stream is over; never called after `close()`. */
@@ -93,7 +96,12 @@ function openHintStream(options: HintStreamOptions, token: string, handlers: Str
 
   const parser = createParser({
     onEvent(message) {
-      if (over || message.event !== 'hint') return; // other kinds may come from a newer server
+      if (over) return;
+      if (message.event === BRANCH_HINT_EVENT) {
+        const hint = branchHint(message.data);
+        if (hint !== null) handlers.onBranchHint?.(hint);
+      }
+      if (message.event !== 'hint') return; // other kinds may come from a newer server
       const seq = hintSeq(message.data);
       if (seq !== null) handlers.onHint(seq, message.id);
     },
@@ -159,6 +167,13 @@ function hintSeq(data: string): number | null {
   }
 }
 
+/** `{"orgId":…,"seq":…}`: the seq read as a hint's, then the branch. */
+function branchHint(data: string): BranchHint | null {
+  const seq = hintSeq(data);
+  const orgId = seq === null ? undefined : (JSON.parse(data) as { orgId?: unknown }).orgId;
+  return seq !== null && typeof orgId === 'string' ? { orgId, seq } : null;
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -179,6 +194,8 @@ export interface StreamKeeperOptions {
   backoff?: BackoffPolicy;
   onState: (state: StreamState) => void;
   onHint: (seq: number) => void;
+  /** A branch's hint, on head office's stream. */
+  onBranchHint?: (hint: BranchHint) => void;
   onHeard: () => void;
   /** The token was refused: the keeper has stopped. */
   onRefused: (detail: string) => void;
@@ -231,6 +248,9 @@ export function createStreamKeeper(o: StreamKeeperOptions): StreamKeeper {
         if (mine !== generation) return;
         if (id !== undefined) lastEventId = id;
         o.onHint(seq);
+      },
+      onBranchHint(hint) {
+        if (mine === generation) o.onBranchHint?.(hint);
       },
       onHeard() {
         if (mine === generation) o.onHeard();

@@ -1,6 +1,7 @@
 import { isRecord } from '../domain/validation';
 import { isRotateResponse, TOKEN_ROTATE_PATH, type RotateResponse } from '../domain/enrolment';
 import type { MusterEvent } from '../domain/event';
+import { BRANCHES_PATH, branchEventsPath, type BranchesResponse } from '../domain/head-office-protocol';
 import {
   EVENTS_PATH,
   FOLLOWING_PARAM,
@@ -41,6 +42,10 @@ export interface SyncTransport {
   publish?(request: PublishRequest): Promise<PublishedResponse>;
   /** A new token for this device (`rotate.ts`); the current one works until the new one is used. */
   rotateToken?(): Promise<RotateResponse>;
+  /** Head office only (head-office.ts): its branches. Optional, as `followers`. */
+  branches?(): Promise<BranchesResponse>;
+  /** Head office only: one branch's events after `after`, a page like `pull`'s. */
+  branchEvents?(orgId: string, after: number, limit: number): Promise<PullResponse>;
 }
 
 /**
@@ -165,6 +170,10 @@ export function httpTransport({
       if (!isRotateResponse(body)) throw new SyncError('protocol', 'The rotation answer has no new token');
       return body;
     },
+    // Checked in full by head-office.ts, which only a head-office device loads.
+    branches: () => request(BRANCHES_PATH, { method: 'GET', headers }) as Promise<BranchesResponse>,
+    branchEvents: (orgId, after, limit) =>
+      request(`${branchEventsPath(orgId)}?after=${after}&limit=${limit}`, { method: 'GET', headers }) as Promise<PullResponse>,
   };
 }
 

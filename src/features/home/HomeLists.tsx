@@ -1,4 +1,6 @@
 import { messages as reportMessages } from '../../domain/report/messages';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { appDb } from '../../storage';
 import { Loading } from '../../ui/Loading';
 import { useText } from '../../ui/text';
 import { formatDateTime } from '../../ui/date-time';
@@ -35,10 +37,19 @@ export function HomeLists() {
   const all = useIncidentList();
   const incidents = all?.filter((i) => !i.closed);
   const closed = all?.filter((i) => i.closed) ?? [];
+  // Head office's way to its overview, only on a device that holds branches: a head-office one
+  // (the sync engine drops them when the role is taken away). Its screens load when opened.
+  const headOffice = useLiveQuery(async () => (await appDb().branches.count()) > 0);
   return (
     <>
       <section aria-labelledby="incidents-heading">
         <h2 id="incidents-heading">{t('home.incidents.title')}</h2>
+        {headOffice ? (
+          <Link href="/head-office" className="card card-link" data-testid="head-office-entry">
+            <span className="card-title">{t('home.headOffice.title')}</span>
+            <span className="card-meta">{t('home.headOffice.hint')}</span>
+          </Link>
+        ) : null}
         <p className="button-row">
           <Link href="/incidents/new" className="button primary" data-testid="new-incident">
             {tIncident('incident.new')}

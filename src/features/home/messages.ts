@@ -8,4 +8,6 @@ export const messages = defineMessages({
   'home.incidents.empty': { 'zh-CN': '本设备上没有进行中的事件。', en: 'No open incidents on this device.' },
   'home.incidents.closed': { 'zh-CN': '已结束的事件', en: 'Closed incidents' },
   'home.incidents.started': { 'zh-CN': '{actor} 于 {time} 启动', en: 'Started {time} by {actor}' },
+  'home.headOffice.title': { 'zh-CN': '总行视图：各网点事件', en: 'Head office: every branch’s incidents' },
+  'home.headOffice.hint': { 'zh-CN': '各网点进行中的事件，实时、只读', en: 'Open incidents of every branch, live and read only' },
 });

@@ -15,8 +15,9 @@ export function Headcount({ incident, readOnly }: { incident: IncidentState; rea
   const ordered = [...missing, ...incident.roster.filter((p) => !missing.includes(p))];
   return (
     <>
-      <p className={missing.length ? 'alarm-box' : 'ok-box'} role="status" data-testid="headcount-summary">
-        {missing.length ? t('people.missing', { count: missing.length }) : t('people.allSafe')}
+      {/* An empty roster is not "everyone accounted for": nobody has been counted yet, so it is never shown as all clear. */}
+      <p className={missing.length || counts.total === 0 ? 'alarm-box' : 'ok-box'} role="status" data-testid="headcount-summary">
+        {missing.length ? t('people.missing', { count: missing.length }) : counts.total === 0 ? t('people.noRoster') : t('people.allSafe')}
         <br />
         {t('people.summary', { safe: counts.safe, injured: counts.injured, missing: missing.length, total: counts.total })}
       </p>

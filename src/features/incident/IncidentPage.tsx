@@ -251,3 +251,7 @@ export function IncidentPage({ id, tab }: { id: string; tab: string | null }) {
   const current: Tab = (TABS as readonly string[]).includes(tab ?? '') ? (tab as Tab) : 'steps';
   return <IncidentBody incident={view.state} playbook={translated ?? load.playbook} recorded={load.playbook} noTwin={noTwin} tab={current} />;
 }
+
+// Head office shows another branch's incident with these same parts, read only: the app hands
+// them over from this chunk (src/app/App.tsx), so ordinary phones download them once, here.
+export { Headcount, ReportPanel, StepChecklist, Timeline };

@@ -106,6 +106,10 @@ export const messages = defineMessages({
   'people.rosterHint': { 'zh-CN': '每行一个姓名', en: 'One name per line' },
   'people.add': { 'zh-CN': '加入', en: 'Add' },
   'people.missing': { 'zh-CN': '未清点到：{count} 人', en: 'Not accounted for: {count}' },
+  'people.noRoster': {
+    'zh-CN': '人员名单为空：还没有清点任何人。请把在场人员加入名单。',
+    en: 'The roster is empty: nobody has been counted yet. Add the people who were on site.',
+  },
   'people.allSafe': { 'zh-CN': '名单上的人员均已清点。', en: 'Everyone on the roster is accounted for.' },
   'people.summary': {
     'zh-CN': '安全 {safe} · 受伤 {injured} · 未清点到 {missing} · 名单共 {total} 人',

@@ -20,6 +20,11 @@ interface ReportPanelProps {
   incident: IncidentState;
   /** The playbook the incident runs; its twin in the report's language is used when this device has it. */
   playbook: Playbook;
+  /**
+   * What the report is built from besides the incident, when it is not this device's own: head
+   * office passes the branch's duty logs and previous drill. Absent: this device's duty log.
+   */
+  sources?: ReportSources | undefined;
 }
 
 /** The playbook in the report's language when this device has it, else the incident's own. */
@@ -77,7 +82,7 @@ function ReportSummary({ report, sources }: { report: Report; sources: ReportSou
  * download or through the share sheet. Everything is built on this device from its events;
  * no network is needed.
  */
-export function ReportPanel({ incident, playbook }: ReportPanelProps) {
+export function ReportPanel({ incident, playbook, sources: given }: ReportPanelProps) {
   const t = useText(messages, reportMessages);
   const ui = useSession((s) => s.language);
   const dutySite = useSession((s) => s.dutySite);
@@ -85,7 +90,8 @@ export function ReportPanel({ incident, playbook }: ReportPanelProps) {
   const [problem, setProblem] = useState<string | null>(null);
   // The on-screen summary is judged at the moment the tab opened; each export reads the clock again.
   const [openedAt] = useState(() => Date.now());
-  const sources = useReportSources(incident, dutySite);
+  const own = useReportSources(incident, given ? '' : dutySite);
+  const sources = useMemo(() => (given ? ({ status: 'ready', ...given } as const) : own), [given, own]);
   const { playbook: reportPlaybook, translated } = useReportPlaybook(playbook, language);
   const preview = useMemo(() => {
     if (sources.status !== 'ready') return null;
