@@ -10,6 +10,7 @@ import { openSqliteStore } from '../src/server/storage/sqlite';
 import type { EventStore } from '../src/server/storage/types';
 import { hashDeviceToken, newDeviceToken } from '../src/server/tokens';
 import { findPostgresBinaries, startCluster } from '../test/server/pg-cluster-process';
+import { openCrowd, pushNote } from './streams';
 import { freePort, spawnServer, type ServerProcess } from '../test/server/support';
 
 /**
@@ -78,22 +79,29 @@ async function runOnPostgres(devices: readonly Device[]): Promise<Record<string,
     });
     const databaseUrl = cluster.adminUrl.replace(/\/postgres$/, '/muster_scale');
     const store = await openPostgresStore(databaseUrl);
+    const probe = { listener: newDeviceToken(), pusher: newDeviceToken() };
     try {
       await provision(store, devices);
+      // A branch of its own for the hint probe, so its pushes bind no device of the load.
+      await store.createOrg({ id: 'probe', name: 'Hint probe', parentId: 'hq' }, AT);
+      await store.addDeviceToken({ id: 'dt-probe-listener', orgId: 'probe', label: 'listener', tokenHash: hashDeviceToken(probe.listener) }, AT);
+      await store.addDeviceToken({ id: 'dt-probe-pusher', orgId: 'probe', label: 'pusher', tokenHash: hashDeviceToken(probe.pusher) }, AT);
     } finally {
       await store.close();
     }
     for (let i = 0; i < 2; i++) servers.push(await start({ DATABASE_URL: databaseUrl, DATA_DIR: join(work, `data-${i}`) }));
-    const figures = await load(devices, servers);
+    const hints = await withServerLogs(servers, () => crossProcessHints(servers, probe));
+    const figures = await withServerLogs(servers, () => load(devices, servers));
     const stored = await withClient(databaseUrl, async (client) => {
       const counts = await client.query<{ events: string; ids: string; orgs: string }>(
-        'SELECT count(*) AS events, count(DISTINCT (org_id, id)) AS ids, count(DISTINCT org_id) AS orgs FROM events',
+        // The probe's branch aside: only the load's events are counted.
+        "SELECT count(*) AS events, count(DISTINCT (org_id, id)) AS ids, count(DISTINCT org_id) AS orgs FROM events WHERE org_id <> 'probe'",
       );
       const size = await client.query<{ bytes: string }>('SELECT pg_database_size(current_database()) AS bytes');
       return { ...counts.rows[0]!, bytes: Number(size.rows[0]?.bytes ?? 0) };
     });
     checkStored(devices, Number(stored.events), Number(stored.ids));
-    return { ...figures, databaseMb: mb(stored.bytes), serverPeakRssMb: servers.map((s) => mb(procStatus(s.child.pid ?? 0, 'VmHWM') * 1024)) };
+    return { ...hints, ...figures, databaseMb: mb(stored.bytes), serverPeakRssMb: servers.map((s) => mb(procStatus(s.child.pid ?? 0, 'VmHWM') * 1024)) };
   } finally {
     await stopAll(servers);
     cluster.stop();
@@ -113,7 +121,7 @@ async function runOnSqlite(devices: readonly Device[]): Promise<Record<string, u
       store.close();
     }
     servers.push(await start({ DATA_DIR: dataDir }));
-    const figures = await load(devices, servers);
+    const figures = await withServerLogs(servers, () => load(devices, servers));
     const rss = servers.map((s) => mb(procStatus(s.child.pid ?? 0, 'VmHWM') * 1024));
     await stopAll(servers);
     const file = join(dataDir, 'muster.sqlite');
@@ -149,6 +157,45 @@ async function provision(store: EventStore, devices: readonly Device[]): Promise
   }
 }
 
+/** Pushes the probe makes to process A while a stream is held on process B. */
+const HINT_SAMPLES = 20;
+
+/**
+ * Issue 17: a push to one process is announced on the other's streams. A stream is held on
+ * process B; the probe pushes one event at a time to process A and times, from the push's
+ * start, until B's stream carries its seq — the push, the commit, PostgreSQL's NOTIFY, and B's
+ * hint to its stream (coalesced at most HINT_COALESCE_MS apart, as for any stream).
+ */
+async function crossProcessHints(servers: readonly ServerProcess[], probe: { listener: string; pusher: string }): Promise<Record<string, number>> {
+  const [a, b] = servers.map((s) => (s as ServerProcess & { port?: number }).port ?? 0);
+  const crowd = await openCrowd({ port: b ?? 0, tokens: [probe.listener], count: 1 });
+  try {
+    const samples: number[] = [];
+    for (let i = 0; i < HINT_SAMPLES; i++) {
+      const t0 = performance.now();
+      const seq = await pushNote(`http://127.0.0.1:${a}`, probe.pusher);
+      samples.push((await crowd.allHeard(seq)) - t0);
+    }
+    return {
+      crossProcessHintSamples: samples.length,
+      crossProcessHintP50Ms: round(percentile(samples, 0.5)),
+      crossProcessHintMaxMs: round(Math.max(...samples)),
+    };
+  } finally {
+    crowd.close();
+  }
+}
+
+/** A failed run says what the servers said: a crash is then not mistaken for a slow machine. */
+async function withServerLogs<T>(servers: readonly ServerProcess[], run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const logs = servers.map((s, i) => `server ${i} (exit ${String(s.child.exitCode ?? s.child.signalCode)}):\n${s.stderr().slice(-3000)}`).join('\n');
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${logs}`, { cause: error });
+  }
+}
+
 async function start(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   const server = spawnServer({
@@ -175,7 +222,9 @@ async function stopAll(servers: ServerProcess[]): Promise<void> {
 /** The run itself: every device pushes its events, then every device pulls its branch from the other process. */
 async function load(devices: readonly Device[], servers: readonly ServerProcess[]): Promise<Record<string, unknown>> {
   const ports = servers.map((s) => (s as ServerProcess & { port?: number }).port ?? 0);
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  // Idle connections are let go after 4 s, before the server's 5 s keep-alive timeout closes them under a request.
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY, timeout: 4_000 });
+  resent = 0;
   try {
     const pushJobs: (() => Promise<number>)[] = [];
     for (const device of devices) {
@@ -229,6 +278,7 @@ async function load(devices: readonly Device[], servers: readonly ServerProcess[
       pullRequests: pullLatencies.length,
       pullP50Ms: round(percentile(pullLatencies, 0.5)),
       pullP99Ms: round(percentile(pullLatencies, 0.99)),
+      requestsResentOnClosedConnection: resent,
       devicesConverged: devices.length,
       eventsLost: 0,
       eventsDuplicated: 0,
@@ -294,7 +344,27 @@ async function pullPage(agent: Agent, port: number, token: string, after: number
   return JSON.parse(body) as PullResponse;
 }
 
-function send(agent: Agent, port: number, method: string, path: string, token: string, body?: string): Promise<{ status: number; body: string }> {
+/** Requests sent again because the server had closed a kept-alive connection just as it was reused. */
+let resent = 0;
+
+/**
+ * One request. A kept-alive connection the server closed while it sat idle fails the request
+ * sent on it ("socket hang up"); like a phone, the run sends it again on a new connection —
+ * pushes are idempotent (insert-or-ignore by id) — and counts it. Any other failure fails the run.
+ */
+async function send(agent: Agent, port: number, method: string, path: string, token: string, body?: string): Promise<{ status: number; body: string }> {
+  try {
+    return await sendOnce(agent, port, method, path, token, body);
+  } catch (error) {
+    if (!(error instanceof ReusedSocketClosed)) throw error;
+    resent += 1;
+    return sendOnce(agent, port, method, path, token, body);
+  }
+}
+
+class ReusedSocketClosed extends Error {}
+
+function sendOnce(agent: Agent, port: number, method: string, path: string, token: string, body?: string): Promise<{ status: number; body: string }> {
   return new Promise((resolveSend, reject) => {
     const req = request(
       {
@@ -315,7 +385,7 @@ function send(agent: Agent, port: number, method: string, path: string, token: s
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => reject(req.reusedSocket && error.code === 'ECONNRESET' ? new ReusedSocketClosed(error.message) : error));
     req.end(body);
   });
 }
