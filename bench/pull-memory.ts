@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { formatStamp } from '../src/domain/hlc';
 import { EVENTS_PATH, MAX_EVENT_BYTES, type PullResponse } from '../src/domain/sync-protocol';
 import { openSqliteStore } from '../src/server/storage/sqlite';
 import { hashDeviceToken, newDeviceToken } from '../src/server/tokens';
+import { procStatus } from './measure';
 import { freePort, spawnServer, type ServerProcess } from '../test/server/support';
 
 /** Pullers at once, each with its own token (the limiter counts requests per token). */
@@ -126,15 +127,6 @@ function pullPage(port: number, token: string, after: number): Promise<{ page: P
     req.on('error', reject);
     req.end();
   });
-}
-
-function procStatus(pid: number, field: string): number {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
 }
 
 function mb(kb: number): number {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { openSqliteStore } from '../src/server/storage/sqlite';
 import type { EventStore } from '../src/server/storage/types';
 import { hashDeviceToken, newDeviceToken } from '../src/server/tokens';
 import { findPostgresBinaries, startCluster } from '../test/server/pg-cluster-process';
+import { percentile, procStatus } from './measure';
 import { openCrowd, pushNote } from './streams';
 import { freePort, spawnServer, type ServerProcess } from '../test/server/support';
 
@@ -178,7 +179,7 @@ async function crossProcessHints(servers: readonly ServerProcess[], probe: { lis
     }
     return {
       crossProcessHintSamples: samples.length,
-      crossProcessHintP50Ms: round(percentile(samples, 0.5)),
+      crossProcessHintP50Ms: round(percentile(samples, 50)),
       crossProcessHintMaxMs: round(Math.max(...samples)),
     };
   } finally {
@@ -271,13 +272,13 @@ async function load(devices: readonly Device[], servers: readonly ServerProcess[
       pushSeconds: round(pushSeconds),
       pushEventsPerSecond: Math.round(total / pushSeconds),
       pushRequests: pushLatencies.length,
-      pushP50Ms: round(percentile(pushLatencies, 0.5)),
-      pushP99Ms: round(percentile(pushLatencies, 0.99)),
+      pushP50Ms: round(percentile(pushLatencies, 50)),
+      pushP99Ms: round(percentile(pushLatencies, 99)),
       pullSeconds: round(pullSeconds),
       pullEventsPerSecond: Math.round(pulledEvents / pullSeconds),
       pullRequests: pullLatencies.length,
-      pullP50Ms: round(percentile(pullLatencies, 0.5)),
-      pullP99Ms: round(percentile(pullLatencies, 0.99)),
+      pullP50Ms: round(percentile(pullLatencies, 50)),
+      pullP99Ms: round(percentile(pullLatencies, 99)),
       requestsResentOnClosedConnection: resent,
       devicesConverged: devices.length,
       eventsLost: 0,
@@ -397,21 +398,6 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
     return await work(client);
   } finally {
     await client.end();
-  }
-}
-
-function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-}
-
-function procStatus(pid: number, field: string): number {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
   }
 }
 

@@ -10,7 +10,7 @@ import { DEFAULT_RATE_LIMIT } from '../src/server/rate-limit';
 import { openSqliteStore } from '../src/server/storage/sqlite';
 import { hashDeviceToken, newDeviceToken } from '../src/server/tokens';
 import { freePort, spawnServer, type ServerProcess } from '../test/server/support';
-import { median, percentile } from './measure';
+import { median, percentile, procStatus } from './measure';
 
 const STREAMS = 2_000;
 /** 50 streams per token: opening them stays well inside the limiter's burst per token. */
@@ -357,15 +357,6 @@ function checkFileLimit(pid: number, streams: number): void {
 function openFiles(pid: number): number {
   try {
     return readdirSync(`/proc/${pid}/fd`).length;
-  } catch {
-    return 0;
-  }
-}
-
-function procStatus(pid: number, field: string): number {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) : 0;
   } catch {
     return 0;
   }

@@ -71,18 +71,23 @@ export class TestServer {
   async addOrg(id: string, name = id): Promise<void> {
     await this.store.createOrg({ id, name }, new Date(T0).toISOString());
   }
-  async issueToken(orgId: string, label = 'device'): Promise<string> {
-    const token = newDeviceToken();
-    await this.store.addDeviceToken(
-      { id: `dt-${Math.random().toString(16).slice(2, 12)}`, orgId, label, tokenHash: hashDeviceToken(token) },
-      new Date(T0).toISOString(),
-    );
-    return token;
+  issueToken(orgId: string, label = 'device'): Promise<string> {
+    return issueTestToken(this.store, orgId, label);
   }
   /** Every stored event id of the organisation, with how often each occurs. */
   eventIds(orgId: string): string[] {
     return (this.store.db.prepare('SELECT id FROM events WHERE org_id = ? ORDER BY seq').all(orgId) as { id: string }[]).map((r) => r.id);
   }
+}
+
+/** A device token of the organisation, stored by its hash as `device add` does; answers the token. */
+async function issueTestToken(store: EventStore, orgId: string, label: string): Promise<string> {
+  const token = newDeviceToken();
+  await store.addDeviceToken(
+    { id: `dt-${Math.random().toString(16).slice(2, 12)}`, orgId, label, tokenHash: hashDeviceToken(token) },
+    new Date(T0).toISOString(),
+  );
+  return token;
 }
 
 /** The storage engines the convergence and fault tests run on; PostgreSQL unless MUSTER_TEST_POSTGRES=skip. */
@@ -160,13 +165,8 @@ export class EngineTestServer {
   async addOrg(id: string, name = id): Promise<void> {
     await this.store.createOrg({ id, name }, new Date(T0).toISOString());
   }
-  async issueToken(orgId: string, label = 'device'): Promise<string> {
-    const token = newDeviceToken();
-    await this.store.addDeviceToken(
-      { id: `dt-${Math.random().toString(16).slice(2, 12)}`, orgId, label, tokenHash: hashDeviceToken(token) },
-      new Date(T0).toISOString(),
-    );
-    return token;
+  issueToken(orgId: string, label = 'device'): Promise<string> {
+    return issueTestToken(this.store, orgId, label);
   }
   eventIds(orgId: string): Promise<string[]> {
     return storedEventIds(this.store, orgId);
