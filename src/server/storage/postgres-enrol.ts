@@ -1,39 +1,13 @@
 import type { Pool } from 'pg';
-import { DEFAULT_DEVICE_ROLE, DEVICE_ROLES, type DeviceRole } from '../../domain/playbook-publish';
+import type { DeviceRole } from '../../domain/playbook-publish';
 import { inTransaction, prepared } from './postgres-sql';
-import type { EnrolmentCodeRecord, EnrolmentStore, EventStore, RedeemOutcome } from './types';
+import { CODE_COLUMNS, toCode, type CodeRow } from './rows';
+import type { EnrolmentStore, EventStore, RedeemOutcome } from './types';
 
 /**
  * Enrolment codes, token rotation and each organisation's signing key, for the PostgreSQL
  * adapter (tables `enrolment_codes`, `device_tokens.next_token_hash`, `org_signing_keys`).
  */
-
-interface CodeRow {
-  token_id: string;
-  org_id: string;
-  label: string;
-  role: string;
-  created_at: string;
-  expires_at: string;
-  used_at: string | null;
-  cancelled_at: string | null;
-}
-
-const CODE_COLUMNS = 'token_id, org_id, label, role, created_at, expires_at, used_at, cancelled_at';
-
-function toCode(r: CodeRow): EnrolmentCodeRecord {
-  const role = (DEVICE_ROLES as readonly string[]).includes(r.role) ? (r.role as DeviceRole) : DEFAULT_DEVICE_ROLE;
-  return {
-    tokenId: r.token_id,
-    orgId: r.org_id,
-    label: r.label,
-    role,
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-    usedAt: r.used_at,
-    cancelledAt: r.cancelled_at,
-  };
-}
 
 const insertCode = prepared<[codeHash: string, orgId: string, tokenId: string, label: string, role: DeviceRole, at: string, expiresAt: string]>(
   'enrol.insert-code',

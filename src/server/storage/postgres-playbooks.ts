@@ -1,65 +1,23 @@
 import type { Pool } from 'pg';
-import type { PublishedPlaybookInfo } from '../../domain/playbook-publish';
 import { inTransaction, prepared } from './postgres-sql';
-import type { EventStore, NewPublishedPlaybook, StoredPlaybook } from './types';
+import { PLAYBOOK_INFO_COLUMNS, PLAYBOOKS_FROM, toPlaybookInfo, toStoredPlaybook, type PlaybookBodyRow, type PlaybookInfoRow } from './rows';
+import type { EventStore, NewPublishedPlaybook } from './types';
 
 /** The published-playbook half of the PostgreSQL adapter (table `published_playbooks`). */
 type PlaybookMethods = Pick<EventStore, 'publishPlaybook' | 'currentPlaybooks' | 'currentPlaybook' | 'getPublishedPlaybook'>;
 
-interface InfoRow {
-  id: string;
-  language: string;
-  revision: number;
-  version: string;
-  kind: string;
-  title: string;
-  hash: string;
-  note: string;
-  published_at: string;
-  published_by: string;
-  /** The publishing token's label; null only if its row were gone (tokens are never deleted). */
-  label: string | null;
-}
-
-interface BodyRow extends InfoRow {
-  body: string;
-}
-
-// The label is read when asked, as in sqlite-playbooks.ts: a token's label never changes.
-const INFO_COLUMNS = 'p.id, p.language, p.revision, p.version, p.kind, p.title, p.hash, p.note, p.published_at, p.published_by, t.label';
-const FROM = 'published_playbooks p LEFT JOIN device_tokens t ON t.id = p.published_by';
-
-function toInfo(r: InfoRow): PublishedPlaybookInfo {
-  return {
-    id: r.id,
-    language: r.language,
-    revision: r.revision,
-    version: r.version,
-    kind: r.kind,
-    title: r.title,
-    hash: r.hash,
-    note: r.note,
-    publishedAt: r.published_at,
-    publishedBy: r.label ?? r.published_by,
-  };
-}
-
-function toStored(r: BodyRow): StoredPlaybook {
-  return { ...toInfo(r), bodyJson: r.body };
-}
-
-const latest = prepared<[orgId: string, id: string, language: string], BodyRow>(
+const latest = prepared<[orgId: string, id: string, language: string], PlaybookBodyRow>(
   'playbooks.latest',
-  `SELECT ${INFO_COLUMNS}, p.body FROM ${FROM} WHERE p.org_id = $1 AND p.id = $2 AND p.language = $3 ORDER BY p.revision DESC LIMIT 1`,
+  `SELECT ${PLAYBOOK_INFO_COLUMNS}, p.body FROM ${PLAYBOOKS_FROM} WHERE p.org_id = $1 AND p.id = $2 AND p.language = $3 ORDER BY p.revision DESC LIMIT 1`,
 );
-const one = prepared<[orgId: string, id: string, language: string, revision: number], BodyRow>(
+const one = prepared<[orgId: string, id: string, language: string, revision: number], PlaybookBodyRow>(
   'playbooks.one',
-  `SELECT ${INFO_COLUMNS}, p.body FROM ${FROM} WHERE p.org_id = $1 AND p.id = $2 AND p.language = $3 AND p.revision = $4`,
+  `SELECT ${PLAYBOOK_INFO_COLUMNS}, p.body FROM ${PLAYBOOKS_FROM} WHERE p.org_id = $1 AND p.id = $2 AND p.language = $3 AND p.revision = $4`,
 );
 // By code point, as SQLite sorts, whatever the database's locale.
-const current = prepared<[orgId: string], InfoRow>(
+const current = prepared<[orgId: string], PlaybookInfoRow>(
   'playbooks.current',
-  `SELECT ${INFO_COLUMNS} FROM ${FROM}
+  `SELECT ${PLAYBOOK_INFO_COLUMNS} FROM ${PLAYBOOKS_FROM}
    WHERE p.org_id = $1
      AND p.revision = (SELECT max(q.revision) FROM published_playbooks q WHERE q.org_id = p.org_id AND q.id = p.id AND q.language = p.language)
    ORDER BY p.id COLLATE "C", p.language COLLATE "C"`,
@@ -98,24 +56,24 @@ export function postgresPlaybooks(pool: Pool): PlaybookMethods {
       return inTransaction(pool, async (client) => {
         await lockOrg(client, orgId);
         const now = (await latest(client, orgId, p.id, p.language)).rows[0];
-        if ((now?.revision ?? null) !== baseRevision) return { status: 'stale', current: now ? toStored(now) : null };
+        if ((now?.revision ?? null) !== baseRevision) return { status: 'stale', current: now ? toStoredPlaybook(now) : null };
         const revision = (now?.revision ?? 0) + 1;
         await insert(client, orgId, p.id, p.language, revision, p.version, p.kind, p.title, p.hash, p.note, p.bodyJson, at, p.publishedBy);
         const stored = (await one(client, orgId, p.id, p.language, revision)).rows[0];
         if (!stored) throw new Error(`published ${p.id} ${p.language} revision ${revision} was not found after the insert`);
-        return { status: 'published', info: toInfo(stored) };
+        return { status: 'published', info: toPlaybookInfo(stored) };
       });
     },
     async currentPlaybooks(orgId) {
-      return (await current(pool, orgId)).rows.map(toInfo);
+      return (await current(pool, orgId)).rows.map(toPlaybookInfo);
     },
     async currentPlaybook(orgId, id, language) {
       const row = (await latest(pool, orgId, id, language)).rows[0];
-      return row ? toStored(row) : undefined;
+      return row ? toStoredPlaybook(row) : undefined;
     },
     async getPublishedPlaybook(orgId, id, language, revision) {
       const row = (await one(pool, orgId, id, language, revision)).rows[0];
-      return row ? toStored(row) : undefined;
+      return row ? toStoredPlaybook(row) : undefined;
     },
   };
 }

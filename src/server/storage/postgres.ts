@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { DEFAULT_DEVICE_ROLE, DEVICE_ROLES, type DeviceRole } from '../../domain/playbook-publish';
+import { DEFAULT_DEVICE_ROLE, type DeviceRole } from '../../domain/playbook-publish';
+import { ORG_COLUMNS, TOKEN_COLUMNS, toOrg, toToken, type OrgRow, type TokenRow } from './rows';
 import { StoreOpenError } from './sqlite';
 import { migratePostgres, NewerSchemaError, POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres-migrations';
 import { postgresEvents } from './postgres-events';
@@ -8,7 +9,7 @@ import { postgresEnrolment } from './postgres-enrol';
 import { postgresMeta, type DatabaseName } from './postgres-meta';
 import { listenForAppends } from './postgres-listen';
 import { bigintNumber, pgErrorCode, prepared } from './postgres-sql';
-import type { DeviceTokenRecord, EventStore, OrgActivity, OrgRecord } from './types';
+import type { EventStore, OrgActivity } from './types';
 
 /**
  * The PostgreSQL adapter, for several server processes on one database (SQLite stays the
@@ -105,38 +106,6 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       await pool.end();
     },
   };
-}
-
-interface OrgRow {
-  id: string;
-  name: string | null;
-  created_at: string | null;
-  parent_id: string | null;
-}
-
-interface TokenRow {
-  id: string;
-  org_id: string;
-  label: string;
-  role: string;
-  created_at: string;
-  revoked_at: string | null;
-}
-
-const ORG_COLUMNS = 'id, name, created_at, parent_id';
-const TOKEN_COLUMNS = 'id, org_id, label, role, created_at, revoked_at';
-
-function toOrg(r: OrgRow): OrgRecord {
-  return { id: r.id, name: r.name ?? r.id, createdAt: r.created_at ?? '', parentId: r.parent_id };
-}
-
-function toToken(r: TokenRow): DeviceTokenRecord {
-  return { id: r.id, orgId: r.org_id, label: r.label, role: roleOf(r.role), createdAt: r.created_at, revokedAt: r.revoked_at };
-}
-
-/** The column has a CHECK; anything else read back still grants nothing beyond a member's. */
-function roleOf(text: string): DeviceRole {
-  return (DEVICE_ROLES as readonly string[]).includes(text) ? (text as DeviceRole) : DEFAULT_DEVICE_ROLE;
 }
 
 // Lists are sorted by code point (COLLATE "C") with missing values first, as SQLite sorts them,

@@ -1,35 +1,9 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import { DEFAULT_DEVICE_ROLE, DEVICE_ROLES, type DeviceRole } from '../../domain/playbook-publish';
-import type { EnrolmentCodeRecord, EnrolmentStore, RedeemOutcome } from './types';
+import type { DeviceRole } from '../../domain/playbook-publish';
+import { CODE_COLUMNS, toCode, type CodeRow } from './rows';
+import type { EnrolmentStore, RedeemOutcome } from './types';
 
 /** The enrolment half of the SQLite adapter: table `enrolment_codes` and `device_tokens.next_token_hash` (migration 9). */
-
-interface CodeRow {
-  token_id: string;
-  org_id: string;
-  label: string;
-  role: string;
-  created_at: string;
-  expires_at: string;
-  used_at: string | null;
-  cancelled_at: string | null;
-}
-
-const CODE_COLUMNS = 'token_id, org_id, label, role, created_at, expires_at, used_at, cancelled_at';
-
-function toCode(r: CodeRow): EnrolmentCodeRecord {
-  const role = (DEVICE_ROLES as readonly string[]).includes(r.role) ? (r.role as DeviceRole) : DEFAULT_DEVICE_ROLE;
-  return {
-    tokenId: r.token_id,
-    orgId: r.org_id,
-    label: r.label,
-    role,
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-    usedAt: r.used_at,
-    cancelledAt: r.cancelled_at,
-  };
-}
 
 export function sqliteEnrolment(db: SqliteDatabase): EnrolmentStore {
   const insertCode = db.prepare<[string, string, string, string, DeviceRole, string, string]>(

@@ -1,63 +1,20 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import type { PublishedPlaybookInfo } from '../../domain/playbook-publish';
-import type { EventStore, NewPublishedPlaybook, PublishOutcome, StoredPlaybook } from './types';
+import { PLAYBOOK_INFO_COLUMNS, PLAYBOOKS_FROM, toPlaybookInfo, toStoredPlaybook, type PlaybookBodyRow, type PlaybookInfoRow } from './rows';
+import type { EventStore, NewPublishedPlaybook, PublishOutcome } from './types';
 
 /** The published-playbook half of the SQLite adapter (table `published_playbooks`, migration 4). */
 type PlaybookMethods = Pick<EventStore, 'publishPlaybook' | 'currentPlaybooks' | 'currentPlaybook' | 'getPublishedPlaybook'>;
 
-interface InfoRow {
-  id: string;
-  language: string;
-  revision: number;
-  version: string;
-  kind: string;
-  title: string;
-  hash: string;
-  note: string;
-  published_at: string;
-  published_by: string;
-  /** The publishing token's label; null only if its row were gone (tokens are never deleted). */
-  label: string | null;
-}
-
-interface BodyRow extends InfoRow {
-  body: string;
-}
-
-// The label is read when asked, not copied at publish time: tokens are never deleted, and a
-// label is only ever set when the token is issued, so both give the same text.
-const INFO_COLUMNS = 'p.id, p.language, p.revision, p.version, p.kind, p.title, p.hash, p.note, p.published_at, p.published_by, t.label';
-const FROM = 'published_playbooks p LEFT JOIN device_tokens t ON t.id = p.published_by';
-
-function toInfo(r: InfoRow): PublishedPlaybookInfo {
-  return {
-    id: r.id,
-    language: r.language,
-    revision: r.revision,
-    version: r.version,
-    kind: r.kind,
-    title: r.title,
-    hash: r.hash,
-    note: r.note,
-    publishedAt: r.published_at,
-    publishedBy: r.label ?? r.published_by,
-  };
-}
-
-function toStored(r: BodyRow): StoredPlaybook {
-  return { ...toInfo(r), bodyJson: r.body };
-}
-
 /** The port's published-playbook methods over an open, migrated connection; statements prepared once. */
 export function sqlitePlaybooks(db: SqliteDatabase): PlaybookMethods {
-  const latest = db.prepare<[string, string, string], BodyRow>(
-    `SELECT ${INFO_COLUMNS}, p.body FROM ${FROM} WHERE p.org_id = ? AND p.id = ? AND p.language = ? ORDER BY p.revision DESC LIMIT 1`,
+  const latest = db.prepare<[string, string, string], PlaybookBodyRow>(
+    `SELECT ${PLAYBOOK_INFO_COLUMNS}, p.body FROM ${PLAYBOOKS_FROM} WHERE p.org_id = ? AND p.id = ? AND p.language = ? ORDER BY p.revision DESC LIMIT 1`,
   );
-  const one = db.prepare<[string, string, string, number], BodyRow>(
-    `SELECT ${INFO_COLUMNS}, p.body FROM ${FROM} WHERE p.org_id = ? AND p.id = ? AND p.language = ? AND p.revision = ?`,
+  const one = db.prepare<[string, string, string, number], PlaybookBodyRow>(
+    `SELECT ${PLAYBOOK_INFO_COLUMNS}, p.body FROM ${PLAYBOOKS_FROM} WHERE p.org_id = ? AND p.id = ? AND p.language = ? AND p.revision = ?`,
   );
-  const current = db.prepare<[string], InfoRow>(
-    `SELECT ${INFO_COLUMNS} FROM ${FROM}
+  const current = db.prepare<[string], PlaybookInfoRow>(
+    `SELECT ${PLAYBOOK_INFO_COLUMNS} FROM ${PLAYBOOKS_FROM}
      WHERE p.org_id = ?
        AND p.revision = (SELECT max(q.revision) FROM published_playbooks q WHERE q.org_id = p.org_id AND q.id = p.id AND q.language = p.language)
      ORDER BY p.id, p.language`,
@@ -72,12 +29,12 @@ export function sqlitePlaybooks(db: SqliteDatabase): PlaybookMethods {
   // finds itself stale instead of both reading revision N and both writing N+1.
   const publish = db.transaction((orgId: string, p: NewPublishedPlaybook, baseRevision: number | null, at: string): PublishOutcome => {
     const now = latest.get(orgId, p.id, p.language);
-    if ((now?.revision ?? null) !== baseRevision) return { status: 'stale', current: now ? toStored(now) : null };
+    if ((now?.revision ?? null) !== baseRevision) return { status: 'stale', current: now ? toStoredPlaybook(now) : null };
     const revision = (now?.revision ?? 0) + 1;
     insert.run(orgId, p.id, p.language, revision, p.version, p.kind, p.title, p.hash, p.note, p.bodyJson, at, p.publishedBy);
     const stored = one.get(orgId, p.id, p.language, revision);
     if (!stored) throw new Error(`published ${p.id} ${p.language} revision ${revision} was not found after the insert`);
-    return { status: 'published', info: toInfo(stored) };
+    return { status: 'published', info: toPlaybookInfo(stored) };
   });
 
   return {
@@ -85,15 +42,15 @@ export function sqlitePlaybooks(db: SqliteDatabase): PlaybookMethods {
       return Promise.resolve(publish.immediate(orgId, playbook, baseRevision, at));
     },
     currentPlaybooks(orgId) {
-      return Promise.resolve(current.all(orgId).map(toInfo));
+      return Promise.resolve(current.all(orgId).map(toPlaybookInfo));
     },
     currentPlaybook(orgId, id, language) {
       const row = latest.get(orgId, id, language);
-      return Promise.resolve(row ? toStored(row) : undefined);
+      return Promise.resolve(row ? toStoredPlaybook(row) : undefined);
     },
     getPublishedPlaybook(orgId, id, language, revision) {
       const row = one.get(orgId, id, language, revision);
-      return Promise.resolve(row ? toStored(row) : undefined);
+      return Promise.resolve(row ? toStoredPlaybook(row) : undefined);
     },
   };
 }

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-migrations';
 import type { MusterEvent } from '../../domain/event';
-import { DEFAULT_DEVICE_ROLE, DEVICE_ROLES, type DeviceRole } from '../../domain/playbook-publish';
+import { DEFAULT_DEVICE_ROLE, type DeviceRole } from '../../domain/playbook-publish';
+import { ORG_COLUMNS, TOKEN_COLUMNS, toOrg, toToken, type OrgRow, type TokenRow } from './rows';
 import { MAX_PULL_BYTES } from '../../domain/sync-protocol';
 import { sameContent } from './event-content';
 import { sqliteMeta } from './sqlite-meta';
@@ -14,7 +15,7 @@ import { sqliteEnrolment } from './sqlite-enrol';
 import { keepDatabaseOwnerOnly, OWNER_ONLY_DIR } from './owner-only';
 import { sqliteUsage } from './sqlite-usage';
 import { checkOpenedDatabase, probeSqlite, refuseEmptyFile } from './sqlite-check';
-import type { AppendOutcome, DeviceContact, DeviceTokenRecord, EventPage, EventStore, OrgActivity, OrgRecord, StoredEvent } from './types';
+import type { AppendOutcome, DeviceContact, EventPage, EventStore, OrgActivity, StoredEvent } from './types';
 
 /** The data file cannot be used; the message names the file and what is wrong with it. */
 export class StoreOpenError extends Error {
@@ -86,32 +87,9 @@ interface EventRow {
   delivered_by: string | null;
 }
 
-interface OrgRow {
-  id: string;
-  name: string | null;
-  created_at: string | null;
-  parent_id: string | null;
-}
-
-const ORG_COLUMNS = 'id, name, created_at, parent_id';
-
-function toOrg(r: OrgRow): OrgRecord {
-  return { id: r.id, name: r.name ?? r.id, createdAt: r.created_at ?? '', parentId: r.parent_id };
-}
-
-interface TokenRow {
-  id: string;
-  org_id: string;
-  label: string;
-  role: string;
-  created_at: string;
-  revoked_at: string | null;
-}
-
 // delivered_by: the label of the token that pushed the event, looked up by its primary key.
 const EVENT_COLUMNS =
   'seq, received_at, id, stream_id, device_id, actor, hlc, type, v, payload, (SELECT label FROM device_tokens WHERE device_tokens.id = events.token_id) AS delivered_by';
-const TOKEN_COLUMNS = 'id, org_id, label, role, created_at, revoked_at';
 
 function toStoredEvent(r: EventRow): StoredEvent {
   return {
@@ -138,15 +116,6 @@ function pulledEventBytes(r: EventRow): number {
   for (const text of [r.payload, r.id, r.stream_id, r.device_id, r.actor, r.hlc, r.type, r.received_at, r.delivered_by ?? ''])
     bytes += Buffer.byteLength(text, 'utf8');
   return bytes;
-}
-
-function toToken(r: TokenRow): DeviceTokenRecord {
-  return { id: r.id, orgId: r.org_id, label: r.label, role: roleOf(r.role), createdAt: r.created_at, revokedAt: r.revoked_at };
-}
-
-/** The column has a CHECK; anything else read back still grants nothing beyond a member's. */
-function roleOf(text: string): DeviceRole {
-  return (DEVICE_ROLES as readonly string[]).includes(text) ? (text as DeviceRole) : DEFAULT_DEVICE_ROLE;
 }
 
 /** The port over an open, migrated connection. Statements are prepared once, here. */
