@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { MusterEvent } from '../../domain/event';
 import { MAX_PULL_BYTES } from '../../domain/sync-protocol';
 import { sameContent } from './event-content';
+import { toStoredEvent, type EventRow } from './rows';
 import { bigintNumber, inTransaction, pgErrorCode, prepared, UNIQUE_VIOLATION } from './postgres-sql';
 import type { AppendOutcome, DeviceContact, EventPage, EventStore, StoredEvent } from './types';
 
@@ -13,36 +14,6 @@ type EventMethods = Pick<
 
 /** The channel on which every append's commit is announced (see listenForAppends in postgres-listen.ts). */
 export const APPENDS_CHANNEL = 'muster_appends';
-
-interface EventRow {
-  seq: string;
-  received_at: string;
-  id: string;
-  stream_id: string;
-  device_id: string;
-  actor: string;
-  hlc: string;
-  type: string;
-  v: number;
-  payload: string;
-  delivered_by: string | null;
-}
-
-function toStoredEvent(r: EventRow): StoredEvent {
-  return {
-    seq: bigintNumber(r.seq),
-    receivedAt: r.received_at,
-    id: r.id,
-    streamId: r.stream_id,
-    deviceId: r.device_id,
-    actor: r.actor,
-    hlc: r.hlc,
-    type: r.type,
-    v: r.v,
-    payloadJson: r.payload,
-    deliveredBy: r.delivered_by,
-  };
-}
 
 const EVENT_COLUMNS =
   'e.seq, e.received_at, e.id, e.stream_id, e.device_id, e.actor, e.hlc, e.type, e.v, e.payload, (SELECT t.label FROM device_tokens t WHERE t.id = e.token_id) AS delivered_by';

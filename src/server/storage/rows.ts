@@ -1,5 +1,5 @@
 import { DEFAULT_DEVICE_ROLE, DEVICE_ROLES, type DeviceRole, type PublishedPlaybookInfo } from '../../domain/playbook-publish';
-import type { DeviceTokenRecord, EnrolmentCodeRecord, OrgRecord, StoredPlaybook } from './types';
+import type { DeviceTokenRecord, EnrolmentCodeRecord, OrgRecord, StoredEvent, StoredPlaybook } from './types';
 
 /**
  * Rows as both adapters read them (the same column names in SQLite and PostgreSQL), and what the
@@ -105,5 +105,36 @@ export function toCode(r: CodeRow): EnrolmentCodeRecord {
     expiresAt: r.expires_at,
     usedAt: r.used_at,
     cancelledAt: r.cancelled_at,
+  };
+}
+
+export interface EventRow {
+  /** A number from SQLite; PostgreSQL hands a BIGINT out as text, so nothing is lost past 2^53. */
+  seq: number | string;
+  received_at: string;
+  id: string;
+  stream_id: string;
+  device_id: string;
+  actor: string;
+  hlc: string;
+  type: string;
+  v: number;
+  payload: string;
+  delivered_by: string | null;
+}
+
+export function toStoredEvent(r: EventRow): StoredEvent {
+  return {
+    seq: Number(r.seq),
+    receivedAt: r.received_at,
+    id: r.id,
+    streamId: r.stream_id,
+    deviceId: r.device_id,
+    actor: r.actor,
+    hlc: r.hlc,
+    type: r.type,
+    v: r.v,
+    payloadJson: r.payload,
+    deliveredBy: r.delivered_by,
   };
 }

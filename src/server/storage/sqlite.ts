@@ -5,7 +5,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { SQLITE_MIGRATIONS, type SqliteMigration } from './sqlite-migrations';
 import type { MusterEvent } from '../../domain/event';
 import { DEFAULT_DEVICE_ROLE, type DeviceRole } from '../../domain/playbook-publish';
-import { ORG_COLUMNS, TOKEN_COLUMNS, toOrg, toToken, type OrgRow, type TokenRow } from './rows';
+import { ORG_COLUMNS, TOKEN_COLUMNS, toOrg, toStoredEvent, toToken, type EventRow, type OrgRow, type TokenRow } from './rows';
 import { MAX_PULL_BYTES } from '../../domain/sync-protocol';
 import { sameContent } from './event-content';
 import { sqliteMeta } from './sqlite-meta';
@@ -73,39 +73,9 @@ export function openSqliteStore(dataDir: string, migrations: readonly SqliteMigr
   }
 }
 
-interface EventRow {
-  seq: number;
-  received_at: string;
-  id: string;
-  stream_id: string;
-  device_id: string;
-  actor: string;
-  hlc: string;
-  type: string;
-  v: number;
-  payload: string;
-  delivered_by: string | null;
-}
-
 // delivered_by: the label of the token that pushed the event, looked up by its primary key.
 const EVENT_COLUMNS =
   'seq, received_at, id, stream_id, device_id, actor, hlc, type, v, payload, (SELECT label FROM device_tokens WHERE device_tokens.id = events.token_id) AS delivered_by';
-
-function toStoredEvent(r: EventRow): StoredEvent {
-  return {
-    seq: r.seq,
-    receivedAt: r.received_at,
-    id: r.id,
-    streamId: r.stream_id,
-    deviceId: r.device_id,
-    actor: r.actor,
-    hlc: r.hlc,
-    type: r.type,
-    v: r.v,
-    payloadJson: r.payload,
-    deliveredBy: r.delivered_by,
-  };
-}
 
 /**
  * About how many bytes of pull JSON a row makes (UTF-8): its fields, and room for the names,
@@ -183,7 +153,8 @@ function sqliteStore(db: SqliteDatabase, file: string, schemaVersion: number): S
       if (inserted) return { status: 'accepted', seq: inserted.seq };
       const row = eventById.get(orgId, e.id);
       if (!row) throw new Error(`event ${e.id} was neither inserted nor found`);
-      return { status: sameContent(toStoredEvent(row), e) ? 'duplicate' : 'conflict', seq: row.seq };
+      const stored = toStoredEvent(row);
+      return { status: sameContent(stored, e) ? 'duplicate' : 'conflict', seq: stored.seq };
     }),
   );
 
