@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validatePlaybook } from '../../src/domain/playbook/check';
 import { axeViolations, newSession, TABLET, waitForServiceWorkerControl, type Session } from './browser';
-import { ROOT, startServer, type RunningServer } from './server-process';
+import { admin, startServer, type RunningServer } from './server-process';
 
 // The safety officer writes a playbook for a building that is not in scenarios/ on a phone,
 // in the app, and publishes it; a member's phone gets it on its next sync and opens a floor
@@ -18,14 +17,6 @@ const SYNC_WAIT = { timeout: 45_000, interval: 250 };
 const UI_WAIT = { timeout: 10_000 };
 const TITLE = 'Harbour Road fire and evacuation plan';
 const BUILDING = 'Harbour Road branch';
-
-function admin(dataDir: string, ...args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir },
-    encoding: 'utf8',
-  });
-}
 
 function enrolmentLink(server: RunningServer, label: string, role: 'editor' | 'member'): string {
   const printed = admin(server.dataDir, 'device', 'add', ORG, label, '--role', role, '--url', server.url, '--no-qr');

@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, newSession, type Session } from './browser';
-import { ROOT, startServer, type RunningServer } from './server-process';
+import { admin, enrolmentLink, ROOT, startServer, type RunningServer } from './server-process';
 
 // Head office watches its branches: a branch's phone declares a flood and ticks its steps; the
 // head-office tablet, enrolled with a head-office token, sees the incident appear and its
@@ -19,21 +18,8 @@ const TITLE = 'Basement flooding';
 const ARRIVAL = { timeout: 30_000, interval: 100 };
 const HEAD_OFFICE_TABLET = { width: 1024, height: 768 };
 
-function admin(dataDir: string, ...args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir },
-    encoding: 'utf8',
-  });
-}
-
 async function enrol(session: Session, server: RunningServer, orgId: string, label: string, ...flags: string[]): Promise<Page> {
-  const printed = admin(server.dataDir, 'device', 'add', orgId, label, '--url', server.url, '--no-qr', ...flags);
-  const link = printed
-    .split('\n')
-    .find((line) => line.includes('/enrol#code='))
-    ?.trim();
-  if (!link) throw new Error(`device add printed no link:\n${printed}`);
+  const link = enrolmentLink(server, orgId, label, ...flags);
   const page = await session.context.newPage();
   await page.goto(link);
   await page.getByText('This device has joined').waitFor({ timeout: 60_000 });

@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLET, newSession, type Session } from './browser';
-import { ROOT, startServer, type RunningServer } from './server-process';
+import { admin, enrolmentLink, ROOT, startServer, type RunningServer } from './server-process';
 
 // Two phones on one live incident, both online: the on-duty officer records, the branch
 // leader's phone shows it without any tap, over the server's real hint stream. Each phone is
@@ -19,21 +18,8 @@ const LEADER = 'Leader Chen';
 /** A bound for a slow, busy CI machine; the figure itself (median, p95) is the propagation bench's. */
 const ARRIVAL = { timeout: 20_000, interval: 100 };
 
-function admin(dataDir: string, ...args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir },
-    encoding: 'utf8',
-  });
-}
-
 async function enrol(session: Session, server: RunningServer, label: string): Promise<Page> {
-  const printed = admin(server.dataDir, 'device', 'add', ORG, label, '--url', server.url, '--no-qr');
-  const link = printed
-    .split('\n')
-    .find((line) => line.includes('/enrol#code='))
-    ?.trim();
-  if (!link) throw new Error(`device add printed no link:\n${printed}`);
+  const link = enrolmentLink(server, ORG, label);
   const page = await session.context.newPage();
   await page.goto(link);
   await page.getByText('This device has joined').waitFor({ timeout: 60_000 });

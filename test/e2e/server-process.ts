@@ -1,10 +1,30 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** `npm run admin -- …` on the data folder `dataDir`, as the administrator types it; answers what it printed. */
+export function admin(dataDir: string, ...args: string[]): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+}
+
+/** The one-time enrolment link `device add` prints for a new device of `orgId`. */
+export function enrolmentLink(server: { dataDir: string; url: string }, orgId: string, label: string, ...flags: string[]): string {
+  const printed = admin(server.dataDir, 'device', 'add', orgId, label, '--url', server.url, '--no-qr', ...flags);
+  const link = printed
+    .split('\n')
+    .find((line) => line.includes('/enrol#code='))
+    ?.trim();
+  if (!link) throw new Error(`device add printed no link:\n${printed}`);
+  return link;
+}
 
 /** A port nobody listens on right now. */
 export async function freePort(): Promise<number> {

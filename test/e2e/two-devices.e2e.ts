@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SQLITE_FILE_NAME } from '../../src/server/storage/sqlite';
 import { TABLET, newSession, type Session } from './browser';
-import { ROOT, startServer, type RunningServer } from './server-process';
+import { admin, ROOT, startServer, type RunningServer } from './server-process';
 
 // What sync promises, end to end: two devices record into one incident with no network, then
 // the network returns and both show the same incident. Each device is its own Chromium
@@ -23,14 +22,6 @@ const SYNC_WAIT = { timeout: 45_000, interval: 250 };
 const UI_WAIT = { timeout: 10_000 };
 
 /** Runs `npm run admin -- …` against the server's data folder and returns what it printed. */
-function admin(dataDir: string, ...args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir },
-    encoding: 'utf8',
-  });
-}
-
 function issueEnrolmentLink(server: RunningServer, label: string): string {
   const printed = admin(server.dataDir, 'device', 'add', ORG, label, '--url', server.url, '--no-qr');
   const link = printed.split('\n').find((line) => line.includes('/enrol#code='));
