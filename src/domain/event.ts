@@ -20,7 +20,9 @@ import {
 import { TEXT_LIMITS } from './events/limits';
 import { checkLossRecorded, checkSuppliesCounted, type LossRecorded, type SuppliesCounted } from './events/losses';
 import { checkEntryStruck, checkNoteAdded, type EntryStruck, type NoteAdded } from './events/note';
-import { checkPersonAccounted, checkRosterAdded, type PersonAccounted, type RosterAdded } from './events/people';
+import { checkMeasurementRecorded, type MeasurementRecorded } from './events/measure';
+import { checkPersonAccounted, checkRosterAdded, checkRosterLinked, type PersonAccounted, type RosterAdded, type RosterLinked } from './events/people';
+import { checkRosterPersonRemoved, checkRosterPersonSet, type RosterPerson, type RosterPersonRemoved } from './events/roster';
 import {
   checkStepDone,
   checkStepItemChecked,
@@ -51,7 +53,9 @@ export interface EventPayloads {
   'note.added': NoteAdded;
   'entry.struck': EntryStruck;
   'roster.added': RosterAdded;
+  'roster.linked': RosterLinked;
   'person.accounted': PersonAccounted;
+  'measurement.recorded': MeasurementRecorded;
   'loss.recorded': LossRecorded;
   'supplies.used': SuppliesCounted;
   'supplies.toReplenish': SuppliesCounted;
@@ -62,6 +66,8 @@ export interface EventPayloads {
   'planRevision.added': PlanRevisionAdded;
   'duty.entry': DutyEntry;
   'shift.handedOver': ShiftHandedOver;
+  'roster.personSet': RosterPerson;
+  'roster.personRemoved': RosterPersonRemoved;
 }
 export type EventType = keyof EventPayloads;
 
@@ -77,7 +83,9 @@ const payloadCheckers: { [K in EventType]: (p: Record<string, unknown>) => Issue
   'note.added': checkNoteAdded,
   'entry.struck': checkEntryStruck,
   'roster.added': checkRosterAdded,
+  'roster.linked': checkRosterLinked,
   'person.accounted': checkPersonAccounted,
+  'measurement.recorded': checkMeasurementRecorded,
   'loss.recorded': checkLossRecorded,
   'supplies.used': checkSuppliesCounted,
   'supplies.toReplenish': checkSuppliesCounted,
@@ -88,6 +96,8 @@ const payloadCheckers: { [K in EventType]: (p: Record<string, unknown>) => Issue
   'planRevision.added': checkPlanRevisionAdded,
   'duty.entry': checkDutyEntry,
   'shift.handedOver': checkShiftHandedOver,
+  'roster.personSet': checkRosterPersonSet,
+  'roster.personRemoved': checkRosterPersonRemoved,
 };
 const EVENT_TYPES = Object.keys(payloadCheckers) as EventType[];
 

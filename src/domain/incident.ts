@@ -1,9 +1,13 @@
 import { attribution, type Attribution } from './attribution';
 import type { EventType, MusterEvent } from './event';
 import type { AfterActionField, ImprovementAdded } from './events/afteraction';
-import type { IncidentDeclared } from './events/incident';
+import type { HandoverBriefing } from './events/command';
+import type { EndOverride, IncidentDeclared } from './events/incident';
 import type { LossRecorded, SuppliesCounted } from './events/losses';
-import type { HeadcountStatus } from './events/people';
+import type { MeasurementRecorded } from './events/measure';
+import type { HeadcountStatus, PersonAccounted, PersonKind } from './events/people';
+import type { PhotoRef } from './events/photo';
+import type { RosterPerson } from './events/roster';
 import { compareForMerge, orderForMerge } from './merge-order';
 import type { Step } from './playbook/schema';
 
@@ -20,10 +24,16 @@ export type StepState = Attribution & {
   /** Who started the step and when: kept when it is then done or skipped, dropped when it is reopened. */
   readonly started?: Attribution;
 };
-type TimelineNote = Attribution & { readonly text: string; readonly tags: readonly string[] };
-type CommanderTurn = Attribution & { readonly person: string; readonly role?: string; readonly note?: string };
+type TimelineNote = Attribution & { readonly text: string; readonly tags: readonly string[]; readonly photos: readonly PhotoRef[] };
+type CommanderTurn = Attribution & { readonly person: string; readonly role?: string; readonly note?: string; readonly briefing?: HandoverBriefing };
 type RoleHolder = Attribution & { readonly person: string; readonly phone?: string };
-type HeadcountEntry = Attribution & { readonly status: HeadcountStatus; readonly note?: string };
+export type HeadcountEntry = Attribution & Pick<PersonAccounted, 'status' | 'note' | 'floor' | 'via'>;
+export type MeasurementEntry = Attribution & MeasurementRecorded;
+/**
+ * Someone the headcount must account for. Linked from the branch roster (`personId` set, keyed by
+ * it), typed by name (keyed by the name), or a visitor or contractor added on the spot.
+ */
+export type PersonOnRoster = Partial<Omit<RosterPerson, 'name'>> & { readonly name: string; readonly kind: PersonKind };
 type LossEntry = Attribution & LossRecorded;
 export type SuppliesEntry = Attribution & SuppliesCounted;
 type ImprovementEntry = Attribution & ImprovementAdded;
@@ -36,7 +46,7 @@ export interface IncidentState {
   readonly id: string;
   readonly declared: (Attribution & IncidentDeclared) | null;
   readonly phase: IncidentPhase;
-  readonly endConfirmed: (Attribution & { readonly note?: string }) | null;
+  readonly endConfirmed: (Attribution & { readonly note?: string; readonly override?: EndOverride }) | null;
   readonly closure: (Attribution & { readonly approver: string; readonly note?: string }) | null;
   /** Commanders in turn; the last one commands now. */
   readonly commanders: readonly CommanderTurn[];
@@ -46,9 +56,18 @@ export interface IncidentState {
   /** Sub-items, keyed `stepId itemId`. */
   readonly items: Readonly<Record<string, Attribution & { readonly checked: boolean }>>;
   readonly notes: readonly TimelineNote[];
-  /** Everyone who should be at the assembly point, in the order they were added. */
+  /**
+   * Everyone who should be at the assembly point, as person keys in the order they were added: a
+   * linked roster person's id, or the name typed. `people` says who each key is (`personName`).
+   */
   readonly roster: readonly string[];
+  readonly people: Readonly<Record<string, PersonOnRoster>>;
+  /** The latest report per person key (last writer wins). */
   readonly headcount: Readonly<Record<string, HeadcountEntry>>;
+  /** Every report per person key, in order: the same person reported twice, where they were last seen. */
+  readonly headcountReports: Readonly<Record<string, readonly HeadcountEntry[]>>;
+  /** Every reading of a playbook measurement, in order. */
+  readonly measurements: readonly MeasurementEntry[];
   readonly losses: readonly LossEntry[];
   readonly suppliesUsed: readonly SuppliesEntry[];
   readonly suppliesToReplenish: readonly SuppliesEntry[];
@@ -88,7 +107,10 @@ function emptyIncident(streamId: string): IncidentState {
     items: {},
     notes: [],
     roster: [],
+    people: {},
     headcount: {},
+    headcountReports: {},
+    measurements: [],
     losses: [],
     suppliesUsed: [],
     suppliesToReplenish: [],
@@ -140,6 +162,7 @@ function applyTo(d: Draft, e: MusterEvent): void {
         person: e.payload.to,
         ...(e.payload.toRole ? { role: e.payload.toRole } : {}),
         ...(e.payload.note ? { note: e.payload.note } : {}),
+        ...(e.payload.briefing ? { briefing: e.payload.briefing } : {}),
       });
       break;
     case 'step.started':
@@ -160,18 +183,29 @@ function applyTo(d: Draft, e: MusterEvent): void {
       d.items[`${e.payload.stepId} ${e.payload.itemId}`] = { ...by, checked: e.payload.checked };
       break;
     case 'note.added':
-      d.notes.push({ ...by, text: e.payload.text, tags: e.payload.tags ?? [] });
+      d.notes.push({ ...by, text: e.payload.text, tags: e.payload.tags ?? [], photos: e.payload.photos ?? [] });
       break;
     case 'entry.struck':
       if (d.phase === 'closed' && !afterActionIds(d).has(e.payload.targetId)) d.ignored[e.id] = 'incident-closed';
       else d.struck[e.payload.targetId] ??= { ...by, ...(e.payload.reason ? { reason: e.payload.reason } : {}) };
       break;
     case 'roster.added':
-      for (const person of e.payload.people) if (!d.roster.includes(person)) d.roster.push(person);
+      for (const name of e.payload.people) addPerson(d, personKeyOf(d, name), { name, kind: e.payload.kind ?? 'staff' });
       break;
-    case 'person.accounted':
-      if (!d.roster.includes(e.payload.person)) d.roster.push(e.payload.person);
-      d.headcount[e.payload.person] = { ...by, status: e.payload.status, ...(e.payload.note ? { note: e.payload.note } : {}) };
+    case 'roster.linked':
+      for (const { personId, ...rest } of e.payload.people) addPerson(d, personId, { ...rest, personId, kind: 'staff' });
+      break;
+    case 'person.accounted': {
+      const { person, personId, status, note, floor, via } = e.payload;
+      const key = personId ?? personKeyOf(d, person);
+      addPerson(d, key, { name: person, ...(personId ? { personId } : {}), kind: 'staff' });
+      const entry: HeadcountEntry = { ...by, status, ...(note ? { note } : {}), ...(floor ? { floor } : {}), ...(via ? { via } : {}) };
+      d.headcount[key] = entry;
+      d.headcountReports[key] = [...(d.headcountReports[key] ?? []), entry];
+      break;
+    }
+    case 'measurement.recorded':
+      d.measurements.push({ ...by, ...e.payload });
       break;
     case 'loss.recorded':
       d.losses.push({ ...by, ...e.payload });
@@ -185,7 +219,7 @@ function applyTo(d: Draft, e: MusterEvent): void {
     case 'end.confirmed':
       if (d.phase === 'open') {
         d.phase = 'ending';
-        d.endConfirmed = { ...by, ...(e.payload.note ? { note: e.payload.note } : {}) };
+        d.endConfirmed = { ...by, ...(e.payload.note ? { note: e.payload.note } : {}), ...(e.payload.override ? { override: e.payload.override } : {}) };
       }
       break;
     case 'closure.approved':
@@ -207,7 +241,35 @@ function applyTo(d: Draft, e: MusterEvent): void {
     case 'duty.entry':
     case 'shift.handedOver':
       break; // duty-log events live in their own streams (see duty-log.ts)
+    case 'roster.personSet':
+    case 'roster.personRemoved':
+      break; // the branch roster is its own stream (events/roster.ts)
   }
+}
+
+/**
+ * The key a name reported without a roster id counts under: the linked roster person of exactly
+ * that name when there is one (so "王伟" typed at the assembly point and 王伟 scanned are one
+ * person), otherwise the name itself.
+ */
+function personKeyOf(d: Draft, name: string): string {
+  if (d.people[name]) return name;
+  let found: string | null = null;
+  for (const key of d.roster) {
+    const p = d.people[key];
+    if (p?.personId !== undefined && p.name === name) {
+      if (found !== null) return name; // two linked people share the name: the name alone cannot say which
+      found = key;
+    }
+  }
+  return found ?? name;
+}
+
+/** Adds a person to the roster once; a person already on it keeps their first details. */
+function addPerson(d: Draft, key: string, person: PersonOnRoster): void {
+  if (d.people[key]) return;
+  d.people[key] = person;
+  d.roster.push(key);
 }
 
 function draftOf(s: IncidentState): Draft {
@@ -219,7 +281,10 @@ function draftOf(s: IncidentState): Draft {
     items: { ...s.items },
     notes: [...s.notes],
     roster: [...s.roster],
+    people: { ...s.people },
     headcount: { ...s.headcount },
+    headcountReports: { ...s.headcountReports },
+    measurements: [...s.measurements],
     losses: [...s.losses],
     suppliesUsed: [...s.suppliesUsed],
     suppliesToReplenish: [...s.suppliesToReplenish],
@@ -299,12 +364,17 @@ export function standing<T extends Attribution>(state: IncidentState, list: read
   return list.filter((x) => !state.struck[x.eventId]);
 }
 
-/** Roster names with no "safe" or "injured" report yet, or reported missing. */
+/** Roster keys with no "safe" or "injured" report yet, or reported missing (see `personName`). */
 export function missingPeople(state: IncidentState): string[] {
   return state.roster.filter((p) => {
     const h = state.headcount[p];
     return !h || h.status === 'missing';
   });
+}
+
+/** The name a person key stands for (the key itself for a typed name). */
+export function personName(state: IncidentState, key: string): string {
+  return state.people[key]?.name ?? key;
 }
 
 type HeadcountTotals = {

@@ -1,4 +1,4 @@
-import { FieldChecker, type Issue } from '../validation';
+import { describe, FieldChecker, isRecord, type Issue } from '../validation';
 import { TEXT_LIMITS } from './limits';
 
 /**
@@ -28,6 +28,22 @@ export interface IncidentDeclared {
 /** The on-site commander confirms that on-site work is finished (seed plan 4, 四、3: 确认). */
 export interface EndConfirmed {
   readonly note?: string;
+  /**
+   * Present when the commander ended on-site work although people were unaccounted for or
+   * critical steps were open (`endBlockers`): what was shown and why they went on. It stays on
+   * the timeline and in the report.
+   */
+  readonly override?: EndOverride;
+}
+
+export interface EndOverride {
+  readonly reason: string;
+  /** The names of the people not accounted for when the end was confirmed. */
+  readonly unaccounted: readonly string[];
+  /** The ids of the critical steps still open. */
+  readonly openSteps: readonly string[];
+  /** True when no headcount had been taken at all. */
+  readonly noHeadcount?: boolean;
 }
 
 /** Leadership approves the end; only then is the incident closed (seed plan 4, 四、3: 批准). */
@@ -60,7 +76,21 @@ export function checkIncidentDeclared(p: Record<string, unknown>): Issue[] {
 export function checkEndConfirmed(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
   c.string('note', { optional: true, max: TEXT_LIMITS.note });
-  c.noOtherKeys(['note']);
+  c.noOtherKeys(['note', 'override']);
+  if (p.override !== undefined) {
+    if (!isRecord(p.override)) c.issues.push({ path: 'payload.override', message: `expected an object, got ${describe(p.override)}` });
+    else {
+      const o = new FieldChecker(p.override, 'payload.override');
+      o.string('reason', { min: 1, max: TEXT_LIMITS.reason });
+      o.stringList('unaccounted', { maxItems: 2000, maxLength: TEXT_LIMITS.name });
+      o.stringList('openSteps', { maxItems: 500, maxLength: 100 });
+      if (p.override.noHeadcount !== undefined && typeof p.override.noHeadcount !== 'boolean') {
+        o.issues.push({ path: 'payload.override.noHeadcount', message: `expected true or false, got ${describe(p.override.noHeadcount)}` });
+      }
+      o.noOtherKeys(['reason', 'unaccounted', 'openSteps', 'noHeadcount']);
+      c.issues.push(...o.issues);
+    }
+  }
   return c.issues;
 }
 

@@ -1,10 +1,13 @@
 import { FieldChecker, type Issue } from '../validation';
 import { TEXT_LIMITS } from './limits';
+import { checkPhotoList, type PhotoRef } from './photo';
 
 /** A free note on the timeline, with quick tags (people evacuated, power cut, …). */
 export interface NoteAdded {
   readonly text: string;
   readonly tags?: readonly string[];
+  /** Photos taken with the note (events/photo.ts); the images travel as blobs beside the event. */
+  readonly photos?: readonly PhotoRef[];
 }
 
 /**
@@ -32,8 +35,8 @@ export function checkNoteAdded(p: Record<string, unknown>): Issue[] {
   const c = new FieldChecker(p, 'payload');
   c.string('text', { min: 1, max: TEXT_LIMITS.entry });
   c.stringList('tags', { optional: true, maxItems: 20, maxLength: TEXT_LIMITS.tag });
-  c.noOtherKeys(['text', 'tags']);
-  return c.issues;
+  c.noOtherKeys(['text', 'tags', 'photos']);
+  return [...c.issues, ...checkPhotoList(p, 'photos', 'payload')];
 }
 
 export function checkEntryStruck(p: Record<string, unknown>): Issue[] {

@@ -59,8 +59,19 @@ export function describeEvent(e: MusterEvent, labels: ReportLabels, names: Reado
       const target = earlier.get(e.payload.targetId);
       return withNote(target === undefined ? t('event.entry.struckUnknown') : t('event.entry.struck', { target }), e.payload.reason);
     }
-    case 'roster.added':
-      return t('event.roster.added', { people: e.payload.people.join(labels.listSeparator) });
+    case 'roster.added': {
+      const people = e.payload.people.join(labels.listSeparator);
+      if (e.payload.kind === 'visitor') return t('event.roster.addedVisitors', { people });
+      if (e.payload.kind === 'contractor') return t('event.roster.addedContractors', { people });
+      return t('event.roster.added', { people });
+    }
+    case 'roster.linked':
+      return t('event.roster.linked', { count: e.payload.people.length });
+    case 'measurement.recorded':
+      return withNote(
+        t('event.measurement.recorded', { measure: name(e.payload.measureId), value: quantity(e.payload.value, e.payload.unit) }),
+        e.payload.place,
+      );
     case 'person.accounted':
       return withNote(t('event.person.accounted', { person: e.payload.person, status: t(`headcount.${e.payload.status}`) }), e.payload.note);
     case 'loss.recorded':
@@ -88,5 +99,9 @@ export function describeEvent(e: MusterEvent, labels: ReportLabels, names: Reado
       return t('event.duty.entry', { text: e.payload.text });
     case 'shift.handedOver':
       return t('event.shift.handedOver', { outgoing: e.payload.outgoing, incoming: e.payload.incoming });
+    case 'roster.personSet':
+      return t('event.roster.personSet', { person: e.payload.name });
+    case 'roster.personRemoved':
+      return t('event.roster.personRemoved', { person: e.payload.personId });
   }
 }
