@@ -5,7 +5,7 @@ import type { HandoverBriefing } from './events/command';
 import type { EndOverride, IncidentDeclared } from './events/incident';
 import type { LossRecorded, SuppliesCounted } from './events/losses';
 import type { MeasurementRecorded } from './events/measure';
-import type { HeadcountStatus, PersonAccounted, PersonKind } from './events/people';
+import type { PersonAccounted, PersonKind } from './events/people';
 import type { PhotoRef } from './events/photo';
 import type { RosterPerson } from './events/roster';
 import { compareForMerge, orderForMerge } from './merge-order';
