@@ -409,6 +409,7 @@ const STRIKABLE: ReadonlySet<EventType> = new Set([
   'supplies.used',
   'supplies.toReplenish',
   'roster.added',
+  'measurement.recorded',
   'improvement.added',
   'planRevision.added',
 ]);

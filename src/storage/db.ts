@@ -2,6 +2,7 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { HeldEvent } from '../domain/merge-order';
 import type { HlcClock } from '../domain/hlc';
 import type { BranchEventRow, BranchRow } from './branches';
+import type { PhotoRow } from './photos';
 import type { FlaggedEvent, RejectedEvent } from './sync-state';
 
 /** One row per event waiting to be pushed; cleared only once the server has replied about it. */
@@ -91,6 +92,8 @@ export class MusterDb extends Dexie {
   /** Head office's copy of its branches' events, never pushed nor mixed with the device's own (src/storage/branches.ts). */
   declare branches: EntityTable<BranchRow, 'orgId'>;
   declare branchEvents: Table<BranchEventRow, [string, string]>;
+  /** Photos taken with notes, by content hash, with whether the server has them (src/storage/photos.ts). */
+  declare photos: EntityTable<PhotoRow, 'hash'>;
 
   constructor(name: string) {
     super(name);
@@ -115,6 +118,10 @@ export class MusterDb extends Dexie {
     this.version(4).stores({
       branches: 'orgId',
       branchEvents: '[orgId+id], [orgId+streamId], [orgId+type]',
+    });
+    // Photos (src/storage/photos.ts): the image blobs notes name by hash; `unsent` is 1 until the server has it.
+    this.version(5).stores({
+      photos: 'hash, streamId, unsent',
     });
   }
 }

@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { buildApp } from '../../build/build-app';
 import { findChromium } from './browser';
-import { startServer, type RunningServer } from './server-process';
+import { DIST, startServer, type RunningServer } from './server-process';
 
 let server: RunningServer | undefined;
 
@@ -15,7 +15,7 @@ declare module 'vitest' {
 export async function setup(project: TestProject): Promise<void> {
   findChromium(); // fail first, with the install hint, if there is no browser
   // Always a fresh build: the suite must test these sources, whatever dist/ holds.
-  buildApp();
+  buildApp({ outDir: DIST });
   server = await startServer();
   project.provide('baseUrl', server.url);
 }

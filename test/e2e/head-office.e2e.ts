@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, newSession, type Session } from './browser';
-import { admin, enrolmentLink, ROOT, startServer, type RunningServer } from './server-process';
+import { admin, enrolmentLink, DIST, startServer, type RunningServer } from './server-process';
 
 // Head office watches its branches: a branch's phone declares a flood and ticks its steps; the
 // head-office tablet, enrolled with a head-office token, sees the incident appear and its
@@ -45,7 +44,7 @@ describe('head office sees a branch’s flood live, and reads it without touchin
   let incidentId = '';
 
   beforeAll(async () => {
-    server = await startServer({ staticDir: join(ROOT, 'dist') });
+    server = await startServer({ staticDir: DIST });
     admin(server.dataDir, 'org', 'create', 'Head office', '--id', HQ);
     admin(server.dataDir, 'org', 'create', 'Riverside Sub-branch', '--id', RIVERSIDE, '--parent', HQ);
     // A long name, as real ones are: it wraps, it never pushes a number off the screen.

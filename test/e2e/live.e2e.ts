@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLET, newSession, type Session } from './browser';
-import { admin, enrolmentLink, ROOT, startServer, type RunningServer } from './server-process';
+import { admin, enrolmentLink, DIST, startServer, type RunningServer } from './server-process';
 
 // Two phones on one live incident, both online: the on-duty officer records, the branch
 // leader's phone shows it without any tap, over the server's real hint stream. Each phone is
@@ -48,7 +47,7 @@ describe('the officer’s phone and the leader’s tablet on one flood, both onl
   let leaderPulls: () => number;
 
   beforeAll(async () => {
-    server = await startServer({ staticDir: join(ROOT, 'dist') });
+    server = await startServer({ staticDir: DIST });
     admin(server.dataDir, 'org', 'create', 'Riverside', 'Sub-branch', '--id', ORG);
     phone = await newSession({ locale: 'en-US' });
     tablet = await newSession({ locale: 'en-US', viewport: TABLET });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { newSession, TABLET, type Session } from './browser';
-import { ROOT } from './server-process';
+import { DIST, ROOT } from './server-process';
 
 const baseUrl = inject('baseUrl');
 const shots = join(ROOT, '.tmp', 'screens');
@@ -146,7 +146,7 @@ describe('importing a playbook', () => {
     await expect.poll(() => text(page, 'import-result')).toContain('The server refused the download: 404');
 
     // A file published on a web server (here: dropped into the served folder) imports as from a file.
-    const published = join(ROOT, 'dist', 'e2e-published');
+    const published = join(DIST, 'e2e-published');
     mkdirSync(published, { recursive: true });
     writeFileSync(join(published, 'warehouse.json'), JSON.stringify({ ...custom, id: 'warehouse-flood', title: 'Warehouse flood' }));
     try {

@@ -6,6 +6,12 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
+/**
+ * The production build the browser tests serve: `dist/`, or MUSTER_E2E_DIST, so two runs of the
+ * suite on one machine (two checkouts' worth of work) do not build over each other's files.
+ */
+export const DIST = process.env.MUSTER_E2E_DIST ? resolve(ROOT, process.env.MUSTER_E2E_DIST) : join(ROOT, 'dist');
+
 /** `npm run admin -- …` on the data folder `dataDir`, as the administrator types it; answers what it printed. */
 export function admin(dataDir: string, ...args: string[]): string {
   return execFileSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', ...args], {
@@ -58,7 +64,7 @@ export async function startServer(
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'muster-e2e-data-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: opts.staticDir ?? join(ROOT, 'dist'), ...opts.env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: opts.staticDir ?? DIST, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

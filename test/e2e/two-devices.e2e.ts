@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SQLITE_FILE_NAME } from '../../src/server/storage/sqlite';
 import { TABLET, newSession, type Session } from './browser';
-import { admin, ROOT, startServer, type RunningServer } from './server-process';
+import { admin, DIST, startServer, type RunningServer } from './server-process';
 
 // What sync promises, end to end: two devices record into one incident with no network, then
 // the network returns and both show the same incident. Each device is its own Chromium
@@ -113,7 +113,7 @@ describe('the commander’s tablet and the scribe’s phone record the same floo
   };
 
   beforeAll(async () => {
-    server = await startServer({ staticDir: join(ROOT, 'dist') });
+    server = await startServer({ staticDir: DIST });
     admin(server.dataDir, 'org', 'create', 'Riverside', 'Sub-branch', '--id', ORG);
   });
   afterAll(async () => {

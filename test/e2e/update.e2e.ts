@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, newSession, waitForServiceWorkerControl, type Session } from './browser';
 import { buildApp } from '../../build/build-app';
-import { ROOT, startServer, type RunningServer } from './server-process';
+import { DIST, ROOT, startServer, type RunningServer } from './server-process';
 
 const shots = join(ROOT, '.tmp', 'screens');
 mkdirSync(shots, { recursive: true });
@@ -60,7 +60,7 @@ describe('a new version arrives during an open incident', () => {
     // Version A is the suite's shared build; version B the same sources with another version.
     work = mkdtempSync(join(tmpdir(), 'muster-update-'));
     served = join(work, 'served');
-    cpSync(join(ROOT, 'dist'), served, { recursive: true });
+    cpSync(DIST, served, { recursive: true });
     buildApp({ outDir: join(work, 'b'), env: { MUSTER_APP_VERSION: VERSION_B } });
   });
   afterAll(async () => {

@@ -117,7 +117,31 @@ export const planHead = {
   emergencyNumbers: z.array(EmergencyNumber),
 };
 
+const MeasurementRise = named(
+  z.strictObject({
+    amount: described(z.number().positive().max(1_000_000), "a rise of at least this much, in the measurement's unit …"),
+    minutes: described(z.number().int().min(1).max(1440), '… within this many minutes shows a warning'),
+  }),
+  'MeasurementRise',
+  'How fast a reading may rise before the app warns (water rising 10 cm in 30 minutes, for example).',
+);
+
+export const Measurement = named(
+  z.strictObject({
+    id: described(Id, 'unique in the playbook; readings are recorded against it'),
+    label: described(Text, 'what is measured, e.g. "water level"'),
+    unit: described(z.string().min(1).max(40), 'the unit every reading is entered in, e.g. "cm"'),
+    place: described(Text, 'where it is read, e.g. "the basement ramp"').optional(),
+    riseWarning: MeasurementRise.optional(),
+    source: described(Text, 'where in the source plan this comes from').optional(),
+  }),
+  'Measurement',
+  'Something responders read and record as a number with a unit during the response.',
+);
+export type Measurement = z.output<typeof Measurement>;
+
 export const planSite = {
+  measurements: described(z.array(Measurement), 'readings to record during the response, each with its unit and an optional rise warning').optional(),
   rulesForEveryone: described(ItemList, 'rules every member of staff follows, e.g. never use the elevator').optional(),
   shelterInPlace: described(ItemList, 'advice for those who cannot get out').optional(),
   stairways: z.array(Stairway).optional(),

@@ -126,6 +126,12 @@ export const fieldMessages = defineMessages({
     'zh-CN': '按先后把处置过程分成几个阶段，如报警、接警、处置、应急结束，每个阶段列出要做的步骤。事件中员工按阶段逐项勾选。',
     en: 'The response in stages, in order, such as raising the alarm, calling out the teams, responding and standing down, each with its steps. During an incident staff tick the steps off stage by stage.',
   },
+  'field.Playbook.measurements.label': { 'zh-CN': '现场测量', en: 'Readings' },
+  'field.Playbook.measurements.hint': {
+    'zh-CN': '处置过程中要定时记录的读数，如某处的水位，每项有单位，可设上涨预警。',
+    en: 'Readings to record during the response, such as the water level at one spot, each with its unit and an optional rise warning.',
+  },
+
   'field.Playbook.rulesForEveryone.label': { 'zh-CN': '全员须知', en: 'Rules for all staff' },
   'field.Playbook.rulesForEveryone.hint': {
     'zh-CN': '每位员工都必须遵守的规定，如“切勿乘坐电梯”。它们显示在每个楼层疏散路线的前面。',
@@ -639,6 +645,39 @@ export const fieldMessages = defineMessages({
     en: 'One thing to tick off, in a few words.',
   },
   'field.StepItem.text.example': { 'zh-CN': '供电控制', en: 'Control the power supply' },
+
+  // Measurement: a reading recorded during the response (the water level at a named place).
+  'item.Measurement': { 'zh-CN': '测量项', en: 'Measurement' },
+  'field.Measurement.id.label': { 'zh-CN': '测量项代码', en: 'Measurement code' },
+  'field.Measurement.id.hint': {
+    'zh-CN': '测量项的简短代码，只能用小写英文字母、数字、点和连字符，在列表中不能重复。每次读数都记在这个代码下。',
+    en: 'A short code for the measurement: lower-case letters, digits, dots and hyphens only, not used twice. Every reading is recorded under it.',
+  },
+  'field.Measurement.id.example': { 'zh-CN': 'water.b1（负一层水位）', en: 'water.b1' },
+  'field.Measurement.label.label': { 'zh-CN': '测量什么', en: 'What is measured' },
+  'field.Measurement.label.hint': { 'zh-CN': '值班人员在事件页面上看到的名称。', en: 'The name the on-duty officer sees on the incident.' },
+  'field.Measurement.label.example': { 'zh-CN': '车库入口积水深度', en: 'Water depth at the garage entrance' },
+  'field.Measurement.unit.label': { 'zh-CN': '单位', en: 'Unit' },
+  'field.Measurement.unit.hint': { 'zh-CN': '每次读数都用这个单位填写。', en: 'Every reading is entered in this unit.' },
+  'field.Measurement.unit.example': { 'zh-CN': '厘米', en: 'cm' },
+  'field.Measurement.place.label': { 'zh-CN': '测量地点', en: 'Where it is read' },
+  'field.Measurement.place.hint': { 'zh-CN': '在哪里读数，让每个人都在同一处测量。', en: 'Where the reading is taken, so everyone measures at the same spot.' },
+  'field.Measurement.place.example': { 'zh-CN': '负一层车库坡道口', en: 'The basement car-park ramp' },
+  'field.Measurement.riseWarning.label': { 'zh-CN': '上涨预警', en: 'Rise warning' },
+  'field.Measurement.riseWarning.hint': {
+    'zh-CN': '读数在规定分钟内上涨达到这个幅度时，事件页面显示警示。',
+    en: 'The incident shows a warning when the reading rises this much within the given minutes.',
+  },
+  'field.Measurement.source.label': { 'zh-CN': '出处', en: 'Source' },
+  'field.Measurement.source.hint': { 'zh-CN': '原预案中规定这项测量的章节。', en: 'The section of the source plan that asks for this reading.' },
+  'field.Measurement.source.example': { 'zh-CN': '三、防汛应急工作安排', en: 'Part 3, flood work arrangements' },
+  'item.MeasurementRise': { 'zh-CN': '上涨预警', en: 'Rise warning' },
+  'field.MeasurementRise.amount.label': { 'zh-CN': '上涨幅度', en: 'Rise of' },
+  'field.MeasurementRise.amount.hint': { 'zh-CN': '以测量项的单位计的上涨幅度。', en: 'How much, in the measurement’s unit.' },
+  'field.MeasurementRise.amount.example': { 'zh-CN': '10', en: '10' },
+  'field.MeasurementRise.minutes.label': { 'zh-CN': '时间（分钟）', en: 'Within (minutes)' },
+  'field.MeasurementRise.minutes.hint': { 'zh-CN': '在多少分钟之内。', en: 'Within how many minutes.' },
+  'field.MeasurementRise.minutes.example': { 'zh-CN': '30', en: '30' },
 
   // Stairway: a named staircase, fire escape or exit that routes use.
   'item.Stairway': { 'zh-CN': '楼梯', en: 'Stairway' },

@@ -29,7 +29,7 @@ export const SECTIONS = [
   },
   { id: 'command', fields: ['command'] },
   { id: 'numbers', fields: ['emergencyNumbers'] },
-  { id: 'steps', fields: ['phases', 'requirements'] },
+  { id: 'steps', fields: ['phases', 'measurements', 'requirements'] },
   { id: 'buildings', fields: ['buildings', 'stairways', 'assemblyPoints', 'rulesForEveryone', 'shelterInPlace'] },
   { id: 'preparation', fields: ['preparation'] },
   { id: 'aftermath', fields: ['aftermath'] },
