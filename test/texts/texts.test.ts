@@ -12,7 +12,9 @@ import { LANGUAGES, type Dictionary } from '../../src/domain/text';
  * defined twice all fail here.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const modules = import.meta.glob<{ messages?: Dictionary }>(['../../src/**/messages.ts', '../../src/**/*.messages.ts', '../../scripts/*messages.ts'], { eager: true });
+const modules = import.meta.glob<{ messages?: Dictionary }>(['../../src/**/messages.ts', '../../src/**/*.messages.ts', '../../scripts/*messages.ts'], {
+  eager: true,
+});
 
 const dictionaries = Object.entries(modules).map(([path, mod]) => {
   if (!mod.messages) throw new Error(`${path} must export its dictionary as \`messages\``);
