@@ -1,8 +1,11 @@
 import { benchReducer } from './domain';
+import { benchCheckin } from './checkin-browser';
 import { benchCountersign } from './countersign';
 import { benchEditor } from './editor-browser';
+import { benchFirstDone } from './first-done';
 import { benchIncidentBrowser } from './incident-browser';
 import { benchQuality } from './lighthouse';
+import { benchPhotos } from './photos-browser';
 import { benchPlaybooks } from './playbooks';
 import { benchPropagation } from './propagation';
 import { benchPullMemory } from './pull-memory';
@@ -40,6 +43,9 @@ const figures: Record<string, unknown> = {
   ...(await benchPropagation()),
   ...(await benchRoutes()),
   ...(await benchEditor()),
+  ...(await benchFirstDone()),
+  ...(await benchCheckin()),
+  ...(await benchPhotos()),
   ...(await benchQuality()),
 };
 console.log(JSON.stringify(figures, null, 2));

@@ -77,6 +77,12 @@ const branchIncident = lazyScreen(
   () => Promise.all([headOfficeScreens(), incidentModule()]),
   ([m, incident]) => m.branchIncidentScreen(incident),
 );
+// The branch roster, its import, badges and "My check-in code": one chunk.
+const rosterScreens = () => import('../features/roster/screens');
+const RosterScreen = lazyScreen(rosterScreens, (m) => m.RosterScreen);
+const ImportRoster = lazyScreen(rosterScreens, (m) => m.ImportRoster);
+const RosterBadges = lazyScreen(rosterScreens, (m) => m.Badges);
+const MyCheckIn = lazyScreen(rosterScreens, (m) => m.MyCheckIn);
 const HeadOffice = headOffice.Component;
 const BranchIncident = branchIncident.Component;
 const PlaybookEditor = playbookEditor.Component;
@@ -145,6 +151,10 @@ const screens: Screen[] = [
   },
   { pattern: '/duty-log', render: () => <DutyLog />, preload: dutyLog.preload },
   { pattern: '/settings', render: () => <Settings /> },
+  { pattern: '/roster', render: () => <RosterScreen.Component />, preload: RosterScreen.preload },
+  { pattern: '/roster/import', render: () => <ImportRoster.Component />, preload: ImportRoster.preload },
+  { pattern: '/roster/badges', render: () => <RosterBadges.Component />, preload: RosterBadges.preload },
+  { pattern: '/check-in', render: () => <MyCheckIn.Component />, preload: MyCheckIn.preload },
   { pattern: '/enrol', render: () => <Enrol />, preload: enrol.preload },
   { pattern: '/sync', render: () => <SyncPanel />, preload: syncPanel.preload },
   { pattern: '/reports/view', render: () => <ReportViewer />, preload: reportViewer.preload },
@@ -221,21 +231,24 @@ export function App() {
         <Link href="/" className="brand">
           {t('app.name')}
         </Link>
-        <ErrorBoundary fallback={quiet}>
-          <Suspense fallback={null}>
-            <SyncBadge />
-          </Suspense>
-        </ErrorBoundary>
-        <button
-          type="button"
-          className="lang-toggle"
-          lang={language === 'en' ? 'zh-CN' : 'en'}
-          aria-label={`${t('language.switch')} – ${t('language.switchLabel')}`}
-          data-testid="language-toggle"
-          onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}
-        >
-          {t('language.switch')}
-        </button>
+        {/* Badge and switch wrap together, below the name, when the three do not fit on one line. */}
+        <div className="topbar-end">
+          <ErrorBoundary fallback={quiet}>
+            <Suspense fallback={null}>
+              <SyncBadge />
+            </Suspense>
+          </ErrorBoundary>
+          <button
+            type="button"
+            className="lang-toggle"
+            lang={language === 'en' ? 'zh-CN' : 'en'}
+            aria-label={`${t('language.switch')} – ${t('language.switchLabel')}`}
+            data-testid="language-toggle"
+            onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}
+          >
+            {t('language.switch')}
+          </button>
+        </div>
       </header>
       <ErrorBoundary fallback={quiet}>
         <InsecureBanner />

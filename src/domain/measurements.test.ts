@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MusterEvent } from './event';
 import { reduceIncident } from './incident';
-import { readingsOf, riseAlert, trendLine } from './measurements';
+import { MEASUREMENT_MAX_ABS } from './events/measure';
+import { parseReading, readingsOf, riseAlert, riseMinutes, trendLine } from './measurements';
 
 const T0 = 1_784_001_600_000;
 let n = 0;
@@ -54,5 +55,50 @@ describe('water level readings', () => {
     expect(line?.points).toBe('0,40 50,26.7 100,0');
     expect(line).toMatchObject({ min: 5, max: 20 });
     expect(trendLine([], 100, 40)).toBeNull();
+  });
+});
+
+describe('a reading as the officer types it', () => {
+  it.each([
+    ['12', 12],
+    ['12.5', 12.5],
+    [' 16 ', 16],
+    ['-3', -3],
+    ['0', 0],
+    ['-0', 0],
+    ['.5', 0.5],
+    ['12.', 12],
+    ['１２．５', 12.5],
+    ['12。5', 12.5],
+    ['－２', -2],
+    [String(MEASUREMENT_MAX_ABS), MEASUREMENT_MAX_ABS],
+  ])('"%s" is recorded as %d', (typed, value) => {
+    expect(parseReading(typed)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['abc', 'notANumber'],
+    ['12cm', 'notANumber'],
+    ['1e3', 'notANumber'],
+    ['1,5', 'notANumber'],
+    ['1,500', 'notANumber'],
+    ['--1', 'notANumber'],
+    ['.', 'notANumber'],
+    ['NaN', 'notANumber'],
+    ['Infinity', 'notANumber'],
+    [String(MEASUREMENT_MAX_ABS + 1), 'outOfRange'],
+    [`-${'9'.repeat(400)}`, 'outOfRange'],
+  ])('"%s" is refused as %s', (typed, problem) => {
+    expect(parseReading(typed)).toEqual({ ok: false, problem });
+  });
+});
+
+describe('how long a rise took', () => {
+  it('counts whole minutes between the lowest and the latest reading', () => {
+    const s = reduceIncident('flood-1', [declared, level(5, 1), level(9, 10), level(16, 25)]);
+    const alert = riseAlert(readingsOf(s, 'water.b1'), definition);
+    expect(alert && riseMinutes(alert)).toBe(24);
   });
 });

@@ -1,4 +1,5 @@
 import { standing, type IncidentState, type MeasurementEntry } from './incident';
+import { MEASUREMENT_MAX_ABS } from './events/measure';
 import type { Measurement } from './playbook/schema-plan';
 
 /**
@@ -69,3 +70,33 @@ export function trendLine(readings: readonly MeasurementEntry[], width: number, 
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
+
+/** Why a typed reading was refused: nothing typed, not a number, or beyond `MEASUREMENT_MAX_ABS`. */
+export type ReadingProblem = 'empty' | 'notANumber' | 'outOfRange';
+
+/**
+ * A reading as typed on a phone: "12", "12.5", "-3", and what a Chinese keyboard types in
+ * full-width mode ("１２．５", "12。5"). Spaces around it are ignored. Anything else is not a
+ * number: "abc", "12cm" (a unit typed into the box is never read as a value), "1e3", and a comma
+ * ("1,5" or "1,500" could each mean two readings a hundred times apart). Pure; the same text
+ * gives the same answer on every device.
+ */
+export function parseReading(text: string): { ok: true; value: number } | { ok: false; problem: ReadingProblem } {
+  const plain = text
+    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[\uFF0E\u3002]/g, '.')
+    .replace(/[\uFF0D\u2212]/g, '-')
+    .replace(/\uFF0B/g, '+')
+    .trim();
+  if (plain === '') return { ok: false, problem: 'empty' };
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(plain)) return { ok: false, problem: 'notANumber' };
+  const value = Number(plain);
+  if (!Number.isFinite(value) || Math.abs(value) > MEASUREMENT_MAX_ABS) return { ok: false, problem: 'outOfRange' };
+  // -0 would be recorded and shown as "0" elsewhere but "-0" by some formatters.
+  return { ok: true, value: value === 0 ? 0 : value };
+}
+
+/** Whole minutes between the two readings a rise alert compares (at least 0). */
+export function riseMinutes(alert: Pick<RiseAlert, 'from' | 'to'>): number {
+  return Math.max(0, Math.round((alert.to.at - alert.from.at) / 60_000));
+}

@@ -48,8 +48,15 @@ const TABLES = [
     columns: ['code_hash', 'org_id', 'token_id', 'label', 'role', 'created_at', 'expires_at', 'used_at', 'device_id', 'cancelled_at'],
     order: 'code_hash',
   },
+  // Photos (blobs-api.ts): up to 2 MB each, so they are copied and compared a few at a time.
+  { name: 'blobs', columns: ['org_id', 'hash', 'stream_id', 'type', 'bytes', 'data', 'stored_at', 'token_id'], order: 'org_id, hash', batch: 16 },
   { name: 'meta', columns: ['one', 'epoch', 'epoch_since'], order: 'one' },
 ] as const;
+
+/** Rows per statement and per compared page for a table: photos are big, every other row small. */
+function batchOf(table: (typeof TABLES)[number]): number {
+  return 'batch' in table ? table.batch : BATCH_ROWS;
+}
 
 type TableName = (typeof TABLES)[number]['name'];
 
@@ -136,7 +143,7 @@ async function copyAll(source: SqliteDatabase, postgres: PostgresEventStore, tar
       if (table.name === 'meta') continue;
       // Parents first: an organisation may name a parent that sorts after it.
       const order = table.name === 'orgs' ? 'parent_id IS NOT NULL, id' : table.order;
-      counts[table.name] = await copyTable(source, client, table.name, table.columns, order);
+      counts[table.name] = await copyTable(source, client, table.name, table.columns, order, batchOf(table));
     }
     if (counts.orgs > 0) await fixParents(source, client);
     // The epoch too: seq numbers are kept, so cursors stay valid and devices must not pull again.
@@ -164,7 +171,14 @@ async function fixParents(source: SqliteDatabase, client: PoolClient): Promise<v
   }
 }
 
-async function copyTable(source: SqliteDatabase, client: PoolClient, table: TableName, columns: readonly string[], order: string): Promise<number> {
+async function copyTable(
+  source: SqliteDatabase,
+  client: PoolClient,
+  table: TableName,
+  columns: readonly string[],
+  order: string,
+  batchRows: number,
+): Promise<number> {
   const select = source.prepare(
     `SELECT ${columns.map((c) => (table === 'orgs' && c === 'parent_id' ? 'NULL AS parent_id' : c)).join(', ')} FROM ${table} ORDER BY ${order}`,
   );
@@ -181,7 +195,7 @@ async function copyTable(source: SqliteDatabase, client: PoolClient, table: Tabl
   };
   for (const row of select.iterate() as IterableIterator<unknown[]>) {
     batch.push(row);
-    if (batch.length === BATCH_ROWS) await flush();
+    if (batch.length === batchRows) await flush();
   }
   await flush();
   return copied;
@@ -190,7 +204,8 @@ async function copyTable(source: SqliteDatabase, client: PoolClient, table: Tabl
 /** The PostgreSQL type of a copied column (postgres-migrations.ts); everything not a number is text. */
 function columnType(table: TableName, column: string): string {
   if (column === 'seq' || column === 'seen_seq') return 'bigint';
-  if (column === 'v' || column === 'revision' || (table === 'meta' && column === 'one')) return 'integer';
+  if (column === 'v' || column === 'revision' || (table === 'meta' && column === 'one') || (table === 'blobs' && column === 'bytes')) return 'integer';
+  if (table === 'blobs' && column === 'data') return 'bytea';
   return 'text';
 }
 
@@ -199,7 +214,7 @@ async function compare(source: SqliteDatabase, postgres: PostgresEventStore): Pr
   const mismatches: string[] = [];
   for (const table of TABLES) {
     const here = hashSqlite(source, table.name, table.columns, table.order);
-    const there = await hashPostgres(postgres, table.name, table.columns, table.order);
+    const there = await hashPostgres(postgres, table.name, table.columns, table.order, batchOf(table));
     if (here.rows !== there.rows) mismatches.push(`${table.name}: ${here.rows} rows in SQLite, ${there.rows} in PostgreSQL`);
     else if (here.sha256 !== there.sha256) mismatches.push(`${table.name}: the same number of rows (${here.rows}) but different values`);
   }
@@ -216,6 +231,8 @@ function valueText(value: unknown): string {
   if (value === null || value === undefined) return '\u0000null';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'bigint') return value.toString();
+  // A photo's bytes (blobs.data): both drivers give a Buffer.
+  if (value instanceof Uint8Array) return `\u0001${Buffer.from(value).toString('hex')}`;
   // Every copied column is text or a whole number; anything else would be a schema change to look at.
   throw new Error(`a value of type ${typeof value} in a copied column`);
 }
@@ -236,7 +253,13 @@ function hashSqlite(source: SqliteDatabase, table: TableName, columns: readonly 
  * Read back in keyset pages: a million events are never in memory at once. Text keys are ordered
  * by code point (COLLATE "C"), as SQLite orders them, whatever the database's own locale.
  */
-async function hashPostgres(postgres: PostgresEventStore, table: TableName, columns: readonly string[], order: string): Promise<TableDigest> {
+async function hashPostgres(
+  postgres: PostgresEventStore,
+  table: TableName,
+  columns: readonly string[],
+  order: string,
+  batchRows: number,
+): Promise<TableDigest> {
   const hash = createHash('sha256');
   let rows = 0;
   const keys = order.split(',').map((k) => k.trim());
@@ -249,7 +272,7 @@ async function hashPostgres(postgres: PostgresEventStore, table: TableName, colu
         ? ''
         : `WHERE (${keyed.join(', ')}) > (${keys.map((k, i) => (NUMERIC_KEYS.has(k) ? `$${i + 1}` : `$${i + 1} COLLATE "C"`)).join(', ')})`;
     const result = await postgres.pool.query<unknown[]>({
-      text: `SELECT ${columns.join(', ')} FROM ${table} ${where} ORDER BY ${orderBy} LIMIT ${BATCH_ROWS * 5}`,
+      text: `SELECT ${columns.join(', ')} FROM ${table} ${where} ORDER BY ${orderBy} LIMIT ${batchRows * 5}`,
       values: after ?? [],
       rowMode: 'array',
     });
@@ -257,7 +280,7 @@ async function hashPostgres(postgres: PostgresEventStore, table: TableName, colu
     for (const row of page) hash.update(JSON.stringify(row.map(valueText)));
     rows += page.length;
     const last = page.at(-1);
-    if (!last || page.length < BATCH_ROWS * 5) return { rows, sha256: hash.digest('hex') };
+    if (!last || page.length < batchRows * 5) return { rows, sha256: hash.digest('hex') };
     after = keys.map((k) => last[columns.indexOf(k)]);
   }
 }

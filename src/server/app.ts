@@ -6,11 +6,12 @@ import { mountCaPage } from './ca/page';
 import type { ContactLog } from './contacts';
 import type { HealthCheck } from './health';
 import type { HintBus } from './hints';
-import type { CostLimits, RateLimitOptions } from './rate-limit';
+import { DEFAULT_COST_LIMITS, type CostLimits, type RateLimitOptions } from './rate-limit';
 import { cameOverHttps, publicAddress, strictTransport, type Site } from './site';
 import { mountStaticApp } from './static-files';
 import type { EventStore } from './storage/types';
 import { createSyncApi } from './sync-api';
+import { createBlobsApi } from './blobs-api';
 
 interface AppOptions {
   storage: EventStore;
@@ -38,6 +39,8 @@ interface AppOptions {
   contacts?: ContactLog;
   /** The database and disk checks of /api/health (health.ts); without it health only says it answered. */
   health?: HealthCheck;
+  /** Photo size limits (PHOTO_LIMITS by default); tests pass smaller ones. */
+  photoLimits?: { readonly maxBytes: number; readonly maxBytesPerIncident: number };
 }
 
 const PLAIN_HTTP: Site = { publicUrl: () => undefined, httpPort: () => undefined, trustProxy: false };
@@ -57,6 +60,7 @@ export function createApp({
   heartbeatMs,
   contacts,
   health,
+  photoLimits,
 }: AppOptions): Hono {
   const app = new Hono();
 
@@ -64,10 +68,11 @@ export function createApp({
   app.use('*', strictTransport(site));
 
   const api = new Hono();
-  // Sync data must never come from an HTTP cache: a stale pull page would hide events.
+  // Sync data must never come from an HTTP cache: a stale pull page would hide events. A photo
+  // (blobs-api.ts) says otherwise itself: its address is its content's hash, so it never goes stale.
   api.use('*', async (c, next) => {
     await next();
-    c.res.headers.set('Cache-Control', 'no-store');
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
   // What a phone, a poster page or an administrator needs to know about this server: which one
   // it is, the address phones should use, and whether (and until when) it speaks HTTPS.
@@ -101,20 +106,20 @@ export function createApp({
       });
     });
   }
-  api.route(
-    '/v1',
-    createSyncApi({
-      storage,
-      rateLimit,
-      site,
-      now,
-      warn,
-      ...(limits ? { limits } : {}),
-      ...(hints ? { hints } : {}),
-      ...(heartbeatMs ? { heartbeatMs } : {}),
-      ...(contacts ? { contacts } : {}),
-    }),
-  );
+  const v1 = createSyncApi({
+    storage,
+    rateLimit,
+    site,
+    now,
+    warn,
+    ...(limits ? { limits } : {}),
+    ...(hints ? { hints } : {}),
+    ...(heartbeatMs ? { heartbeatMs } : {}),
+    ...(contacts ? { contacts } : {}),
+  });
+  // Notes' photos: added to the sync API after its token check and rate limit, so they pass both.
+  v1.route('/blobs', createBlobsApi({ storage, now: now ?? Date.now, limits: limits ?? DEFAULT_COST_LIMITS, ...(photoLimits ? { photoLimits } : {}) }));
+  api.route('/v1', v1);
   // Unknown API paths get JSON, never the SPA shell: a client parsing HTML as JSON fails confusingly.
   api.all('*', (c) => c.json({ error: `No API route for ${c.req.method} ${c.req.path}` }, 404));
   app.route('/api', api);

@@ -190,7 +190,9 @@ export function createSyncApi({
       }
       // Checked before the write, so a refused push stores nothing (see quotaRefusal).
       const incoming = valid.reduce((sum, v) => sum + storedEventBytes(v.event), 0);
-      const overQuota = quotaRefusal(await storage.storedEventBytes(device.orgId), incoming, limits.orgQuotaBytes);
+      // One quota for everything the organisation stores: its events and its photos (blobs-api.ts counts both too).
+      const stored = (await storage.storedEventBytes(device.orgId)) + (await storage.storedBlobBytes(device.orgId));
+      const overQuota = quotaRefusal(stored, incoming, limits.orgQuotaBytes);
       if (overQuota !== undefined) return c.json({ error: overQuota }, 507);
       const receivedAt = new Date(now()).toISOString();
       const outcomes = await storage.appendEvents(

@@ -1,4 +1,4 @@
-import { Dexie } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import { EVENT_SCHEMA_VERSION, orderEvents, validateEvent, type EventPayloads, type EventType, type MusterEvent } from '../domain/event';
 import { createClock, tick, type HlcClock } from '../domain/hlc';
 import { uuidv7 } from '../domain/ids';
@@ -59,16 +59,27 @@ export async function appendEvent<K extends EventType>(db: MusterDb, draft: Even
 
 const deviceIds = new WeakMap<MusterDb, string>();
 
-/** As `appendEvent`, and also says the stream's revision after this write. */
+/**
+ * Rows that belong with an event and must be stored with it or not at all (a note's photos,
+ * storage/photos.ts): the tables they go to, and the write, run inside the event's transaction
+ * once the event is valid. `write` may only touch IndexedDB (no fetch, no other await).
+ */
+export interface AlongsideWrite {
+  readonly tables: readonly Table[];
+  write(event: MusterEvent): Promise<unknown>;
+}
+
+/** As `appendEvent`, and also says the stream's revision after this write; `alongside` commits with the event. */
 export async function recordEvent<K extends EventType>(
   db: MusterDb,
   draft: EventDraft<K>,
   env: WriteEnv = browserEnv,
+  alongside?: AlongsideWrite,
 ): Promise<{ event: MusterEvent; rev: number }> {
   // The device id never changes once made; keeping it saves a transaction on every tap.
   const device = deviceIds.get(db) ?? (await deviceId(db, env));
   deviceIds.set(db, device);
-  return db.transaction('rw', [db.events, db.outbox, db.settings, db.streams], async () => {
+  return db.transaction('rw', [db.events, db.outbox, db.settings, db.streams, ...(alongside?.tables ?? [])], async () => {
     const row = await db.settings.get(CLOCK_KEY);
     const clock = isClock(row?.value, device) ? row.value : createClock(device);
     const now = env.now();
@@ -87,6 +98,7 @@ export async function recordEvent<K extends EventType>(
     if (!checked.ok) throw new InvalidEventError(`Event ${draft.type} not recorded: ${formatIssues(checked.issues)}`);
     await db.events.add(checked.value);
     await db.outbox.add({ eventId: checked.value.id, queuedAt: now, attempts: 0 });
+    await alongside?.write(checked.value);
     await db.settings.put({ key: CLOCK_KEY, value: stamped.clock });
     const revs = await markStreamsChanged(db, [checked.value.streamId]);
     return { event: checked.value, rev: revs.get(checked.value.streamId) ?? 0 };

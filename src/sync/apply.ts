@@ -5,6 +5,7 @@ import { formatIssues, isRecord } from '../domain/validation';
 import type { MusterDb } from '../storage/db';
 import { CLOCK_KEY, isClock } from '../storage/events';
 import { markStreamsChanged } from '../storage/streams';
+import { wantPhotosOf } from '../storage/photos';
 import { flaggedEvents, readCursor, rejectedEvents, SYNC_CURSOR_KEY, type FlaggedEvent, type RejectedEvent } from '../storage/sync-state';
 import type { PullResponse } from '../domain/sync-protocol';
 
@@ -50,7 +51,7 @@ export async function applyPulledPage(db: MusterDb, page: PullResponse, device: 
 
   const flaggedTable = flaggedEvents(db);
   const rejectedTable = rejectedEvents(db);
-  return db.transaction('rw', [db.events, db.settings, db.streams, flaggedTable, rejectedTable], async () => {
+  return db.transaction('rw', [db.events, db.settings, db.streams, db.photos, flaggedTable, rejectedTable], async () => {
     const cursor = await readCursor(db);
 
     const held = await db.events.bulkGet(readable.map((e) => e.id));
@@ -93,6 +94,8 @@ export async function applyPulledPage(db: MusterDb, page: PullResponse, device: 
         db,
         fresh.map((e) => e.streamId),
       );
+      // A pulled note's photos come apart from it (sync/photos.ts): wanted in this same commit.
+      await wantPhotosOf(db, fresh, now);
     }
     if (unreadable.length > 0) {
       // Kept whole (not lost), shown to the user, and retried after an app update.

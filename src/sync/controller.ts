@@ -14,8 +14,10 @@ import {
   type LastSyncError,
 } from '../storage/sync-state';
 import { retryUnreadable } from './apply';
+import { wantMissingPhotos } from '../storage/photos';
 import { backoffDelay, DEFAULT_BACKOFF, randomFraction, type BackoffPolicy } from './backoff';
 import { syncOnce, type SyncReport } from './engine';
+import { syncPhotos } from './photos';
 import { syncLock, type SyncLock } from './lock';
 import { createStreamKeeper, type OpenStream, type StreamKeeper, type StreamState } from './stream';
 import { SyncError, type SyncErrorKind, type SyncTransport } from './transport';
@@ -264,6 +266,8 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
       if (!recoveredUnreadable) {
         recoveredUnreadable = true;
         await retryUnreadable(db, await deviceId(db, env), now());
+        // Notes that came in before this version, or by another way than a pull, may name photos not held.
+        await wantMissingPhotos(db, now());
       }
       const following = options.following ? await options.following().catch(() => undefined) : undefined;
       const report: SyncReport = await syncOnce({
@@ -276,8 +280,12 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
       // Head office: then its branches, from a chunk only such a device loads (never fails the
       // round); a device that is head office no more forgets them.
       headOfficeRole = (await readDeviceRole(db)) === 'head-office';
-      if (headOfficeRole) await (await headOffice()).syncBranches({ db, transport: transportFor(token), now });
-      else if ((await db.branches.count()) > 0) await (await headOffice()).forgetBranches(db);
+      let photosDueAt = report.photos.nextWantedAt;
+      if (headOfficeRole) {
+        await (await headOffice()).syncBranches({ db, transport: transportFor(token), now });
+        // The photos the branches' new notes name, fetched from each branch now rather than next round.
+        photosDueAt = (await syncPhotos({ db, transport: transportFor(token), now, sends: false })).nextWantedAt;
+      } else if ((await db.branches.count()) > 0) await (await headOffice()).forgetBranches(db);
       failures = 0;
       stoppedByAuth = false;
       const at = now();
@@ -285,7 +293,9 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
       update({ syncing: false, lastSuccessAt: at, lastHeardAt: at, lastError: null, clockOffsetMs: report.clockOffsetMs ?? status.clockOffsetMs });
       options.onReachability?.(true);
       if (started) keeper?.keep(token);
-      schedule(await pollDelay());
+      // A photo another device has not sent yet: come back when it is due (sooner at first).
+      const photoDue = photosDueAt === null ? Infinity : Math.max(photosDueAt - now(), 1_000);
+      schedule(Math.min(await pollDelay(), photoDue));
     } catch (error) {
       const kind: SyncErrorCode = error instanceof SyncError ? error.kind : 'unexpected';
       const lastError: LastSyncError = { kind, message: error instanceof Error ? error.message : String(error), at: now() };

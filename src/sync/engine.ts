@@ -19,13 +19,15 @@ import {
 import { mayPush } from '../domain/playbook-publish';
 import { applyPulledPage } from './apply';
 import { receivePublishedPlaybooks, roleFromWhoami, type PlaybookSyncReport } from './playbooks';
+import { syncPhotos, type PhotoSyncReport } from './photos';
 import { DEFAULT_PULL_LIMIT, MAX_BODY_BYTES, MAX_PUSH_EVENTS, type PushResponse } from '../domain/sync-protocol';
 import { SyncError, type SyncTransport } from './transport';
 
 /**
  * One sync round: push the whole outbox in batches, then pull pages until the server has
  * nothing newer, then fetch the organisation's newly published playbooks (a failure there is
- * reported, never thrown: the events matter more, and the next round asks again). No `fetch`
+ * reported, never thrown: the events matter more, and the next round asks again), then send
+ * and fetch notes' photos (photos.ts; a network failure there fails the round, so it backs off). No `fetch`
  * ever runs inside a Dexie transaction: each step reads in one transaction, talks to the
  * server outside any, and writes the answer in another. Safe to interrupt anywhere: the
  * outbox is cleared only after the server's reply, a retried push is a duplicate on the
@@ -59,6 +61,8 @@ export interface SyncReport {
   clockOffsetMs: number | null;
   /** The published playbooks step, after the pull. */
   playbooks: PlaybookSyncReport;
+  /** The photos step, last (photos.ts): notes' images sent and fetched. */
+  photos: PhotoSyncReport;
 }
 
 /** A safety net against a server that keeps answering "more" without moving on. */
@@ -76,6 +80,7 @@ export async function syncOnce(deps: SyncRoundDeps): Promise<SyncReport> {
     unreadable: 0,
     clockOffsetMs: null,
     playbooks: { received: 0, refused: 0, problem: null },
+    photos: { sent: 0, refused: 0, received: 0, mismatched: 0, waiting: 0, nextWantedAt: null },
   };
   await confirmIdentity(deps);
   // Head office reads and writes nothing: a record made on it stays waiting, never refused as a whole round.
@@ -85,6 +90,8 @@ export async function syncOnce(deps: SyncRoundDeps): Promise<SyncReport> {
   // A server restored from a backup: what its backup lacks of ours went back into the outbox.
   if ((await pullNew(deps, report)) && pushes) await pushOutbox(deps, report);
   report.playbooks = await receivePublishedPlaybooks(deps.db, deps.transport, deps.now);
+  // Photos last: the events, small and what the count and the timeline rest on, go first.
+  report.photos = await syncPhotos({ db: deps.db, transport: deps.transport, now: deps.now, sends: pushes });
   return report;
 }
 

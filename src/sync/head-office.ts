@@ -13,6 +13,7 @@ import {
   type BranchRow,
 } from '../storage/branches';
 import type { MusterDb } from '../storage/db';
+import { wantBranchPhotos } from '../storage/photos';
 import type { SyncTransport } from './transport';
 
 /**
@@ -217,13 +218,16 @@ async function pullBranch(deps: BranchSyncDeps, orgId: string): Promise<PullOutc
       const page = checkedPage(await transport.branchEvents(orgId, cursor, limit));
       if (page.epoch !== undefined && page.epoch !== state.epoch) throw new EpochChanged(page.epoch);
       if (page.more && page.next <= cursor) throw new BranchAnswerError(`The server says more events of ${orgId} follow seq ${cursor} but sent none`);
-      const applied = await applyBranchPage(db, orgId, branchPage(orgId, page), deps.now());
+      const validated = branchPage(orgId, page);
+      const applied = await applyBranchPage(db, orgId, validated, deps.now());
       if (!applied.ok) {
         if (applied.reason === 'other-epoch') throw new EpochChanged(page.epoch);
         return { added }; // no longer listed: nothing to pull
       }
       added += applied.added;
       cursor = applied.cursor;
+      // The photos its notes name are fetched from the branch by the next photos step.
+      await wantBranchPhotos(db, orgId, validated.events, deps.now());
       if (!page.more) return { added };
       await pause();
     }

@@ -1,4 +1,6 @@
 import { isRecord } from '../domain/validation';
+import { blobPath } from '../domain/blob-protocol';
+import type { PhotoType } from '../domain/events/photo';
 import { isRotateResponse, TOKEN_ROTATE_PATH, type RotateResponse } from '../domain/enrolment';
 import type { MusterEvent } from '../domain/event';
 import { BRANCHES_PATH, branchEventsPath, type BranchesResponse } from '../domain/head-office-protocol';
@@ -46,6 +48,14 @@ export interface SyncTransport {
   branches?(): Promise<BranchesResponse>;
   /** Head office only: one branch's events after `after`, a page like `pull`'s. */
   branchEvents?(orgId: string, after: number, limit: number): Promise<PullResponse>;
+  /**
+   * Sends one photo of incident `streamId` (sync/photos.ts); resolves once the server holds it
+   * (stored now, or already held). A refusal (too large, incident full, not a photo) is a
+   * SyncError `refused` whose `answer` says why. Optional, as `followers`.
+   */
+  putBlob?(hash: string, streamId: string, type: PhotoType, body: Blob): Promise<void>;
+  /** One photo's bytes and the type the server gave them; null when the server has none yet (404). `orgId`: head office reading a branch's. */
+  getBlob?(hash: string, orgId?: string): Promise<{ readonly bytes: Uint8Array; readonly type: string } | null>;
 }
 
 /**
@@ -117,7 +127,43 @@ export function httpTransport({
     }
   }
 
+  /** A request whose body is not JSON either way (a photo): the answer's status and body, or the same errors as `request`. */
+  async function exchange(path: string, init: RequestInit): Promise<{ res: Response; bytes: Uint8Array }> {
+    let res: Response;
+    try {
+      res = await doFetch(`${base}${path}`, { ...init, cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      throw new SyncError('offline', `No answer from the server: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await res.arrayBuffer());
+    } catch (error) {
+      throw new SyncError('offline', `The answer was cut off: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return { res, bytes };
+  }
+
   return {
+    async putBlob(hash, streamId, type, body) {
+      const { res, bytes } = await exchange(blobPath(hash, { stream: streamId }), {
+        method: 'PUT',
+        headers: { ...headers, 'Content-Type': type },
+        body,
+      });
+      // 409: a server that says "already have it" that way; the photo is there all the same.
+      if (res.ok || res.status === 409) return;
+      throw errorFor(res, new TextDecoder().decode(bytes));
+    },
+    async getBlob(hash, orgId) {
+      const { res, bytes } = await exchange(blobPath(hash, orgId === undefined ? {} : { org: orgId }), {
+        method: 'GET',
+        headers: { Authorization: headers.Authorization },
+      });
+      if (res.status === 404 && (res.headers.get('content-type') ?? '').startsWith('application/json')) return null;
+      if (!res.ok) throw errorFor(res, new TextDecoder().decode(bytes));
+      return { bytes, type: (res.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '' };
+    },
     async push(events) {
       const body = await request(EVENTS_PATH, {
         method: 'POST',

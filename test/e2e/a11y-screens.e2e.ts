@@ -25,7 +25,7 @@ describe.each([
   ['zh-CN', 'zh-CN'],
   ['en-US', 'en'],
 ] as const)('axe finds nothing on the incident and route screens (%s)', (locale, language) => {
-  it('start, every incident tab, floor route, posters, duty log, sync and import', async () => {
+  it('start, every incident tab, the handover briefing, floor route, posters, duty log, sync and import', async () => {
     session = await newSession({ locale });
     const page = await session.context.newPage();
     const found: string[] = [];
@@ -44,12 +44,19 @@ describe.each([
     await page.getByTestId('start-incident').click();
     await page.waitForURL(/\/incidents\/inc-/);
     const url = page.url();
-    for (const tab of ['steps', 'timeline', 'roles', 'people', 'log', 'losses', 'end', 'report']) {
+    for (const tab of ['now', 'steps', 'timeline', 'roles', 'people', 'log', 'losses', 'end', 'report']) {
       await page.goto(`${url}?tab=${tab}`);
       await page.getByTestId('commander').waitFor();
       await page.locator('.tab-panel > *').first().waitFor();
       await scan(`incident ${tab}`);
     }
+    // Handing over command: the briefing the incoming commander reads, a dialog over the incident.
+    await page.goto(`${url}?tab=roles`);
+    await page.getByTestId('hand-over').click();
+    await page.getByTestId('handover-to').fill('B');
+    await page.getByTestId('handover-submit').click();
+    await page.getByTestId('handover-briefing').waitFor();
+    await scan('incident handover briefing');
     const posters = '/routes/fire-evacuation/west-main/posters';
     const branchUrl = branchServer?.url;
     if (!branchUrl) throw new Error('the PUBLIC_URL server did not start');

@@ -30,6 +30,14 @@ const text = async (page: Page, testId: string) => (await page.getByTestId(testI
 const status = (page: Page, stepId: string) => page.getByTestId(`step-${stepId}`).getAttribute('data-status');
 const counts = (page: Page, phaseId: string) => page.getByTestId(`phase-${phaseId}`).locator('.progress-text').textContent();
 
+/** The incident opens on "now"; the full checklist is the Steps tab. */
+async function openSteps(page: Page): Promise<void> {
+  await page
+    .getByRole('navigation', { name: /事件分栏|Incident sections/ })
+    .getByRole('link', { name: /^(步骤|Steps)$/ })
+    .click();
+}
+
 /** The safety officer imports the Riverside example playbook (one language file) on this phone. */
 async function importRiverside(page: Page, language: keyof typeof RIVERSIDE): Promise<void> {
   await page.goto(`${baseUrl}/playbooks/import`);
@@ -37,7 +45,7 @@ async function importRiverside(page: Page, language: keyof typeof RIVERSIDE): Pr
   await expect.poll(() => text(page, 'import-result')).toContain(RIVERSIDE[language].title);
 }
 
-/** Flood, then the Riverside plan, then who starts it. */
+/** Flood, then the Riverside plan, then who starts it; then its full checklist. */
 async function startRiverside(page: Page, actor: string): Promise<void> {
   await page.goto(`${baseUrl}/incidents/new`);
   await page.getByTestId('start-kind-flood').click();
@@ -46,6 +54,7 @@ async function startRiverside(page: Page, actor: string): Promise<void> {
   await page.getByTestId('actor-name').fill(actor);
   await page.getByTestId('start-incident').click();
   await page.waitForURL(/\/incidents\/inc-/);
+  await openSteps(page);
 }
 
 describe('starting an incident: the kind of emergency first', () => {
@@ -104,6 +113,7 @@ describe('starting an incident: the kind of emergency first', () => {
     await page.getByTestId('start-incident').click();
     await page.waitForURL(/\/incidents\/inc-/);
     const incidentUrl = page.url();
+    await openSteps(page);
     await expect.poll(() => text(page, 'step-step.command.interim')).toContain('带班人员临时负责指挥');
 
     // Back on the start screen, the open incident comes first, to resume rather than start twice.
@@ -224,6 +234,7 @@ describe('switching the language during an incident', () => {
     await page.getByTestId('actor-name').fill('王值班');
     await page.getByTestId('start-incident').click();
     await page.waitForURL(/\/incidents\/inc-/);
+    await openSteps(page);
     await page.getByTestId('step-step.command.interim').getByRole('button', { name: '完成' }).click();
     await expect.poll(() => status(page, 'step.command.interim')).toBe('done');
     const rescuers = page.getByTestId('step-step.command.ready-rescuers');
@@ -261,6 +272,7 @@ describe('switching the language during an incident', () => {
     await page.getByTestId('actor-name').fill('王值班');
     await page.getByTestId('start-incident').click();
     await page.waitForURL(/\/incidents\/inc-/);
+    await openSteps(page);
     await expect.poll(() => text(page, 'step-step.alert.power')).toContain('在总配电柜切断地下一层和地下二层的电源。');
     expect(await page.getByTestId('step-step.alert.power').getByTestId('step-may').textContent()).toBe('可由谁执行：仅限电工');
 

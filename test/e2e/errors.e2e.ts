@@ -69,7 +69,7 @@ describe('a screen whose code cannot be fetched', () => {
     // Blocked before the page loads: the app fetches every screen's code when idle.
     const library = await breakChunk(page, /\/PlaybookLibrary-[\w-]+\.js$/);
     await page.goto(baseUrl);
-    await page.getByRole('heading', { name: '应急预案' }).waitFor();
+    await page.getByRole('heading', { name: '应急预案', exact: true }).waitFor();
 
     await tabbar(page).getByRole('link', { name: '预案' }).click();
     await expectError(page, 'chunk', 'zh-CN');

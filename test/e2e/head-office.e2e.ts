@@ -113,6 +113,7 @@ describe('head office sees a branch’s flood live, and reads it without touchin
   });
 
   it('the officer ticks steps and counts people: the tablet’s counts follow, open incidents needing attention first', async () => {
+    await officer.getByRole('navigation', { name: 'Incident sections' }).getByRole('link', { name: 'Steps' }).click();
     await stepDone(officer, 'step.command.interim');
     await stepDone(officer, 'step.command.call-members');
     const row = hq.getByTestId(`row-${incidentId}`);

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Language } from '../../src/domain/text';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { newSession, type Session } from './browser';
+import { ROOT } from './server-process';
 
 const baseUrl = inject('baseUrl');
 
@@ -24,6 +27,7 @@ const x = {
     fireTeam: '义务消防队',
     closed: '已结束',
     aftermath: '善后工作',
+    reason: '本次演练未设置被困和受伤人员，救人和急救不在演练范围内',
   },
   en: {
     done: 'Done',
@@ -37,8 +41,17 @@ const x = {
     fireTeam: 'Volunteer Fire Team',
     closed: 'Closed',
     aftermath: 'After the emergency',
+    reason: 'This drill had nobody trapped or hurt: rescue and first aid were not rehearsed',
   },
 } as const;
+
+/** A step's text as the shipped fire plan words it, in that language. */
+function stepText(language: Language, stepId: string): string {
+  const plan = JSON.parse(readFileSync(join(ROOT, 'scenarios', `fire.${language}.json`), 'utf8')) as { phases: { steps: { id: string; text: string }[] }[] };
+  const step = plan.phases.flatMap((p) => p.steps).find((st) => st.id === stepId);
+  if (!step) throw new Error(`no ${stepId} in the ${language} fire plan`);
+  return step.text;
+}
 
 async function tab(page: Page, language: Language, name: string): Promise<void> {
   await page.getByRole('navigation', { name: x[language].tabs }).getByRole('link', { name }).click();
@@ -51,7 +64,7 @@ async function done(page: Page, language: Language, stepId: string): Promise<voi
 
 describe.each(['zh-CN', 'en'] as const)('the fire (%s)', (language) => {
   const t = x[language];
-  it('alarm, activation of the groups, evacuation, headcount, fire brigade, end and aftermath', async () => {
+  it('alarm, activation of the groups, evacuation, headcount, fire brigade, an end that overrides the steps not rehearsed, and aftermath', async () => {
     session = await newSession({ locale: language });
     const page = await session.context.newPage();
     // The kind of emergency first; the fire playbook in the phone's language is then chosen.
@@ -62,6 +75,9 @@ describe.each(['zh-CN', 'en'] as const)('the fire (%s)', (language) => {
     await page.getByTestId('start-incident').click();
     await page.waitForURL(/\/incidents\/inc-/);
 
+    // The incident opens on "now"; the whole plan is on the Steps tab.
+    await page.getByTestId('now-step-step.alarm.report').waitFor();
+    await tab(page, language, t.steps);
     // Alarm: report and call 119. Activation: notify the headquarters, groups and fire team.
     await done(page, language, 'step.alarm.report');
     await done(page, language, 'step.alarm.call-119');
@@ -112,7 +128,30 @@ describe.each(['zh-CN', 'en'] as const)('the fire (%s)', (language) => {
     expect(await page.getByTestId('phase-phase.aftermath').textContent()).toContain(t.aftermath);
     await done(page, language, 'aftermath.losses');
     await tab(page, language, t.end);
+    // Everyone is accounted for, but rescue and first aid, critical steps, were not rehearsed: the
+    // end names them, asks why it should end anyway, and asks a second time.
+    const blockers = page.getByTestId('end-blockers');
+    await blockers.waitFor();
+    for (const id of ['end-missing', 'end-unknown', 'end-no-headcount']) expect(await blockers.getByTestId(id).count()).toBe(0);
+    const rescue = stepText(language, 'step.respond.rescue');
+    const firstAid = stepText(language, 'step.respond.first-aid');
+    const critical = await blockers.getByTestId('end-critical').locator('li').allTextContents();
+    expect(critical).toEqual(expect.arrayContaining([rescue, firstAid]));
+    // "Confirm the end" and "approval" are the end itself: listed here only until the fire plan
+    // marks them `doneBy`; nothing else may be.
+    const theEndItself = [stepText(language, 'step.end.confirm'), stepText(language, 'step.end.approve')];
+    expect(critical.filter((c) => ![rescue, firstAid, ...theEndItself].includes(c))).toEqual([]);
+    await page.getByTestId('end-reason').fill(t.reason);
     await page.getByTestId('confirm-end').click();
+    const confirm = page.getByTestId('end-confirm');
+    expect(await confirm.textContent()).toContain(t.reason);
+    expect(await page.getByTestId('end-confirmed').count()).toBe(0);
+    await confirm.getByTestId('confirm-end-yes').click();
+    await expect.poll(() => page.getByTestId('end-confirmed').isVisible()).toBe(true);
+    const override = (await page.getByTestId('end-override').textContent()) ?? '';
+    expect(override).toContain(t.reason);
+    expect(override).toContain(rescue);
+    expect(override).toContain(firstAid);
     await page.getByTestId('approver').fill(language === 'en' ? 'President' : '行长');
     await page.getByTestId('approve-closure').click();
     await expect.poll(() => page.getByTestId('phase').textContent()).toBe(t.closed);

@@ -26,6 +26,7 @@ const texts = {
     approver: '张行长',
     closed: '已结束',
     missing: '未清点到：1 人',
+    allSafe: '均已清点',
   },
   en: {
     lang: 'en',
@@ -39,6 +40,7 @@ const texts = {
     approver: 'President Zhang',
     closed: 'Closed',
     missing: 'Not accounted for: 1',
+    allSafe: 'Everyone on the roster is accounted for',
   },
 } as const;
 
@@ -74,12 +76,22 @@ describe.each(['zh-CN', 'en'] as const)('the night flood (%s)', (language) => {
     await page.waitForURL(/\/incidents\/inc-/);
     const incidentUrl = page.url();
 
-    // The on-duty leader commands for the time being.
+    // The incident opens on "now": the on-duty leader commands for the time being, and does the first step under the thumb.
     await expect.poll(() => page.getByTestId('commander').textContent()).toContain(x.onDuty);
-    await page.getByTestId('step-step.command.interim').getByRole('button', { name: x.done }).click();
-    await page.getByTestId('step-step.command.call-members').getByRole('button', { name: x.done }).click();
-    await expect.poll(() => stepStatus(page, 'step.command.call-members')).toBe('done');
+    const nowFirst = page.getByTestId('now-steps').locator(':scope > li').first();
+    await expect.poll(() => nowFirst.getAttribute('data-testid')).toBe('now-step-step.command.interim');
+    await nowFirst.getByTestId('now-done').click();
+    // Done, it leaves "now" and the next step moves up.
+    await expect.poll(() => nowFirst.getAttribute('data-testid')).toBe('now-step-step.command.call-members');
+
+    // The full checklist is one tap away.
+    await tab(page, x.tab.steps);
+    expect(await stepStatus(page, 'step.command.interim')).toBe('done');
     expect(await page.getByTestId('step-step.command.interim').textContent()).toContain(x.onDuty);
+    await page.getByTestId('step-step.command.call-members').getByRole('button', { name: x.done }).click();
+    await page.getByTestId('step-step.command.report-head-office').getByRole('button', { name: x.done }).click();
+    await expect.poll(() => stepStatus(page, 'step.command.call-members')).toBe('done');
+    await expect.poll(() => stepStatus(page, 'step.command.report-head-office')).toBe('done');
     // A skipped step needs a reason.
     await page
       .getByTestId('step-step.command.ready-rescuers')
@@ -98,10 +110,17 @@ describe.each(['zh-CN', 'en'] as const)('the night flood (%s)', (language) => {
     await page.getByTestId('hand-over').click();
     await page.getByTestId('handover-to').fill(x.leader);
     await page.getByTestId('handover-submit').click();
+    // The leader reads the briefing first; command passes only when they say they were briefed.
+    const briefing = page.getByTestId('handover-briefing');
+    await expect.poll(() => briefing.isVisible()).toBe(true);
+    expect(await briefing.getByRole('heading', { level: 2 }).textContent()).toContain(x.leader);
+    expect(await page.getByTestId('commander').textContent()).not.toContain(x.leader);
+    await briefing.getByTestId('handover-take').click();
     await expect.poll(() => page.getByTestId('commander').textContent()).toContain(x.leader);
-    await page.getByTestId('step-step.command.on-site').getByRole('button', { name: x.done }).click();
-    await page.getByTestId('step-step.respond.evacuate').getByRole('button', { name: x.done }).click();
-    await expect.poll(() => stepStatus(page, 'step.respond.evacuate')).toBe('done');
+    for (const s of ['step.command.on-site', 'step.respond.take-posts', 'step.respond.evacuate']) {
+      await page.getByTestId(`step-${s}`).getByRole('button', { name: x.done }).click();
+      await expect.poll(() => stepStatus(page, s)).toBe('done');
+    }
 
     // Headcount against the roster.
     await tab(page, x.tab.people);
@@ -142,10 +161,23 @@ describe.each(['zh-CN', 'en'] as const)('the night flood (%s)', (language) => {
     await replenish.getByRole('button').click();
     await expect.poll(() => page.getByTestId('supplies-replenish').textContent()).toMatch(/40/);
 
-    // Ending in two steps: confirm on site, then leadership approves.
+    // 乙 reaches the assembly point: everyone on the roster is accounted for.
+    await tab(page, x.tab.people);
+    await page
+      .getByTestId('person-乙')
+      .getByRole('button', { name: /安全|Safe/ })
+      .click();
+    await expect.poll(() => page.getByTestId('headcount-summary').textContent()).toContain(x.allSafe);
+
+    // Ending in two steps: confirm on site, then leadership approves. Everyone is accounted for
+    // and every critical step is done, so nothing blocks the end and no reason is asked.
     await tab(page, x.tab.end);
     expect(await page.getByTestId('approve-closure').count()).toBe(0);
+    expect(await page.getByTestId('end-blockers').count()).toBe(0);
+    expect(await page.getByTestId('end-reason').count()).toBe(0);
     await page.getByTestId('confirm-end').click();
+    await expect.poll(() => page.getByTestId('end-confirmed').isVisible()).toBe(true);
+    expect(await page.getByTestId('end-override').count()).toBe(0);
     await page.getByTestId('approver').fill(x.approver);
     await page.getByTestId('approve-closure').click();
     await expect.poll(() => page.getByTestId('closure-approved').textContent()).toContain(x.approver);
@@ -188,6 +220,7 @@ describe('nothing is lost', () => {
     await page.waitForURL(/\/incidents\/inc-/);
     const url = page.url();
     const steps = ['step.command.interim', 'step.command.call-members', 'step.command.report-head-office', 'step.respond.take-posts'];
+    await tab(page, 'Steps');
     for (const s of steps) await page.getByTestId(`step-${s}`).getByRole('button', { name: 'Done' }).click();
     await tab(page, 'Timeline');
     await page.getByTestId('note-text').fill('Water rising at the east door');
@@ -197,6 +230,7 @@ describe('nothing is lost', () => {
     await page.close({ runBeforeUnload: false });
     const again = await session.context.newPage();
     await again.goto(url);
+    await tab(again, 'Steps');
     for (const s of steps) await expect.poll(() => again.getByTestId(`step-${s}`).getAttribute('data-status')).toBe('done');
     await tab(again, 'Timeline');
     await expect.poll(() => again.getByTestId('timeline').textContent()).toContain('Water rising at the east door');

@@ -83,7 +83,8 @@ describe('the officer’s phone and the leader’s tablet on one flood, both onl
   it('a step the officer marks done shows on the leader’s tablet without a tap, pulled because the server hinted', async () => {
     await tab(leader, 'Steps');
     const before = leaderPulls();
-    await officer.getByTestId('step-step.command.interim').getByRole('button', { name: 'Done' }).click();
+    // The officer's phone is on "now", as an incident opens: the first step's Done, under the thumb.
+    await officer.getByTestId('now-step-step.command.interim').getByTestId('now-done').click();
     await expect.poll(() => leader.getByTestId('step-step.command.interim').getAttribute('data-status'), ARRIVAL).toBe('done');
     expect(await leader.getByTestId('step-step.command.interim').textContent()).toContain(OFFICER);
     // One pull, asked for by the hint: no timer brought it.
@@ -106,6 +107,8 @@ describe('the officer’s phone and the leader’s tablet on one flood, both onl
     await officer.getByTestId('hand-over').click();
     await officer.getByTestId('handover-to').fill(LEADER);
     await officer.getByTestId('handover-submit').click();
+    // The leader reads the briefing on the officer's phone, then takes command.
+    await officer.getByTestId('handover-briefing').getByTestId('handover-take').click();
     await expect.poll(() => leader.getByTestId('commander').textContent(), ARRIVAL).toContain(LEADER);
     expect(leaderPulls() - before).toBe(1);
 

@@ -48,7 +48,7 @@ describe('a member of staff in a basement with no signal, after one visit (Chine
   it('the home screen opens on reload and shows that the device is offline', async () => {
     await page.reload();
     await expect.poll(() => page.getByTestId('routes-entry').textContent()).toContain('疏散路线');
-    await page.getByRole('heading', { name: '应急预案' }).waitFor(); // the lists arrive just after the first screen
+    await page.getByRole('heading', { name: '应急预案', exact: true }).waitFor(); // the lists arrive just after the first screen
     const indicator = page.getByTestId('offline-indicator');
     await expect.poll(() => indicator.isVisible()).toBe(true);
     expect(await indicator.textContent()).toContain('离线');
@@ -134,6 +134,8 @@ describe('a member of staff in a basement with no signal, after one visit (Chine
 
   it('steps marked done and notes written offline are in the timeline after a reload, each with who and when', async () => {
     await page.goto(incidentUrl);
+    // The incident opens on "now"; the full checklist is one tap away.
+    await page.getByRole('navigation', { name: '事件分栏' }).getByRole('link', { name: '步骤' }).click();
     for (const step of ['step.command.interim', 'step.command.call-members']) {
       await page.getByTestId(`step-${step}`).getByRole('button', { name: '完成' }).click();
       await expect.poll(() => page.getByTestId(`step-${step}`).getAttribute('data-status')).toBe('done');

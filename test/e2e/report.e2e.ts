@@ -26,7 +26,8 @@ async function printToPdf(page: Page, html: string): Promise<Buffer> {
 
 const paper = {
   'zh-CN': {
-    pages: 5,
+    // Six since issue 18: the readings the flood plan takes (measurements), charted and listed.
+    pages: 6,
     pageOf: (n: number, of: number) => `第 ${n} 页，共 ${of} 页`,
     title: '事后总结报告',
     summary: '概况',
@@ -35,6 +36,7 @@ const paper = {
       '对照预案的步骤执行情况',
       '岗位与指挥移交',
       '人员清点',
+      '测量记录',
       '事件期间的值班日记',
       '损失与损坏',
       '物资',
@@ -47,8 +49,9 @@ const paper = {
     total: '估计合计：4,200',
   },
   en: {
-    // Seven since format 2: the sealed header block and the delivering-device column of the timeline.
-    pages: 7,
+    // Seven since format 2: the sealed header block and the delivering-device column of the timeline;
+    // eight since issue 18: the readings the flood plan takes (measurements), charted and listed.
+    pages: 8,
     pageOf: (n: number, of: number) => `Page ${n} of ${of}`,
     title: 'After-action report',
     summary: 'Summary',
@@ -57,6 +60,7 @@ const paper = {
       'Steps against the plan',
       'Roles and command handovers',
       'Headcount',
+      'Measurements',
       'Duty log during the incident',
       'Losses and damage',
       'Supplies',
@@ -150,13 +154,12 @@ describe.skipIf(!mounted)('the report tab and the report viewer', () => {
     await page.getByTestId('actor-name').fill('王值班');
     await page.getByTestId('start-incident').click();
     await page.waitForURL(/\/incidents\/inc-/);
+    const tabs = page.getByRole('navigation', { name: /事件分栏/ });
+    await tabs.getByRole('link', { name: '步骤' }).click();
     await page.getByTestId('step-step.command.interim').getByRole('button', { name: '完成' }).click();
     await expect.poll(() => page.getByTestId('step-step.command.interim').getAttribute('data-status')).toBe('done');
 
-    await page
-      .getByRole('navigation', { name: /事件分栏/ })
-      .getByRole('link', { name: '报告' })
-      .click();
+    await tabs.getByRole('link', { name: '报告' }).click();
     const panel = page.getByTestId('report-panel');
     await panel.getByLabel(/报告语言/).selectOption('en');
     // Print: the report goes into a frame of its own and the browser's print dialog opens on it.

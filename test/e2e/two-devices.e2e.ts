@@ -155,6 +155,7 @@ describe('the commander’s tablet and the scribe’s phone record the same floo
     await Promise.all([tablet.context.setOffline(true), phone.context.setOffline(true)]);
 
     // The commander ticks off the command steps, including the report to head office, and writes a note.
+    await tab(commander, 'Steps');
     await markDone(commander, 'step.command.interim');
     await markDone(commander, 'step.command.call-members');
     await markDone(commander, 'step.command.report-head-office');
@@ -162,6 +163,7 @@ describe('the commander’s tablet and the scribe’s phone record the same floo
 
     // Later, the scribe ticks off the response steps, and skips the report to head office
     // without knowing the commander marked it done: the later stamp wins on every device.
+    await tab(scribe, 'Steps');
     await markDone(scribe, 'step.respond.take-posts');
     await markDone(scribe, 'step.respond.evacuate');
     await scribe.getByTestId('step-step.command.report-head-office').getByRole('button', { name: 'Skip' }).click();

@@ -85,6 +85,7 @@ describe('a new version arrives during an open incident', () => {
     await page.getByTestId('actor-name').fill('王值班');
     await page.getByTestId('start-incident').click();
     await page.waitForURL(/\/incidents\/inc-/);
+    await page.getByRole('navigation', { name: '事件分栏' }).getByRole('link', { name: '步骤' }).click();
     for (const step of ['step.command.interim', 'step.command.call-members']) {
       await page.getByTestId(`step-${step}`).getByRole('button', { name: '完成' }).click();
       await expect.poll(() => page.getByTestId(`step-${step}`).getAttribute('data-status')).toBe('done');

@@ -33,7 +33,7 @@ describe('exports show bidi controls and NUL instead of obeying them', () => {
   });
 
   it('Markdown escapes what it shows, and the JSON record keeps the text as typed', () => {
-    expect(escapeMarkdown('a\u202Eb\u0000c')).toBe('a⟦U\\+202E⟧b⟦U\\+0000⟧c');
+    expect(escapeMarkdown('a\u202Eb\u0000c')).toBe('a⟦U+202E⟧b⟦U+0000⟧c');
     expect(all.json).toContain('\\u0000');
   });
 });

@@ -139,6 +139,6 @@ describe.each(['zh-CN', 'en'] as const)('the fire drill report (%s)', (language)
     expect(rows.slice(1).every((r) => r[2] === s.csvPerson)).toBe(true);
     const file = readReportFile(json);
     expect(file.ok && file.events.length).toBe(input.events.length);
-    expect(file.ok && file.file.playbook).toEqual({ id: 'fire-evacuation', version: '1.0.0', language });
+    expect(file.ok && file.file.playbook).toEqual({ id: 'fire-evacuation', version: input.playbook.version, language });
   });
 });

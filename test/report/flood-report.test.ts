@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, readReportFile, renderReportHtml, UTF8_BOM, type ReportInput } from '../../src/domain/report';
-import { CHINA, floodStory, floodTexts, FLOOD_ID, FLOOD_START, type Language } from './stories';
+import { CHINA, floodStory, floodTexts, FLOOD_ID, FLOOD_START, FLOOD_VERSION, type Language } from './stories';
 import { exportAll, htmlSection, markdownSection, parseCsv } from './support';
 
 /** What the reader must see, per language. */
@@ -44,6 +44,8 @@ const see = {
     csvHead: ['日期和时间（UTC+08:00）', '活动', '人员', '岗位'],
     handover: '指挥移交给 李组长（防汛抗灾工作领导小组 · 组长）',
     commanderPosition: '现场指挥（带班人员）',
+    dutyEntry: (text: string) => `值班日记：${text}`,
+    started: '开始时间：',
     signature: ['报告人', '现场指挥', '批准人'],
   },
   en: {
@@ -85,6 +87,8 @@ const see = {
     csvHead: ['Date and time (UTC+08:00)', 'Activity', 'Person', 'Position'],
     handover: 'Command handed over to Leader Li (Flood Control and Disaster Relief Leading Group · Group Leader)',
     commanderPosition: 'Incident commander (Leader on duty)',
+    dutyEntry: (text: string) => `Duty log: ${text}`,
+    started: 'Started:',
     signature: ['Prepared by', 'On-site commander', 'Approved by'],
   },
 } as const;
@@ -255,7 +259,7 @@ describe.each(['zh-CN', 'en'] as const)('the night flood report (%s)', (language
     expect(csv.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(csv.slice(1));
     expect(rows[0]).toEqual(s.csvHead);
-    expect(rows).toHaveLength(1 + input.events.length);
+    expect(rows).toHaveLength(1 + input.events.length + 1); // and the duty-log entry written during the incident
     expect(rows.every((r) => r.length === 4)).toBe(true);
     expect(rows).toContainEqual(['2026-07-14 02:40:00', s.handover, x.onDuty, s.commanderPosition]);
     const struck = rows.find((r) => r[1]?.includes(s.correction));
@@ -263,11 +267,27 @@ describe.each(['zh-CN', 'en'] as const)('the night flood report (%s)', (language
     expect(struck?.[0]).toBe('2026-07-14 03:01:00');
   });
 
+  it('puts the duty-log entry written during the incident in the ICS 214 activity log, in time order, and not those before or after', () => {
+    const rows = parseCsv(csv.slice(1)).slice(1);
+    const duty = rows.findIndex((r) => r[1] === s.dutyEntry(x.dutyText));
+    expect(rows[duty]).toEqual(['2026-07-14 02:10:00', s.dutyEntry(x.dutyText), x.onDuty, '']);
+    expect(rows[duty - 1]?.[0]).toBe('2026-07-14 02:04:00');
+    expect(rows[duty + 1]?.[0]).toBe('2026-07-14 02:40:00');
+    expect(csv).not.toContain(x.dutyBefore);
+    expect(csv).not.toContain(x.dutyAfter);
+  });
+
+  it('writes Markdown whose dates, times and punctuation read plainly, without backslashes', () => {
+    expect(markdown).not.toContain('\\');
+    expect(markdown).toContain(`| 2026-07-14 02:40:00 | ${s.handover} |`);
+    expect(markdown).toContain(`- **${s.started}** 2026-07-14 02:00:00`);
+  });
+
   it('exports JSON with every event, the playbook id and version, and the chain another device can check and open', () => {
     const file = readReportFile(json);
     expect(file.ok).toBe(true);
     if (!file.ok) return;
-    expect(file.file.playbook).toEqual({ id: 'flood-emergency', version: '1.0.0', language });
+    expect(file.file.playbook).toEqual({ id: 'flood-emergency', version: FLOOD_VERSION, language });
     expect(file.events).toHaveLength(input.events.length + 1); // and the one duty-log entry written during the incident
     expect(file.finalHash).toBe(report.integrity.finalHash);
     const again = buildReport({

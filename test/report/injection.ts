@@ -34,8 +34,16 @@ export const CORPUS = [
 
 const at = (i: number) => CORPUS[i % CORPUS.length] ?? '';
 
-/** One incident in which every free-text field holds a payload of the corpus. */
-export function hostileIncident(language: Language): ReportInput {
+/** A photo hash a note can carry (the images themselves are not hostile text: only their names are). */
+export const HOSTILE_PHOTO = { hash: 'ab'.repeat(32), type: 'image/jpeg', bytes: 1234, width: 40, height: 30 } as const;
+
+/**
+ * One incident in which every free-text field holds a payload of the corpus. With `drawn`, it
+ * also has a measurement (the report draws its trend as SVG) and the photo's bytes (the report
+ * embeds it as an image): the printed-report browser test asserts that a hostile report holds
+ * no image and no SVG, so those are asked for.
+ */
+export function hostileIncident(language: Language, { drawn = false }: { drawn?: boolean } = {}): ReportInput {
   const start = china(2026, 7, 14, 2, 0);
   const ev = recorder('inc-evil', start);
   const duty = recorder(dutyStreamId('site'), start);
@@ -61,10 +69,51 @@ export function hostileIncident(language: Language): ReportInput {
     ev('note.added', { text: at(i++), tags: [at(i++).slice(0, 40)] }, 4, name(i++)),
     ev('roster.added', { people: [name(i++), name(i++)] }, 5, name(i++)),
     ev('person.accounted', { person: name(i++), status: 'injured', note: at(i++) }, 6, name(i++)),
+    ev(
+      'roster.linked',
+      { people: [{ personId: 'p-1', name: name(i++), floor: at(i++).slice(0, 40), team: name(i++), assemblyPoint: name(i++) }] },
+      6.1,
+      name(i++),
+    ),
+    ev('roster.added', { people: [name(i++)], kind: 'visitor' }, 6.2, name(i++)),
+    ev(
+      'person.accounted',
+      { person: name(i++), personId: 'p-1', status: 'safe', floor: at(i++).slice(0, 40), via: 'scan', note: at(i++) },
+      6.3,
+      name(i++),
+      'phone-a',
+    ),
+    ev('person.accounted', { person: name(i++), personId: 'p-1', status: 'safe', via: 'list' }, 6.4, name(i++), 'phone-b'),
+    ev('note.added', { text: at(i++), photos: [HOSTILE_PHOTO] }, 6.5, name(i++)),
+    ev(
+      'command.handedOver',
+      {
+        to: name(i++),
+        note: at(i++),
+        briefing: {
+          situation: [...CORPUS],
+          objectives: [at(i++)],
+          done: [at(i++)],
+          open: [at(i++)],
+          accounted: 3,
+          missing: [name(i++), name(i++)],
+          resources: [at(i++)],
+          losses: [at(i++)],
+          messages: [...CORPUS],
+        },
+      },
+      6.6,
+      name(i++),
+    ),
     ev('loss.recorded', { what: at(i++), where: at(i++), quantity: 1, unit: at(i++).slice(0, 40), kind: 'lost', estimatedValue: 5 }, 7, name(i++)),
     ev('supplies.used', { item: at(i++), quantity: 2 }, 8, name(i++)),
     ev('supplies.toReplenish', { item: at(i++), quantity: 3 }, 9, name(i++)),
-    ev('end.confirmed', { note: at(i++) }, 10, name(i++)),
+    ev(
+      'end.confirmed',
+      { note: at(i++), override: { reason: at(i++), unaccounted: [name(i++), name(i++)], openSteps: [at(i++).slice(0, 100)], noHeadcount: false } },
+      10,
+      name(i++),
+    ),
     ev('closure.approved', { approver: name(i++), note: at(i++) }, 11, name(i++)),
   ];
   for (const field of ['causes', 'lessons', 'commendations', 'accountability'] as const)
@@ -73,6 +122,17 @@ export function hostileIncident(language: Language): ReportInput {
   events.push(improvement, ev('entry.struck', { targetId: improvement.id, reason: at(i++) }, 14, name(i++)));
   for (const text of CORPUS) events.push(ev('planRevision.added', { text }, 15, name(i++)));
   for (const text of CORPUS) events.push(ev('note.added', { text }, 16, name(i++)));
+  // Read while the incident is open (a closed incident takes only after-action events).
+  if (drawn)
+    for (const [k, text] of CORPUS.entries())
+      events.push(
+        ev(
+          'measurement.recorded',
+          { measureId: k % 2 ? 'measure.water.entrance' : at(k).slice(0, 100), value: k * 3, unit: text.slice(0, 40), place: text },
+          9.5 + k * 0.01,
+          name(i++),
+        ),
+      );
   const dutyEvents = CORPUS.map((text, k) => duty('duty.entry', { text }, 5 + k * 0.1, name(k)));
   return {
     incidentId: 'inc-evil',
@@ -82,5 +142,6 @@ export function hostileIncident(language: Language): ReportInput {
     language,
     timeZoneOffsetMinutes: 480,
     generatedAt: start + 86_400_000,
+    ...(drawn ? { photos: new Map([[HOSTILE_PHOTO.hash, { type: 'image/jpeg', base64: '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAEBAQ==' }]]) } : {}),
   };
 }

@@ -2,31 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { buildReport, readReportFile, renderReportHtml, type ReportInput } from '../../src/domain/report';
 import type { MusterEvent } from '../../src/domain/event';
 import { playbookContentHash } from '../../src/domain/playbook/content-hash';
-import { CHINA, floodStory, FLOOD_ID, FLOOD_START, shippedPlaybook, type Language } from './stories';
+import { CHINA, floodStory, FLOOD_ID, FLOOD_START, FLOOD_VERSION, shippedPlaybook, type Language } from './stories';
+
+/** A version the shipped playbook is not: this device's copy changed after the incident began. */
+const CHANGED = '9.0.0';
 import { exportAll, unescapeMarkdown, visibleText } from './support';
 
 /** What the reader must see at the head of the report, per language. */
 const see = {
   'zh-CN': {
-    playbook: '预案 防汛工作应急预案（flood-emergency，版本 1.0.0，zh-CN）',
+    playbook: `预案 防汛工作应急预案（flood-emergency，版本 ${FLOOD_VERSION}，zh-CN）`,
     hashLabel: '预案内容哈希值（SHA-256）',
     notRecorded: '预案内容哈希值（SHA-256） 未记录',
-    mdPlaybook: '**预案：** 防汛工作应急预案（flood-emergency，版本 1.0.0，zh-CN）',
+    mdPlaybook: `**预案：** 防汛工作应急预案（flood-emergency，版本 ${FLOOD_VERSION}，zh-CN）`,
     mdHash: (hash: string) => `**预案内容哈希值（SHA-256）：** ${hash}`,
     changed: (ran: string, now: string) =>
-      `本设备上的预案在本事件开始后已更改：本事件执行的是版本 1.0.0（哈希值 ${ran}）；本报告中的预案内容是版本 1.1.0（哈希值 ${now}）。`,
-    unrecorded: (now: string) => `本事件开始时未记录预案的哈希值，无法判断预案此后是否更改；本报告中的预案内容是版本 1.0.0（哈希值 ${now}）。`,
+      `本设备上的预案在本事件开始后已更改：本事件执行的是版本 ${FLOOD_VERSION}（哈希值 ${ran}）；本报告中的预案内容是版本 ${CHANGED}（哈希值 ${now}）。`,
+    unrecorded: (now: string) => `本事件开始时未记录预案的哈希值，无法判断预案此后是否更改；本报告中的预案内容是版本 ${FLOOD_VERSION}（哈希值 ${now}）。`,
   },
   en: {
-    playbook: 'Playbook Flood Emergency Plan (flood-emergency, version 1.0.0, en)',
+    playbook: `Playbook Flood Emergency Plan (flood-emergency, version ${FLOOD_VERSION}, en)`,
     hashLabel: 'Playbook content hash (SHA-256)',
     notRecorded: 'Playbook content hash (SHA-256) not recorded',
-    mdPlaybook: '**Playbook:** Flood Emergency Plan (flood-emergency, version 1.0.0, en)',
+    mdPlaybook: `**Playbook:** Flood Emergency Plan (flood-emergency, version ${FLOOD_VERSION}, en)`,
     mdHash: (hash: string) => `**Playbook content hash (SHA-256):** ${hash}`,
     changed: (ran: string, now: string) =>
-      `The playbook on this device has changed since this incident began: the incident ran on version 1.0.0 (hash ${ran}); this report's plan text is version 1.1.0 (hash ${now}).`,
+      `The playbook on this device has changed since this incident began: the incident ran on version ${FLOOD_VERSION} (hash ${ran}); this report's plan text is version ${CHANGED} (hash ${now}).`,
     unrecorded: (now: string) =>
-      `This incident did not record its playbook's hash when it began, so whether the playbook changed since cannot be told; this report's plan text is version 1.0.0 (hash ${now}).`,
+      `This incident did not record its playbook's hash when it began, so whether the playbook changed since cannot be told; this report's plan text is version ${FLOOD_VERSION} (hash ${now}).`,
   },
 } as const;
 
@@ -64,7 +67,7 @@ describe.each(['zh-CN', 'en'] as const)('the playbook the night flood ran on, at
     const { report, html, markdown, json } = exportAll(floodInput(language));
     expect(report.summary.playbook).toEqual({
       id: 'flood-emergency',
-      version: '1.0.0',
+      version: FLOOD_VERSION,
       language,
       title: shippedPlaybook('flood', language).title,
       hash: ran,
@@ -81,13 +84,13 @@ describe.each(['zh-CN', 'en'] as const)('the playbook the night flood ran on, at
     const file = readReportFile(json);
     expect(file.ok).toBe(true);
     if (!file.ok) return;
-    expect(file.file.incidentPlaybook).toEqual({ id: 'flood-emergency', version: '1.0.0', language, title: report.summary.playbook.title, hash: ran });
+    expect(file.file.incidentPlaybook).toEqual({ id: 'flood-emergency', version: FLOOD_VERSION, language, title: report.summary.playbook.title, hash: ran });
     expect(file.file.playbookHash).toBe(ran);
     expect(file.file.playbookNotice).toBeUndefined();
   });
 
   it('says plainly that the playbook on this device changed since the incident began, with both versions and both hashes', () => {
-    const input = floodInput(language, { version: '1.1.0' });
+    const input = floodInput(language, { version: CHANGED });
     const now = playbookContentHash(input.playbook);
     expect(now).not.toBe(ran);
     const { report, html, markdown, json } = exportAll(input);
@@ -104,7 +107,7 @@ describe.each(['zh-CN', 'en'] as const)('the playbook the night flood ran on, at
     if (!file.ok) return;
     expect(file.file.playbookNotice).toBe(s.changed(ran, now));
     expect(file.file.incidentPlaybook?.hash).toBe(ran);
-    expect(file.file.playbook.version).toBe('1.1.0');
+    expect(file.file.playbook.version).toBe(CHANGED);
     expect(file.file.playbookHash).toBe(now);
     // Another device opening the file sees the same warning: the recorded hash travels in the events.
     const again = buildReport({ ...input, events: file.events, dutyEvents: file.events, playbook: file.playbook! });
@@ -133,7 +136,7 @@ describe('a report worded from the playbook’s twin', () => {
     expect(report.summary.playbookRun.status).toBe('translated');
     expect(report.summary.playbook).toMatchObject({ language: 'zh-CN', hash: playbookContentHash(shippedPlaybook('flood', 'zh-CN')) });
     expect(htmlHead(html)).toContain(
-      `This report's plan text is the playbook's en text, version 1.0.0 (hash ${playbookContentHash(input.playbook)}); the hash above is of the zh-CN text the incident ran on.`,
+      `This report's plan text is the playbook's en text, version ${FLOOD_VERSION} (hash ${playbookContentHash(input.playbook)}); the hash above is of the zh-CN text the incident ran on.`,
     );
     expect(html).not.toContain('playbook-notice changed');
   });

@@ -76,7 +76,7 @@ describe('report format v2: the header is sealed', () => {
     expect(all.html).toContain(`data-testid="event-count">${original.events.length}<`);
     expect(all.html).toContain(`data-testid="report-hash">${original.seal.reportHash}<`);
     expect(all.markdown).toContain(`\`${original.seal.reportHash}\``);
-    expect(all.markdown).toContain(`**Events\\:** ${original.events.length}`);
+    expect(all.markdown).toContain(`**Events:** ${original.events.length}`);
     expect(original.formatVersion).toBe(2);
   });
 

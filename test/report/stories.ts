@@ -96,6 +96,8 @@ export const floodTexts = {
 } as const;
 
 export const FLOOD_ID = 'inc-flood-1';
+/** The version of the shipped flood playbook: what the start screen records when it declares the flood. */
+export const FLOOD_VERSION = shippedPlaybook('flood', 'en').version;
 export const FLOOD_START = china(2026, 7, 14, 2, 0);
 
 /** The night flood: the on-duty leader commands until the leader arrives at 02:40; closed at 05:00. */
@@ -109,7 +111,7 @@ export function floodStory(language: Language): { events: MusterEvent[]; dutyEve
       'incident.declared',
       {
         playbookId: 'flood-emergency',
-        playbookVersion: '1.0.0',
+        playbookVersion: FLOOD_VERSION,
         playbookLanguage: language,
         // As the start screen records it: the hash of the playbook exactly as loaded and run.
         playbookHash: playbookContentHash(shippedPlaybook('flood', language)),
@@ -259,4 +261,142 @@ export function fireStory(language: Language): { events: MusterEvent[]; previous
   previous.push(pv('end.confirmed', {}, 50, x.security));
   previous.push(pv('closure.approved', { approver: x.approver }, 55, x.security));
   return { events, previous, playbook: fireWithTargets(language) };
+}
+
+export const twoAmTexts = {
+  'zh-CN': {
+    title: '夜间地下室进水',
+    onDuty: '王值班',
+    leader: '李组长',
+    approver: '张行长',
+    site: 'xx支行',
+    staff: [
+      { personId: 'p-001', name: '王伟', floor: '1F', team: '营业部', assemblyPoint: '东门广场' },
+      { personId: 'p-002', name: '李娜', floor: '1F', team: '营业部', assemblyPoint: '东门广场' },
+      { personId: 'p-003', name: '张强', floor: 'B1', team: '保卫部', assemblyPoint: '停车场' },
+    ],
+    visitor: '访客 陈先生',
+    contractor: '维修工 刘师傅',
+    sprain: '脚踝扭伤',
+    note: '东门进水，水从坡道流入负一层',
+    keyPlace: '金库门口',
+    typo: '多打了一位',
+    reason: '水位持续上涨，现场人员全部撤离，由消防继续搜寻',
+    briefing: {
+      situation: ['门前积水 20 厘米，30 分钟内上涨 15 厘米', '东门进水'],
+      objectives: ['应急处置：疏散人员，转移财产'],
+      done: ['带班人员临时负责指挥', '及时通知防汛小组其他成员赶赴现场'],
+      open: ['将受威胁的财产撤离到安全位置'],
+      resources: ['沙袋 40 袋', '排水泵 1 台'],
+      losses: ['凭证箱 3 个（损坏）'],
+      messages: ['02:35 水位 20 厘米', '02:38 李组长到达'],
+    },
+    dutyText: '02:10 负一层进水约 20 厘米，已通知物业',
+  },
+  en: {
+    title: 'Basement flooding at night',
+    onDuty: 'Wang on duty',
+    leader: 'Leader Li',
+    approver: 'President Zhang',
+    site: 'xx sub-branch',
+    staff: [
+      { personId: 'p-001', name: 'Wang Wei', floor: '1F', team: 'Counter', assemblyPoint: 'East gate square' },
+      { personId: 'p-002', name: 'Li Na', floor: '1F', team: 'Counter', assemblyPoint: 'East gate square' },
+      { personId: 'p-003', name: 'Zhang Qiang', floor: 'B1', team: 'Security', assemblyPoint: 'Car park' },
+    ],
+    visitor: 'Visitor Mr Chen',
+    contractor: 'Fitter Liu',
+    sprain: 'Sprained ankle',
+    note: 'Water coming in at the east door, down the ramp into B1',
+    keyPlace: 'Vault door',
+    typo: 'One digit too many',
+    reason: 'Water still rising; everyone on site withdrawn, the fire brigade searches on',
+    briefing: {
+      situation: ['20 cm of water at the door, up 15 cm in 30 min', 'Water coming in at the east door'],
+      objectives: ['Respond: evacuate people, move property'],
+      done: ['The leader on duty takes command', 'Call the other members of the flood team'],
+      open: ['Move threatened property to safety'],
+      resources: ['40 sandbags', '1 pump'],
+      losses: ['3 voucher boxes (damaged)'],
+      messages: ['02:35 water at 20 cm', '02:38 Leader Li arrived'],
+    },
+    dutyText: '02:10 water 20 cm deep in B1, property manager called',
+  },
+} as const;
+
+export const TWO_AM_ID = 'inc-2am-1';
+export const TWO_AM_START = china(2026, 11, 30, 2, 0);
+/** Two photos with the east-door note: this device holds the first, not the second. */
+export const TWO_AM_PHOTOS = [
+  { hash: '1a'.repeat(32), type: 'image/jpeg', bytes: 412_345, width: 1600, height: 1200 },
+  { hash: '2b'.repeat(32), type: 'image/webp', bytes: 98_765, width: 1200, height: 1600 },
+] as const;
+
+/**
+ * The 2 a.m. flood with everything issue 18 records: the branch roster linked, people scanned
+ * and ticked (one reported by two people), a visitor and a contractor added on the spot,
+ * water levels read against the playbook's rise warning (one struck out), a note with two
+ * photos, a handover with its briefing, and the end confirmed with two people unaccounted for
+ * and a critical step open.
+ */
+export function twoAmStory(language: Language): { events: MusterEvent[]; dutyEvents: MusterEvent[]; playbook: Playbook } {
+  const x = twoAmTexts[language];
+  const ev = recorder(TWO_AM_ID, TWO_AM_START);
+  const duty = recorder(dutyStreamId(x.site), TWO_AM_START);
+  const playbook = shippedPlaybook('flood', language);
+  const [wang, li, zhang] = x.staff;
+  const events: MusterEvent[] = [
+    ev(
+      'incident.declared',
+      {
+        playbookId: playbook.id,
+        playbookVersion: playbook.version,
+        playbookLanguage: language,
+        playbookHash: playbookContentHash(playbook),
+        mode: 'real',
+        title: x.title,
+        place: 'B1',
+        commander: x.onDuty,
+        commanderRole: 'on-duty-lead',
+      },
+      0,
+      x.onDuty,
+    ),
+    ev('step.done', { stepId: 'step.command.interim' }, 1, x.onDuty),
+    ev('roster.linked', { people: [...x.staff] }, 2, x.onDuty),
+    ev('measurement.recorded', { measureId: 'measure.water.entrance', value: 5, unit: 'cm' }, 5, x.onDuty),
+    ev('note.added', { text: x.note, tags: ['water-level'], photos: [...TWO_AM_PHOTOS] }, 12, x.onDuty),
+    ev('measurement.recorded', { measureId: 'measure.water.entrance', value: 9, unit: 'cm' }, 15, x.onDuty),
+    ev('roster.added', { people: [x.visitor], kind: 'visitor' }, 16, x.onDuty),
+    ev('roster.added', { people: [x.contractor], kind: 'contractor' }, 17, x.onDuty),
+    ev('person.accounted', { person: wang.name, personId: wang.personId, status: 'safe', floor: '1F', via: 'scan' }, 20, x.onDuty, 'phone-a'),
+    ev('person.accounted', { person: li.name, personId: li.personId, status: 'injured', floor: '1F', via: 'list', note: x.sprain }, 21, x.onDuty, 'phone-a'),
+    ev('person.accounted', { person: wang.name, personId: wang.personId, status: 'safe', via: 'list' }, 22, x.leader, 'tablet'),
+    ev('person.accounted', { person: x.visitor, status: 'safe', via: 'list' }, 23, x.onDuty, 'phone-a'),
+    ev('measurement.recorded', { measureId: 'measure.water.entrance', value: 17, unit: 'cm' }, 25, x.onDuty),
+    ev('measurement.recorded', { measureId: 'measure.water.key-area', value: 2, unit: 'cm', place: x.keyPlace }, 30, x.onDuty),
+    ev('measurement.recorded', { measureId: 'measure.water.entrance', value: 20, unit: 'cm' }, 35, x.onDuty),
+    ev(
+      'command.handedOver',
+      { to: x.leader, toRole: 'hq.leader', briefing: { ...x.briefing, accounted: 3, missing: [zhang.name, x.contractor] } },
+      40,
+      x.onDuty,
+    ),
+  ];
+  const typo = ev('measurement.recorded', { measureId: 'measure.water.entrance', value: 99, unit: 'cm' }, 41, x.leader, 'tablet');
+  events.push(
+    typo,
+    ev('entry.struck', { targetId: typo.id, reason: x.typo }, 42, x.leader, 'tablet'),
+    ev('measurement.recorded', { measureId: 'measure.water.key-area', value: 4, unit: 'cm', place: x.keyPlace }, 45, x.leader, 'tablet'),
+    ev('measurement.recorded', { measureId: 'measure.water.entrance', value: 21, unit: 'cm' }, 50, x.leader, 'tablet'),
+    ev(
+      'end.confirmed',
+      { override: { reason: x.reason, unaccounted: [zhang.name, x.contractor], openSteps: ['step.respond.evacuate'] } },
+      150,
+      x.leader,
+      'tablet',
+    ),
+    ev('closure.approved', { approver: x.approver }, 180, x.onDuty),
+  );
+  return { events, dutyEvents: [duty('duty.entry', { text: x.dutyText }, 10, x.onDuty)], playbook };
 }

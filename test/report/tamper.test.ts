@@ -54,16 +54,77 @@ describe('tamper evidence of the JSON export', () => {
     expect(verify(json, ['--expect', original.chain.finalHash]).status).toBe(0);
   });
 
-  it('finds the changed loss value and names the event and its position', () => {
+  it('finds the changed loss value and names the event by its position, id, type, time and person', () => {
     const position = original.events.findIndex((e) => e.type === 'loss.recorded') + 1;
     const text = tampered((f) => {
       (f.events[position - 1]!.payload as { estimatedValue: number }).estimatedValue = 12;
     });
-    expect(readReportFile(text)).toEqual({ ok: false, problem: { kind: 'chain', problem: { kind: 'changed', position, eventId: idAt(position) } } });
+    const loss = original.events[position - 1]!;
+    expect(readReportFile(text)).toEqual({
+      ok: false,
+      problem: {
+        kind: 'chain',
+        problem: { kind: 'changed', position, eventId: idAt(position) },
+        event: { type: 'loss.recorded', actor: loss.actor, hlc: loss.hlc, at: FLOOD_START + 60 * 60_000, offsetMinutes: CHINA },
+      },
+    });
     const run = verify(text);
     expect(run.status).toBe(1);
     expect(run.out).toBe(
-      `report.json: Altered from event ${position} (${idAt(position)}): it does not match its hash, so it was changed, or an event just before it was removed.\n`,
+      `report.json: Altered from event ${position} (${idAt(position)}): it does not match its hash, so it was changed, or an event just before it was removed. ` +
+        `The event: loss.recorded, stamped 2026-07-13T19:00:00.000Z (2026-07-14 03:00:00 UTC+08:00), recorded by ${String(loss.actor)}.\n`,
+    );
+    expect(verify(text, ['--lang', 'zh-CN']).out).toBe(
+      `report.json: 第 ${position} 条记录（${idAt(position)}）起被改动：与其哈希值不符，该记录被修改过，或其前面的一条记录被删除。` +
+        `该记录：类型 loss.recorded，时间 2026-07-13T19:00:00.000Z（UTC+08:00 2026-07-14 03:00:00），记录人 ${String(loss.actor)}。\n`,
+    );
+  });
+
+  it('names an inserted or moved event by its type, time and person too, and a removed one by its id', () => {
+    const inserted = tampered((f) => {
+      f.events.splice(4, 0, { ...f.events[3]!, id: `${String(f.events[3]!.id)}x`, payload: { text: '补记' }, type: 'note.added', actor: '冒名者' });
+    });
+    expect(verify(inserted).out).toContain(`so it was inserted. The event: note.added, stamped `);
+    expect(verify(inserted).out).toContain('recorded by 冒名者.');
+    const removed = verify(tampered((f) => f.events.splice(4, 1))).out;
+    expect(removed).toContain(`event ${idAt(5)} of the hash chain is missing, so it was removed.\n`);
+    expect(removed).not.toContain('The event:');
+  });
+
+  it('says a photo was changed when its hash in a sealed file is edited, in the event or in the contents list', () => {
+    const photo = { hash: 'c0ffee'.padEnd(64, '0'), type: 'image/jpeg', bytes: 2048, width: 1600, height: 1200 } as const;
+    const withPhoto = exportReportJson({
+      incidentId: FLOOD_ID,
+      events: [
+        ...story.events,
+        {
+          ...story.events[1]!,
+          id: `${FLOOD_ID}-photo`,
+          hlc: story.events[1]!.hlc.replace(/-0000-/, '-0001-'),
+          type: 'note.added',
+          payload: { text: '东门进水', photos: [photo] },
+        },
+      ],
+      dutyEvents: story.dutyEvents,
+      playbook: story.playbook,
+      language: 'zh-CN',
+      timeZoneOffsetMinutes: CHINA,
+      generatedAt: FLOOD_START + 86_400_000,
+    });
+    const file = JSON.parse(withPhoto) as typeof original & { contents: { photos: { hash: string }[] } };
+    expect(readReportFile(withPhoto).ok).toBe(true);
+    expect(file.contents.photos).toEqual([expect.objectContaining({ eventId: `${FLOOD_ID}-photo`, ...photo })]);
+    const other = 'b'.repeat(64);
+    const inEvent = withPhoto.replace(`"hash":"${photo.hash}","type"`, `"hash":"${other}","type"`);
+    expect(inEvent).not.toBe(withPhoto);
+    const edited = JSON.parse(inEvent) as typeof file;
+    expect(edited.events.some((e) => JSON.stringify(e).includes(other))).toBe(true);
+    expect(readReportFile(inEvent)).toMatchObject({ ok: false, problem: { kind: 'chain', problem: { kind: 'changed', eventId: `${FLOOD_ID}-photo` } } });
+    expect(verify(inEvent).out).toContain('so it was changed');
+    const inList = JSON.stringify({ ...file, contents: { ...file.contents, photos: [{ ...file.contents.photos[0], hash: other }] } });
+    expect(readReportFile(inList)).toEqual({ ok: false, problem: { kind: 'contents-changed', part: 'photos' } });
+    expect(verify(inList).out).toBe(
+      'report.json: Altered: the list of photos in the file (contents.photos) does not match its events, so it was changed after export.\n',
     );
   });
 

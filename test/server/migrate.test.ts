@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -140,6 +141,12 @@ describe.skipIf(harness.state === 'skipped')('moving a branch from SQLite up to 
       AT,
     );
 
+    // A photo of 300 KB: bytes are copied as bytes and compared.
+    const photo = new Uint8Array(300_000).map((_, i) => (i * 7919) % 256);
+    photo.set([0xff, 0xd8, 0xff], 0);
+    const photoHash = createHash('sha256').update(photo).digest('hex');
+    await sqlite.putBlob('br-sz', { hash: photoHash, streamId: 'inc-flood', type: 'image/jpeg', data: photo, tokenId: 'dt-sz' }, 50_000_000, AT);
+
     // Two branches pushing in turn: each one's seqs have gaps, as SQLite's are one sequence for all.
     const sz = new Device(tokens.sz, 'd-sz');
     const gz = new Device(tokens.gz, 'd-gz');
@@ -160,7 +167,16 @@ describe.skipIf(harness.state === 'skipped')('moving a branch from SQLite up to 
     const databaseUrl = await freshPostgresDatabase('migrate', { icuLocale: 'en-US' });
     const said: string[] = [];
     const outcome = await migrateCommand(sqlite, [], new Map([['to', databaseUrl]]), { out: (line) => said.push(line) }, usage);
-    expect(outcome.counts).toMatchObject({ orgs: 3, device_tokens: 5, events: 10, published_playbooks: 1, org_signing_keys: 1, enrolment_codes: 1, meta: 1 });
+    expect(outcome.counts).toMatchObject({
+      orgs: 3,
+      device_tokens: 5,
+      events: 10,
+      published_playbooks: 1,
+      org_signing_keys: 1,
+      enrolment_codes: 1,
+      blobs: 1,
+      meta: 1,
+    });
     expect(said.join('\n')).toMatch(/Copied 3 organisations, 5 device tokens, 10 events, 1 published playbook versions/);
     expect(said.join('\n')).toMatch(/Checked: every table has the same rows/);
 
@@ -171,6 +187,8 @@ describe.skipIf(harness.state === 'skipped')('moving a branch from SQLite up to 
       expect(await everything(sqlite, orgIds, hashes)).toEqual(expected);
       sqlite.close();
       expect(await everything(postgres, orgIds, hashes)).toEqual(expected);
+      const moved = await postgres.getBlob('br-sz', photoHash);
+      expect(moved && createHash('sha256').update(moved.data).digest('hex')).toBe(photoHash);
 
       // The devices, with the tokens and cursors they had: no enrolment, no pull from 0, nothing twice.
       const after = app(postgres, dir);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { samplePlaybook } from '#fixtures/sample-playbook';
+import { BROKEN_SAMPLES } from '#fixtures/broken-samples';
+import { samplePlaybook, samplePlaybookV1 } from '#fixtures/sample-playbook';
+import { EVENT_SCHEMA_VERSION, type MusterEvent } from '../event';
+import { dutyStreamId } from '../duty-log';
+import { formatStamp } from '../hlc';
+import { exportReportJson, REPORT_FILE_FORMAT } from '../report';
+import { INCIDENT_REPORT_FORMAT } from './other-file';
+import { renderPlaybookJsonSchema } from './schema';
 import { MAX_PLAYBOOK_BYTES, parsePlaybookText, readPlaybookBytes, validatePlaybook } from './validate';
 
 describe('parsePlaybookText', () => {
@@ -217,5 +224,90 @@ describe('readPlaybookBytes', () => {
     const bytes = encoder.encode(padded);
     expect(bytes.length).toBe(MAX_PLAYBOOK_BYTES);
     expect(readPlaybookBytes(bytes, 'big.json').ok).toBe(true);
+  });
+});
+
+describe('a file that is clearly not a playbook', () => {
+  const encoder = new TextEncoder();
+  const at = Date.UTC(2026, 6, 13, 18, 0);
+  const event = (streamId: string, n: number, type: string, payload: unknown): MusterEvent =>
+    ({
+      id: `${streamId}-e${n}`,
+      streamId,
+      deviceId: 'phone-a',
+      actor: 'Wang',
+      hlc: formatStamp({ wall: at + n * 60_000, counter: 0, deviceId: 'phone-a' }),
+      type,
+      payload,
+      v: EVENT_SCHEMA_VERSION,
+    }) as MusterEvent;
+  const declared = event('inc-1', 1, 'incident.declared', {
+    playbookId: 'sample-fire',
+    playbookVersion: samplePlaybook().version,
+    playbookLanguage: 'en',
+    mode: 'real',
+    title: 'Basement flooding',
+    place: 'B1',
+    commander: 'Wang',
+  });
+  /** The JSON record the report tab exports, as a person would pick it from their downloads. */
+  const report = exportReportJson({
+    incidentId: 'inc-1',
+    events: [declared, event('inc-1', 2, 'note.added', { text: 'Water rising at the east door' })],
+    playbook: samplePlaybook(),
+    language: 'en',
+    timeZoneOffsetMinutes: 480,
+    generatedAt: at + 3_600_000,
+  });
+  const other = (text: string | Uint8Array) => {
+    const checked = readPlaybookBytes(typeof text === 'string' ? encoder.encode(text) : text, 'picked.json', { language: 'en' });
+    return checked.ok ? 'accepted' : checked.notAPlaybook;
+  };
+
+  it('knows the exported record of an incident for a report, not for a playbook missing 20 fields', () => {
+    expect(INCIDENT_REPORT_FORMAT).toBe(REPORT_FILE_FORMAT);
+    const checked = readPlaybookBytes(encoder.encode(report), 'muster-record-2026-07-14-inc-1.json', { language: 'zh-CN' });
+    expect(checked.ok).toBe(false);
+    expect(checked.notAPlaybook).toEqual({ kind: 'incident-report' });
+    // The validator's own findings stay, for the CLI.
+    expect(!checked.ok && checked.issues.length).toBeGreaterThan(5);
+  });
+
+  it('knows an incident’s events, a duty log’s entries and another Muster file', () => {
+    const duty = dutyStreamId('xx支行');
+    expect(other(JSON.stringify([declared]))).toEqual({ kind: 'events', duty: false });
+    expect(other(JSON.stringify({ events: [event(duty, 1, 'duty.entry', { text: '22:00 接班' })] }))).toEqual({ kind: 'events', duty: true });
+    expect(other(JSON.stringify(event(duty, 1, 'duty.entry', { text: '22:00 接班' })))).toEqual({ kind: 'events', duty: true });
+    expect(other('{"format": "muster.bundle", "events": []}')).toEqual({ kind: 'muster-file', format: 'muster.bundle' });
+  });
+
+  it('knows the JSON Schema the playbooks follow', () => {
+    // As scripts/gen-schema.ts writes scenarios/playbook.schema.json.
+    expect(other(renderPlaybookJsonSchema())).toEqual({ kind: 'json-schema' });
+  });
+
+  it('knows a printable report, a spreadsheet, a Markdown text, a PDF, a photo and an Office file by their first bytes', () => {
+    expect(other('<!DOCTYPE html>\n<html lang="en"><head><title>Report</title>')).toEqual({ kind: 'html' });
+    expect(other('\uFEFFTime,Who,What\r\n02:00,Wang,Started\r\n')).toEqual({ kind: 'csv' });
+    expect(other('name;floor;team\n王;3;疏散组\n')).toEqual({ kind: 'csv' });
+    expect(other('# After-action report: Basement flooding\n\n## Timeline\n')).toEqual({ kind: 'markdown' });
+    expect(other(Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0xe2, 0xe3, 0xcf, 0xd3]))).toEqual({ kind: 'pdf' });
+    expect(other(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]))).toEqual({ kind: 'image' });
+    expect(other(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0xff]))).toEqual({ kind: 'zip' });
+  });
+
+  it('never takes a playbook, even a broken one, for something else', () => {
+    expect(other(JSON.stringify(samplePlaybook()))).toBe('accepted');
+    for (const { name, change } of BROKEN_SAMPLES) {
+      const p = samplePlaybookV1();
+      change(p);
+      expect([name, other(JSON.stringify(p, null, 2))]).toEqual([name, undefined]);
+    }
+    expect(other('{"id": "x", "version": "1.0.0",}')).toBeUndefined();
+    expect(other('{"id": "x", "id": "y"}')).toBeUndefined();
+    expect(other('')).toBeUndefined();
+    // "防汛" in GBK, as an old Windows editor saves it: not UTF-8, and not a known other file.
+    expect(other(Uint8Array.from([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xb7, 0xc0, 0xd1, 0xb4, 0x22, 0x7d]))).toBeUndefined();
+    expect(other('just some words')).toBeUndefined();
   });
 });

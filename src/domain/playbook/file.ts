@@ -5,6 +5,7 @@ import type { Finding } from './findings';
 import { parsePath } from './json-path';
 import { findJsonSyntaxError, lineAndColumn, locateJsonPath } from './json-text';
 import { type PlaybookCheckOptions, speak } from './messages';
+import { recogniseBytes, recogniseJsonValue, recogniseText, type OtherFile } from './other-file';
 import { placeOf } from './places';
 
 /**
@@ -15,7 +16,20 @@ import { placeOf } from './places';
 /** A playbook is a few hundred kilobytes at most; anything larger is the wrong file. */
 export const MAX_PLAYBOOK_BYTES = 5 * 1024 * 1024;
 
-export type PlaybookFileCheck = PlaybookCheck & { readonly fileName: string };
+export type PlaybookFileCheck = PlaybookCheck & {
+  readonly fileName: string;
+  /**
+   * On a refused file only: what else it clearly is (an incident's exported record, a
+   * spreadsheet…), so the person is told that in one line rather than given every field a
+   * playbook needs. The issues are still there for whoever wants them (the CLI prints them).
+   */
+  readonly notAPlaybook?: OtherFile;
+};
+
+/** `check`, marked as being `other` when that is known. */
+function markOther(check: PlaybookFileCheck, other: OtherFile | null): PlaybookFileCheck {
+  return check.ok || other === null ? check : { ...check, notAPlaybook: other };
+}
 
 /** An issue when a file of `size` bytes is too large to be a playbook, else undefined. */
 export function playbookFileSizeIssue(size: number, options: PlaybookCheckOptions = {}): PlaybookIssue | undefined {
@@ -73,13 +87,17 @@ export function parsePlaybookText(text: string, fileName: string, options: Playb
     value = JSON.parse(body);
   } catch (e) {
     const where = findJsonSyntaxError(body, say);
-    if (!where) return fail(fileName, { path: '', message: say('json.invalid', { detail: e instanceof Error ? e.message : String(e) }) });
-    return fail(fileName, {
-      path: '',
-      message: say('json.invalidAt', { line: where.line, column: where.column, reason: where.message }),
-      line: where.line,
-      column: where.column,
-    });
+    const other = recogniseText(body);
+    if (!where) return markOther(fail(fileName, { path: '', message: say('json.invalid', { detail: e instanceof Error ? e.message : String(e) }) }), other);
+    return markOther(
+      fail(fileName, {
+        path: '',
+        message: say('json.invalidAt', { line: where.line, column: where.column, reason: where.message }),
+        line: where.line,
+        column: where.column,
+      }),
+      other,
+    );
   }
   const duplicates = findDuplicateKeys(body).map((d): Finding => ({
     at: d.path,
@@ -87,7 +105,8 @@ export function parsePlaybookText(text: string, fileName: string, options: Playb
     offset: d.offset,
     message: say('file.duplicateField', { first: lineAndColumn(body, d.firstOffset), again: lineAndColumn(body, d.offset) }),
   }));
-  return { fileName, ...checkPlaybookSource(value, options, { text: body, findings: duplicates }) };
+  const check: PlaybookFileCheck = { fileName, ...checkPlaybookSource(value, options, { text: body, findings: duplicates }) };
+  return check.ok ? check : markOther(check, recogniseJsonValue(value));
 }
 
 /**
@@ -129,7 +148,8 @@ export function readPlaybookBytes(bytes: Uint8Array, fileName: string, options: 
   } catch {
     const at = firstInvalidUtf8Byte(bytes);
     const message = speak(options.language)('file.notUtf8', at >= 0 ? { offset: at, byte: bytes[at] ?? 0 } : undefined);
-    return fail(fileName, { path: '', message });
+    return markOther(fail(fileName, { path: '', message }), recogniseBytes(bytes));
   }
-  return parsePlaybookText(text, fileName, options);
+  const check = parsePlaybookText(text, fileName, options);
+  return check.ok || check.notAPlaybook ? check : markOther(check, recogniseBytes(bytes));
 }

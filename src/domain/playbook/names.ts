@@ -28,6 +28,7 @@ export function playbookNames(playbook: Playbook): Map<string, string> {
     }
   }
   for (const a of playbook.aftermath) names.set(a.id, a.text);
+  for (const m of playbook.measurements ?? []) names.set(m.id, m.label);
   return names;
 }
 

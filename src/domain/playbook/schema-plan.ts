@@ -29,6 +29,9 @@ const AFTERMATH_CATEGORIES = [
 const SCHEDULE_KINDS = ['inspection', 'drill', 'training', 'other'] as const;
 const SCHEDULE_PERIODS = ['day', 'week', 'month', 'quarter', 'half-year', 'year'] as const;
 
+/** A step that the ending records itself (seed plan 4, 四、3: 确认 then 批准), not a step to finish before it. */
+export const STEP_DONE_BY = ['end-confirmed', 'closure-approved'] as const;
+
 export const StepItem = named(
   z.strictObject({ id: described(Id, 'unique within its step'), text: Text }),
   'StepItem',

@@ -1,7 +1,7 @@
 import { z } from './schema-zod';
 import { described, Id, named, PersonRef, Text } from './schema-common';
 import { rule } from './messages';
-import { planHead, planSite, planTail, StepItem } from './schema-plan';
+import { planHead, planSite, planTail, STEP_DONE_BY, StepItem } from './schema-plan';
 import { NEAREST_WAYS } from './schema-evacuation';
 
 /**
@@ -22,6 +22,7 @@ const StepV1 = named(
     when: described(Text, 'the condition under which the step applies, e.g. at night or on rest days').optional(),
     critical: described(z.boolean(), 'true for a step that must not be skipped; shown prominently').optional(),
     targetMinutes: described(z.number().int().min(0).max(10080), 'target time in minutes from the start of the incident, where the plan sets one').optional(),
+    doneBy: described(z.enum(STEP_DONE_BY), 'as in version 2: a step that the ending itself records').optional(),
     items: z.array(StepItem).optional(),
     source: described(Text, 'where in the source plan this comes from').optional(),
     notes: Text.optional(),

@@ -2,7 +2,7 @@ import { z } from './schema-zod';
 import { described, Id, named, PersonRef, playbookRegistry, Text } from './schema-common';
 import { rule } from './messages';
 import { Building } from './schema-evacuation';
-import { planHead, planSite, planTail, StepItem } from './schema-plan';
+import { planHead, planSite, planTail, STEP_DONE_BY, StepItem } from './schema-plan';
 import { PlaybookV1 } from './schema-v1';
 
 export type { AftermathItem, Preparation } from './schema-plan';
@@ -15,6 +15,7 @@ export type { AftermathItem, Preparation } from './schema-plan';
 
 export const SCHEMA_VERSION = 2;
 export const TARGET_FROM = ['incident', 'step'] as const;
+
 
 const StepTarget = named(
   z.strictObject({
@@ -44,6 +45,10 @@ export const Step = named(
     mayBeDoneBy: MayBeDoneBy.optional(),
     critical: described(z.boolean(), 'true for a step that must not be skipped lightly: skipping it needs a reason and a second confirmation').optional(),
     target: StepTarget.optional(),
+    doneBy: described(
+      z.enum(STEP_DONE_BY),
+      '"end-confirmed": this step is the on-site end itself; "closure-approved": it is the approval of the end. The end screen does not ask for it before the end',
+    ).optional(),
     items: z.array(StepItem).optional(),
     source: described(Text, 'where in the source plan this comes from').optional(),
     notes: Text.optional(),

@@ -2,7 +2,7 @@ import { orderEvents, type MusterEvent } from '../event';
 import { AFTER_ACTION_FIELDS } from '../events/afteraction';
 import { reduceDutyLog } from '../duty-log';
 import { stampTime } from '../hlc';
-import { headcountTotals, lossTotal, missingPeople, reduceIncident, type Attribution, type IncidentState, type SuppliesEntry } from '../incident';
+import { lossTotal, reduceIncident, type Attribution, type IncidentState, type SuppliesEntry } from '../incident';
 import type { Playbook } from '../playbook/schema';
 import { describeEvent } from './describe';
 import { coveredRecord, type CoveredRecord } from './events';
@@ -13,7 +13,11 @@ import { comparePlaybookRun, playbookRunTexts } from './playbook-run';
 import { compareDrills, stepPerformance } from './steps';
 import { headerHash, reportHeader, type CountersignState } from './seal';
 import { notCountersignedText } from './verify';
-import type { Correction, Report, ReportCommander, ReportHeadcountRow, ReportSupply, ReportTimelineEntry, SupplyTotal } from './types';
+import { reportBriefing, reportOverride } from './ending';
+import { reportMeasurements } from './measurements';
+import { reportHeadcount } from './people';
+import { reportPhotos } from './photos';
+import type { Correction, PhotoData, Report, ReportCommander, ReportPhoto, ReportSupply, ReportTimelineEntry, SupplyTotal } from './types';
 
 export interface ReportInput {
   /** The incident's stream id. */
@@ -37,6 +41,12 @@ export interface ReportInput {
    * for an on-screen preview, which says nothing about it. Asked for at the edge, never here.
    */
   readonly countersign?: CountersignState;
+  /**
+   * The photos this device holds, by SHA-256, for the printable report to embed; read at the
+   * edge (only for HTML: the other exports name photos by hash). A photo a note names that is
+   * not here is listed as not on this device.
+   */
+  readonly photos?: ReadonlyMap<string, PhotoData>;
 }
 
 export class NotAnIncidentError extends Error {
@@ -57,6 +67,7 @@ export function buildReport(input: ReportInput, record: CoveredRecord = recordFo
   const declared = incident.declared;
   if (!declared) throw new NotAnIncidentError(`stream ${input.incidentId} holds no incident declaration`);
   const names = playbookNames(input.playbook);
+  for (const m of input.playbook.measurements ?? []) names.set(m.id, m.label);
   const run = comparePlaybookRun(declared, input.playbook);
   const start = declared.at;
   const end = incident.closure?.at ?? null;
@@ -70,6 +81,7 @@ export function buildReport(input: ReportInput, record: CoveredRecord = recordFo
     const next = all[i + 1];
     const until = next?.at ?? end;
     return {
+      ...(c.briefing ? { briefing: reportBriefing(c.briefing, c.person, at(c.at), labels) } : {}),
       person: c.person,
       ...(c.role ? { roleName: names.get(c.role) ?? c.role } : {}),
       from: c.at,
@@ -81,7 +93,9 @@ export function buildReport(input: ReportInput, record: CoveredRecord = recordFo
     };
   });
 
-  const timeline = describeTimeline(incident, labels, names, offset, record.deliveredBy);
+  const struckOf = (id: string) => correction(incident.struck, id);
+  const photos = reportPhotos(incident, input.photos, labels, offset, struckOf);
+  const timeline = describeTimeline(incident, labels, names, offset, record.deliveredBy, photos.byEvent);
   const duty = dutyLogDuring(
     covered.filter((e) => e.streamId !== input.incidentId),
     labels,
@@ -116,18 +130,6 @@ export function buildReport(input: ReportInput, record: CoveredRecord = recordFo
   }));
   const counted = losses.filter((l) => !l.struck);
   const totalValue = lossTotal(incident);
-
-  const roster = incident.roster.map((person): ReportHeadcountRow => {
-    const h = incident.headcount[person];
-    const status: ReportHeadcountRow['status'] = h?.status ?? 'unknown';
-    return {
-      person,
-      status,
-      statusText: labels[`headcount.${status}`],
-      ...(h ? { at: h.at, when: at(h.at), recordedBy: h.actor, ...(h.note ? { note: h.note } : {}) } : {}),
-    };
-  });
-  const headCounts = headcountTotals(incident);
 
   const previous = input.previousDrill ? previousIncident(input.previousDrill) : null;
   return {
@@ -177,12 +179,9 @@ export function buildReport(input: ReportInput, record: CoveredRecord = recordFo
       ),
       handovers: commanders.slice(1),
     },
-    headcount: {
-      rows: roster,
-      counts: headCounts,
-      summaryText: fill(labels['headcount.summary'], headCounts),
-      notAccounted: missingPeople(incident),
-    },
+    headcount: reportHeadcount(incident, input.playbook, labels, offset),
+    measurements: reportMeasurements(incident, input.playbook, labels, offset, struckOf),
+    photos: photos.photos,
     dutyLog: duty,
     losses: {
       entries: losses,
@@ -202,6 +201,7 @@ export function buildReport(input: ReportInput, record: CoveredRecord = recordFo
       ...(incident.closure?.note ? { approvedNote: incident.closure.note } : {}),
       approver: incident.closure?.approver ?? null,
       commander: incident.commanders.at(-1)?.person ?? null,
+      override: reportOverride(incident, labels, names, offset),
     },
     afterAction: AFTER_ACTION_FIELDS.map((field) => {
       const v = incident.afterAction[field];
@@ -291,6 +291,7 @@ function describeTimeline(
   names: ReadonlyMap<string, string>,
   offset: number,
   deliveredBy: Readonly<Record<string, string>>,
+  photos: ReadonlyMap<string, readonly ReportPhoto[]>,
 ): ReportTimelineEntry[] {
   const holders = new Map<string, string>();
   let commander: { person: string; role?: string } | null = null;
@@ -330,6 +331,7 @@ function describeTimeline(
       ...(deliveredBy[e.id] !== undefined ? { deliveredBy: deliveredBy[e.id] } : {}),
       ...(s ? { struck: toCorrection(s, labels, offset) } : {}),
       ...(ignored ? { ignored: fill(labels['timeline.ignored'], { reason: labels[`ignored.${ignored}`] }) } : {}),
+      ...(photos.has(e.id) ? { photos: photos.get(e.id) } : {}),
     });
   }
   return out;
@@ -352,7 +354,7 @@ function dutyLogDuring(events: readonly MusterEvent[], labels: ReportLabels, off
         fill(labels['duty.handover'], { outgoing: h.outgoing, incoming: h.incoming }) +
         (h.openItems.length ? `; ${fill(labels['duty.openItems'], { items: h.openItems.join(labels.listSeparator) })}` : '') +
         (h.note ? ` — ${h.note}` : '');
-      handovers.push({ at: h.at, when: formatDateTime(h.at, offset), text });
+      handovers.push({ at: h.at, when: formatDateTime(h.at, offset), by: h.actor, text });
     }
   }
   entries.sort((a, b) => a.at - b.at);

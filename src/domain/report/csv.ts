@@ -7,20 +7,28 @@ export const UTF8_BOM = '\uFEFF';
 
 /**
  * The activity log in the shape of ICS 214 (Activity Log): date and time, activity, person,
- * position; one row per event of the incident, in (hlc, id) order. A struck entry keeps its
- * row and says it was corrected; an event that had no effect says so. RFC 4180: every field
- * quoted, CRLF between records; a field that a spreadsheet would run as a formula starts
- * with `'`. Starts with a BOM so Excel reads the Chinese. Pure.
+ * position; one row per event of the incident and one per duty-log entry and shift handover
+ * written during it (ICS 214 logs what the unit did, and the duty log is part of that), in
+ * time order, the incident's own event first at the same moment. A struck entry keeps its row
+ * and says it was corrected; an event that had no effect says so; a note names its photos by
+ * SHA-256. RFC 4180: every field quoted, CRLF between records; a field that a spreadsheet would
+ * run as a formula starts with `'`. Starts with a BOM so Excel reads the Chinese. Pure.
  */
 export function renderActivityLogCsv(report: Report): string {
   const L = report.labels;
   const head = [fill(L['csv.when'], { zone: report.zone }), L['csv.activity'], L['csv.person'], L['csv.position']];
-  const rows = report.timeline.map((t) => {
+  const withNotes = (activity: string, notes: readonly string[]) => (notes.length ? `${activity} [${notes.join(L.clauseSeparator)}]` : activity);
+  const rows: { at: number; row: string[] }[] = report.timeline.map((t) => {
     const notes: string[] = [];
+    if (t.photos?.length) notes.push(fill(L['csv.photos'], { hashes: t.photos.map((p) => p.hash).join(L.listSeparator) }));
     if (t.struck) notes.push(t.struck.text);
     if (t.ignored) notes.push(t.ignored);
-    const activity = notes.length ? `${t.activity} [${notes.join(L.clauseSeparator)}]` : t.activity;
-    return [t.when, activity, t.person, t.position];
+    return { at: t.at, row: [t.when, withNotes(t.activity, notes), t.person, t.position] };
   });
-  return `${UTF8_BOM}${[head, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  for (const e of report.dutyLog.entries)
+    rows.push({ at: e.at, row: [e.when, withNotes(fill(L['event.duty.entry'], { text: e.text }), e.struck ? [e.struck.text] : []), e.by, ''] });
+  for (const x of report.dutyLog.handovers) rows.push({ at: x.at, row: [x.when, x.text, x.by, ''] });
+  // A stable sort: at the same moment the incident's events keep their (hlc, id) order and come first.
+  rows.sort((a, b) => a.at - b.at);
+  return `${UTF8_BOM}${[head, ...rows.map((r) => r.row)].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,5 +1,6 @@
 import type { MusterEvent } from '../event';
 import { NOTE_TAGS } from '../events/note';
+import { overrideWhat } from './ending';
 import { fill, type ReportLabelKey, type ReportLabels } from './labels';
 
 const TAGS: ReadonlySet<string> = new Set(NOTE_TAGS);
@@ -33,11 +34,10 @@ export function describeEvent(e: MusterEvent, labels: ReportLabels, names: Reado
         role: name(e.payload.roleId),
         person: e.payload.phone ? t('paren', { text: e.payload.person, detail: e.payload.phone }) : e.payload.person,
       });
-    case 'command.handedOver':
-      return withNote(
-        t('event.command.handedOver', { to: e.payload.toRole ? t('paren', { text: e.payload.to, detail: name(e.payload.toRole) }) : e.payload.to }),
-        e.payload.note,
-      );
+    case 'command.handedOver': {
+      const to = t('event.command.handedOver', { to: e.payload.toRole ? t('paren', { text: e.payload.to, detail: name(e.payload.toRole) }) : e.payload.to });
+      return withNote(e.payload.briefing ? t('paren', { text: to, detail: t('event.command.briefing') }) : to, e.payload.note);
+    }
     case 'step.started':
       return t('event.step.started', { step: name(e.payload.stepId) });
     case 'step.done':
@@ -53,7 +53,9 @@ export function describeEvent(e: MusterEvent, labels: ReportLabels, names: Reado
       });
     case 'note.added': {
       const tags = (e.payload.tags ?? []).map((tag) => tagText(tag, labels)).join(labels.listSeparator);
-      return t('event.note.added', { text: e.payload.text }) + (tags ? ` [${tags}]` : '');
+      const photos = e.payload.photos?.length ?? 0;
+      const withPhotos = photos === 0 ? '' : ` (${photos === 1 ? t('event.note.photo') : t('event.note.photos', { count: photos })})`;
+      return t('event.note.added', { text: e.payload.text }) + (tags ? ` [${tags}]` : '') + withPhotos;
     }
     case 'entry.struck': {
       const target = earlier.get(e.payload.targetId);
@@ -85,8 +87,18 @@ export function describeEvent(e: MusterEvent, labels: ReportLabels, names: Reado
       return t('event.supplies.used', { item: e.payload.item, quantity: quantity(e.payload.quantity, e.payload.unit) });
     case 'supplies.toReplenish':
       return t('event.supplies.toReplenish', { item: e.payload.item, quantity: quantity(e.payload.quantity, e.payload.unit) });
-    case 'end.confirmed':
-      return withNote(t('event.end.confirmed'), e.payload.note);
+    case 'end.confirmed': {
+      const o = e.payload.override;
+      if (!o) return withNote(t('event.end.confirmed'), e.payload.note);
+      // Who and what were left open, in full: the timeline is where an investigation reads it first.
+      const steps = o.openSteps.map(name);
+      const details = [
+        t('event.end.confirmedOverride', { what: overrideWhat(o, labels), reason: o.reason }),
+        ...(o.unaccounted.length ? [t('ending.override.unaccounted', { people: o.unaccounted.join(labels.listSeparator) })] : []),
+        ...(steps.length ? [t('ending.override.openSteps', { steps: steps.join(labels.listSeparator) })] : []),
+      ];
+      return withNote(details.join(labels.clauseSeparator), e.payload.note);
+    }
     case 'closure.approved':
       return withNote(t('event.closure.approved', { approver: e.payload.approver }), e.payload.note);
     case 'afterAction.set':

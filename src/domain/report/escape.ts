@@ -32,30 +32,50 @@ export function escapeCssString(text: string): string {
 }
 
 /**
- * Text for Markdown, on one line or in a table cell. Every character that could start
- * emphasis, a link, an image, code, a heading, a list, a quote, a table cell or an autolink is
- * backslash-escaped (CommonMark lets any ASCII punctuation be escaped), and `<`, `>` and `&`
- * become entities so no renderer sees raw HTML. Line breaks become a visible " / ": a new
- * line could start a heading or end a table row.
+ * Text for Markdown, on one line or in a table cell, escaped only where Markdown would read
+ * it as syntax, so dates, times, numbers and ordinary punctuation read plainly
+ * ("2026-11-30 12:09:45", "3.5 m", "(B1)"). Escaped anywhere: `\` before punctuation, `*`, a
+ * `_` that could open or close emphasis (not one inside a word), `` ` ``, `[` and `]` (links,
+ * images, footnotes), `~` (strike-through), `$` (math on GitHub), `|` (a table cell); `<`
+ * always and `&` before an entity name become entities, so no renderer sees raw HTML. At the
+ * start of the text only: what would open a block there (escapeLineStart). Line breaks become
+ * a visible " / ": a new line could start a heading or end a table row. CommonMark lets any
+ * ASCII punctuation be backslash-escaped. A bare URL stays text that GitHub may show as a link
+ * to itself: the reader sees where it goes.
  */
 export function escapeMarkdown(text: string): string {
-  return showControls(text)
+  const inline = showControls(text)
     .replace(/\r\n/g, '\n')
-    .replace(MARKDOWN_SPECIAL, (c) => MARKDOWN_REPLACEMENTS[c] ?? `\\${c}`)
-    .trim();
+    .replace(/[\r\n\u2028\u2029]/g, ' / ')
+    .replace(/\t/g, ' ')
+    .trim()
+    .replace(MARKDOWN_INLINE, (c, at: number, all: string) => {
+      if (c === '<') return '&lt;';
+      if (c === '&') return /^&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i.test(all.slice(at)) ? '&amp;' : '&';
+      if (c === '\\') return /[!-/:-@[-`{-~]/.test(all[at + 1] ?? '') || at === all.length - 1 ? '\\\\' : '\\';
+      // An underscore inside a word never opens or closes emphasis (snake_case, file_name.pdf).
+      if (c === '_' && WORD.test(all[at - 1] ?? '') && WORD.test(all[at + 1] ?? '')) return '_';
+      return `\\${c}`;
+    });
+  return escapeLineStart(inline);
 }
 
-const MARKDOWN_SPECIAL = /[\r\n\u2028\u2029\t&<>\\`*_{}[\]()#+\-.!|~:=^$]/g;
-const MARKDOWN_REPLACEMENTS: Record<string, string> = {
-  '\r': ' / ',
-  '\n': ' / ',
-  '\u2028': ' / ',
-  '\u2029': ' / ',
-  '\t': ' ',
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-};
+const MARKDOWN_INLINE = /[\\*_`[\]~$|<&]/g;
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * What would open a block at the start of a line, as CommonMark reads it: a heading ("# " up
+ * to six), a quote (">"), a bullet ("- ", "+ "), a numbered item ("1. ", "1) "), a thematic
+ * break or setext underline (a line of only "-", "=" or "_"). "2026-07-14", "-2 °C" and "3.5 m"
+ * open nothing and stay as they are. The text has been through the inline rules already, so
+ * "*", "`" and "~" are escaped and it never starts with a backslash of its own.
+ */
+function escapeLineStart(text: string): string {
+  if (text.startsWith('>')) return `&gt;${text.slice(1)}`;
+  if (/^(#{1,6}|[-+])(\s|$)|^[-=]+\s*$|^(-\s*){3,}$/.test(text)) return `\\${text}`;
+  const number = /^(\d{1,9})[.)](\s|$)/.exec(text);
+  return number ? `${number[1]}\\${text.slice(number[1]!.length)}` : text;
+}
 
 /** A paragraph of Markdown from text with line breaks: each line escaped, joined by hard breaks. */
 export function markdownParagraph(text: string): string {

@@ -54,11 +54,41 @@ td.when { white-space: nowrap; }
 .signatures table td.hash { height: auto; }
 .signatures th { width: 22%; }
 ul.plain { margin: 2pt 0; padding-left: 16pt; }
+.alarm-box { border: 2pt solid #9b1c1c; background: #fdecec; color: #5c0e0e; padding: 6pt 8pt; margin: 6pt 0; break-inside: avoid; page-break-inside: avoid; }
+.alarm-box strong { color: #9b1c1c; }
+.photo-refs { display: block; font-size: 8pt; }
+tr.reported-twice td { color: #9b1c1c; font-weight: 600; font-size: 8pt; border-top-style: dotted; }
+.photo-refs { color: #444; }
+.measurement { break-inside: avoid-page; }
+.briefing { border-left: 2pt solid #888; padding-left: 6pt; margin: 6pt 0; break-inside: avoid; page-break-inside: avoid; }
+.briefing dl.fields ul.plain { margin: 0; }
+.trend { display: grid; grid-template-columns: max-content minmax(0, 90mm); gap: 0 4pt; margin: 4pt 0; break-inside: avoid; page-break-inside: avoid; }
+.trend svg { width: 100%; height: auto; display: block; }
+.trend .trend-values { display: flex; flex-direction: column; justify-content: space-between; font-size: 8pt; color: #444; text-align: right; }
+.trend figcaption { grid-column: 2; font-size: 8pt; color: #444; }
+.trend-box { fill: #fff; stroke: #888; stroke-width: 1; }
+.trend-line { fill: none; stroke: #1f3f8f; stroke-width: 2; }
+.trend-point { fill: #1f3f8f; }
+.trend.alarm .trend-line { stroke: #9b1c1c; }
+.trend.alarm .trend-point { fill: #9b1c1c; }
+.photo-note { margin: 8pt 0; }
+.photo { margin: 4pt 0 10pt; max-width: 130mm; break-inside: avoid; page-break-inside: avoid; }
+.photo img { display: block; width: 100%; height: auto; max-height: 110mm; object-fit: contain; border: 0.5pt solid #888; background: #f4f4f4; }
+.photo figcaption { font-size: 8pt; color: #333; margin-top: 2pt; }
+.photo figcaption .hash { display: block; font-size: 8pt; }
+.photo-missing { border-left: 2pt solid #9b1c1c; padding-left: 6pt; overflow-wrap: anywhere; }
 @page {
   size: A4;
   margin: 16mm 14mm 18mm 14mm;
   @bottom-center { content: ${pageContent}; font-family: ${FONTS}; font-size: 8pt; color: #444; }
   @bottom-left { content: "${escapeCssString(footer)}"; font-family: ${FONTS}; font-size: 7pt; color: #666; }
+}
+/* A phone (the report opened from a share sheet): dates may wrap so every column stays on the screen. */
+@media screen and (max-width: 640px) {
+  body { padding: 12px; }
+  table { font-size: 8pt; }
+  th, td { padding: 2pt 3pt; }
+  td.when, td.num { white-space: normal; }
 }
 @media print {
   body { padding: 0; max-width: none; font-size: 10pt; }

@@ -1,8 +1,10 @@
 import { escapeReportHtml as h, showControls } from './escape';
+import { briefingsHtml, headcountHtml, measurementsHtml, overrideHtml, photosHtml } from './html-incident';
+import { COLUMNS, struckCell, table, td } from './html-table';
 import { formatNumber } from './format';
 import { reportCss } from './html-style';
 import { fill } from './labels';
-import type { Correction, Report, ReportCommander, ReportStep, SupplyTotal } from './types';
+import type { Report, ReportCommander, ReportStep, SupplyTotal } from './types';
 
 /**
  * The printable report: one complete HTML document with its print stylesheet, no script and
@@ -20,7 +22,9 @@ export function renderReportHtml(report: Report): string {
     section('timeline', L['section.timeline'], timeline(report)),
     section('steps', L['section.steps'], steps(report)),
     section('roles', L['section.roles'], roles(report)),
-    section('headcount', L['section.headcount'], headcount(report)),
+    section('headcount', L['section.headcount'], headcountHtml(report)),
+    report.measurements.length ? section('measurements', L['section.measurements'], measurementsHtml(report)) : '',
+    report.photos.count ? section('photos', L['section.photos'], photosHtml(report)) : '',
     section('duty-log', L['section.dutyLog'], dutyLog(report) || none),
     section('losses', L['section.losses'], losses(report)),
     section('supplies', L['section.supplies'], supplies(report)),
@@ -53,36 +57,6 @@ ${parts.filter(Boolean).join('\n')}
 </body>
 </html>
 `;
-}
-
-/** Column widths in per cent for each table, so names and statuses are not squeezed into one character per line. */
-const COLUMNS = {
-  commanders: [15, 30, 17, 17, 11, 10],
-  timeline: [16, 38, 12, 20, 14],
-  steps: [32, 16, 14, 10, 14, 7, 7],
-  roles: [35, 20, 15, 15, 15],
-  headcount: [20, 15, 20, 15, 30],
-  duty: [20, 15, 65],
-  losses: [25, 12, 9, 10, 12, 14, 18],
-  supplies: [40, 15, 20, 25],
-  improvements: [22, 28, 10, 14, 13, 13],
-  drill: [52, 14, 14, 20],
-} as const satisfies Record<string, readonly number[]>;
-
-function table(kind: keyof typeof COLUMNS, head: readonly string[], rows: readonly string[], testId?: string): string {
-  if (rows.length === 0) return '';
-  const widths: readonly number[] = COLUMNS[kind];
-  return `<table${testId ? ` data-testid="${testId}"` : ''}>\n<thead><tr>${head.map((x, i) => `<th class="w${widths[i] ?? 10}">${h(x)}</th>`).join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
-}
-
-const td = (text: string, cls?: string) => `<td${cls ? ` class="${cls}"` : ''}>${h(text)}</td>`;
-
-/** A struck entry: its text crossed out, then who struck it, when and why, and that it is not counted. */
-function struckCell(text: string, struck: Correction | undefined, report: Report, counted = false): string {
-  if (!struck) return `<td>${h(text)}</td>`;
-  const L = report.labels;
-  const note = counted ? struck.text + L.clauseSeparator + L.notCounted : struck.text;
-  return `<td class="struck"><del>${h(text)}</del><span class="correction">${h(note)}</span></td>`;
 }
 
 /**
@@ -133,13 +107,18 @@ function timeline(report: Report): string {
   const rows = report.timeline.map((t) => {
     const what = t.struck
       ? struckCell(t.activity, t.struck, report)
-      : `<td>${h(t.activity)}${t.ignored ? `<span class="ignored">${h(t.ignored)}</span>` : ''}</td>`;
+      : `<td>${h(t.activity)}${t.ignored ? `<span class="ignored">${h(t.ignored)}</span>` : ''}${photoRefs(t)}</td>`;
     return `<tr>${td(t.when, 'when')}${what}${td(t.person)}${td(t.position)}${td(t.deliveredBy ?? L.dash)}</tr>`;
   });
   return (
     table('timeline', [L['timeline.when'], L['timeline.what'], L['timeline.who'], L['timeline.position'], L['timeline.deliveredBy']], rows, 'timeline') ||
     `<p class="muted">${h(L.none)}</p>`
   );
+}
+
+/** Which numbered photos of the Photos section a note carries. */
+function photoRefs(t: Report['timeline'][number]): string {
+  return t.photos?.length ? `<span class="photo-refs">${h(t.photos.map((p) => p.label).join(' · '))}</span>` : '';
 }
 
 function stepRow(step: ReportStep): string {
@@ -166,28 +145,15 @@ function roles(report: Report): string {
     report.roles.assignments.map((r) => `<tr>${td(r.roleName)}${td(r.person)}${td(r.phone ?? '')}${td(r.recordedBy)}${td(r.when, 'when')}</tr>`),
   );
   const handovers = commanderTable(report.roles.handovers, report);
-  return `<h3>${h(L['roles.assignments'])}</h3>\n${assignments || `<p class="muted">${h(L.none)}</p>`}\n<h3>${h(L['roles.handovers'])}</h3>\n${handovers || `<p class="muted">${h(L.none)}</p>`}`;
-}
-
-function headcount(report: Report): string {
-  const L = report.labels;
-  const c = report.headcount;
-  if (c.rows.length === 0) return `<p class="muted">${h(L.none)}</p>`;
-  const rows = c.rows.map(
-    (r) =>
-      `<tr>${td(r.person)}${td(r.statusText, r.status === 'safe' ? 'status-done' : 'status-not-done')}${td(r.when ?? '', 'when')}${td(r.recordedBy ?? '')}${td(r.note ?? '')}</tr>`,
-  );
-  const missing = c.notAccounted.length
-    ? `<p class="overdue">${h(fill(L['headcount.notAccounted'], { people: c.notAccounted.join(L.listSeparator) }))}</p>`
-    : '';
-  return `<p>${h(c.summaryText)}</p>\n${missing}\n${table('headcount', [L['headcount.person'], L['headcount.status'], L['headcount.at'], L['headcount.by'], L['headcount.note']], rows)}`;
+  const briefings = briefingsHtml(report);
+  return `<h3>${h(L['roles.assignments'])}</h3>\n${assignments || `<p class="muted">${h(L.none)}</p>`}\n<h3>${h(L['roles.handovers'])}</h3>\n${handovers || `<p class="muted">${h(L.none)}</p>`}${briefings ? `\n${briefings}` : ''}`;
 }
 
 function dutyLog(report: Report): string {
   const L = report.labels;
   const rows = [
     ...report.dutyLog.entries.map((e) => ({ at: e.at, html: `<tr>${td(e.when, 'when')}${td(e.by)}${struckCell(e.text, e.struck, report)}</tr>` })),
-    ...report.dutyLog.handovers.map((x) => ({ at: x.at, html: `<tr>${td(x.when, 'when')}${td('')}${td(x.text)}</tr>` })),
+    ...report.dutyLog.handovers.map((x) => ({ at: x.at, html: `<tr>${td(x.when, 'when')}${td(x.by)}${td(x.text)}</tr>` })),
   ].sort((a, b) => a.at - b.at);
   return table(
     'duty',
@@ -227,7 +193,7 @@ function supplies(report: Report): string {
 function ending(report: Report): string {
   const e = report.ending;
   const note = (n?: string) => (n ? `<p class="muted">${h(fill(report.labels['ending.note'], { note: n }))}</p>` : '');
-  return `<p data-testid="end-confirmed">${h(e.confirmedText)}</p>${note(e.confirmedNote)}\n<p data-testid="closure">${h(e.approvedText)}</p>${note(e.approvedNote)}`;
+  return `${overrideHtml(report)}<p data-testid="end-confirmed">${h(e.confirmedText)}</p>${note(e.confirmedNote)}\n<p data-testid="closure">${h(e.approvedText)}</p>${note(e.approvedNote)}`;
 }
 
 function afterAction(report: Report): string {

@@ -12,7 +12,7 @@ export { reportEvents } from './events';
 export { formatDateTime, zoneName } from './format';
 export { renderReportHtml } from './html';
 export { exportReportJson, REPORT_FILE_FORMAT, REPORT_FILE_VERSION, sealOf, type ReportFile, type ReportSeal } from './json';
-export { readReportFile, type HeaderField, type ReportFileCheck, type ReportFileProblem } from './read-file';
+export { readReportFile, type EventSummary, type HeaderField, type ReportFileCheck, type ReportFileProblem } from './read-file';
 export {
   checkCountersignature,
   COUNTERSIGN_PATH,
@@ -34,5 +34,6 @@ export { fill, REPORT_LANGUAGES, reportLabels, type ReportLabelKey, type ReportL
 export { renderReportMarkdown } from './markdown';
 export { comparePlaybookRun, playbookRunTexts, type PlaybookRun, type PlaybookRunStatus, type PlaybookRunTexts } from './playbook-run';
 export { sha256Hex } from './sha256';
-export type { Report } from './types';
+export type { PhotoData, Report } from './types';
+export { reportContents, type ReportContents } from './contents';
 export { describeFileProblem, describeIntact } from './verify';

@@ -3,6 +3,7 @@ import { playbookContentHash } from '../playbook/content-hash';
 import type { Playbook } from '../playbook/schema';
 import { recordFor, type ReportInput } from './build';
 import { GENESIS_HASH, type ChainLink } from './chain';
+import { reportContents, type ReportContents } from './contents';
 import type { CoveredRecord } from './events';
 import { reportLabels } from './labels';
 import { comparePlaybookRun, playbookRunTexts } from './playbook-run';
@@ -50,12 +51,33 @@ export interface ReportFile {
    * there is none. The copy is what lets a check say which field was changed.
    */
   readonly seal?: ReportSeal;
+  /**
+   * What the events record of photos, measurements, the headcount, an end override and the
+   * handover briefings, listed for the reader (`reportContents`); a check works it out again
+   * from the events and the playbook copy, so an edit here is caught like an edit of an event.
+   */
+  readonly contents?: ReportContents;
 }
 
 export interface ReportSeal {
   readonly header: ReportHeader;
   readonly reportHash: string;
   readonly countersignature?: CountersignState;
+}
+
+/**
+ * JSON a person can read and a diff can follow: a list one item per line, an object that holds
+ * a list one key per line (so a measurement's readings are one per line too), anything else
+ * on one line.
+ */
+function readable(value: unknown, indent: string): string {
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) return value.length ? `[\n${value.map((x) => `${inner}${readable(x, inner)}`).join(',\n')}\n${indent}]` : '[]';
+  if (value !== null && typeof value === 'object' && Object.values(value).some(Array.isArray))
+    return `{\n${Object.entries(value)
+      .map(([k, v]) => `${inner}${JSON.stringify(k)}: ${readable(v, inner)}`)
+      .join(',\n')}\n${indent}}`;
+  return JSON.stringify(value);
 }
 
 /** The header and report hash of one export of `input`. Pure. */
@@ -97,7 +119,10 @@ export function exportReportJson(input: ReportInput, options: { includePlaybook?
     `  "chain": {\n    "algorithm": "SHA-256",\n    "genesis": "${GENESIS_HASH}",\n    "finalHash": "${finalHash}",\n    "links": ${list(links).replace(/\n/g, '\n  ')}\n  },`,
   );
   const seal: ReportSeal = { header, reportHash, ...(input.countersign === undefined ? {} : { countersignature: input.countersign }) };
-  lines.push(`  "seal": ${JSON.stringify(seal, null, 2).replace(/\n/g, '\n  ')}${withPlaybook ? ',' : ''}`);
+  lines.push(`  "seal": ${JSON.stringify(seal, null, 2).replace(/\n/g, '\n  ')},`);
+  // The photos, readings, people and briefings as the events give them: one line per entry, so a person can read them.
+  const contents = reportContents(incident, withPlaybook ? (input.playbook.measurements ?? []) : null);
+  lines.push(`  "contents": ${readable(contents, '  ')}${withPlaybook ? ',' : ''}`);
   if (withPlaybook) {
     lines.push(`  "playbookHash": "${header.playbook.hash}",`);
     lines.push(`  "playbookDocument": ${JSON.stringify(input.playbook)}`);

@@ -1,6 +1,7 @@
 import { PLAYBOOK_HASH_PATTERN } from '../events/incident';
 import { escapeMarkdown as md, markdownParagraph } from './escape';
 import { formatNumber } from './format';
+import { briefingsMarkdown, headcountMarkdown, measurementsMarkdown, overrideMarkdown, photosMarkdown, type MarkdownWriter } from './markdown-incident';
 import { fill } from './labels';
 import type { Correction, Report, ReportCommander } from './types';
 
@@ -24,6 +25,7 @@ export function renderReportMarkdown(report: Report): string {
   };
   const struck = (text: string, c: Correction | undefined, counted = false) =>
     c ? `~~${md(text)}~~ ${md(fill(L.paren, { text: '', detail: counted ? c.text + L.clauseSeparator + L.notCounted : c.text }).trim())}` : md(text);
+  const w: MarkdownWriter = { heading, para, table, struck: (text, c) => struck(text, c) };
   const commanders = (list: readonly ReportCommander[]) =>
     table(
       [L['commander.person'], L['commander.role'], L['commander.from'], L['commander.to'], L['commander.by'], L['commander.note']],
@@ -95,24 +97,26 @@ export function renderReportMarkdown(report: Report): string {
   );
   heading(3, L['roles.handovers']);
   commanders(report.roles.handovers);
+  briefingsMarkdown(report, w);
 
   heading(2, L['section.headcount']);
-  if (report.headcount.rows.length) {
-    para(md(report.headcount.summaryText));
-    if (report.headcount.notAccounted.length)
-      para(`**${md(fill(L['headcount.notAccounted'], { people: report.headcount.notAccounted.join(L.listSeparator) }))}**`);
+  headcountMarkdown(report, w);
+
+  if (report.measurements.length) {
+    heading(2, L['section.measurements']);
+    measurementsMarkdown(report, w);
   }
-  table(
-    [L['headcount.person'], L['headcount.status'], L['headcount.at'], L['headcount.by'], L['headcount.note']],
-    report.headcount.rows.map((r) => [md(r.person), md(r.statusText), r.when ?? '', md(r.recordedBy ?? ''), md(r.note ?? '')]),
-  );
+  if (report.photos.count) {
+    heading(2, L['section.photos']);
+    photosMarkdown(report, w);
+  }
 
   heading(2, L['section.dutyLog']);
   table(
     [L['duty.when'], L['duty.by'], L['duty.entry']],
     [
       ...report.dutyLog.entries.map((e) => ({ at: e.at, row: [e.when, md(e.by), struck(e.text, e.struck)] })),
-      ...report.dutyLog.handovers.map((x) => ({ at: x.at, row: [x.when, '', md(x.text)] })),
+      ...report.dutyLog.handovers.map((x) => ({ at: x.at, row: [x.when, md(x.by), md(x.text)] })),
     ]
       .sort((a, b) => a.at - b.at)
       .map((x) => x.row),
@@ -151,6 +155,8 @@ export function renderReportMarkdown(report: Report): string {
 
   heading(2, L['section.ending']);
   const e = report.ending;
+  const override = overrideMarkdown(report);
+  if (override) para(override);
   para(
     [
       md(e.confirmedText),

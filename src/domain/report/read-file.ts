@@ -1,9 +1,13 @@
 import { validateEvent, type MusterEvent } from '../event';
+import { isStamp, stampTime } from '../hlc';
+import { reduceIncident } from '../incident';
+import { canonicalJson } from '../canonical-json';
 import { validatePlaybook } from '../playbook/check';
 import { playbookContentHash } from '../playbook/content-hash';
 import type { Playbook } from '../playbook/schema';
 import { formatIssues, isRecord } from '../validation';
 import { checkChain, type ChainProblem } from './chain';
+import { CONTENTS_PARTS, reportContents } from './contents';
 import type { ReportFile } from './json';
 import {
   checkCountersignature,
@@ -29,11 +33,27 @@ export type HeaderField =
   | 'timeZoneOffsetMinutes'
   | 'exportedAt';
 
+/**
+ * The event a problem names, as the file holds it: what it is, when it is stamped and who
+ * recorded it, so a reader can find it without counting positions. Read from the file as it
+ * is (it may be the altered event): `at` is null when its stamp is not a time.
+ */
+export interface EventSummary {
+  readonly type: string;
+  readonly actor: string;
+  readonly hlc: string;
+  readonly at: number | null;
+  /** The file's time zone, minutes east of UTC, for the local time. */
+  readonly offsetMinutes: number;
+}
+
 export type ReportFileProblem =
   | { kind: 'not-json'; detail: string }
   | { kind: 'not-a-report'; detail: string }
-  | { kind: 'chain'; problem: ChainProblem }
-  | { kind: 'invalid-event'; position: number; eventId: string; detail: string }
+  | { kind: 'chain'; problem: ChainProblem; event?: EventSummary }
+  | { kind: 'invalid-event'; position: number; eventId: string; detail: string; event?: EventSummary }
+  /** A list in `contents` differs from what the events and the playbook copy give. */
+  | { kind: 'contents-changed'; part: (typeof CONTENTS_PARTS)[number] }
   | { kind: 'playbook-changed' }
   | { kind: 'invalid-playbook'; detail: string }
   /** A v2 file without its seal, or a file that calls itself v1 but carries one (a downgrade). */
@@ -114,6 +134,32 @@ function changedField(file: ReportFile, sealed: ReportHeader): ReportFileProblem
   return null;
 }
 
+/** The event of the file with this id, summarised; undefined when the file does not hold it (a removed event). */
+function summaryOf(file: ReportFile, eventId: string): EventSummary | undefined {
+  const e = (file.events as readonly unknown[]).find((x) => isRecord(x) && x.id === eventId);
+  return isRecord(e) ? summarise(e, file.timeZoneOffsetMinutes) : undefined;
+}
+
+/** What an event of a file (perhaps malformed: the file may be forged) says it is, who wrote it and when. */
+function summarise(e: Record<string, unknown>, offsetMinutes: number): EventSummary {
+  const text = (v: unknown) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
+  const hlc = text(e.hlc);
+  return { type: text(e.type), actor: text(e.actor), hlc, at: isStamp(hlc) ? stampTime(hlc) : null, offsetMinutes };
+}
+
+/** The first part of `contents` that differs from what the file's events and playbook copy give; null when none does. */
+function changedContents(file: ReportFile, events: readonly MusterEvent[]): (typeof CONTENTS_PARTS)[number] | null {
+  const given = file.contents as unknown;
+  // The playbook copy as exported (its hash was checked above): the measurement definitions the contents were worked out with.
+  const doc = file.playbookDocument as { measurements?: Parameters<typeof reportContents>[1] } | undefined;
+  const expected = reportContents(reduceIncident(file.incidentId, events), doc ? (doc.measurements ?? []) : null);
+  for (const part of CONTENTS_PARTS) {
+    const inFile = isRecord(given) ? given[part] : undefined;
+    if (canonicalJson(inFile) !== canonicalJson(expected[part])) return part;
+  }
+  return null;
+}
+
 /**
  * Reads a JSON export and checks it: its shape, the hash chain (naming the first event that
  * does not match), and for a v2 file the sealed header: every header field against its sealed
@@ -121,7 +167,7 @@ function changedField(file: ReportFile, sealed: ReportHeader): ReportFileProblem
  * header, and the header against its hash. `expectedHash` is the hash printed on the paper
  * report (the final hash, or for v2 the report hash); `orgPublicKey` the organisation's key,
  * which the countersignature must verify against. Then every event's shape and the playbook
- * copy against its hash. Pure: works offline, in the viewer and the verify script alike.
+ * copy against its hash, then the `contents` lists against the events. Pure: works offline, in the viewer and the verify script alike.
  */
 export function readReportFile(text: string, options: { expectedFinalHash?: string; orgPublicKey?: string } = {}): ReportFileCheck {
   let parsed: unknown;
@@ -148,7 +194,8 @@ export function readReportFile(text: string, options: { expectedFinalHash?: stri
   if (!chain.ok) {
     if (seal && chain.problem.kind === 'final-hash' && chain.problem.expected === expected && HEX_SHA256.test(expected))
       return { ok: false, problem: { kind: 'report-hash', expected, finalHash: chain.problem.actual, reportHash: seal.reportHash } };
-    return { ok: false, problem: { kind: 'chain', problem: chain.problem } };
+    const named = 'eventId' in chain.problem ? summaryOf(file, chain.problem.eventId) : undefined;
+    return { ok: false, problem: { kind: 'chain', problem: chain.problem, ...(named ? { event: named } : {}) } };
   }
   if (seal) {
     const h = seal.header;
@@ -163,7 +210,13 @@ export function readReportFile(text: string, options: { expectedFinalHash?: stri
     if (!checked.ok)
       return {
         ok: false,
-        problem: { kind: 'invalid-event', position: i + 1, eventId: String((e as { id?: unknown }).id), detail: formatIssues(checked.issues) },
+        problem: {
+          kind: 'invalid-event',
+          position: i + 1,
+          eventId: String((e as { id?: unknown }).id),
+          detail: formatIssues(checked.issues),
+          event: summarise(e, file.timeZoneOffsetMinutes),
+        },
       };
     events.push(checked.value);
   }
@@ -173,6 +226,10 @@ export function readReportFile(text: string, options: { expectedFinalHash?: stri
     const checked = validatePlaybook(file.playbookDocument);
     if (!checked.ok) return { ok: false, problem: { kind: 'invalid-playbook', detail: formatIssues(checked.issues) } };
     playbook = checked.playbook;
+  }
+  if (file.contents !== undefined) {
+    const part = changedContents(file, events);
+    if (part) return { ok: false, problem: { kind: 'contents-changed', part } };
   }
   const countersign = seal?.countersignature;
   if (options.orgPublicKey !== undefined) {

@@ -1,9 +1,31 @@
 import { fill, type ReportLabels } from './labels';
 import type { CountersignState } from './seal';
-import type { ReportFileCheck, ReportFileProblem } from './read-file';
+import { formatDateTime, zoneName } from './format';
+import type { EventSummary, ReportFileCheck, ReportFileProblem } from './read-file';
 
-/** What went wrong with a report file, in the reader's language, naming the event and its position. */
+/**
+ * What went wrong with a report file, in the reader's language, naming the event by its
+ * position and id and, when the file holds it, by its type, time (ISO and local) and person.
+ */
 export function describeFileProblem(problem: ReportFileProblem, labels: ReportLabels): string {
+  const text = problemText(problem, labels);
+  return (problem.kind === 'chain' || problem.kind === 'invalid-event') && problem.event ? withEvent(text, problem.event, labels) : text;
+}
+
+/** The problem, then the event it names: "… The event: step.done, stamped 2026-07-13T18:01:00.000Z (2026-07-14 02:01:00 UTC+08:00), recorded by 王值班." */
+function withEvent(problem: string, e: EventSummary, labels: ReportLabels): string {
+  const valid = e.at !== null && Number.isFinite(new Date(e.at).getTime());
+  return fill(labels['verify.withEvent'], {
+    problem,
+    type: e.type,
+    iso: valid && e.at !== null ? new Date(e.at).toISOString() : e.hlc,
+    local: valid && e.at !== null ? formatDateTime(e.at, e.offsetMinutes) : labels.dash,
+    zone: zoneName(e.offsetMinutes),
+    actor: e.actor,
+  });
+}
+
+function problemText(problem: ReportFileProblem, labels: ReportLabels): string {
   switch (problem.kind) {
     case 'not-json':
       return fill(labels['verify.notJson'], { detail: problem.detail });
@@ -15,6 +37,8 @@ export function describeFileProblem(problem: ReportFileProblem, labels: ReportLa
       return labels['verify.playbookChanged'];
     case 'invalid-playbook':
       return fill(labels['verify.invalidPlaybook'], { detail: problem.detail });
+    case 'contents-changed':
+      return fill(labels['verify.contentsChanged'], { part: labels[`verify.part.${problem.part}`], key: problem.part });
     case 'seal-missing':
       return problem.formatVersion === 1 ? labels['verify.sealDowngraded'] : fill(labels['verify.sealMissing'], { version: problem.formatVersion });
     case 'header-changed':

@@ -579,6 +579,13 @@ export const fieldMessages = defineMessages({
     'zh-CN': '原预案规定这一步要在多长时间内完成时填写。事件中超过时限会醒目提示。',
     en: 'Only if the plan sets a time for this step. The incident shows clearly when the time has run out.',
   },
+  'field.Step.doneBy.label': { 'zh-CN': '由结束流程完成', en: 'Done by the ending' },
+  'field.Step.doneBy.hint': {
+    'zh-CN': '这一步就是确认现场处置结束或批准终止本身时选择。结束前不会要求先完成它。',
+    en: 'Choose this when the step is itself confirming the on-site end or approving it. The end screen then does not ask for it first.',
+  },
+  'enum.Step.doneBy.end-confirmed': { 'zh-CN': '确认现场处置结束', en: 'Confirming the on-site end' },
+  'enum.Step.doneBy.closure-approved': { 'zh-CN': '批准终止', en: 'Approving the end' },
   'field.Step.items.label': { 'zh-CN': '逐项勾选的子项', en: 'Sub-items to tick' },
   'field.Step.items.hint': {
     'zh-CN': '一步中要逐一落实的具体事项，如后勤保障的通信联络、车辆调配、供电控制，员工逐项勾选。',
@@ -663,7 +670,7 @@ export const fieldMessages = defineMessages({
   'field.Measurement.place.label': { 'zh-CN': '测量地点', en: 'Where it is read' },
   'field.Measurement.place.hint': { 'zh-CN': '在哪里读数，让每个人都在同一处测量。', en: 'Where the reading is taken, so everyone measures at the same spot.' },
   'field.Measurement.place.example': { 'zh-CN': '负一层车库坡道口', en: 'The basement car-park ramp' },
-  'field.Measurement.riseWarning.label': { 'zh-CN': '上涨预警', en: 'Rise warning' },
+  'field.Measurement.riseWarning.label': { 'zh-CN': '上涨报警阈值', en: 'Warn when rising' },
   'field.Measurement.riseWarning.hint': {
     'zh-CN': '读数在规定分钟内上涨达到这个幅度时，事件页面显示警示。',
     en: 'The incident shows a warning when the reading rises this much within the given minutes.',
@@ -671,7 +678,7 @@ export const fieldMessages = defineMessages({
   'field.Measurement.source.label': { 'zh-CN': '出处', en: 'Source' },
   'field.Measurement.source.hint': { 'zh-CN': '原预案中规定这项测量的章节。', en: 'The section of the source plan that asks for this reading.' },
   'field.Measurement.source.example': { 'zh-CN': '三、防汛应急工作安排', en: 'Part 3, flood work arrangements' },
-  'item.MeasurementRise': { 'zh-CN': '上涨预警', en: 'Rise warning' },
+  'item.MeasurementRise': { 'zh-CN': '上涨报警阈值', en: 'Warn when rising' },
   'field.MeasurementRise.amount.label': { 'zh-CN': '上涨幅度', en: 'Rise of' },
   'field.MeasurementRise.amount.hint': { 'zh-CN': '以测量项的单位计的上涨幅度。', en: 'How much, in the measurement’s unit.' },
   'field.MeasurementRise.amount.example': { 'zh-CN': '10', en: '10' },

@@ -28,6 +28,27 @@ function IncidentCard({ incident: i }: { incident: IncidentSummary }) {
   );
 }
 
+/**
+ * The incident open on this device, newest first, as the biggest button of the home screen: at
+ * 2 a.m. the officer who put the phone away comes back to it with one tap. Other open ones are
+ * in the list below.
+ */
+export function ResumeIncident() {
+  const t = useText(incidentMessages, reportMessages);
+  const language = useSession((s) => s.language);
+  const latest = useIncidentList()?.find((i) => !i.closed);
+  if (!latest) return null;
+  return (
+    <Link className="home-resume" href={`/incidents/${encodeURIComponent(latest.id)}`} data-testid="home-resume">
+      <span className="home-resume-title">
+        <span className={`badge ${latest.mode}`}>{t(latest.mode === 'drill' ? 'mode.drill' : 'incident.mode.real')}</span>{' '}
+        {t('incident.start.resume', { title: latest.title })}
+      </span>
+      <span className="home-resume-meta">{t('incident.start.resumeMeta', { time: formatDateTime(language, stampTime(latest.hlc)), actor: latest.actor })}</span>
+    </Link>
+  );
+}
+
 /** The home screen's lists: open and closed incidents, playbooks (read from IndexedDB). */
 export function HomeLists() {
   const t = useText(messages, reportMessages);

@@ -2,6 +2,9 @@ import { defineMessages } from '../../domain/text';
 
 /** Texts of the home screen. */
 export const messages = defineMessages({
+  'home.start.title': { 'zh-CN': '发生险情？立即启动应急预案', en: 'Emergency? Start the plan' },
+  'home.start.flood': { 'zh-CN': '水灾', en: 'Flood' },
+  'home.start.fire': { 'zh-CN': '火灾', en: 'Fire' },
   'home.routes.title': { 'zh-CN': '疏散路线', en: 'Evacuation routes' },
   'home.routes.hint': { 'zh-CN': '查看本楼层应走的楼梯和出口', en: 'Find the stairs and exit for your floor' },
   'home.incidents.title': { 'zh-CN': '进行中的事件', en: 'Open incidents' },

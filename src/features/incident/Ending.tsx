@@ -1,6 +1,6 @@
 import { messages as reportMessages } from '../../domain/report/messages';
 import { messages as uiMessages } from '../../ui/messages';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useText } from '../../ui/text';
 import { formatDateTime } from '../../ui/date-time';
 import { useSession } from '../../ui/session';
@@ -8,7 +8,12 @@ import { AFTER_ACTION_FIELDS, IMPROVEMENT_AREAS, type AfterActionField } from '.
 import { TEXT_LIMITS } from '../../domain/events/limits';
 import type { IncidentState } from '../../domain/incident';
 import { isCalendarDate } from '../../domain/validation';
-import { addImprovement, addPlanRevision, approveClosure, confirmOnSiteEnd, setAfterAction } from './commands';
+import type { Playbook } from '../../domain/playbook/schema';
+import { playbookNames } from '../../domain/playbook/names';
+import { Loading } from '../../ui/Loading';
+import { playbookMessages, usePlaybook } from '../playbooks';
+import { addImprovement, addPlanRevision, approveClosure, setAfterAction } from './commands';
+import { EndGate, EndOverrideNote } from './EndGate';
 import { messages } from './messages';
 
 function AfterActionText({ incident, field }: { incident: IncidentState; field: AfterActionField }) {
@@ -98,11 +103,19 @@ function ImprovementForm({ incidentId }: { incidentId: string }) {
   );
 }
 
-/** The two-step end the plans require, then the after-action review (the only thing a closed incident still takes). */
-export function Ending({ incident }: { incident: IncidentState }) {
+/**
+ * The two-step end the plans require, then the after-action review (the only thing a closed
+ * incident still takes). The first step is gated (EndGate): it needs the playbook's critical
+ * steps, passed in by the incident page or, until then, loaded here.
+ */
+export function Ending({ incident, playbook }: { incident: IncidentState; playbook?: Playbook }) {
   const t = useText(messages, reportMessages);
   const language = useSession((s) => s.language);
-  const [note, setNote] = useState('');
+  const declared = incident.declared;
+  const load = usePlaybook(playbook ? '' : (declared?.playbookId ?? ''), declared?.playbookLanguage ?? language);
+  const plan = playbook ?? (load.status === 'ready' ? load.playbook : null);
+  const names = useMemo(() => (plan ? playbookNames(plan) : new Map<string, string>()), [plan]);
+  const tPlaybook = useText(playbookMessages);
   const [approver, setApprover] = useState('');
   const [revision, setRevision] = useState('');
   return (
@@ -110,26 +123,19 @@ export function Ending({ incident }: { incident: IncidentState }) {
       <section className="end-step" aria-labelledby="end-1">
         <h2 id="end-1">{t('end.confirm.title')}</h2>
         {incident.endConfirmed ? (
-          <p className="ok-box" data-testid="end-confirmed">
-            {t('end.confirmed', { actor: incident.endConfirmed.actor, time: formatDateTime(language, incident.endConfirmed.at) })}
-            {incident.endConfirmed.note ? ` — ${incident.endConfirmed.note}` : ''}
-          </p>
+          <>
+            <p className="ok-box" data-testid="end-confirmed">
+              {t('end.confirmed', { actor: incident.endConfirmed.actor, time: formatDateTime(language, incident.endConfirmed.at) })}
+              {incident.endConfirmed.note ? ` — ${incident.endConfirmed.note}` : ''}
+            </p>
+            {incident.endConfirmed.override ? <EndOverrideNote override={incident.endConfirmed.override} names={names} /> : null}
+          </>
+        ) : plan ? (
+          <EndGate incident={incident} playbook={plan} />
+        ) : load.status === 'loading' ? (
+          <Loading />
         ) : (
-          <form
-            className="stack"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void confirmOnSiteEnd(incident.id, note.trim() || undefined);
-            }}
-          >
-            <label className="field">
-              <span>{t('end.confirm.note')}</span>
-              <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={TEXT_LIMITS.note} />
-            </label>
-            <button type="submit" className="button primary" data-testid="confirm-end">
-              {t('end.confirm.submit')}
-            </button>
-          </form>
+          <p role="alert">{tPlaybook('reader.missing')}</p>
         )}
       </section>
       <section className="end-step" aria-labelledby="end-2">
@@ -175,7 +181,7 @@ export function Ending({ incident }: { incident: IncidentState }) {
         </ul>
         <h3>{t('section.planRevisions')}</h3>
         <form
-          className="inline-form"
+          className="inline-form end-revision"
           onSubmit={(e) => {
             e.preventDefault();
             if (revision.trim()) void addPlanRevision(incident.id, revision.trim()).then((ok) => ok && setRevision(''));

@@ -6,6 +6,7 @@ import { lazyScreen, retryFailedScreens } from '../../ui/lazy-screen';
 import { useText } from '../../ui/text';
 import { messages as uiMessages } from '../../ui/messages';
 import { messages } from './messages';
+import { messages as nowMessages } from './now.messages';
 import { Link } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import { currentCommander, type IncidentState } from '../../domain/incident';
@@ -21,12 +22,14 @@ import { Headcount } from './Headcount';
 import { formatElapsed, useNow, useWakeLock } from './hooks';
 import { useIncident } from './incident-store';
 import { Losses } from './Losses';
+import { NowView } from './NowView';
 import { RolesPanel } from './RolesPanel';
 import { StepChecklist } from './StepChecklist';
 import { Timeline } from './Timeline';
 import './incident.css';
 
-const TABS = ['steps', 'timeline', 'roles', 'people', 'log', 'losses', 'end', 'report'] as const;
+// "now" first: the incident opens on the next steps, the calls and the headcount (issue 18).
+const TABS = ['now', 'steps', 'timeline', 'roles', 'people', 'log', 'losses', 'end', 'report'] as const;
 
 // The report code (four exporters, SHA-256) loads only when the Report tab is opened.
 // Loaded on demand, and fetched again after a failed load once the error has been shown.
@@ -36,6 +39,7 @@ const ReportPanel = lazyScreen(
 ).Component;
 type Tab = (typeof TABS)[number];
 const TAB_LABELS = {
+  now: 'incident.tab.now',
   steps: 'incident.tab.steps',
   timeline: 'section.timeline',
   roles: 'incident.tab.roles',
@@ -88,6 +92,17 @@ function WhoAmI({ name }: { name: string }) {
   );
 }
 
+/** Handing over command and the name this phone records under: atop every tab but "now", where they follow the next steps. */
+function CommandAndName({ incident, playbook, closed }: { incident: IncidentState; playbook: Playbook; closed: boolean }) {
+  const actorName = useSession((s) => s.actorName);
+  return (
+    <>
+      {closed ? null : <HandOver incident={incident} playbook={playbook} />}
+      <WhoAmI name={actorName} />
+    </>
+  );
+}
+
 /**
  * The incident's screens read `playbook` (in the app's language where a twin covers the same
  * steps); the report is built from `recorded`, the playbook the incident was started with (it
@@ -107,8 +122,7 @@ function IncidentBody({
   noTwin: string | null;
   tab: Tab;
 }) {
-  const t = useText(messages, uiMessages, reportMessages, dutyLogMessages);
-  const actorName = useSession((s) => s.actorName);
+  const t = useText(messages, uiMessages, reportMessages, dutyLogMessages, nowMessages);
   const now = useNow(15_000);
   const closed = incident.phase === 'closed';
   useWakeLock(!closed);
@@ -117,9 +131,10 @@ function IncidentBody({
   const commander = currentCommander(incident);
   const started = declared?.at ?? now;
   const end = incident.closure?.at ?? null;
+  const onNow = tab === 'now';
   return (
     <div className="incident-page">
-      <header className="incident-head">
+      <header className={onNow ? 'incident-head now-head' : 'incident-head'}>
         <h1>
           <span className={`badge ${declared?.mode ?? 'real'}`}>{t(declared?.mode === 'drill' ? 'mode.drill' : 'incident.mode.real')}</span> {declared?.title}
         </h1>
@@ -127,8 +142,7 @@ function IncidentBody({
           {declared?.place ? `${declared.place} · ` : ''}
           <span data-testid="phase">{t(`phase.${incident.phase}`)}</span> · {t('incident.elapsed', { time: formatElapsed((end ?? now) - started) })}
         </p>
-        {closed ? null : <HandOver incident={incident} playbook={playbook} />}
-        <WhoAmI name={actorName} />
+        {onNow ? null : <CommandAndName incident={incident} playbook={playbook} closed={closed} />}
         {closed ? (
           <p className="callout" role="note">
             {t('incident.readOnly')}
@@ -157,13 +171,21 @@ function IncidentBody({
       <div className="tab-panel">
         {/* A tab that fails (the report's code, say) leaves the header, commander and tabs usable. */}
         <ErrorBoundary resetKey={tab} fallback={(error) => <ScreenError error={error} level={2} />} onError={retryFailedScreens}>
+          {onNow ? (
+            <>
+              <NowView incident={incident} playbook={playbook} names={names} now={now} readOnly={closed} />
+              <div className="now-foot">
+                <CommandAndName incident={incident} playbook={playbook} closed={closed} />
+              </div>
+            </>
+          ) : null}
           {tab === 'steps' ? <StepChecklist incident={incident} playbook={playbook} names={names} now={now} readOnly={closed} /> : null}
           {tab === 'timeline' ? <Timeline incident={incident} names={names} readOnly={closed} /> : null}
           {tab === 'roles' ? <RolesPanel incident={incident} playbook={playbook} readOnly={closed} /> : null}
-          {tab === 'people' ? <Headcount incident={incident} readOnly={closed} /> : null}
+          {tab === 'people' ? <Headcount incident={incident} playbook={playbook} readOnly={closed} /> : null}
           {tab === 'log' ? <DutyLogDuring from={started} to={end} /> : null}
           {tab === 'losses' ? <Losses incident={incident} readOnly={closed} /> : null}
-          {tab === 'end' ? <Ending incident={incident} /> : null}
+          {tab === 'end' ? <Ending incident={incident} playbook={playbook} /> : null}
           {tab === 'report' ? (
             <Suspense fallback={<Loading />}>
               <ReportPanel incident={incident} playbook={recorded} />
@@ -195,7 +217,7 @@ export function IncidentPage({ id, tab }: { id: string; tab: string | null }) {
   // While the twin loads the recorded words stay on screen (the tabs are not torn down by a switch of language).
   const translated = wanted && twin.status === 'ready' && twinCovers(load.playbook, twin.playbook) ? twin.playbook : null;
   const noTwin = wanted && twin.status !== 'loading' && !translated ? recordedLanguage : null;
-  const current: Tab = (TABS as readonly string[]).includes(tab ?? '') ? (tab as Tab) : 'steps';
+  const current: Tab = (TABS as readonly string[]).includes(tab ?? '') ? (tab as Tab) : 'now';
   return <IncidentBody incident={view.state} playbook={translated ?? load.playbook} recorded={load.playbook} noTwin={noTwin} tab={current} />;
 }
 

@@ -1,13 +1,16 @@
 import { messages as reportMessages } from '../../domain/report/messages';
 import { useState } from 'react';
-import { useText } from '../../ui/text';
+import { useLanguage, useText } from '../../ui/text';
+import { formatDateTime } from '../../ui/date-time';
 import type { IncidentState } from '../../domain/incident';
 import { TEXT_LIMITS } from '../../domain/events/limits';
 import { PHONE_MAX_LENGTH, PHONE_PATTERN } from '../../domain/phone';
 import type { Playbook } from '../../domain/playbook/schema';
 import { assignablePosts, type AssignablePost } from '../../domain/playbook/command-tree';
+import { commandNames } from '../../domain/playbook/names';
 import { PhoneLink } from '../playbooks';
 import { Followers } from '../sync';
+import { BriefingDialog, BriefingView } from './Briefing';
 import { assignRole } from './commands';
 import { messages } from './messages';
 
@@ -88,6 +91,64 @@ export function RolesPanel({ incident, playbook, readOnly }: { incident: Inciden
           );
         })}
       </ul>
+      <Handovers incident={incident} playbook={playbook} />
     </>
+  );
+}
+
+/**
+ * Every handover of command, oldest first, each with the briefing the incoming commander read
+ * (read only, as recorded). The first commander took command when the incident was declared.
+ */
+function Handovers({ incident, playbook }: { incident: IncidentState; playbook: Playbook }) {
+  const t = useText(messages, reportMessages);
+  const language = useLanguage();
+  const [shown, setShown] = useState<number | null>(null);
+  const names = commandNames(playbook);
+  const turns = incident.commanders.map((turn, i) => ({ turn, from: incident.commanders[i - 1]?.person })).slice(1);
+  const open = shown === null ? undefined : turns[shown];
+  return (
+    <section aria-labelledby="handovers-h" data-testid="handovers">
+      <h2 id="handovers-h">{t('roles.handovers')}</h2>
+      {turns.length ? (
+        <ul className="plain-list handover-list">
+          {turns.map(({ turn, from }, i) => (
+            <li key={turn.eventId} data-testid={`handover-${i}`}>
+              <span>
+                {t('roles.handover.item', {
+                  time: formatDateTime(language, turn.at),
+                  from: from ?? '',
+                  to: turn.role ? `${turn.person} (${names.get(turn.role) ?? turn.role})` : turn.person,
+                })}
+              </span>{' '}
+              {turn.briefing ? (
+                <button type="button" className="button small" onClick={() => setShown(i)} data-testid={`handover-${i}-briefing`}>
+                  {t('roles.handover.briefing')}
+                </button>
+              ) : (
+                <span className="card-meta">{t('roles.handover.noBriefing')}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty">{t('roles.handovers.none')}</p>
+      )}
+      {open?.turn.briefing ? (
+        <BriefingDialog
+          testId="past-briefing"
+          title={t('handover.briefing.title', { to: open.turn.person })}
+          meta={t('roles.handover.recorded', { from: open.from ?? '', actor: open.turn.actor, time: formatDateTime(language, open.turn.at) })}
+          onClose={() => setShown(null)}
+          actions={
+            <button type="button" className="button" onClick={() => setShown(null)}>
+              {t('handover.close')}
+            </button>
+          }
+        >
+          <BriefingView briefing={open.turn.briefing} />
+        </BriefingDialog>
+      ) : null}
+    </section>
   );
 }

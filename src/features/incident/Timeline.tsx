@@ -8,7 +8,11 @@ import { NOTE_TAGS } from '../../domain/events/note';
 import { TEXT_LIMITS } from '../../domain/events/limits';
 import { stampTime } from '../../domain/hlc';
 import { mayStrike, type IncidentState } from '../../domain/incident';
-import { addNote, strikeEntry } from './commands';
+import { strikeEntry } from './commands';
+import { addNoteWithPhotos } from './note-commands';
+import { NotePhotos, PhotoPicker } from './NotePhotos';
+import type { TakenPhoto } from '../../storage/photos';
+import { messages as photoMessages } from './photos.messages';
 import { describeEvent, tagLabel, TIMELINE_KINDS, timelineKind, type TimelineKind } from './describe';
 import { messages } from './messages';
 
@@ -19,13 +23,17 @@ function NoteComposer({ incidentId }: { incidentId: string }) {
   const language = useSession((s) => s.language);
   const [text, setText] = useState('');
   const [tags, setTags] = useState<string[]>([]);
+  const [photos, setPhotos] = useState<TakenPhoto[]>([]);
+  const tPhoto = useText(photoMessages);
   return (
     <form
       className="composer"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!text.trim()) return;
-        void addNote(incidentId, text.trim(), tags).then((ok) => ok && (setText(''), setTags([])));
+        // A photo says enough on its own at 2 a.m.: a note of photos alone gets a plain caption.
+        const said = text.trim() || (photos.length > 0 ? tPhoto('incident.photo.defaultText') : '');
+        if (!said) return;
+        void addNoteWithPhotos(incidentId, said, tags, photos).then((ok) => ok && (setText(''), setTags([]), setPhotos([])));
       }}
     >
       <label className="field">
@@ -52,6 +60,7 @@ function NoteComposer({ incidentId }: { incidentId: string }) {
           </button>
         ))}
       </div>
+      <PhotoPicker photos={photos} onChange={setPhotos} />
       <button type="submit" className="button primary" data-testid="add-note">
         {t('timeline.note.submit')}
       </button>
@@ -105,6 +114,9 @@ export function Timeline({ incident, names, readOnly }: { incident: IncidentStat
                   ? t('event.entry.struckUnknown') + (e.payload.reason ? ` — ${e.payload.reason}` : '')
                   : describeEvent(e, language, names)}
               </p>
+              {e.type === 'note.added' && e.payload.photos && e.payload.photos.length > 0 ? (
+                <NotePhotos photos={e.payload.photos} text={e.payload.text} />
+              ) : null}
               {struck ? (
                 <p className="tl-note">
                   {common('entry.struck', { actor: struck.actor, time: formatDateTime(language, struck.at) }) + (struck.reason ? `: ${struck.reason}` : '')}

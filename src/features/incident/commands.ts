@@ -1,4 +1,6 @@
 import type { EventPayloads, EventType } from '../../domain/event';
+import type { HandoverBriefing } from '../../domain/events/command';
+import type { EndOverride } from '../../domain/events/incident';
 import { uuidv7 } from '../../domain/ids';
 import { record as recordIn } from '../../ui/record';
 import { incidentStore } from './incident-store';
@@ -16,8 +18,9 @@ export function newIncidentId(): string {
 export const declareIncident = (id: string, p: EventPayloads['incident.declared']) => record(id, 'incident.declared', p);
 export const assignRole = (id: string, roleId: string, person: string, phone?: string) =>
   record(id, 'role.assigned', { roleId, person, ...(phone ? { phone } : {}) });
-export const handOverCommand = (id: string, to: string, toRole?: string, note?: string) =>
-  record(id, 'command.handedOver', { to, ...(toRole ? { toRole } : {}), ...(note ? { note } : {}) });
+/** Command passes to `to`, with the briefing they read before taking it (recorded as shown). */
+export const handOverCommand = (id: string, to: string, toRole?: string, note?: string, briefing?: HandoverBriefing) =>
+  record(id, 'command.handedOver', { to, ...(toRole ? { toRole } : {}), ...(note ? { note } : {}), ...(briefing ? { briefing } : {}) });
 export const startStep = (id: string, stepId: string) => record(id, 'step.started', { stepId });
 export const markStepDone = (id: string, stepId: string) => record(id, 'step.done', { stepId });
 export const skipStep = (id: string, stepId: string, reason: string) => record(id, 'step.skipped', { stepId, reason });
@@ -31,7 +34,9 @@ export const accountFor = (id: string, person: string, status: EventPayloads['pe
 export const recordLoss = (id: string, p: EventPayloads['loss.recorded']) => record(id, 'loss.recorded', p);
 export const recordSuppliesUsed = (id: string, p: EventPayloads['supplies.used']) => record(id, 'supplies.used', p);
 export const recordSuppliesToReplenish = (id: string, p: EventPayloads['supplies.toReplenish']) => record(id, 'supplies.toReplenish', p);
-export const confirmOnSiteEnd = (id: string, note?: string) => record(id, 'end.confirmed', note ? { note } : {});
+/** The on-site end; with `override` when people were unaccounted for or critical steps open (domain/ending.ts). */
+export const confirmOnSiteEnd = (id: string, note?: string, override?: EndOverride) =>
+  record(id, 'end.confirmed', { ...(note ? { note } : {}), ...(override ? { override } : {}) });
 export const approveClosure = (id: string, approver: string, note?: string) => record(id, 'closure.approved', { approver, ...(note ? { note } : {}) });
 export const setAfterAction = (id: string, field: EventPayloads['afterAction.set']['field'], text: string) => record(id, 'afterAction.set', { field, text });
 export const addImprovement = (id: string, p: EventPayloads['improvement.added']) => record(id, 'improvement.added', p);

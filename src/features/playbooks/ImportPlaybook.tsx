@@ -5,6 +5,7 @@ import { useLanguage, useText } from '../../ui/text';
 import { Link, navigate } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import type { PlaybookIssue } from '../../domain/playbook/check';
+import type { OtherFile } from '../../domain/playbook/other-file';
 import { acceptImport, checkImport, downloadPlaybook, DownloadError, type ImportCheck } from './importPlaybook';
 import { messages } from './messages';
 
@@ -37,6 +38,59 @@ export function IssueList({ issues, testId, language }: { issues: readonly Playb
         </li>
       ))}
     </ul>
+  );
+}
+
+/** What each kind of other file is called in "it looks like …". */
+const LOOKS_LIKE = {
+  events: 'import.looksLike.events',
+  'json-schema': 'import.looksLike.jsonSchema',
+  html: 'import.looksLike.html',
+  csv: 'import.looksLike.csv',
+  markdown: 'import.looksLike.markdown',
+  pdf: 'import.looksLike.pdf',
+  image: 'import.looksLike.image',
+  zip: 'import.looksLike.zip',
+} as const;
+
+/** The address of the screen that opens an exported incident record (App.tsx). */
+const REPORT_VIEWER = '/reports/view';
+
+/**
+ * A file that is clearly something else than a playbook, said in one line instead of the
+ * fields a playbook would need: an exported incident report with the way to the report
+ * viewer, anything else as "it looks like …". In the app's language unless given (tests).
+ */
+export function NotAPlaybook({ fileName, other, language }: { fileName: string; other: OtherFile; language?: Language }) {
+  const current = useLanguage();
+  const t = speaker(language ?? current, messages);
+  const what =
+    other.kind === 'incident-report'
+      ? null
+      : other.kind === 'muster-file'
+        ? t('import.looksLike.musterFile', { format: other.format })
+        : other.kind === 'events' && other.duty
+          ? t('import.looksLike.dutyLog')
+          : t(LOOKS_LIKE[other.kind]);
+  return (
+    <div role="alert" className="error-box" data-testid="import-not-a-playbook" data-kind={other.kind}>
+      {what === null ? (
+        <>
+          <p>{t('import.notAPlaybook.report', { file: fileName })}</p>
+          <p>
+            <Link className="button primary" href={REPORT_VIEWER} data-testid="open-report-viewer">
+              {t('import.notAPlaybook.openViewer')}
+            </Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p>{t('import.notAPlaybook', { file: fileName, what })}</p>
+          <p>{t('import.notAPlaybook.hint')}</p>
+        </>
+      )}
+      <p>{t('import.nothingChanged')}</p>
+    </div>
   );
 }
 
@@ -162,6 +216,7 @@ export function ImportPlaybook() {
             <ImportWarnings warnings={stage.check.warnings} />
           </>
         ) : null}
+        {stage.step === 'checked' && stage.check.kind === 'not-a-playbook' ? <NotAPlaybook fileName={stage.check.fileName} other={stage.check.other} /> : null}
         {stage.step === 'checked' && stage.check.kind === 'newer' ? (
           <div className="confirm-box" role="alertdialog" aria-labelledby="replace-q">
             <p id="replace-q">

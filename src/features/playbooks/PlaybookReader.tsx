@@ -13,6 +13,7 @@ import { CommandChart } from './CommandChart';
 import { ItemList } from './ItemList';
 import { commandNames } from '../../domain/playbook/names';
 import { hasRoutes } from '../../domain/playbook/routes';
+import { MeasurementList } from './MeasurementList';
 import { PhaseList } from './PhaseList';
 import { PhoneLink } from './Phone';
 import { Preparation } from './Preparation';
@@ -39,6 +40,7 @@ function PlaybookBody({ playbook }: { playbook: Playbook }) {
     { id: 'numbers', title: 'reader.section.numbers', show: playbook.emergencyNumbers.length > 0 },
     { id: 'command', title: 'reader.section.command', show: true },
     { id: 'phases', title: 'reader.section.phases', show: true },
+    { id: 'measurements', title: 'reader.section.measurements', show: Boolean(playbook.measurements?.length) },
     {
       id: 'routes',
       title: 'reader.section.routes',
@@ -49,6 +51,7 @@ function PlaybookBody({ playbook }: { playbook: Playbook }) {
     { id: 'aftermath', title: 'steps.aftermath', show: playbook.aftermath.length > 0 },
     { id: 'about', title: 'reader.section.about', show: true },
   ];
+  const shown = (id: string) => sections.some((s) => s.id === id && s.show);
   return (
     <div lang={playbook.language}>
       <header className="reader-head">
@@ -96,7 +99,12 @@ function PlaybookBody({ playbook }: { playbook: Playbook }) {
       <Section id="phases" title="reader.section.phases">
         <PhaseList playbook={playbook} names={names} />
       </Section>
-      {sections[3]?.show ? (
+      {playbook.measurements?.length ? (
+        <Section id="measurements" title="reader.section.measurements">
+          <MeasurementList measurements={playbook.measurements} />
+        </Section>
+      ) : null}
+      {shown('routes') ? (
         <Section id="routes" title="reader.section.routes">
           {playbook.rulesForEveryone?.length ? (
             <div className="rule-banner" role="note">
@@ -117,7 +125,7 @@ function PlaybookBody({ playbook }: { playbook: Playbook }) {
           <Preparation preparation={playbook.preparation} names={names} />
         </Section>
       ) : null}
-      {sections[5]?.show ? (
+      {shown('requirements') ? (
         <Section id="requirements" title="reader.section.requirements">
           {playbook.principles?.length ? (
             <>

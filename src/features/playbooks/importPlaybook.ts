@@ -2,6 +2,7 @@ import type { Language } from '../../domain/text';
 import type { Playbook } from '../../domain/playbook/schema';
 import { readPlaybookBytes, MAX_PLAYBOOK_BYTES } from '../../domain/playbook/file';
 import type { PlaybookIssue } from '../../domain/playbook/check';
+import type { OtherFile } from '../../domain/playbook/other-file';
 import { compareSemver } from '../../domain/semver';
 import { appDb } from '../../storage';
 import { storePlaybook } from '../../storage/playbooks';
@@ -13,6 +14,8 @@ import { loadPlaybook } from './library';
  */
 export type ImportCheck = { fileName: string; warnings: PlaybookIssue[] } & (
   | { kind: 'invalid'; issues: PlaybookIssue[] }
+  /** Clearly another kind of file (an exported incident record, a spreadsheet): said in one line, not as a playbook's missing fields. */
+  | { kind: 'not-a-playbook'; other: OtherFile }
   | { kind: 'new'; playbook: Playbook }
   | { kind: 'newer'; playbook: Playbook; currentVersion: string }
   | { kind: 'not-newer'; playbook: Playbook; currentVersion: string }
@@ -37,6 +40,7 @@ export class DownloadError extends Error {
 export async function checkImport(bytes: Uint8Array, fileName: string, language: Language): Promise<ImportCheck> {
   const checked = readPlaybookBytes(bytes, fileName, { language });
   const { warnings } = checked;
+  if (!checked.ok && checked.notAPlaybook) return { kind: 'not-a-playbook', fileName, other: checked.notAPlaybook, warnings: [] };
   if (!checked.ok) return { kind: 'invalid', fileName, issues: checked.issues, warnings };
   const playbook = checked.playbook;
   const current = await loadPlaybook(appDb(), playbook.id, playbook.language);

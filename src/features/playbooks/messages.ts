@@ -26,6 +26,12 @@ export const messages = defineMessages({
   'reader.section.routes': { 'zh-CN': '疏散', en: 'Evacuation' },
   'reader.section.preparation': { 'zh-CN': '预防与准备', en: 'Preparation and prevention' },
   'reader.section.requirements': { 'zh-CN': '原则与要求', en: 'Principles and requirements' },
+  'reader.section.measurements': { 'zh-CN': '测量项目', en: 'What to measure' },
+  // Each reading the plan asks for (MeasurementList.tsx).
+  'reader.measure.where': { 'zh-CN': '测量地点：{place}', en: 'Where: {place}' },
+  'reader.measure.unit': { 'zh-CN': '读数单位：{unit}', en: 'Recorded in {unit}' },
+  'reader.measure.rise': { 'zh-CN': '{minutes} 分钟内上涨 {amount} 即预警', en: 'Warns when it rises {amount} within {minutes} min' },
+  'reader.measure.noRise': { 'zh-CN': '未设上涨预警', en: 'No rise warning set' },
   'reader.section.about': { 'zh-CN': '关于本预案', en: 'About this plan' },
   'reader.command.unfilled': { 'zh-CN': '待指定', en: 'to be named' },
   'reader.command.location': { 'zh-CN': '设在', en: 'Based at' },
@@ -101,4 +107,28 @@ export const messages = defineMessages({
   },
   'import.issues.at': { 'zh-CN': '第 {line} 行第 {column} 列', en: 'line {line}, column {column}' },
   'import.issues.wholeFile': { 'zh-CN': '（整个文件）', en: '(the whole file)' },
+  // A file that is clearly not a playbook (ImportPlaybook.tsx): one line that says what it is instead.
+  'import.notAPlaybook.report': {
+    'zh-CN': '{file} 是导出的事件报告记录，不是预案。请在报告查看器中打开它。',
+    en: '{file} is an exported incident report, not a playbook. Open it in the report viewer.',
+  },
+  'import.notAPlaybook.openViewer': { 'zh-CN': '打开报告查看器', en: 'Open the report viewer' },
+  'import.notAPlaybook': { 'zh-CN': '{file} 不是预案：它看起来是{what}。', en: '{file} is not a playbook: it looks like {what}.' },
+  'import.looksLike.events': { 'zh-CN': '一份事件记录', en: 'a list of recorded events' },
+  'import.looksLike.dutyLog': { 'zh-CN': '值班日记的记录', en: 'entries of a duty log' },
+  'import.looksLike.musterFile': { 'zh-CN': '另一种 Muster 文件（{format}）', en: 'another kind of Muster file ({format})' },
+  'import.looksLike.jsonSchema': {
+    'zh-CN': '预案所遵循的 JSON Schema（格式说明），而非预案本身',
+    en: 'the JSON Schema that playbooks follow, not a playbook itself',
+  },
+  'import.looksLike.html': { 'zh-CN': '一个网页（HTML），例如可打印的报告', en: 'a web page (HTML), such as a printable report' },
+  'import.looksLike.csv': { 'zh-CN': '一张表格（CSV），例如 ICS 214 导出或人员名单', en: 'a table (CSV), such as an ICS 214 export or a roster' },
+  'import.looksLike.markdown': { 'zh-CN': '一份 Markdown 文本，例如导出的报告', en: 'a Markdown text, such as an exported report' },
+  'import.looksLike.pdf': { 'zh-CN': '一份 PDF 文档', en: 'a PDF document' },
+  'import.looksLike.image': { 'zh-CN': '一张图片', en: 'a picture' },
+  'import.looksLike.zip': { 'zh-CN': '一个 ZIP 压缩包或 Office 文档（Word、Excel）', en: 'a ZIP archive or an Office document (Word, Excel)' },
+  'import.notAPlaybook.hint': {
+    'zh-CN': '预案是一个 JSON 文件，例如 flood.zh-CN.json；也可以在预案编辑器中编写。',
+    en: 'A playbook is a JSON file such as flood.en.json; the playbook editor can also write one.',
+  },
 });

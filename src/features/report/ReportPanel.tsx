@@ -13,7 +13,7 @@ import { canShareFiles, downloadFile, printHtml, shareFile } from './deliver';
 import { EXPORT_KINDS, exportFile, zoneOffsetAt, type ExportKind } from './exports';
 import { ExportList } from './ExportList';
 import { PlaybookRunSummary } from './PlaybookRunSummary';
-import { useReportSources, type ReportSources } from './sources';
+import { loadReportPhotos, photoHashesOf, useReportSources, type ReportSources } from './sources';
 import './report.css';
 
 interface ReportPanelProps {
@@ -48,7 +48,7 @@ function reportInput(incident: IncidentState, playbook: Playbook, sources: Repor
   };
 }
 
-function ReportSummary({ report, sources }: { report: Report; sources: ReportSources }) {
+function ReportSummary({ report }: { report: Report }) {
   const t = useText(messages, reportMessages);
   const ui = useSession((s) => s.language);
   const c = report.steps.counts;
@@ -65,7 +65,6 @@ function ReportSummary({ report, sources }: { report: Report; sources: ReportSou
             : t('report.noPreviousDrill')}
         </p>
       ) : null}
-      {sources.dutySite ? null : <p className="card-meta">{t('report.noDutySite')}</p>}
       <p className="card-meta">
         {t('report.hash')}
         <span className="report-hash" data-testid="report-hash">
@@ -90,7 +89,7 @@ export function ReportPanel({ incident, playbook, sources: given }: ReportPanelP
   const [problem, setProblem] = useState<string | null>(null);
   // The on-screen summary is judged at the moment the tab opened; each export reads the clock again.
   const [openedAt] = useState(() => Date.now());
-  const own = useReportSources(incident, given ? '' : dutySite);
+  const own = useReportSources(incident, !given, dutySite);
   const sources = useMemo(() => (given ? ({ status: 'ready', ...given } as const) : own), [given, own]);
   const { playbook: reportPlaybook, translated } = useReportPlaybook(playbook, language);
   const preview = useMemo(() => {
@@ -106,8 +105,10 @@ export function ReportPanel({ incident, playbook, sources: given }: ReportPanelP
   if (sources.status === 'loading') return <p className="empty">{t('report.loading')}</p>;
   if (sources.status === 'failed') return <p role="alert">{t('report.failed', { detail: sources.message })}</p>;
   // Each export reads the clock, then asks the server to countersign its report hash when it can.
+  // Only the printable report embeds photos: they are read from this device for it alone.
   const fresh = async (kind: ExportKind) => {
-    const input = reportInput(incident, reportPlaybook, sources, language, Date.now());
+    const photos = kind === 'html' ? await loadReportPhotos(photoHashesOf(incident.timeline)) : undefined;
+    const input = { ...reportInput(incident, reportPlaybook, sources, language, Date.now()), ...(photos ? { photos } : {}) };
     const countersign = kind === 'csv' ? undefined : await askCountersignature(sealOf(input).reportHash);
     return exportFile(kind, countersign === undefined ? input : { ...input, countersign }, incident.declared?.at ?? openedAt);
   };
@@ -136,7 +137,7 @@ export function ReportPanel({ incident, playbook, sources: given }: ReportPanelP
         </select>
       </label>
       {translated ? null : <p className="card-meta">{t('report.otherLanguagePlaybook')}</p>}
-      {preview && 'report' in preview && preview.report ? <ReportSummary report={preview.report} sources={sources} /> : null}
+      {preview && 'report' in preview && preview.report ? <ReportSummary report={preview.report} /> : null}
       {preview && 'error' in preview ? <p role="alert">{t('report.failed', { detail: preview.error ?? '' })}</p> : null}
       {problem ? (
         <p role="alert" className="callout report-status bad">

@@ -23,6 +23,8 @@ import { downloadFile, printHtml } from './deliver';
 import { exportFile, type ExportKind } from './exports';
 import { ExportList } from './ExportList';
 import { PlaybookRunSummary } from './PlaybookRunSummary';
+import { loadReportPhotos, photoHashesOf } from './sources';
+import { useAsync } from '../../ui/use-async';
 import './report.css';
 import { messages } from './messages';
 
@@ -53,9 +55,11 @@ export function ReportViewer() {
   const [readError, setReadError] = useState<string | null>(null);
   const opened = check?.ok ? check : null;
   const playbook = useViewerPlaybook(opened, language);
+  // The photos the file's notes name that this device holds (the file carries their hashes, not the images).
+  const photos = useAsync(() => loadReportPhotos(opened ? photoHashesOf(opened.events) : []), [opened]);
 
   const input = useMemo((): ReportInput | null => {
-    if (!opened || !playbook) return null;
+    if (!opened || !playbook || photos.status === 'loading') return null;
     const { file, events } = opened;
     return {
       incidentId: file.incidentId,
@@ -67,8 +71,9 @@ export function ReportViewer() {
       generatedAt: Date.parse(file.exportedAt) || 0,
       // The file's own countersignature (or why it has none), so the report shown says it too.
       ...(opened.countersign === undefined ? {} : { countersign: opened.countersign }),
+      ...(photos.status === 'ready' ? { photos: photos.value } : {}),
     };
-  }, [opened, playbook, language]);
+  }, [opened, playbook, language, photos]);
   const view = useMemo(() => {
     if (!input) return null;
     try {

@@ -17,10 +17,6 @@ export const messages = defineMessages({
   },
   'report.previousDrill': { 'zh-CN': '与上次演练对比：{title}，{time}', en: 'Compared with the previous drill: {title}, {time}' },
   'report.noPreviousDrill': { 'zh-CN': '本设备上没有该预案更早的演练可供对比。', en: 'No earlier drill of this playbook on this device to compare with.' },
-  'report.noDutySite': {
-    'zh-CN': '本设备尚未设置值班日记，报告中没有值班日记内容。',
-    en: 'This device keeps no duty log yet, so the report has no duty-log entries.',
-  },
   'report.otherLanguagePlaybook': {
     'zh-CN': '本设备上没有该语言的预案，步骤按原文引用。',
     en: 'The playbook is not on this device in this language; its steps are quoted as written.',

@@ -5,6 +5,7 @@ import { Link } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import { floorView } from './floor-view';
 import { FloorRouteView } from './FloorRouteView';
+import { isSavedFloor, MyFloorChoice } from './MyFloor';
 import { RouteFinder } from './RouteFinder';
 import { useSite } from './useSite';
 import { messages } from './messages';
@@ -13,13 +14,18 @@ import { messages } from './messages';
 export function FloorRoute({ playbookId, buildingId, floorId }: { playbookId: string; buildingId: string; floorId: string }) {
   const t = useText(messages);
   const site = useSite(playbookId);
+  const myFloor = useSession((s) => s.myFloor);
   const setMyFloor = useSession((s) => s.setMyFloor);
   const main = site ? floorView(site.main, buildingId, floorId) : undefined;
   const other = site?.other ? floorView(site.other, buildingId, floorId) : undefined;
   const label = main ? `${main.building} ${main.floor}` : '';
+  const here = { playbookId, buildingId, floorId, label };
+  const mine = isSavedFloor(myFloor, here);
+  // My own floor, opened in another language: the finder then names it in that language. Any other
+  // floor only looked at leaves "my floor" alone (MyFloorChoice is the one way to change it).
   useEffect(() => {
-    if (label) setMyFloor({ playbookId, buildingId, floorId, label });
-  }, [label, playbookId, buildingId, floorId, setMyFloor]);
+    if (mine && label && myFloor?.label !== label) setMyFloor({ playbookId, buildingId, floorId, label });
+  }, [mine, label, myFloor?.label, playbookId, buildingId, floorId, setMyFloor]);
   if (site === undefined) return <Loading />;
   if (!main)
     return (
@@ -32,7 +38,7 @@ export function FloorRoute({ playbookId, buildingId, floorId }: { playbookId: st
     );
   return (
     <>
-      <FloorRouteView main={main} other={other} />
+      <FloorRouteView main={main} other={other} afterMain={<MyFloorChoice floor={here} saved={myFloor} onSave={setMyFloor} />} />
       <p className="button-row">
         <Link className="button" href={`/routes/${encodeURIComponent(playbookId)}/${encodeURIComponent(buildingId)}/posters`}>
           {t('routes.posters')}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { telHref, type FloorView } from './floor-view';
 import { RouteCard, SafetyRuleList } from './RouteParts';
 
@@ -16,6 +17,8 @@ interface FloorRouteViewProps {
    * its parts h4, so the page keeps one h1 and its outline.
    */
   nested?: boolean;
+  /** Shown between the page's language and the other one (the app's "This is my floor"). */
+  afterMain?: ReactNode;
 }
 
 /**
@@ -26,10 +29,11 @@ interface FloorRouteViewProps {
  * then notes, routes, rules for everyone and numbers): someone reading the second language must
  * not lose anything.
  */
-export function FloorRouteView({ main, other, snapshot = false, nested = false }: FloorRouteViewProps) {
+export function FloorRouteView({ main, other, snapshot = false, nested = false, afterMain }: FloorRouteViewProps) {
   return (
     <>
       <FloorSection view={main} primary snapshot={snapshot} nested={nested} />
+      {afterMain}
       {other ? <FloorSection view={other} primary={false} snapshot={snapshot} nested={nested} /> : null}
     </>
   );

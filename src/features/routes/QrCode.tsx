@@ -7,7 +7,7 @@ export function QrCode({ text, size, label }: { text: string; size: number; labe
   const quiet = 4;
   let d = '';
   for (let y = 0; y < n; y++) {
-    for (let x = 0; x < n; x++) if (qr.modules.get(x, y)) d += `M${x + quiet} ${y + quiet}h1v1h-1z`;
+    for (let x = 0; x < n; x++) if (qr.modules.get(y, x)) d += `M${x + quiet} ${y + quiet}h1v1h-1z`;
   }
   return (
     <svg className="qr" role="img" aria-label={label} width={size} height={size} viewBox={`0 0 ${n + quiet * 2} ${n + quiet * 2}`} shapeRendering="crispEdges">

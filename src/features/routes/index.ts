@@ -3,4 +3,5 @@ export { floorView, ruleLines, type FloorView, type RouteLine, type RuleLine } f
 export { RouteCard, SafetyRuleList } from './RouteParts';
 export { FloorRouteView } from './FloorRouteView';
 export { FloorPoster } from './FloorPoster';
+export { QrCode } from './QrCode';
 export { floorPath } from './floor-view';

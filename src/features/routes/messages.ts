@@ -75,4 +75,8 @@ export const messages = defineMessages({
   'routes.pickSite': { 'zh-CN': '选择所在单位', en: 'Choose your site' },
   'routes.none': { 'zh-CN': '本设备上的预案还没有疏散路线。', en: 'No playbook on this device has evacuation routes yet.' },
   'routes.never': { 'zh-CN': '切勿乘坐电梯。', en: 'Never use the elevator.' },
+  // The floor page (MyFloor.tsx): only this choice sets "my floor"; looking at a floor never does.
+  'routes.myFloor.set': { 'zh-CN': '这是我的楼层', en: 'This is my floor' },
+  'routes.myFloor.setHint': { 'zh-CN': '保存后，查找疏散路线时会首先显示这一层。', en: 'Save it, and the route finder offers this floor first.' },
+  'routes.myFloor.saved': { 'zh-CN': '这一层已保存为我的楼层。', en: 'This floor is saved as my floor.' },
 });

@@ -1,6 +1,7 @@
 import { useText } from '../../ui/text';
 import { useSession } from '../../ui/session';
 import { LANGUAGES, type Language } from '../../domain/text';
+import { RosterLinks } from '../roster';
 import { AboutSection } from './AboutSection';
 import { StorageSection } from './StorageSection';
 import './settings.css';
@@ -24,6 +25,7 @@ export function Settings() {
           </label>
         ))}
       </fieldset>
+      <RosterLinks />
       <StorageSection />
       <AboutSection />
     </>

@@ -47,6 +47,15 @@ describe('the sync panel', () => {
     expect(html).not.toContain('Sync now');
   });
 
+  it('has no heading of its own: the /sync screen’s one h1 names it, so "Sync" is not said twice', () => {
+    for (const language of ['en', 'zh-CN'] as const) {
+      for (const html of [render(language, {}), render(language, { enrolled: false })]) {
+        expect(html).not.toMatch(/<h[1-6]/);
+        expect(html).toContain('aria-labelledby="sync-title"');
+      }
+    }
+  });
+
   it('falls back to a general message for an error kind it does not know', () => {
     expect(render('en', { lastError: { kind: 'from-a-future-version', message: '', at: 0 } })).toContain('Sync failed unexpectedly');
   });

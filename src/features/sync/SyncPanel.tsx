@@ -16,8 +16,13 @@ import { appDb } from '../../storage';
 import { closedStreamIds, listIncidentStreams } from '../../storage/events';
 import './sync.css';
 
+/** The /sync screen's h1. */
+const SYNC_TITLE_ID = 'sync-title';
+
 interface SyncPanelProps {
   language: Language;
+  /** The id of the heading that names the panel: the screen's own h1, so the title is said once. */
+  titleId?: string;
   /** The app's engine and database unless given (tests, stories). */
   engine?: SyncEngine;
   db?: MusterDb;
@@ -29,7 +34,7 @@ interface SyncPanelProps {
  * last heard, why the last sync failed, and one big "Sync now" button.
  * Every text is plain React text: nothing a person typed is ever rendered as HTML.
  */
-export function SyncPanel({ language, engine, db }: SyncPanelProps) {
+export function SyncPanel({ language, titleId = SYNC_TITLE_ID, engine, db }: SyncPanelProps) {
   const status = useSyncStatus(engine);
   const rejected = useRejectedRecords(db);
   const t = speaker(language, messages);
@@ -37,8 +42,7 @@ export function SyncPanel({ language, engine, db }: SyncPanelProps) {
 
   if (!status.enrolled) {
     return (
-      <section className="sync-panel" aria-labelledby="sync-title">
-        <h2 id="sync-title">{t('sync.title')}</h2>
+      <section className="sync-panel" aria-labelledby={titleId}>
         <p>{t('sync.notEnrolled')}</p>
       </section>
     );
@@ -46,8 +50,7 @@ export function SyncPanel({ language, engine, db }: SyncPanelProps) {
 
   const offset = status.clockOffsetMs;
   return (
-    <section className="sync-panel" aria-labelledby="sync-title">
-      <h2 id="sync-title">{t('sync.title')}</h2>
+    <section className="sync-panel" aria-labelledby={titleId}>
       <p className="sync-waiting" role="status" aria-live="polite">
         {status.syncing
           ? t('sync.syncing')
@@ -130,13 +133,13 @@ function formatTime(language: Language, ms: number): string {
   return format(ms, timePatterns[language], { locale: dateLocale(language) });
 }
 
-/** The /sync screen: its heading and the panel, in the current language. */
+/** The /sync screen: its one heading, which names the panel below it, and the panel, in the current language. */
 export function SyncScreen() {
   const language = useLanguage();
   const t = speaker(language, messages);
   return (
     <>
-      <h1>{t('sync.title')}</h1>
+      <h1 id={SYNC_TITLE_ID}>{t('sync.title')}</h1>
       <SyncPanel language={language} />
       <OpenIncidentFollowers language={language} />
     </>

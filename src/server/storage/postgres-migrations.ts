@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { newEpoch } from './sqlite-meta';
 import { inTransaction, ISO_NOW } from './postgres-sql';
+import { createBlobSchema } from './postgres-blobs';
 
 /**
  * One step of the PostgreSQL schema, recorded in `schema_migrations` once it has run. Steps are
@@ -194,6 +195,11 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         values: [newEpoch()],
       });
     },
+  },
+  {
+    version: 11,
+    description: "notes' photos, stored by organisation and SHA-256",
+    up: createBlobSchema,
   },
 ];
 

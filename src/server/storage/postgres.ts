@@ -5,6 +5,7 @@ import { StoreOpenError } from './sqlite';
 import { migratePostgres, NewerSchemaError, POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres-migrations';
 import { postgresEvents } from './postgres-events';
 import { postgresPlaybooks } from './postgres-playbooks';
+import { postgresBlobs } from './postgres-blobs';
 import { postgresEnrolment } from './postgres-enrol';
 import { postgresMeta, type DatabaseName } from './postgres-meta';
 import { listenForAppends } from './postgres-listen';
@@ -84,6 +85,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     ...postgresOrgsAndTokens(pool),
     ...postgresEvents(pool),
     ...postgresPlaybooks(pool),
+    ...postgresBlobs(pool),
     ...postgresEnrolment(pool),
     ...postgresMeta(pool, name),
     kind: 'postgres',

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { createBlobSchema } from './sqlite-blobs';
 import { createUsageSchema } from './sqlite-usage';
 
 /**
@@ -255,5 +256,10 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
         CREATE INDEX enrolment_codes_org ON enrolment_codes (org_id);
       `);
     },
+  },
+  {
+    version: 11,
+    description: "notes' photos, stored by organisation and SHA-256",
+    up: createBlobSchema,
   },
 ];

@@ -14,6 +14,7 @@ import { sqliteKeys } from './sqlite-keys';
 import { sqliteEnrolment } from './sqlite-enrol';
 import { keepDatabaseOwnerOnly, OWNER_ONLY_DIR } from './owner-only';
 import { sqliteUsage } from './sqlite-usage';
+import { sqliteBlobs } from './sqlite-blobs';
 import { checkOpenedDatabase, probeSqlite, refuseEmptyFile } from './sqlite-check';
 import type { AppendOutcome, DeviceContact, EventPage, EventStore, OrgActivity, StoredEvent } from './types';
 
@@ -165,6 +166,7 @@ function sqliteStore(db: SqliteDatabase, file: string, schemaVersion: number): S
     ...sqliteMeta(db),
     ...sqliteEnrolment(db),
     ...sqliteUsage(db),
+    ...sqliteBlobs(db),
     kind: 'sqlite',
     file,
     schemaVersion,

@@ -1,4 +1,5 @@
 import type { MusterEvent } from '../../domain/event';
+import type { PhotoType } from '../../domain/events/photo';
 import type { DeviceRole, PublishedPlaybookInfo } from '../../domain/playbook-publish';
 
 /**
@@ -120,6 +121,22 @@ export interface EventStore extends EnrolmentStore {
   orgSigningKey(orgId: string, candidate: Omit<OrgSigningKey, 'createdAt'>, at: string): Promise<OrgSigningKey>;
 
   /**
+   * Stores a note's photo (src/domain/blob-protocol.ts) under the organisation and its hash,
+   * unless the organisation holds that hash already (`duplicate`: nothing changes, whichever
+   * incident named it first keeps it). Refuses it (`incidentFull`, nothing written) when the
+   * incident's photos would pass `maxStreamBytes`. The check and the insert are one write
+   * transaction, so two uploads racing cannot both squeeze under the limit. The caller has
+   * checked the bytes: their hash, type and size.
+   */
+  putBlob(orgId: string, blob: NewBlob, maxStreamBytes: number, at: string): Promise<PutBlobOutcome>;
+  /** One of the organisation's photos by hash, with its bytes; undefined when it has none. */
+  getBlob(orgId: string, hash: string): Promise<StoredBlob | undefined>;
+  /** The bytes of the photos stored for one incident of the organisation (its per-incident limit); 0 when none. */
+  blobBytesForStream(orgId: string, streamId: string): Promise<number>;
+  /** The bytes of all the organisation's photos, counted with its events against its storage quota; 0 when none. */
+  storedBlobBytes(orgId: string): Promise<number>;
+
+  /**
    * Only where several server processes share the database (PostgreSQL): calls `onAppend` for
    * every commit of new events by any process, with the organisation and its highest new seq,
    * so each process can tell its own open streams. The returned function stops listening.
@@ -134,6 +151,31 @@ export interface EventStore extends EnrolmentStore {
    */
   chargeBucket?(key: string, cost: number, burst: number, perSecond: number, nowMs: number): Promise<number>;
 }
+
+/** A photo as the upload hands it to the store. */
+export interface NewBlob {
+  /** SHA-256 of `data`, 64 lower-case hex digits. */
+  readonly hash: string;
+  /** The incident whose note names it. */
+  readonly streamId: string;
+  readonly type: PhotoType;
+  readonly data: Uint8Array;
+  /** The token that sent it, so the administrator can tell what a stolen token wrote. */
+  readonly tokenId: string;
+}
+
+export interface StoredBlob {
+  readonly hash: string;
+  readonly streamId: string;
+  readonly type: PhotoType;
+  readonly data: Uint8Array;
+  readonly storedAt: string;
+}
+
+export type PutBlobOutcome =
+  | { readonly status: 'stored'; readonly streamBytes: number }
+  | { readonly status: 'duplicate' }
+  | { readonly status: 'incidentFull'; readonly streamBytes: number };
 
 export interface OrgActivity {
   readonly orgId: string;
