@@ -16,7 +16,6 @@ export type { AftermathItem, Preparation } from './schema-plan';
 export const SCHEMA_VERSION = 2;
 export const TARGET_FROM = ['incident', 'step'] as const;
 
-
 const StepTarget = named(
   z.strictObject({
     minutes: described(z.number().int().min(0).max(10080), 'the time the plan allows, in minutes'),
