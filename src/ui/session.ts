@@ -9,7 +9,7 @@ interface SessionState {
   /** The person using this device, as they entered it; remembered for the next incident. */
   actorName: string;
   setActorName: (name: string) => void;
-  /** "My floor": the last floor whose route this device opened, offered first by the route finder. */
+  /** "My floor": the floor chosen with "This is my floor" on its route page, offered first by the route finder (viewing a floor does not change it). */
   myFloor: { playbookId: string; buildingId: string; floorId: string; label: string } | null;
   setMyFloor: (floor: SessionState['myFloor']) => void;
   /** The site whose duty log (值班日记) this device keeps. */

@@ -54,6 +54,18 @@ describe('the files the report tab hands over', () => {
     expect(readReportFile(files[3]?.text ?? '').ok).toBe(true);
   });
 
+  it('embeds the photos passed in only in the printable report; the other files name them by hash', () => {
+    const photo = { hash: 'f'.repeat(64), type: 'image/jpeg', bytes: 3, width: 4, height: 3 } as const;
+    const note: MusterEvent = { ...events[1]!, id: 'e3', hlc: at(2), type: 'note.added', payload: { text: '东门进水', photos: [photo] } };
+    const withPhoto: ReportInput = { ...input, events: [...events, note], photos: new Map([[photo.hash, { type: 'image/jpeg', base64: '/9j/' }]]) };
+    const [html, md, csv, json] = EXPORT_KINDS.map((kind) => exportFile(kind, withPhoto, start).text);
+    expect(html).toContain('<img src="data:image/jpeg;base64,/9j/"');
+    for (const text of [md, csv, json]) {
+      expect(text).toContain(photo.hash);
+      expect(text).not.toContain('base64');
+    }
+  });
+
   it('keeps odd incident ids out of file names', () => {
     expect(exportName('inc/../../x y', '2026-07-14', 'report-en', 'html')).toBe('muster-report-en-2026-07-14-inc-x-y.html');
   });

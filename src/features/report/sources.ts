@@ -92,9 +92,9 @@ const NONE: ReportSources = { dutyEvents: [], previousDrill: undefined, dutySite
 /** This device's sources for the report; `enabled` false when they come from elsewhere (head office passes the branch's). */
 export function useReportSources(incident: IncidentState, enabled: boolean, dutySite: string, db: MusterDb = appDb()): SourcesLoad {
   // The incident object is new on every render of a live incident: its id and event count say when it changed.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key above stands for the objects
   const load = useAsync(
     () => (enabled ? loadReportSources(db, incident, dutySite) : Promise.resolve(NONE)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key above stands for the objects
     [db, incident.id, incident.eventCount, enabled, dutySite],
   );
   return useMemo(() => sourcesLoad(load), [load]);
