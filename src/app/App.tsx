@@ -83,6 +83,16 @@ const RosterScreen = lazyScreen(rosterScreens, (m) => m.RosterScreen);
 const ImportRoster = lazyScreen(rosterScreens, (m) => m.ImportRoster);
 const RosterBadges = lazyScreen(rosterScreens, (m) => m.Badges);
 const MyCheckIn = lazyScreen(rosterScreens, (m) => m.MyCheckIn);
+// Between emergencies: inspection rounds, the drill calendar, campaigns (each its own chunk).
+const roundsScreens = () => import('../features/rounds/screens');
+const RoundsScreen = lazyScreen(roundsScreens, (m) => m.RoundsScreen);
+const RoundPage = lazyScreen(roundsScreens, (m) => m.RoundPage);
+const RoundReport = lazyScreen(roundsScreens, (m) => m.RoundReport);
+const drillsScreens = () => import('../features/drills/screens');
+const DrillsScreen = lazyScreen(drillsScreens, (m) => m.DrillsScreen);
+const campaignScreens = () => import('../features/campaign/screens');
+const CampaignList = lazyScreen(campaignScreens, (m) => m.CampaignList);
+const CampaignPage = lazyScreen(campaignScreens, (m) => m.CampaignPage);
 const HeadOffice = headOffice.Component;
 const BranchIncident = branchIncident.Component;
 const PlaybookEditor = playbookEditor.Component;
@@ -155,6 +165,16 @@ const screens: Screen[] = [
   { pattern: '/roster/import', render: () => <ImportRoster.Component />, preload: ImportRoster.preload },
   { pattern: '/roster/badges', render: () => <RosterBadges.Component />, preload: RosterBadges.preload },
   { pattern: '/check-in', render: () => <MyCheckIn.Component />, preload: MyCheckIn.preload },
+  { pattern: '/rounds', render: () => <RoundsScreen.Component />, preload: RoundsScreen.preload },
+  { pattern: '/rounds/report', render: () => <RoundReport.Component />, preload: RoundReport.preload },
+  { pattern: '/rounds/:id', render: (p) => <RoundPage.Component key={p.id} id={p.id ?? ''} />, preload: RoundPage.preload },
+  { pattern: '/drills', render: () => <DrillsScreen.Component />, preload: DrillsScreen.preload },
+  { pattern: '/campaigns', render: () => <CampaignList.Component />, preload: CampaignList.preload },
+  {
+    pattern: '/campaigns/:id',
+    render: (p, q) => <CampaignPage.Component key={p.id} id={p.id ?? ''} tab={q.get('tab')} />,
+    preload: CampaignPage.preload,
+  },
   { pattern: '/enrol', render: () => <Enrol />, preload: enrol.preload },
   { pattern: '/sync', render: () => <SyncPanel />, preload: syncPanel.preload },
   { pattern: '/reports/view', render: () => <ReportViewer />, preload: reportViewer.preload },

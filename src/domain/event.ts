@@ -1,4 +1,43 @@
 import { isStamp } from './hlc';
+import { checkSeasonSet, type SeasonSet } from './events/calendar';
+import {
+  checkCampaignEntryRemoved,
+  checkCampaignFindingsSet,
+  checkCampaignLoanSet,
+  checkCampaignPathSet,
+  checkCampaignRiskSet,
+  checkCampaignStarted,
+  checkCampaignSubmitted,
+  checkCampaignTriggerSet,
+  checkCampaignUnitSet,
+  checkCampaignUnitStatus,
+  type CampaignEntryRemoved,
+  type CampaignFindingsSet,
+  type CampaignLoanSet,
+  type CampaignPathSet,
+  type CampaignRiskSet,
+  type CampaignStarted,
+  type CampaignSubmitted,
+  type CampaignTriggerSet,
+  type CampaignUnitSet,
+  type CampaignUnitStatus,
+} from './events/campaign';
+import {
+  checkFindingRecorded,
+  checkRectificationClosed,
+  checkRectificationReopened,
+  checkRectificationUpdated,
+  checkRoundCompleted,
+  checkRoundItemChecked,
+  checkRoundStarted,
+  type FindingRecorded,
+  type RectificationClosed,
+  type RectificationReopened,
+  type RectificationUpdated,
+  type RoundCompleted,
+  type RoundItemChecked,
+  type RoundStarted,
+} from './events/rounds';
 import {
   checkAfterActionSet,
   checkImprovementAdded,
@@ -68,6 +107,24 @@ export interface EventPayloads {
   'shift.handedOver': ShiftHandedOver;
   'roster.personSet': RosterPerson;
   'roster.personRemoved': RosterPersonRemoved;
+  'round.started': RoundStarted;
+  'round.itemChecked': RoundItemChecked;
+  'round.completed': RoundCompleted;
+  'finding.recorded': FindingRecorded;
+  'rectification.updated': RectificationUpdated;
+  'rectification.closed': RectificationClosed;
+  'rectification.reopened': RectificationReopened;
+  'calendar.seasonSet': SeasonSet;
+  'campaign.started': CampaignStarted;
+  'campaign.unitSet': CampaignUnitSet;
+  'campaign.loanSet': CampaignLoanSet;
+  'campaign.riskSet': CampaignRiskSet;
+  'campaign.triggerSet': CampaignTriggerSet;
+  'campaign.pathSet': CampaignPathSet;
+  'campaign.entryRemoved': CampaignEntryRemoved;
+  'campaign.findingsSet': CampaignFindingsSet;
+  'campaign.unitStatus': CampaignUnitStatus;
+  'campaign.submitted': CampaignSubmitted;
 }
 export type EventType = keyof EventPayloads;
 
@@ -98,6 +155,24 @@ const payloadCheckers: { [K in EventType]: (p: Record<string, unknown>) => Issue
   'shift.handedOver': checkShiftHandedOver,
   'roster.personSet': checkRosterPersonSet,
   'roster.personRemoved': checkRosterPersonRemoved,
+  'round.started': checkRoundStarted,
+  'round.itemChecked': checkRoundItemChecked,
+  'round.completed': checkRoundCompleted,
+  'finding.recorded': checkFindingRecorded,
+  'rectification.updated': checkRectificationUpdated,
+  'rectification.closed': checkRectificationClosed,
+  'rectification.reopened': checkRectificationReopened,
+  'calendar.seasonSet': checkSeasonSet,
+  'campaign.started': checkCampaignStarted,
+  'campaign.unitSet': checkCampaignUnitSet,
+  'campaign.loanSet': checkCampaignLoanSet,
+  'campaign.riskSet': checkCampaignRiskSet,
+  'campaign.triggerSet': checkCampaignTriggerSet,
+  'campaign.pathSet': checkCampaignPathSet,
+  'campaign.entryRemoved': checkCampaignEntryRemoved,
+  'campaign.findingsSet': checkCampaignFindingsSet,
+  'campaign.unitStatus': checkCampaignUnitStatus,
+  'campaign.submitted': checkCampaignSubmitted,
 };
 const EVENT_TYPES = Object.keys(payloadCheckers) as EventType[];
 

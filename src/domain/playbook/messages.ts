@@ -126,6 +126,34 @@ export const messages = defineMessages({
     () => 'list at least one key area, found none',
     () => '请至少列出一个重点防火部位，此处一个也没有',
   ),
+  'rule.monthDay': bilingual(
+    () => 'expected a month and day as "MM-DD", e.g. "06-01"',
+    () => '应为“月-日”格式，例如 "06-01"',
+  ),
+  'rule.roundItems': bilingual(
+    () => 'a round needs at least one check item, found none',
+    () => '每项检查至少要有一个检查项目，此处一个也没有',
+  ),
+  'rule.roundDue': bilingual(
+    () => 'a round needs exactly one of "every" (how often) or "beforeSeason" (before a season)',
+    () => '每项检查必须且只能有 "every"（频次）或 "beforeSeason"（季节前）之一',
+  ),
+  'rule.campaignUnits': bilingual(
+    () => 'a campaign needs at least one unit, found none',
+    () => '专项排查至少要有一个单位，此处一个也没有',
+  ),
+  'rule.campaignCategories': bilingual(
+    () => 'a campaign needs at least one loan category, found none',
+    () => '专项排查至少要有一个贷款排查类别，此处一个也没有',
+  ),
+  'rule.campaignDimensions': bilingual(
+    () => 'a campaign needs at least one risk dimension, found none',
+    () => '专项排查至少要有一个风险维度，此处一个也没有',
+  ),
+  'rule.campaignTables': bilingual(
+    () => 'a campaign needs at least one summary table, found none',
+    () => '专项排查至少要有一张汇总表，此处一张也没有',
+  ),
   'rule.buildingFloors': bilingual(
     () => 'a building needs at least one floor, found none',
     () => '每栋建筑至少要有一个楼层，此处一个也没有',

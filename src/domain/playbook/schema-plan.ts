@@ -3,6 +3,7 @@ import { Command, EmergencyNumber } from './schema-command';
 import { described, Id, ItemList, LANGUAGE_PATTERN, named, PersonRef, Phone, SEMVER_PATTERN, Text } from './schema-common';
 import { rule } from './messages';
 import { AssemblyPoint, Stairway } from './schema-evacuation';
+import { Campaign, Round } from './schema-rounds';
 
 /**
  * The parts of a playbook that every schema version shares: what the plan is, who commands,
@@ -10,7 +11,7 @@ import { AssemblyPoint, Stairway } from './schema-evacuation';
  * phases and buildings to these fields.
  */
 
-export const PLAYBOOK_KINDS = ['flood', 'fire', 'other'] as const;
+export const PLAYBOOK_KINDS = ['flood', 'fire', 'campaign', 'other'] as const;
 const AFTERMATH_CATEGORIES = [
   'inspection',
   'losses',
@@ -68,6 +69,7 @@ export const Preparation = named(
     tasks: described(ItemList, 'work done before the season or the emergency: meetings, study, repairs, education, reporting hazards'),
     keyAreas: KeyAreas.optional(),
     schedule: described(z.array(ScheduledCheck), 'inspections and drills with their minimum frequency').optional(),
+    rounds: described(z.array(Round), 'inspection rounds done on the phone, each with its recurrence, areas and check items').optional(),
   }),
   'Preparation',
   'Preparation and prevention.',
@@ -155,5 +157,6 @@ export const planTail = {
   preparation: Preparation.optional(),
   requirements: described(ItemList, 'rules that hold during the response: discipline, posts, security').optional(),
   aftermath: z.array(AftermathItem),
+  campaign: described(Campaign, 'for a playbook of kind "campaign": the self-inspection it runs').optional(),
   notes: described(z.array(Text), 'editorial choices made when turning the plan into this file').optional(),
 };

@@ -9,6 +9,14 @@ export function tagText(tag: string, labels: ReportLabels): string {
   return TAGS.has(tag) ? labels[`tag.${tag}` as ReportLabelKey] : tag;
 }
 
+/** An amount in minor units (fen) as yuan with two decimals, from integers only: never a float. */
+export function minorAmount(minor: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  const whole = Math.trunc(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
+}
+
 const quantity = (q: number, unit?: string) => `${q}${unit ? ` ${unit}` : ''}`;
 
 /**
@@ -115,5 +123,54 @@ export function describeEvent(e: MusterEvent, labels: ReportLabels, names: Reado
       return t('event.roster.personSet', { person: e.payload.name });
     case 'roster.personRemoved':
       return t('event.roster.personRemoved', { person: e.payload.personId });
+    case 'round.started':
+      return t('event.round.started', { title: e.payload.title, area: e.payload.areaName ? ` · ${e.payload.areaName}` : '', inspector: e.payload.inspector });
+    case 'round.itemChecked': {
+      const key = e.payload.result === 'pass' ? 'event.round.itemPass' : e.payload.result === 'finding' ? 'event.round.itemFinding' : 'event.round.itemNotApplicable';
+      return withNote(t(key, { item: name(e.payload.itemId) }), e.payload.note);
+    }
+    case 'round.completed':
+      return withNote(t('event.round.completed'), e.payload.note);
+    case 'finding.recorded':
+      return t('event.finding.recorded', {
+        severity: t(e.payload.severity === 'major' ? 'event.finding.major' : 'event.finding.general'),
+        description: e.payload.description,
+        owner: e.payload.owner,
+        dueDate: e.payload.dueDate,
+      });
+    case 'rectification.updated':
+      return t('event.rectification.updated', { note: e.payload.note });
+    case 'rectification.closed':
+      return t('event.rectification.closed', { by: e.payload.closedBy, evidence: e.payload.evidence });
+    case 'rectification.reopened':
+      return t('event.rectification.reopened', { reason: e.payload.reason });
+    case 'calendar.seasonSet':
+      return t('event.calendar.seasonSet', { date: e.payload.startsOn });
+    case 'campaign.started':
+      return t('event.campaign.started', {
+        title: e.payload.title,
+        start: e.payload.windowStart,
+        end: e.payload.windowEnd,
+        reference: e.payload.referenceDate,
+        deadline: e.payload.deadline,
+      });
+    case 'campaign.unitSet':
+      return t('event.campaign.unitSet', { unit: e.payload.owner ? t('paren', { text: e.payload.name, detail: e.payload.owner }) : e.payload.name });
+    case 'campaign.loanSet':
+      return t('event.campaign.loanSet', { borrower: e.payload.borrower, amount: minorAmount(e.payload.amountMinor) });
+    case 'campaign.riskSet':
+      return t('event.campaign.riskSet', { description: e.payload.description });
+    case 'campaign.triggerSet':
+      return t('event.campaign.triggerSet', { description: e.payload.description });
+    case 'campaign.pathSet':
+      return t('event.campaign.pathSet', { description: e.payload.description });
+    case 'campaign.entryRemoved':
+      return t('event.campaign.entryRemoved', { reason: e.payload.reason });
+    case 'campaign.findingsSet':
+      return t('event.campaign.findingsSet', { section: name(e.payload.sectionId) });
+    case 'campaign.unitStatus':
+      return withNote(t(e.payload.status === 'reported' ? 'event.campaign.unitReported' : 'event.campaign.unitReopened', { unit: name(e.payload.unitId) }), e.payload.note);
+    case 'campaign.submitted':
+      return withNote(t('event.campaign.submitted', { to: e.payload.to }), e.payload.note);
   }
 }

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { languageOfTag, speaker } from '../../domain/text';
-import { PLAYBOOK_KINDS } from '../../domain/playbook/schema-plan';
 import { appDb } from '../../storage';
 import { navigate } from '../../ui/router';
 import { useLanguage, useText } from '../../ui/text';
@@ -10,6 +9,9 @@ import { draftFromCopy, draftFromTemplate } from './drafts';
 import { DraftList } from './links';
 import { messages } from './messages';
 import './editor.css';
+
+/** The kinds a blank template exists for; a campaign starts as a copy of a shipped one. */
+const TEMPLATE_KINDS = ['flood', 'fire', 'other'] as const;
 
 /** "New playbook": from the blank template, or as a copy of a playbook on the device to adapt. */
 export function NewPlaybook() {
@@ -33,7 +35,7 @@ export function NewPlaybook() {
       ) : null}
       <h2>{t('editor.new.template')}</h2>
       <div className="button-row">
-        {PLAYBOOK_KINDS.map((kind) => (
+        {TEMPLATE_KINDS.map((kind) => (
           <button
             key={kind}
             type="button"

@@ -1,0 +1,2 @@
+// The campaigns' screens, one chunk: the list (and starting one) and one campaign.
+export { CampaignList, CampaignPage } from './stub';

@@ -1,0 +1,2 @@
+// The drill calendar and history, one chunk.
+export { DrillsScreen } from './stub';
