@@ -1,5 +1,6 @@
 import type { MusterEvent } from '../domain/event';
 import type { PhotoRef, PhotoType } from '../domain/events/photo';
+import { PHOTO_EVENT_TYPES, photoRefsOf } from '../domain/photo-refs';
 import type { MusterDb } from './db';
 import type { AlongsideWrite } from './events';
 
@@ -128,11 +129,11 @@ export async function wantedPhoto(db: MusterDb, hash: string): Promise<WantedPho
 /**
  * Notes these events, and wants each photo they name that the device does not hold. Runs inside
  * the transaction that stores pulled events (it needs `photos` and `settings`), so a note is
- * never stored without its photos being wanted. Events that are not notes are ignored.
+ * never stored without its photos being wanted. Events that name no photos are ignored.
  */
 export async function wantPhotosOf(db: MusterDb, events: readonly MusterEvent[], now: number, orgId?: string): Promise<number> {
   const refs: { streamId: string; ref: PhotoRef }[] = [];
-  for (const e of events) if (e.type === 'note.added') for (const ref of e.payload.photos ?? []) refs.push({ streamId: e.streamId, ref });
+  for (const e of events) for (const ref of photoRefsOf(e)) refs.push({ streamId: e.streamId, ref });
   if (refs.length === 0) return 0;
   const held = await db.photos.bulkGet(refs.map((r) => r.ref.hash));
   const wanted = await wantedPhotos(db);
@@ -154,10 +155,13 @@ export async function wantPhotosOf(db: MusterDb, events: readonly MusterEvent[],
  */
 export async function wantMissingPhotos(db: MusterDb, now: number): Promise<number> {
   return db.transaction('rw', [db.events, db.photos, db.settings, db.branches, db.branchEvents], async () => {
-    const notes = await db.events.where('type').equals('note.added').toArray();
+    const notes = await db.events.where('type').anyOf(PHOTO_EVENT_TYPES).toArray();
     let wanted = await wantPhotosOf(db, notes, now);
     for (const orgId of await db.branches.toCollection().primaryKeys()) {
-      const branchNotes = await db.branchEvents.where('[orgId+type]').equals([orgId, 'note.added']).toArray();
+      const branchNotes = await db.branchEvents
+        .where('[orgId+type]')
+        .anyOf(PHOTO_EVENT_TYPES.map((type) => [orgId, type]))
+        .toArray();
       wanted += await wantPhotosOf(db, branchNotes, now, orgId);
     }
     return wanted;
@@ -166,7 +170,7 @@ export async function wantMissingPhotos(db: MusterDb, now: number): Promise<numb
 
 /** Head office: the photos a branch's pulled notes name, wanted from that branch. */
 export async function wantBranchPhotos(db: MusterDb, orgId: string, events: readonly MusterEvent[], now: number): Promise<number> {
-  if (!events.some((e) => e.type === 'note.added')) return 0;
+  if (!events.some((e) => photoRefsOf(e).length > 0)) return 0;
   return db.transaction('rw', db.photos, db.settings, () => wantPhotosOf(db, events, now, orgId));
 }
 

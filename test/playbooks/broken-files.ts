@@ -106,7 +106,7 @@ export const BROKEN_FILES = {
   'version-not-semver.json': [
     { path: 'version', severity: 'error', line: 4, column: 3, message: 'expected a semantic version such as "1.0.0", got the text "v1"' },
   ],
-  'wrong-kind.json': [{ path: 'kind', severity: 'error', line: 6, column: 3, message: 'expected one of "flood", "fire", "other", got the text "earthquake"' }],
+  'wrong-kind.json': [{ path: 'kind', severity: 'error', line: 6, column: 3, message: 'expected one of "flood", "fire", "campaign", "other", got the text "earthquake"' }],
   'wrong-types.json': [
     {
       path: 'phases[0].steps[0].critical',
@@ -153,6 +153,6 @@ export const BROKEN_FILES_ZH: Record<keyof typeof BROKEN_FILES, string[]> = {
     '未知的角色、小组、分队或岗位 "ghost"；应为 command 中的 "hq"、"hq.commander"、"hq.deputy"、"hq.members"、"fire-team"、"fire-team.leader"、"fire-team.extinguisher"、"discoverer"、"on-duty-lead" 之一',
   ],
   'version-not-semver.json': ['应为语义化版本号，例如 "1.0.0"，实际为文本 "v1"'],
-  'wrong-kind.json': ['应为 "flood"、"fire"、"other" 之一，实际为文本 "earthquake"'],
+  'wrong-kind.json': ['应为 "flood"、"fire"、"campaign"、"other" 之一，实际为文本 "earthquake"'],
   'wrong-types.json': ['应为 true 或 false，实际为文本 "yes"', '应为数字，实际为文本 "1"'],
 };

@@ -129,7 +129,7 @@ describe('validatePlaybook', () => {
     put(p.preparation!.keyAreas!, 'areas', []);
     expect(issuesOf(validatePlaybook(p, { language: 'zh-CN' }))).toEqual([
       { path: 'id', message: 'id 最多只能有 80 个字符' },
-      { path: 'kind', message: '应为 "flood"、"fire"、"other" 之一，但未填写' },
+      { path: 'kind', message: '应为 "flood"、"fire"、"campaign"、"other" 之一，但未填写' },
       { path: 'title', message: '应最多有 2000 个字符，实际有 2001 个' },
       { path: 'dutyPhone', message: '应最多有 30 个字符，实际有 31 个' },
       { path: 'buildings[0].floors[0].level', message: '应为不大于 200 的数值，实际为 500' },
