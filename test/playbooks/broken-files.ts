@@ -106,7 +106,9 @@ export const BROKEN_FILES = {
   'version-not-semver.json': [
     { path: 'version', severity: 'error', line: 4, column: 3, message: 'expected a semantic version such as "1.0.0", got the text "v1"' },
   ],
-  'wrong-kind.json': [{ path: 'kind', severity: 'error', line: 6, column: 3, message: 'expected one of "flood", "fire", "campaign", "other", got the text "earthquake"' }],
+  'wrong-kind.json': [
+    { path: 'kind', severity: 'error', line: 6, column: 3, message: 'expected one of "flood", "fire", "campaign", "other", got the text "earthquake"' },
+  ],
   'wrong-types.json': [
     {
       path: 'phases[0].steps[0].critical',

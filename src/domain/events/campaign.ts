@@ -140,7 +140,19 @@ export function checkCampaignStarted(p: Record<string, unknown>): Issue[] {
   c.date('referenceDate');
   c.date('deadline');
   c.string('currency', { pattern: /^[A-Z]{3}$/, hint: 'an ISO 4217 currency code such as "CNY"' });
-  c.noOtherKeys(['playbookId', 'playbookVersion', 'playbookLanguage', 'playbookHash', 'title', 'windowStart', 'windowEnd', 'referenceDate', 'deadline', 'currency', 'units']);
+  c.noOtherKeys([
+    'playbookId',
+    'playbookVersion',
+    'playbookLanguage',
+    'playbookHash',
+    'title',
+    'windowStart',
+    'windowEnd',
+    'referenceDate',
+    'deadline',
+    'currency',
+    'units',
+  ]);
   const units = p.units;
   if (!Array.isArray(units)) c.issues.push({ path: 'payload.units', message: `expected a list of units, got ${describe(units)}` });
   else if (units.length > 500) c.issues.push({ path: 'payload.units', message: `must hold at most 500 units, got ${units.length}` });

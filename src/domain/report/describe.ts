@@ -13,7 +13,9 @@ export function tagText(tag: string, labels: ReportLabels): string {
 export function minorAmount(minor: number): string {
   const sign = minor < 0 ? '-' : '';
   const abs = Math.abs(minor);
-  const whole = Math.trunc(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const whole = Math.trunc(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
 }
 
@@ -126,7 +128,8 @@ export function describeEvent(e: MusterEvent, labels: ReportLabels, names: Reado
     case 'round.started':
       return t('event.round.started', { title: e.payload.title, area: e.payload.areaName ? ` · ${e.payload.areaName}` : '', inspector: e.payload.inspector });
     case 'round.itemChecked': {
-      const key = e.payload.result === 'pass' ? 'event.round.itemPass' : e.payload.result === 'finding' ? 'event.round.itemFinding' : 'event.round.itemNotApplicable';
+      const key =
+        e.payload.result === 'pass' ? 'event.round.itemPass' : e.payload.result === 'finding' ? 'event.round.itemFinding' : 'event.round.itemNotApplicable';
       return withNote(t(key, { item: name(e.payload.itemId) }), e.payload.note);
     }
     case 'round.completed':
@@ -169,7 +172,10 @@ export function describeEvent(e: MusterEvent, labels: ReportLabels, names: Reado
     case 'campaign.findingsSet':
       return t('event.campaign.findingsSet', { section: name(e.payload.sectionId) });
     case 'campaign.unitStatus':
-      return withNote(t(e.payload.status === 'reported' ? 'event.campaign.unitReported' : 'event.campaign.unitReopened', { unit: name(e.payload.unitId) }), e.payload.note);
+      return withNote(
+        t(e.payload.status === 'reported' ? 'event.campaign.unitReported' : 'event.campaign.unitReopened', { unit: name(e.payload.unitId) }),
+        e.payload.note,
+      );
     case 'campaign.submitted':
       return withNote(t('event.campaign.submitted', { to: e.payload.to }), e.payload.note);
   }
