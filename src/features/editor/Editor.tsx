@@ -3,6 +3,7 @@ import { validatePlaybook, type PlaybookIssue } from '../../domain/playbook/chec
 import { playbookForm, formField } from '../../domain/playbook/form';
 import { parsePath } from '../../domain/playbook/json-path';
 import { textIn } from '../../domain/playbook/readable';
+import { isRecord } from '../../domain/validation';
 import type { PlaybookDraft } from '../../storage/db';
 import { appDb } from '../../storage';
 import { Loading } from '../../ui/Loading';
@@ -123,6 +124,8 @@ function DraftScreen({ draft, section }: { draft: PlaybookDraft; section: Sectio
 
   const title = textIn(editor.body, 'title') || t('editor.untitled');
   const form = playbookForm();
+  // The campaign section is for a playbook of kind campaign (or one that already holds the block).
+  const hasCampaign = textIn(editor.body, 'kind') === 'campaign' || (isRecord(editor.body) && editor.body.campaign !== undefined);
   const sectionErrors = (id: SectionId) => errors.filter((i) => sectionOf(i.path) === id).length;
   return (
     <EditorContext.Provider value={ctx}>
@@ -165,7 +168,7 @@ function DraftScreen({ draft, section }: { draft: PlaybookDraft; section: Sectio
             </p>
           ) : null}
           <nav aria-label={t('editor.sections')} className="ed-sections">
-            {[...SECTIONS.map((s) => s.id), 'publish' as const].map((id) => {
+            {[...SECTIONS.map((s) => s.id).filter((id) => id !== 'campaign' || hasCampaign), 'publish' as const].map((id) => {
               const count = id === 'publish' ? 0 : sectionErrors(id);
               return (
                 <Link

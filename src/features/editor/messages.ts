@@ -24,6 +24,7 @@ export const messages = defineMessages({
   'editor.section.buildings': { 'zh-CN': '楼宇与疏散', en: 'Buildings and routes' },
   'editor.section.preparation': { 'zh-CN': '预防与准备', en: 'Preparation' },
   'editor.section.aftermath': { 'zh-CN': '善后', en: 'Aftermath' },
+  'editor.section.campaign': { 'zh-CN': '专项排查', en: 'Campaign' },
   'editor.section.publish': { 'zh-CN': '检查与发布', en: 'Check and publish' },
   'editor.sectionErrors': bilingual<{ count: number }>(
     ({ count }) => (count === 1 ? '1 error' : `${count} errors`),

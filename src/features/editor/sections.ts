@@ -33,6 +33,7 @@ export const SECTIONS = [
   { id: 'buildings', fields: ['buildings', 'stairways', 'assemblyPoints', 'rulesForEveryone', 'shelterInPlace'] },
   { id: 'preparation', fields: ['preparation'] },
   { id: 'aftermath', fields: ['aftermath'] },
+  { id: 'campaign', fields: ['campaign'] },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]['id'] | 'publish';
