@@ -61,6 +61,8 @@ describe('a member of staff in a basement with no signal, after one visit (Chine
     await list.waitFor();
     for (const p of shipped) expect(await list.textContent()).toContain(p.title);
     expect(shipped.map((p) => `${p.id}/${p.language}`).sort()).toEqual([
+      'credit-risk-self-inspection/en',
+      'credit-risk-self-inspection/zh-CN',
       'fire-evacuation/en',
       'fire-evacuation/zh-CN',
       'flood-emergency/en',
