@@ -27,14 +27,14 @@ describe('scripts/validate.ts', () => {
     const run = runScript('validate.ts', shipped);
     const lines = run.stdout.trim().split('\n');
     expect(lines.filter((l) => !isWarning.test(l))).toEqual([
-      'scenarios/fire.zh-CN.json: OK (fire-evacuation 1.1.0, zh-CN), with 1 warning(s)',
-      'scenarios/fire.en.json: OK (fire-evacuation 1.1.0, en), with 1 warning(s)',
-      'scenarios/flood.zh-CN.json: OK (flood-emergency 1.1.0, zh-CN), with 1 warning(s)',
-      'scenarios/flood.en.json: OK (flood-emergency 1.1.0, en), with 1 warning(s)',
+      'scenarios/fire.zh-CN.json: OK (fire-evacuation 1.2.0, zh-CN), with 1 warning(s)',
+      'scenarios/fire.en.json: OK (fire-evacuation 1.2.0, en), with 1 warning(s)',
+      'scenarios/flood.zh-CN.json: OK (flood-emergency 1.2.0, zh-CN), with 1 warning(s)',
+      'scenarios/flood.en.json: OK (flood-emergency 1.2.0, en), with 1 warning(s)',
     ]);
-    const fireEn = lines.indexOf('scenarios/fire.en.json: OK (fire-evacuation 1.1.0, en), with 1 warning(s)');
+    const fireEn = lines.indexOf('scenarios/fire.en.json: OK (fire-evacuation 1.2.0, en), with 1 warning(s)');
     expect(lines.slice(fireEn + 1, fireEn + 2)).toEqual([
-      'scenarios/fire.en.json:31:7: warning: principles[0].source (principle "principle.responsibility"): no screen of the app shows this "source", so nobody will read it (69 places like it in this file)',
+      'scenarios/fire.en.json:31:7: warning: principles[0].source (principle "principle.responsibility"): no screen of the app shows this "source", so nobody will read it (105 places like it in this file)',
     ]);
     expect(run.status).toBe(0);
   });
@@ -66,7 +66,7 @@ describe('scripts/validate.ts', () => {
     const lines = run.stdout.trim().split('\n');
     const expected = Object.entries(BROKEN_FILES).flatMap(([name, issues]) => issues.map((i) => issueLine(`test/playbooks/broken/${name}`, i, 'error')));
     expect(lines.filter((l) => l.includes(': error: '))).toEqual(expected);
-    expect(lines[0]).toBe('scenarios/fire.zh-CN.json: OK (fire-evacuation 1.1.0, zh-CN), with 1 warning(s)');
+    expect(lines[0]).toBe('scenarios/fire.zh-CN.json: OK (fire-evacuation 1.2.0, zh-CN), with 1 warning(s)');
     expect(lines.at(-1)).toBe(`${files.length} of ${files.length + 1} files have errors`);
     // Within a file, its errors come first and its warnings after them.
     const wrongTypes = lines.filter((l) => l.startsWith('test/playbooks/broken/wrong-types.json'));
@@ -100,7 +100,7 @@ describe('scripts/validate.ts', () => {
     expect(errors).toContain(
       'test/playbooks/broken/wrong-types.json:113:11: 错误: phases[0].steps[0].critical（阶段 "Raise the alarm"，步骤 "step.alarm.report"（"Report the fire."））: 应为 true 或 false，实际为文本 "yes"',
     );
-    expect(lines[0]).toBe('scenarios/fire.zh-CN.json: 通过（fire-evacuation 1.1.0，zh-CN），另有 1 条警告');
+    expect(lines[0]).toBe('scenarios/fire.zh-CN.json: 通过（fire-evacuation 1.2.0，zh-CN），另有 1 条警告');
     expect(lines.at(-1)).toBe(`${files.length + 1} 个文件中有 ${files.length} 个存在错误`);
     expect(run.status).toBe(1);
   });

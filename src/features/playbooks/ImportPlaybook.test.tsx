@@ -31,7 +31,7 @@ describe('the import screen’s list of problems', () => {
   it('lists a warning as it lists an error: line, column, path, place and what is wrong', () => {
     const fire = readFileSync(new URL('../../../scenarios/fire.en.json', import.meta.url));
     expect(lines(fire, 'fire.en.json', { language: 'en' })).toEqual([
-      'line 31, column 7 · principles[0].source · principle "principle.responsibility" | no screen of the app shows this "source", so nobody will read it (69 places like it in this file)',
+      'line 31, column 7 · principles[0].source · principle "principle.responsibility" | no screen of the app shows this "source", so nobody will read it (105 places like it in this file)',
     ]);
   });
 
