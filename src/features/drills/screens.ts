@@ -1,2 +1,2 @@
 // The drill calendar and history, one chunk.
-export { DrillsScreen } from './stub';
+export { DrillsScreen } from './DrillsScreen';

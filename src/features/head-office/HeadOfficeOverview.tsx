@@ -4,6 +4,7 @@ import { useSession } from '../../ui/session';
 import { useText } from '../../ui/text';
 import type { BranchProblem } from '../../storage/branches';
 import { useHeadOfficeOverview, type HeadOfficeOverview as Overview } from './hooks';
+import { BranchDrills } from './BranchDrills';
 import { ClosedList, OpenCards, OpenTable, useWideEnough } from './IncidentRows';
 import { messages } from './messages';
 import { needsAttention } from './overview';
@@ -51,7 +52,8 @@ function BranchNotes({ overview }: { overview: Overview }) {
 
 /**
  * Head office's overview: every branch's open incidents, what needs attention first (people
- * unaccounted, overdue steps, a silent branch), then those closed in the last 90 days. Read
+ * unaccounted, overdue steps, a silent branch), the drills due at branches, then the incidents
+ * closed in the last 90 days. Read
  * only, from this device's copy: offline it shows what it has, and says as of when.
  */
 export function HeadOfficeOverview() {
@@ -118,6 +120,7 @@ export function HeadOfficeOverview() {
               <OpenCards rows={overview.open} now={overview.now} />
             )}
           </section>
+          <BranchDrills branches={overview.branches} now={overview.now} />
           <section aria-labelledby="ho-closed-heading">
             <h2 id="ho-closed-heading">{t('headOffice.closed.title')}</h2>
             {overview.closed.length === 0 ? <p className="empty">{t('headOffice.closed.empty')}</p> : <ClosedList rows={overview.closed} now={overview.now} />}

@@ -15,7 +15,9 @@ import {
 } from '../../storage/branches';
 import type { MusterDb } from '../../storage/db';
 import { loadPlaybook } from '../playbooks';
+import { deviceTimeZone, useDrilledPlaybooks } from '../drills';
 import { BranchIncidentCache } from './branch-cache';
+import { branchDrillsDue, type BranchDrills } from './branch-drills';
 import { CLOSED_SHOWN_MS, overviewAt, type BranchStatus, type IncidentFacts, type OverviewRow } from './overview';
 
 /**
@@ -194,3 +196,37 @@ export function useBranchReportSources(
 }
 
 type HeldEventLike = Awaited<ReturnType<typeof readBranchReportSources>>['dutyEvents'][number];
+
+/** What the overview's drills section shows: null while loading; `noPlaybooks` when this device holds none to judge by. */
+export type BranchDrillsView =
+  { readonly status: 'loading' } | { readonly status: 'ready'; readonly rows: readonly BranchDrills[]; readonly noPlaybooks: boolean };
+
+/**
+ * Each listed branch's drills overdue or due within 30 days, from head office's copy of the
+ * branches' declarations (one index lookup for all branches) and the playbooks on this device.
+ * Read only; re-read when a branch's events arrive.
+ */
+export function useBranchDrills(branches: readonly BranchRow[], now: number, language: string, db: MusterDb = appDb()): BranchDrillsView {
+  const playbooks = useDrilledPlaybooks();
+  const orgIds = branches.map((b) => b.orgId).join('\u0000');
+  // The declarations are few (one per incident) and indexed by branch and type: no stream is read.
+  const declarations = useLiveQuery(
+    () =>
+      orgIds
+        ? db.branchEvents
+            .where('[orgId+type]')
+            .anyOf(orgIds.split('\u0000').map((orgId) => [orgId, 'incident.declared']))
+            .toArray()
+        : [],
+    [db, orgIds],
+  );
+  return useMemo((): BranchDrillsView => {
+    if (declarations === undefined || playbooks.status === 'loading') return { status: 'loading' };
+    const held = playbooks.status === 'ready' ? playbooks.value : [];
+    return {
+      status: 'ready',
+      rows: branchDrillsDue(branches, declarations, held, now, deviceTimeZone(), language),
+      noPlaybooks: held.length === 0,
+    };
+  }, [declarations, playbooks, branches, now, language]);
+}

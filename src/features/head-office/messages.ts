@@ -83,4 +83,15 @@ export const messages = defineMessages({
     'zh-CN': '本设备上没有这起事件所用的预案（{playbook}），因此无法显示步骤清单和报告；时间线照常显示。',
     en: 'This device does not hold the playbook this incident runs ({playbook}), so its checklist and report cannot be shown; the timeline can.',
   },
+  'headOffice.drills.title': { 'zh-CN': '各网点演练', en: 'Drills at branches' },
+  'headOffice.drills.summary': {
+    'zh-CN': '演练逾期的机构 {overdue} 个 · 30 天内到期的机构 {soon} 个',
+    en: 'Branches with a drill overdue: {overdue} · due within 30 days: {soon}',
+  },
+  'headOffice.drills.none': { 'zh-CN': '各网点的演练都未到期。', en: 'No branch has a drill due within 30 days.' },
+  'headOffice.drills.noPlaybooks': {
+    'zh-CN': '本设备上没有预案，无法计算演练到期情况。',
+    en: 'This device holds no playbook, so drill due dates cannot be worked out.',
+  },
+  'headOffice.drills.last': { 'zh-CN': '上次演练 {date}', en: 'last drill {date}' },
 });
