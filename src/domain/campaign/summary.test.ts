@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MusterEvent } from '../event';
 import type { CampaignLoanSet, CampaignRiskSet } from '../events/campaign';
-import { LOAN_CLASSES } from '../playbook/schema-rounds';
+import { LOAN_CLASSES } from '../playbook/round-terms';
 import { campaignEvent as ev, campaignPlaybook, shuffles, STARTED } from './fixtures.test-support';
 import { reduceCampaign, type CampaignState } from './state';
 import { campaignTables, sumMinor, unitProgress, type LoanTallies, type Tally } from './summary';

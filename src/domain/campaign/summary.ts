@@ -1,6 +1,6 @@
 import { RISK_LEVELS, type RiskLevel } from '../events/campaign';
 import type { Playbook } from '../playbook/schema';
-import { LOAN_CLASSES, type LoanClass } from '../playbook/schema-rounds';
+import { LOAN_CLASSES, type LoanClass } from '../playbook/round-terms';
 import type { Attribution } from '../attribution';
 import type { CampaignLoan, CampaignRisk, CampaignState, UnitStatus } from './state';
 

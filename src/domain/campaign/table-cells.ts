@@ -1,5 +1,5 @@
 import { RISK_LEVELS } from '../events/campaign';
-import { LOAN_CLASSES } from '../playbook/schema-rounds';
+import { LOAN_CLASSES } from '../playbook/round-terms';
 import { speaker, type Language, type Speak } from '../text';
 import { messages } from './messages';
 import { formatAmount } from './money';

@@ -1,5 +1,5 @@
 import type { RiskLevel, TriggerHorizon } from '../events/campaign';
-import type { LoanClass } from '../playbook/schema-rounds';
+import type { LoanClass } from '../playbook/round-terms';
 import { speaker, type Language } from '../text';
 import type { AmountProblem } from './money';
 import { messages } from './messages';

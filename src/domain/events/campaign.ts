@@ -1,5 +1,5 @@
 import { FieldChecker, isRecord, describe, type Issue } from '../validation';
-import { LOAN_CLASSES, type LoanClass } from '../playbook/schema-rounds';
+import { LOAN_CLASSES, type LoanClass } from '../playbook/round-terms';
 import { PLAYBOOK_HASH_PATTERN } from './incident';
 import { TEXT_LIMITS } from './limits';
 

@@ -128,7 +128,7 @@ export const messages = defineMessages({
   ),
   'rule.monthDay': bilingual(
     () => 'expected a month and day as "MM-DD", e.g. "06-01"',
-    () => '应为“月-日”格式，例如 "06-01"',
+    () => '应为 "MM-DD"（月-日）格式，例如 "06-01"',
   ),
   'rule.roundItems': bilingual(
     () => 'a round needs at least one check item, found none',

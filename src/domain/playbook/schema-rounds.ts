@@ -1,6 +1,7 @@
 import { z } from './schema-zod';
 import { described, Id, ItemList, named, PersonRef, Text } from './schema-common';
 import { rule } from './messages';
+import { CAMPAIGN_TABLE_ROWS, MONTH_DAY_PATTERN, ROUND_PERIODS } from './round-terms';
 
 /**
  * What a playbook says between emergencies: inspection rounds with their recurrence, and the
@@ -8,12 +9,7 @@ import { rule } from './messages';
  * seed plan part 2). Runs of both are recorded as events (domain/events/rounds.ts, campaign.ts).
  */
 
-/** Calendar periods a recurrence counts in, in the branch's time zone. */
-export const ROUND_PERIODS = ['day', 'week', 'month', 'quarter', 'half-year', 'year'] as const;
-export type RoundPeriod = (typeof ROUND_PERIODS)[number];
-
-/** A month and day without a year, "MM-DD" (a season start, a campaign window). */
-export const MONTH_DAY_PATTERN = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+export { CAMPAIGN_TABLE_ROWS, LOAN_CLASSES, MONTH_DAY_PATTERN, ROUND_PERIODS, type LoanClass, type RoundPeriod } from './round-terms';
 const MonthDay = z.string().regex(MONTH_DAY_PATTERN, rule('monthDay'));
 
 const Recurrence = named(
@@ -74,12 +70,6 @@ export const Round = named(
   'An inspection round: who does it, how often, which areas and what is checked.',
 );
 export type Round = z.output<typeof Round>;
-
-/** The five-tier loan classification (贷款风险分类): the class a loan is in and the class proposed. */
-export const LOAN_CLASSES = ['normal', 'special-mention', 'substandard', 'doubtful', 'loss'] as const;
-export type LoanClass = (typeof LOAN_CLASSES)[number];
-
-export const CAMPAIGN_TABLE_ROWS = ['loan-categories', 'risk-dimensions'] as const;
 
 const CampaignUnit = named(
   z.strictObject({

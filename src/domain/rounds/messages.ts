@@ -33,7 +33,7 @@ export const messages = defineMessages({
   'roundReport.col.inspector': { 'zh-CN': '检查人', en: 'Inspector' },
   'roundReport.col.result': { 'zh-CN': '结果', en: 'Result' },
   'roundReport.total': { 'zh-CN': '合计', en: 'Total' },
-  'roundReport.wholeSite': { 'zh-CN': '全部', en: 'Whole site' },
+  'roundReport.wholeSite': { 'zh-CN': '整个网点', en: 'Whole site' },
   'roundReport.frequency.every': bilingual<{ times: number; per: string }>(
     ({ times, per }) => (times === 1 ? `once a ${per}` : times === 2 ? `twice a ${per}` : `${times} times a ${per}`),
     ({ times, per }) => (times === 1 ? `每${per}一次` : `每${per}${times}次`),

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
-import { ROUND_PERIODS } from '../playbook/schema-rounds';
+import { ROUND_PERIODS } from '../playbook/round-terms';
 import { endOfYmd, previousWindow, seasonDeadline, startOfYmd, windowAt, windowsBetween, ymdAt, type CalendarWindow, type Recurrence } from './recurrence';
 
 const SH = 'Asia/Shanghai';

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import type { RoundPeriod } from '../playbook/schema-rounds';
+import type { RoundPeriod } from '../playbook/round-terms';
 
 /**
  * The calendar of inspection rounds: which window of a recurrence a moment falls in, in the

@@ -1,2 +1,3 @@
 // The campaigns' screens, one chunk: the list (and starting one) and one campaign.
-export { CampaignList, CampaignPage } from './stub';
+export { CampaignList } from './CampaignList';
+export { CampaignPage } from './CampaignPage';

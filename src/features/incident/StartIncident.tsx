@@ -104,19 +104,21 @@ function PlanChoice({
  * Start an incident: the kind of emergency first (ChooseKind), then the playbook of that kind
  * in the app's language — its twin in the other language only on request — real or drill, a
  * title, a place, who starts it. A link from a playbook (`?playbook=…&lang=…`) opens the form
- * with that playbook chosen.
+ * with that playbook chosen; `&mode=drill` (the drill calendar's link) with Drill chosen.
  */
 export function StartIncident({ preselect }: { preselect?: { id: string; language: string } }) {
   const library = usePlaybookLibrary();
-  const kindParam = new URLSearchParams(useQueryString()).get('kind');
+  const query = new URLSearchParams(useQueryString());
+  const kindParam = query.get('kind');
+  const drill = query.get('mode') === 'drill';
   if (library === undefined) return <Loading />;
   const pre = preselect ? library.find((p) => p.id === preselect.id && p.language === preselect.language) : undefined;
   const kind = isKind(kindParam) ? kindParam : pre && isKind(pre.kind) ? pre.kind : null;
   if (!kind) return <ChooseKind library={library} />;
-  return <StartForm key={kind} kind={kind} library={library} preselect={pre?.kind === kind ? pre : undefined} />;
+  return <StartForm key={kind} kind={kind} library={library} preselect={pre?.kind === kind ? pre : undefined} drill={drill} />;
 }
 
-function StartForm({ kind, library, preselect }: { kind: Kind; library: readonly LibraryEntry[]; preselect: LibraryEntry | undefined }) {
+function StartForm({ kind, library, preselect, drill }: { kind: Kind; library: readonly LibraryEntry[]; preselect: LibraryEntry | undefined; drill: boolean }) {
   const t = useText(messages, reportMessages);
   const tPlaybook = useText(playbookMessages);
   const actorName = useSession((s) => s.actorName);
@@ -125,7 +127,7 @@ function StartForm({ kind, library, preselect }: { kind: Kind; library: readonly
   const [chosenId, setChosenId] = useState(preselect?.id ?? '');
   // The language each playbook is shown in, where someone asked for its twin.
   const [languages, setLanguages] = useState<Record<string, string>>(preselect ? { [preselect.id]: preselect.language } : {});
-  const [mode, setMode] = useState<'real' | 'drill'>('real');
+  const [mode, setMode] = useState<'real' | 'drill'>(drill ? 'drill' : 'real');
   const [title, setTitle] = useState('');
   const [place, setPlace] = useState('');
   const [name, setName] = useState(actorName);

@@ -1,3 +1,5 @@
 // What other capabilities use of the incident: the list of incidents on this device and its texts.
 export { useIncidentList, type IncidentSummary } from './hooks';
 export { messages as incidentMessages } from './messages';
+// Photos taken with a record (shrunk, hashed, stored with its event) and shown beside it: the inspection rounds' findings use them too.
+export { NotePhotos, PhotoPicker } from './NotePhotos';

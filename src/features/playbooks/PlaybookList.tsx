@@ -6,7 +6,7 @@ import { messages } from './messages';
 import { Link } from '../../ui/router';
 import { usePlaybookLibrary, type LibraryEntry } from './library';
 
-const kindKey: Record<string, keyof typeof messages> = { flood: 'playbook.kind.flood', fire: 'playbook.kind.fire' };
+const kindKey: Record<string, keyof typeof messages> = { flood: 'playbook.kind.flood', fire: 'playbook.kind.fire', campaign: 'playbook.kind.campaign' };
 
 export function playbookKindKey(kind: string): keyof typeof messages {
   return kindKey[kind] ?? 'playbook.kind.other';

@@ -17,6 +17,7 @@ import { MeasurementList } from './MeasurementList';
 import { PhaseList } from './PhaseList';
 import { PhoneLink } from './Phone';
 import { Preparation } from './Preparation';
+import { CampaignSection } from './CampaignSection';
 import { EditPlaybookLink } from '../editor';
 
 function Section({ id, title, children }: { id: string; title: keyof typeof messages | keyof typeof reportMessages; children: ReactNode }) {
@@ -36,10 +37,13 @@ function PlaybookBody({ playbook }: { playbook: Playbook }) {
   const t = useText(messages, reportMessages);
   const ui = useSession((s) => s.language);
   const names = useMemo(() => commandNames(playbook), [playbook]);
+  const campaign = playbook.kind === 'campaign' ? playbook.campaign : undefined;
   const sections: { id: string; title: keyof typeof messages | keyof typeof reportMessages; show: boolean }[] = [
     { id: 'numbers', title: 'reader.section.numbers', show: playbook.emergencyNumbers.length > 0 },
     { id: 'command', title: 'reader.section.command', show: true },
-    { id: 'phases', title: 'reader.section.phases', show: true },
+    { id: 'campaign', title: 'reader.section.campaign', show: Boolean(campaign) },
+    // A campaign's phases are how the self-inspection is run, not a response to an emergency.
+    { id: 'phases', title: campaign ? 'reader.section.campaignPhases' : 'reader.section.phases', show: true },
     { id: 'measurements', title: 'reader.section.measurements', show: Boolean(playbook.measurements?.length) },
     {
       id: 'routes',
@@ -62,6 +66,18 @@ function PlaybookBody({ playbook }: { playbook: Playbook }) {
         {playbook.hazard ? <p className="label">{t('reader.hazard', { hazard: playbook.hazard })}</p> : null}
         <p>{playbook.summary}</p>
         {playbook.dutyPhone ? <PhoneLink number={playbook.dutyPhone} label={t('reader.dutyPhone')} /> : null}
+        {campaign ? (
+          <p lang={ui}>
+            {/* A campaign starts from the campaigns screen, never from "start an incident": it is not an emergency. */}
+            <Link
+              href={`/campaigns?start=${encodeURIComponent(playbook.id)}&lang=${encodeURIComponent(playbook.language)}`}
+              className="button primary"
+              data-testid="reader-start-campaign"
+            >
+              {t('reader.campaign.start')}
+            </Link>
+          </p>
+        ) : null}
         <p lang={ui}>
           <EditPlaybookLink playbookId={playbook.id} language={playbook.language} />
         </p>
@@ -96,7 +112,12 @@ function PlaybookBody({ playbook }: { playbook: Playbook }) {
       <Section id="command" title="reader.section.command">
         <CommandChart playbook={playbook} names={names} />
       </Section>
-      <Section id="phases" title="reader.section.phases">
+      {campaign ? (
+        <Section id="campaign" title="reader.section.campaign">
+          <CampaignSection campaign={campaign} names={names} />
+        </Section>
+      ) : null}
+      <Section id="phases" title={campaign ? 'reader.section.campaignPhases' : 'reader.section.phases'}>
         <PhaseList playbook={playbook} names={names} />
       </Section>
       {playbook.measurements?.length ? (

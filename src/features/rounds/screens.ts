@@ -1,2 +1,4 @@
 // The inspection rounds' screens, one chunk: the list of rounds due and findings, one round done on the phone, the round report.
-export { RoundsScreen, RoundPage, RoundReport } from './stub';
+export { RoundsScreen } from './RoundsScreen';
+export { RoundPage } from './RoundPage';
+export { RoundReport } from './RoundReport';
