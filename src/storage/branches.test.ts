@@ -9,6 +9,7 @@ import {
   forgetBranches,
   listBranches,
   readBranch,
+  readBranchDeclarations,
   readBranchIncidents,
   readBranchReportSources,
   readBranchStream,
@@ -217,6 +218,21 @@ describe('head office keeps its branches’ events apart', () => {
     await applyBranchPage(db, 'riverside', { epoch: 'epoch-1', next: 5, more: false, unreadable: 0, events }, T0);
     expect([...(await readBranchIncidents(db, 'riverside', T0 - 90 * DAY)).keys()]).toEqual(['inc-new']);
     expect([...(await readBranchIncidents(db, 'riverside', 0)).keys()].sort()).toEqual(['inc-new', 'inc-old']);
+  });
+
+  it('gives the drill calendar every declaration of the branches asked for, and nothing else', async () => {
+    await recordBranchList(db, list([summary('riverside', 'Riverside', 3), summary('hillside', 'Hillside', 1)]), T0, 120_000);
+    const riverside = [
+      declared('riverside', 1, 'inc-a'),
+      branchEvent('riverside', 2, 'inc-a', 'step.done', { stepId: 's1' }),
+      declared('riverside', 3, 'inc-b'),
+    ];
+    await applyBranchPage(db, 'riverside', { epoch: 'epoch-1', next: 3, more: false, unreadable: 0, events: riverside }, T0);
+    await applyBranchPage(db, 'hillside', { epoch: 'epoch-1', next: 1, more: false, unreadable: 0, events: [declared('hillside', 1, 'inc-h')] }, T0);
+    const ids = (rows: BranchEventRow[]) => rows.map((r) => `${r.orgId}/${r.streamId}/${r.type}`).sort();
+    expect(ids(await readBranchDeclarations(db, ['riverside']))).toEqual(['riverside/inc-a/incident.declared', 'riverside/inc-b/incident.declared']);
+    expect(ids(await readBranchDeclarations(db, ['riverside', 'hillside']))).toHaveLength(3);
+    expect(await readBranchDeclarations(db, [])).toEqual([]);
   });
 });
 

@@ -216,6 +216,18 @@ function heldEvent(row: BranchEventRow): HeldEvent {
   return event;
 }
 
+/**
+ * The incident declarations of these branches, with the branch each came from: few (one per
+ * incident) and read through the branch-and-type index, so no stream is read (the drill calendar).
+ */
+export function readBranchDeclarations(db: MusterDb, orgIds: readonly string[]): Promise<BranchEventRow[]> {
+  if (orgIds.length === 0) return Promise.resolve([]);
+  return db.branchEvents
+    .where('[orgId+type]')
+    .anyOf(orgIds.map((orgId) => [orgId, 'incident.declared']))
+    .toArray();
+}
+
 /** One stream of a branch (an incident), in no particular order: the reducers put events in merge order. */
 export async function readBranchStream(db: MusterDb, orgId: string, streamId: string): Promise<HeldEvent[]> {
   return (await db.branchEvents.where('[orgId+streamId]').equals([orgId, streamId]).toArray()).map(heldEvent);

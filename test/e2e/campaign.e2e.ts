@@ -129,8 +129,10 @@ describe('the credit-risk self-inspection on two phones of one branch', () => {
     // The risk office starts the campaign from its plan: the coming window, the plan's units.
     // The plan reads as a campaign, with every category and dimension in the reader.
     await a.goto(`${server.url}/playbooks/${PLAYBOOK}/zh-CN`);
-    expect(await a.getByTestId('campaign-categories').locator('li').count()).toBe(7);
-    expect(await a.getByTestId('campaign-dimensions').locator('li').count()).toBe(4);
+    // The reader's body arrives in the playbook's own chunk: wait for it, then count.
+    await a.getByTestId('campaign-dimensions').waitFor();
+    await expect.poll(() => a.getByTestId('campaign-categories').locator('li').count()).toBe(7);
+    await expect.poll(() => a.getByTestId('campaign-dimensions').locator('li').count()).toBe(4);
     expect(await axeViolations(a, 'main')).toEqual([]);
     await a.getByTestId('reader-start-campaign').click();
     await a.getByTestId('start-campaign').waitFor();
@@ -201,7 +203,7 @@ describe('the credit-risk self-inspection on two phones of one branch', () => {
     // It corrects the office's loan: the same entry, a new amount.
     const first = b.locator(`[data-borrower="${FIRST_BORROWER}"]`);
     await first.getByTestId('edit-entry').click();
-    expect(await b.getByTestId('loan-amount').inputValue()).toBe('1,234.56');
+    await expect.poll(() => b.getByTestId('loan-amount').inputValue()).toBe('1,234.56');
     await b.getByTestId('loan-amount').fill('2,000');
     await b.getByTestId('save-loan').click();
     await expect.poll(() => first.getByTestId('entry-amount').textContent(), UI_WAIT).toContain('2,000.00');

@@ -7,6 +7,7 @@ import { appDb } from '../../storage';
 import {
   listBranches,
   readBranch,
+  readBranchDeclarations,
   readBranchIncidents,
   readBranchReportSources,
   readBranchStream,
@@ -209,17 +210,7 @@ export type BranchDrillsView =
 export function useBranchDrills(branches: readonly BranchRow[], now: number, language: string, db: MusterDb = appDb()): BranchDrillsView {
   const playbooks = useDrilledPlaybooks();
   const orgIds = branches.map((b) => b.orgId).join('\u0000');
-  // The declarations are few (one per incident) and indexed by branch and type: no stream is read.
-  const declarations = useLiveQuery(
-    () =>
-      orgIds
-        ? db.branchEvents
-            .where('[orgId+type]')
-            .anyOf(orgIds.split('\u0000').map((orgId) => [orgId, 'incident.declared']))
-            .toArray()
-        : [],
-    [db, orgIds],
-  );
+  const declarations = useLiveQuery(() => readBranchDeclarations(db, orgIds ? orgIds.split('\u0000') : []), [db, orgIds]);
   return useMemo((): BranchDrillsView => {
     if (declarations === undefined || playbooks.status === 'loading') return { status: 'loading' };
     const held = playbooks.status === 'ready' ? playbooks.value : [];
