@@ -1,21 +1,16 @@
-import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
 import type { EventPayloads, EventType, MusterEvent } from '../event';
 import { formatStamp } from '../hlc';
 import type { Playbook } from '../playbook/schema';
 import type { Round } from '../playbook/schema-rounds';
 import { oneTwinPerId, roundsDue, seasonKey, summariseRuns, type RoundRunSummary } from './due';
+import { localTime } from './fixtures.test-support';
 import { reduceRound } from './round';
 
 const SH = 'Asia/Shanghai';
 const NY = 'America/New_York';
 
-function local(text: string, timeZone = SH): number {
-  const [date, time = '00:00'] = text.split(' ');
-  const [y, m, d] = date!.split('-').map(Number);
-  const [h, min] = time.split(':').map(Number);
-  return new TZDate(y!, m! - 1, d!, h!, min!, timeZone).getTime();
-}
+const local = (text: string, timeZone = SH): number => localTime(text, timeZone);
 
 const finding = { days: 7, owner: 'fire-prevention-owners' };
 const daily: Round = {

@@ -1,4 +1,3 @@
-import { TZDate } from '@date-fns/tz';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { EventPayloads, EventType, MusterEvent } from '../event';
@@ -7,16 +6,12 @@ import { formatStamp, stampTime } from '../hlc';
 import type { Playbook } from '../playbook/schema';
 import type { Round } from '../playbook/schema-rounds';
 import { checkChain } from '../report/chain';
+import { localTime } from './fixtures.test-support';
 import { buildRoundReport, roundReportCsv, roundReportHtml, type RoundReportInput } from './report';
 
 const SH = 'Asia/Shanghai';
 
-function local(text: string): number {
-  const [date, time = '00:00'] = text.split(' ');
-  const [y, m, d] = date!.split('-').map(Number);
-  const [h, min] = time.split(':').map(Number);
-  return new TZDate(y!, m! - 1, d!, h!, min!, SH).getTime();
-}
+const local = (text: string): number => localTime(text, SH);
 
 const finding = { days: 7, owner: 'fire-prevention-owners' };
 const daily: Round = {
