@@ -168,12 +168,14 @@ const screens: Screen[] = [
   { pattern: '/rounds', render: () => <RoundsScreen.Component />, preload: RoundsScreen.preload },
   { pattern: '/rounds/report', render: () => <RoundReport.Component />, preload: RoundReport.preload },
   { pattern: '/rounds/:id', render: (p) => <RoundPage.Component key={p.id} id={p.id ?? ''} />, preload: RoundPage.preload },
-  { pattern: '/drills', render: () => <DrillsScreen.Component />, preload: DrillsScreen.preload },
-  { pattern: '/campaigns', render: () => <CampaignList.Component />, preload: CampaignList.preload },
+  // Drills twice a year and the campaign once a year: loaded when opened (the service worker keeps them offline).
+  { pattern: '/drills', render: () => <DrillsScreen.Component />, preload: DrillsScreen.preload, rarely: true },
+  { pattern: '/campaigns', render: () => <CampaignList.Component />, preload: CampaignList.preload, rarely: true },
   {
     pattern: '/campaigns/:id',
     render: (p, q) => <CampaignPage.Component key={p.id} id={p.id ?? ''} tab={q.get('tab')} />,
     preload: CampaignPage.preload,
+    rarely: true,
   },
   { pattern: '/enrol', render: () => <Enrol />, preload: enrol.preload },
   { pattern: '/sync', render: () => <SyncPanel />, preload: syncPanel.preload },

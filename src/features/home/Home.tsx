@@ -10,8 +10,6 @@ import './home.css';
 const lists = () => import('./HomeLists');
 const HomeLists = lazy(() => lists().then((m) => ({ default: m.HomeLists })));
 const ResumeIncident = lazy(() => lists().then((m) => ({ default: m.ResumeIncident })));
-// Rounds, drills and campaigns due: their own chunk, after the first screen.
-const BetweenEmergencies = lazy(() => import('./BetweenEmergencies').then((m) => ({ default: m.BetweenEmergencies })));
 
 /**
  * The kinds of emergency as two big buttons, straight to the start form of that kind (the
@@ -51,9 +49,6 @@ export function Home() {
         <span className="routes-entry-title">{t('home.routes.title')}</span>
         <span className="routes-entry-hint">{t('home.routes.hint')}</span>
       </Link>
-      <Suspense fallback={null}>
-        <BetweenEmergencies />
-      </Suspense>
       <Suspense fallback={<Loading />}>
         <HomeLists />
       </Suspense>

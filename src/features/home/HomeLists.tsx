@@ -1,3 +1,4 @@
+import { Suspense, lazy } from 'react';
 import { messages as reportMessages } from '../../domain/report/messages';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDb } from '../../storage';
@@ -11,6 +12,10 @@ import { useSession } from '../../ui/session';
 import { stampTime } from '../../domain/hlc';
 import { incidentMessages, useIncidentList, type IncidentSummary } from '../incident';
 import { PlaybookList, playbookMessages } from '../playbooks';
+
+// Rounds, drills and campaigns due: their own chunk. They arrive after the lists (they read the
+// playbooks), so they come last: arriving above the lists would shift the screen under a thumb.
+const BetweenEmergencies = lazy(() => import('./BetweenEmergencies').then((m) => ({ default: m.BetweenEmergencies })));
 
 function IncidentCard({ incident: i }: { incident: IncidentSummary }) {
   const t = useText(messages, reportMessages);
@@ -109,6 +114,10 @@ export function HomeLists() {
         <h2 id="playbooks-heading">{tPlaybook('library.title')}</h2>
         <PlaybookList />
       </section>
+
+      <Suspense fallback={null}>
+        <BetweenEmergencies />
+      </Suspense>
     </>
   );
 }
