@@ -9,7 +9,7 @@ import { useText } from '../../ui/text';
 import { newEntryId, setLoan } from './commands';
 import { checkLoan, emptyLoan, loanForm, type FieldProblem, type LoanField, type LoanForm } from './forms';
 import { messages } from './messages';
-import { AmountField, EntryActions, FieldError, Recorded, UnitSelect, useProblemText } from './parts';
+import { AmountField, EntryActions, FieldError, FormActions, Recorded, UnitSelect, useProblemText } from './parts';
 
 function ClassSelect({ label, value, onChange, testId }: { label: string; value: LoanClass; onChange: (c: LoanClass) => void; testId: string }) {
   const language = useSession((s) => s.language);
@@ -134,27 +134,18 @@ export function LoansTab({ state, playbook }: { state: CampaignState; playbook: 
           />
           <FieldError id={ids.reason} text={problem('reason')} />
         </label>
-        <div className="button-row">
-          <button type="submit" className="button primary" disabled={busy} data-testid="save-loan">
-            {t(editing ? 'campaign.entry.saveCorrection' : 'campaign.loan.save')}
-          </button>
-          {editing ? (
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setEditing(null);
-                setProblems({});
-                setForm(emptyLoan(form.unitId));
-              }}
-            >
-              {t('campaign.entry.cancelEdit')}
-            </button>
-          ) : null}
-        </div>
-        <p role="status" className="saved-note">
-          {saved}
-        </p>
+        <FormActions
+          busy={busy}
+          editing={editing !== null}
+          saveLabel={t('campaign.loan.save')}
+          saveTestId="save-loan"
+          onCancel={() => {
+            setEditing(null);
+            setProblems({});
+            setForm(emptyLoan(form.unitId));
+          }}
+          saved={saved}
+        />
       </form>
       <h2>{t('campaign.loan.list', { count: state.loans.length })}</h2>
       {state.loans.length === 0 ? (

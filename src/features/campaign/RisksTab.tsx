@@ -9,7 +9,7 @@ import { useText } from '../../ui/text';
 import { newEntryId, setRisk } from './commands';
 import { checkRisk, emptyRisk, riskForm, type FieldProblem, type RiskField, type RiskForm } from './forms';
 import { messages } from './messages';
-import { AmountField, EntryActions, FieldError, Recorded, UnitSelect, useProblemText } from './parts';
+import { AmountField, EntryActions, FieldError, FormActions, Recorded, UnitSelect, useProblemText } from './parts';
 
 /**
  * Major credit risks along the plan's four dimensions (seed plan part 2, 四、(二): industry,
@@ -98,27 +98,18 @@ export function RisksTab({ state, playbook }: { state: CampaignState; playbook: 
             </label>
           ))}
         </fieldset>
-        <div className="button-row">
-          <button type="submit" className="button primary" disabled={busy} data-testid="save-risk">
-            {t(editing ? 'campaign.entry.saveCorrection' : 'campaign.risk.save')}
-          </button>
-          {editing ? (
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setEditing(null);
-                setProblems({});
-                setForm(emptyRisk(form.unitId));
-              }}
-            >
-              {t('campaign.entry.cancelEdit')}
-            </button>
-          ) : null}
-        </div>
-        <p role="status" className="saved-note">
-          {saved}
-        </p>
+        <FormActions
+          busy={busy}
+          editing={editing !== null}
+          saveLabel={t('campaign.risk.save')}
+          saveTestId="save-risk"
+          onCancel={() => {
+            setEditing(null);
+            setProblems({});
+            setForm(emptyRisk(form.unitId));
+          }}
+          saved={saved}
+        />
       </form>
       <h2>{t('campaign.risk.list', { count: state.risks.length })}</h2>
       {state.risks.length === 0 ? (

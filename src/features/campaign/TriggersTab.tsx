@@ -8,7 +8,7 @@ import { useSession } from '../../ui/session';
 import { useText } from '../../ui/text';
 import { newEntryId, setPath, setTrigger } from './commands';
 import { messages } from './messages';
-import { EntryActions, FieldError, Recorded, UnitSelect, useProblemText } from './parts';
+import { EntryActions, FieldError, FormActions, Recorded, UnitSelect, useProblemText } from './parts';
 
 interface TriggerDraft {
   horizon: TriggerHorizon;
@@ -75,19 +75,7 @@ function TriggerForm({ state, editing, onDone }: { state: CampaignState; editing
         <FieldError id="trigger-missing" text={missing ? say('required') : undefined} />
       </label>
       <UnitSelect units={state.units} value={draft.unitId} onChange={(unitId) => setDraft((d) => ({ ...d, unitId }))} optional />
-      <div className="button-row">
-        <button type="submit" className="button primary" disabled={busy} data-testid="save-trigger">
-          {t(editing ? 'campaign.entry.saveCorrection' : 'campaign.trigger.save')}
-        </button>
-        {editing ? (
-          <button type="button" className="button" onClick={onDone}>
-            {t('campaign.entry.cancelEdit')}
-          </button>
-        ) : null}
-      </div>
-      <p role="status" className="saved-note">
-        {saved}
-      </p>
+      <FormActions busy={busy} editing={editing !== null} saveLabel={t('campaign.trigger.save')} saveTestId="save-trigger" onCancel={onDone} saved={saved} />
     </form>
   );
 }
@@ -150,19 +138,7 @@ function PathForm({ state, editing, onDone }: { state: CampaignState; editing: C
         />
       </label>
       <UnitSelect units={state.units} value={draft.unitId} onChange={(unitId) => setDraft((d) => ({ ...d, unitId }))} optional />
-      <div className="button-row">
-        <button type="submit" className="button primary" disabled={busy} data-testid="save-path">
-          {t(editing ? 'campaign.entry.saveCorrection' : 'campaign.path.save')}
-        </button>
-        {editing ? (
-          <button type="button" className="button" onClick={onDone}>
-            {t('campaign.entry.cancelEdit')}
-          </button>
-        ) : null}
-      </div>
-      <p role="status" className="saved-note">
-        {saved}
-      </p>
+      <FormActions busy={busy} editing={editing !== null} saveLabel={t('campaign.path.save')} saveTestId="save-path" onCancel={onDone} saved={saved} />
     </form>
   );
 }

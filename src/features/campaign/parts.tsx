@@ -204,3 +204,42 @@ export function EntryActions({ streamId, entryId, label, onEdit }: { streamId: s
     </form>
   );
 }
+
+/**
+ * The end of every entry form: save (or save the correction), cancel a correction, and what was
+ * last saved, said to a screen reader.
+ */
+export function FormActions({
+  busy,
+  editing,
+  saveLabel,
+  saveTestId,
+  onCancel,
+  saved,
+}: {
+  busy: boolean;
+  editing: boolean;
+  saveLabel: string;
+  saveTestId: string;
+  onCancel: () => void;
+  saved: string | null;
+}) {
+  const t = useText(messages);
+  return (
+    <>
+      <div className="button-row">
+        <button type="submit" className="button primary" disabled={busy} data-testid={saveTestId}>
+          {editing ? t('campaign.entry.saveCorrection') : saveLabel}
+        </button>
+        {editing ? (
+          <button type="button" className="button" onClick={onCancel}>
+            {t('campaign.entry.cancelEdit')}
+          </button>
+        ) : null}
+      </div>
+      <p role="status" className="saved-note">
+        {saved}
+      </p>
+    </>
+  );
+}
