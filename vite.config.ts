@@ -86,5 +86,16 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // Every browser that runs this app supports modulepreload: no polyfill in the entry.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      treeshake: {
+        // Our own modules do nothing when imported but define things (test/lint checks that no
+        // module is imported for its effects), so one that only re-exports (a feature's
+        // index.ts) does not pull in every module it names: the home screen imports a
+        // feature's texts without its screens. Stylesheets keep their effect.
+        moduleSideEffects: [{ test: /\/src\/(?!app\/main\.tsx$).*\.tsx?$/, sideEffects: false }],
+      },
+    },
   },
 });

@@ -1,7 +1,6 @@
 import { Loading } from '../ui/Loading';
-import { Suspense, lazy, useEffect, type ReactNode } from 'react';
-import { Home } from '../features/home/Home';
-import { Settings } from '../features/settings/Settings';
+import { Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
+import { Home, prefetchHome } from '../features/home/Home';
 import { useText } from '../ui/text';
 import { messages as uiMessages } from '../ui/messages';
 import { messages } from './messages';
@@ -12,6 +11,7 @@ import { UpdateBanner } from '../features/offline/UpdateBanner';
 import { InsecureBanner } from '../features/offline/InsecureBanner';
 import { Link, matchPath, usePath, useQueryString, type Params } from '../ui/router';
 import { useSession } from '../ui/session';
+import { afterFirstScreen } from '../ui/first-screen';
 
 // Screens past the home screen load on demand, so the first load stays small on a cheap phone.
 const playbookLibrary = lazyScreen(
@@ -43,6 +43,10 @@ const posters = lazyScreen(
 const routeFinder = lazyScreen(
   () => import('../features/routes/RouteFinder'),
   (m) => m.RouteFinder,
+);
+const settings = lazyScreen(
+  () => import('../features/settings/Settings'),
+  (m) => m.Settings,
 );
 const syncPanel = lazyScreen(
   () => import('../features/sync/SyncPanel'),
@@ -105,6 +109,7 @@ const DutyLog = dutyLog.Component;
 const ImportPlaybook = importPlaybook.Component;
 const Enrol = enrol.Component;
 const SyncPanel = syncPanel.Component;
+const Settings = settings.Component;
 const ReportViewer = reportViewer.Component;
 const FloorRoute = floorRoute.Component;
 const Posters = posters.Component;
@@ -124,8 +129,8 @@ interface Screen {
 }
 
 const screens: Screen[] = [
-  // The home lists (IndexedDB) start loading with the entry, not after the first render.
-  { pattern: '/', render: () => <Home />, prefetch: () => void import('../features/home/HomeLists') },
+  // Whether the device holds a database, and then the home lists' code, start with the entry.
+  { pattern: '/', render: () => <Home />, prefetch: () => void prefetchHome() },
   { pattern: '/playbooks', render: () => <PlaybookLibrary />, preload: playbookLibrary.preload },
   { pattern: '/playbooks/import', render: () => <ImportPlaybook />, preload: importPlaybook.preload },
   { pattern: '/playbooks/new', render: () => <NewPlaybook />, preload: newPlaybook.preload, rarely: true },
@@ -160,7 +165,7 @@ const screens: Screen[] = [
     prefetch: (p) => void import('../features/incident/incident-store').then((m) => m.incidentStore.prefetch(p.id ?? '')),
   },
   { pattern: '/duty-log', render: () => <DutyLog />, preload: dutyLog.preload },
-  { pattern: '/settings', render: () => <Settings /> },
+  { pattern: '/settings', render: () => <Settings />, preload: settings.preload },
   { pattern: '/roster', render: () => <RosterScreen.Component />, preload: RosterScreen.preload },
   { pattern: '/roster/import', render: () => <ImportRoster.Component />, preload: ImportRoster.preload },
   { pattern: '/roster/badges', render: () => <RosterBadges.Component />, preload: RosterBadges.preload },
@@ -189,15 +194,18 @@ const screens: Screen[] = [
   },
 ];
 
-/** Loads the code of the screen at `path` (before the first render), then the rest when idle. */
+/** Loads the code of the screen at `path` (before the first render), then the rest once it is up. */
 export async function preloadScreens(path: string): Promise<void> {
   const first = screens.find((s) => matchPath(s.pattern, path));
   const params = first ? matchPath(first.pattern, path) : null;
   if (first?.prefetch && params) first.prefetch(params);
   await first?.preload?.().catch(() => undefined); // the screen tries again when it renders, and says so if it still fails
-  const rest = () => screens.forEach((s) => void (s.rarely ? undefined : s.preload?.().catch(() => undefined)));
-  if ('requestIdleCallback' in window) window.requestIdleCallback(rest, { timeout: 3000 });
-  else setTimeout(rest, 1000);
+  // On a first visit the service worker is about to download every screen into its precache:
+  // fetching them from the page as well would take the same bytes twice over a weak signal.
+  // Once it controls the page, loading them ahead comes from the phone's own cache.
+  const precaching = 'serviceWorker' in navigator && !navigator.serviceWorker.controller && import.meta.env.PROD;
+  if (precaching) return;
+  afterFirstScreen(() => screens.forEach((s) => void (s.rarely ? undefined : s.preload?.().catch(() => undefined))));
 }
 
 const navItems: { href: string; label: keyof typeof messages }[] = [
@@ -229,6 +237,9 @@ export function App() {
   const setWriteError = useSession((s) => s.setWriteError);
   const language = useSession((s) => s.language);
   const setLanguage = useSession((s) => s.setLanguage);
+  // The sync badge (and the sync code it needs) once the first screen is up.
+  const [later, setLater] = useState(false);
+  useEffect(() => afterFirstScreen(() => setLater(true)), []);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -255,11 +266,13 @@ export function App() {
         </Link>
         {/* Badge and switch wrap together, below the name, when the three do not fit on one line. */}
         <div className="topbar-end">
-          <ErrorBoundary fallback={quiet}>
-            <Suspense fallback={null}>
-              <SyncBadge />
-            </Suspense>
-          </ErrorBoundary>
+          {later ? (
+            <ErrorBoundary fallback={quiet}>
+              <Suspense fallback={null}>
+                <SyncBadge />
+              </Suspense>
+            </ErrorBoundary>
+          ) : null}
           <button
             type="button"
             className="lang-toggle"

@@ -4,6 +4,7 @@ import { App, preloadScreens } from './App';
 import './app.css';
 import { startPwa } from '../features/offline/start';
 import { ErrorBoundary, ScreenError } from '../ui/ScreenError';
+import { afterFirstScreen, firstScreenFallback, markFirstScreenUp } from '../ui/first-screen';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -56,5 +57,9 @@ void preloadScreens(window.location.pathname).then(() => {
   startPwa();
   // Sync starts after the first screen is up: it needs nothing from it, and a device that was
   // never enrolled simply keeps everything locally.
-  void import('../features/sync').then((m) => m.startSync());
+  afterFirstScreen(() => void import('../features/sync').then((m) => m.startSync()));
+  // The home screen says when its lists are on screen; any other first screen was loaded
+  // before this render, so it is up once the browser is next idle.
+  if (window.location.pathname === '/') firstScreenFallback();
+  else markFirstScreenUp();
 });

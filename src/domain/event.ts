@@ -1,4 +1,7 @@
 import { isStamp } from './hlc';
+import { compareEvents, orderEvents } from './event-order';
+
+export { compareEvents, orderEvents };
 import { checkSeasonSet, type SeasonSet } from './events/calendar';
 import {
   checkCampaignEntryRemoved,
@@ -222,21 +225,4 @@ export function validateEvent(input: unknown): Validated<MusterEvent> {
   c.issues.push(...malformedTextIssues(input, ''));
   if (c.issues.length > 0) return { ok: false, issues: c.issues };
   return { ok: true, value: input as unknown as MusterEvent };
-}
-
-/** The total order of events: by clock stamp, then by id, so every device sorts the same set the same way. */
-export function compareEvents(a: Pick<MusterEvent, 'hlc' | 'id'>, b: Pick<MusterEvent, 'hlc' | 'id'>): number {
-  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
-  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-  return 0;
-}
-
-/** Events in total order with repeats of the same id dropped; the input is not changed. */
-export function orderEvents<E extends Pick<MusterEvent, 'hlc' | 'id'>>(events: readonly E[]): E[] {
-  const sorted = [...events].sort(compareEvents);
-  const out: E[] = [];
-  for (const e of sorted) {
-    if (out.length === 0 || out[out.length - 1]?.id !== e.id) out.push(e);
-  }
-  return out;
 }

@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import { DB_NAME } from './db-name';
 import type { HeldEvent } from '../domain/merge-order';
 import type { HlcClock } from '../domain/hlc';
 import type { BranchEventRow, BranchRow } from './branches';
@@ -69,8 +70,6 @@ interface SettingRow {
 }
 
 export type { HlcClock };
-
-const DB_NAME = 'muster';
 
 /**
  * The device database. The schema is versioned: a new version adds a `.version(n)` block

@@ -1,5 +1,6 @@
 import { isRecord } from '../validation';
-import { SCHEMA_VERSION, type Playbook, type Step } from './schema';
+import type { Playbook, Step } from './schema';
+import { SCHEMA_VERSION } from './schema-version';
 import type { Floor, Leg, Route, Stairway } from './schema-evacuation';
 import type { FloorV1, PlaybookV1, RouteV1, StepV1 } from './schema-v1';
 

@@ -13,7 +13,9 @@ export type { AftermathItem, Preparation } from './schema-plan';
  * parses with it. Files of version 1 (schema-v1.ts) are still read and migrated (migrate.ts).
  */
 
-export const SCHEMA_VERSION = 2;
+import { SCHEMA_VERSION } from './schema-version';
+
+export { SCHEMA_VERSION };
 export const TARGET_FROM = ['incident', 'step'] as const;
 
 const StepTarget = named(

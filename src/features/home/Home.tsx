@@ -1,8 +1,11 @@
 import { Loading } from '../../ui/Loading';
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, use, useEffect, useState } from 'react';
 import { useText } from '../../ui/text';
 import { Link } from '../../ui/router';
+import { afterFirstScreen } from '../../ui/first-screen';
+import { deviceHasData } from '../../storage/db-name';
 import { messages } from './messages';
+import { FreshLists } from './FreshLists';
 import './home.css';
 
 // The lists read IndexedDB (Dexie): that code loads beside the first screen, not before it, so
@@ -10,6 +13,42 @@ import './home.css';
 const lists = () => import('./HomeLists');
 const HomeLists = lazy(() => lists().then((m) => ({ default: m.HomeLists })));
 const ResumeIncident = lazy(() => lists().then((m) => ({ default: m.ResumeIncident })));
+
+let holdsData: Promise<boolean> | null = null;
+
+/**
+ * Starts the home screen's reads with the app's code: whether the device holds a database at
+ * all, and if it does, the lists' code. A first visit holds none, so its home screen needs no
+ * database code at all before it is complete.
+ */
+export function prefetchHome(): Promise<boolean> {
+  holdsData ??= deviceHasData().then((has) => {
+    if (has) void lists().catch(() => undefined); // the screen tries again when it renders
+    return has;
+  });
+  return holdsData;
+}
+
+/**
+ * The lists: read from the database when the device holds one; otherwise the fresh device's
+ * (no incidents, the shipped playbooks), replaced by the read ones once the first screen is up
+ * and their code is in, which show the same until something changes.
+ */
+function Lists() {
+  const has = use(prefetchHome());
+  const [reading, setReading] = useState(has);
+  useEffect(() => {
+    if (!has)
+      afterFirstScreen(
+        () =>
+          void lists().then(
+            () => setReading(true),
+            () => undefined,
+          ),
+      );
+  }, [has]);
+  return reading ? <HomeLists fresh={!has} /> : <FreshLists />;
+}
 
 /**
  * The kinds of emergency as two big buttons, straight to the start form of that kind (the
@@ -32,6 +71,11 @@ function StartKinds() {
   );
 }
 
+/** The open incident to resume, on a device that holds any. */
+function Resume() {
+  return use(prefetchHome()) ? <ResumeIncident /> : null;
+}
+
 /**
  * The first screen, at any hour: an open incident to resume first, then flood and fire to start
  * one, then the evacuation routes (anyone may need them: they stay on the first screen), then
@@ -42,7 +86,7 @@ export function Home() {
   return (
     <div className="home">
       <Suspense fallback={null}>
-        <ResumeIncident />
+        <Resume />
       </Suspense>
       <StartKinds />
       <Link href="/routes" className="routes-entry" data-testid="routes-entry">
@@ -50,7 +94,7 @@ export function Home() {
         <span className="routes-entry-hint">{t('home.routes.hint')}</span>
       </Link>
       <Suspense fallback={<Loading />}>
-        <HomeLists />
+        <Lists />
       </Suspense>
     </div>
   );

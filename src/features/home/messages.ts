@@ -9,6 +9,9 @@ export const messages = defineMessages({
   'home.routes.hint': { 'zh-CN': '查看本楼层应走的楼梯和出口', en: 'Find the stairs and exit for your floor' },
   'home.incidents.title': { 'zh-CN': '进行中的事件', en: 'Open incidents' },
   'home.incidents.empty': { 'zh-CN': '本设备上没有进行中的事件。', en: 'No open incidents on this device.' },
+  // One word each, as the badge on an incident's card says it.
+  'home.mode.real': { 'zh-CN': '实战', en: 'Real' },
+  'home.mode.drill': { 'zh-CN': '演练', en: 'Drill' },
   'home.incidents.closed': { 'zh-CN': '已结束的事件', en: 'Closed incidents' },
   'home.incidents.started': { 'zh-CN': '{actor} 于 {time} 启动', en: 'Started {time} by {actor}' },
   'home.headOffice.title': { 'zh-CN': '总行视图：各网点事件', en: 'Head office: every branch’s incidents' },

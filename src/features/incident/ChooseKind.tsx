@@ -8,6 +8,7 @@ import { emergencyKinds } from '../../domain/playbook-choice';
 import type { LibraryEntry } from '../playbooks';
 import { useIncidentList } from './hooks';
 import { messages } from './messages';
+import { messages as listMessages } from './list.messages';
 import './incident.css';
 
 /** The words of each kind the start screen asks about; `other` covers any kind a playbook names. */
@@ -27,7 +28,7 @@ export const kindHref = (kind: Kind) => `/incidents/new?kind=${kind}`;
 
 /** The incidents still open on this device: resumed with one tap rather than started twice. */
 function ResumeList() {
-  const t = useText(messages, reportMessages);
+  const t = useText(messages, listMessages, reportMessages);
   const language = useSession((s) => s.language);
   const open = useIncidentList()?.filter((i) => !i.closed) ?? [];
   if (open.length === 0) return null;
@@ -57,7 +58,7 @@ function ResumeList() {
  * playbook on this device covers — so a flood is never started with the fire plan.
  */
 export function ChooseKind({ library }: { library: readonly LibraryEntry[] }) {
-  const t = useText(messages, reportMessages);
+  const t = useText(messages, listMessages, reportMessages);
   const kinds = emergencyKinds(library).filter(isKind);
   return (
     <div className="stack">

@@ -1,39 +1,9 @@
 import { UTCDate } from '@date-fns/utc';
 import { differenceInHours, format } from 'date-fns';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { closedStreamIds, listIncidentStreams } from '../../storage/events';
-import { appDb } from '../../storage';
 
-export interface IncidentSummary {
-  id: string;
-  title: string;
-  place: string;
-  mode: 'real' | 'drill';
-  playbookId: string;
-  actor: string;
-  hlc: string;
-  closed: boolean;
-}
-
-/** The incidents declared on this device, newest first, open ones marked; re-renders when one is added or closed. */
-export function useIncidentList(): IncidentSummary[] | undefined {
-  return useLiveQuery(async () => {
-    const db = appDb();
-    const declared = await listIncidentStreams(db);
-    const closed = await closedStreamIds(db);
-    return declared.map((e) => ({
-      id: e.streamId,
-      title: e.payload.title,
-      place: e.payload.place,
-      mode: e.payload.mode,
-      playbookId: e.payload.playbookId,
-      actor: e.actor,
-      hlc: e.hlc,
-      closed: closed.has(e.streamId),
-    }));
-  });
-}
+// The list lives apart (incident-list.ts) so the home screen loads it without these screens' date code.
+export { useIncidentList, type IncidentSummary } from './incident-list';
 
 /** The current time, refreshed every `ms`; time is read here, at the edge, never in the domain. */
 export function useNow(ms: number): number {

@@ -1,5 +1,6 @@
 // What other capabilities use of the incident: the list of incidents on this device and its texts.
-export { useIncidentList, type IncidentSummary } from './hooks';
+export { useIncidentList, type IncidentSummary } from './incident-list';
 export { messages as incidentMessages } from './messages';
+export { messages as incidentListMessages } from './list.messages';
 // Photos taken with a record (shrunk, hashed, stored with its event) and shown beside it: the inspection rounds' findings use them too.
 export { NotePhotos, PhotoPicker } from './NotePhotos';

@@ -1,5 +1,6 @@
 import { watchNetwork, probeServer } from './network';
 import { requestPersistentStorage } from './storage';
+import { afterFirstScreen } from '../../ui/first-screen';
 
 function afterLoad(run: () => void): void {
   if (document.readyState === 'complete') run();
@@ -7,8 +8,8 @@ function afterLoad(run: () => void): void {
 }
 
 /**
- * Starts the offline layer; call once from main.tsx. The service worker is registered after
- * the page has loaded, from a separate chunk, so neither workbox-window nor the precache
+ * Starts the offline layer; call once from main.tsx. The service worker is registered once the
+ * first screen is up, from a separate chunk, so neither workbox-window nor the precache
  * downloads compete with the first screen on a slow phone.
  */
 export function startPwa(): void {
@@ -18,6 +19,8 @@ export function startPwa(): void {
   afterLoad(() => {
     // `navigator.onLine` is true on a Wi-Fi with no way out; one small request tells.
     if (navigator.onLine) void probeServer();
+  });
+  afterFirstScreen(() => {
     if (import.meta.env.PROD && 'serviceWorker' in navigator) {
       import('./register')
         .then((m) => m.registerServiceWorker())

@@ -3,10 +3,11 @@ import { Link } from '../../ui/router';
 import { PlaybookList } from './PlaybookList';
 import { DraftList } from '../editor';
 import { messages } from './messages';
+import { messages as listMessages } from './list.messages';
 
 /** Every playbook on the device, shipped, imported and published by the organisation, each opening its reader. */
 export function PlaybookLibrary() {
-  const t = useText(messages);
+  const t = useText(messages, listMessages);
   return (
     <>
       <h1>{t('library.title')}</h1>

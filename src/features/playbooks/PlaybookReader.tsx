@@ -3,6 +3,7 @@ import { Loading } from '../../ui/Loading';
 import { useMemo, type ReactNode } from 'react';
 import { useText } from '../../ui/text';
 import { messages } from './messages';
+import { messages as listMessages } from './list.messages';
 import { Link } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import type { Playbook } from '../../domain/playbook/schema';
@@ -34,7 +35,7 @@ function Section({ id, title, children }: { id: string; title: keyof typeof mess
 }
 
 function PlaybookBody({ playbook }: { playbook: Playbook }) {
-  const t = useText(messages, reportMessages);
+  const t = useText(messages, listMessages, reportMessages);
   const ui = useSession((s) => s.language);
   const names = useMemo(() => commandNames(playbook), [playbook]);
   const campaign = playbook.kind === 'campaign' ? playbook.campaign : undefined;

@@ -3,77 +3,21 @@ import { useMemo } from 'react';
 import { currentPlaybook } from '../../domain/playbook/migrate';
 import type { Playbook } from '../../domain/playbook/schema';
 import type { PlaybookV1 } from '../../domain/playbook/schema-v1';
-import { compareSemver } from '../../domain/semver';
 import { appDb } from '../../storage';
-import type { MusterDb, StoredPlaybook } from '../../storage/db';
+import type { MusterDb } from '../../storage/db';
 import { getStoredPlaybook, listStoredPlaybooks } from '../../storage/playbooks';
 import { errorMessage, useAsync, type AsyncState } from '../../ui/use-async';
-import { loadShippedPlaybook, shippedPlaybooks, type PlaybookEntry } from './catalogue';
+import { loadShippedPlaybook, shippedPlaybooks } from './catalogue';
+import { mergeLibrary, preferredCopy, type LibraryEntry, type PlaybookSource } from './merge';
 
-export type PlaybookSource = 'shipped' | 'imported' | 'published';
-
-/** Which published version a library entry is, and when this device received it. */
-export interface PublishedDetails {
-  revision: number;
-  note: string;
-  publishedAt: string;
-  publishedBy: string;
-  /** When this device stored it (ms). */
-  receivedAt: number;
-}
-
-export interface LibraryEntry {
-  id: string;
-  language: string;
-  version: string;
-  kind: string;
-  title: string;
-  source: PlaybookSource;
-  /** Set for a version the organisation published. */
-  published?: PublishedDetails;
-}
+export { mergeLibrary, preferredCopy, type LibraryEntry, type PlaybookSource, type PublishedDetails } from './merge';
 
 /**
- * On a tie of versions, which copy runs: what the organisation published, then a file
- * imported here (the safety officer adapted it), then the one shipped with the app.
+ * Every playbook on the device; re-renders when one is imported or received on sync. `initial`
+ * is shown until the first read (a screen that already shows the shipped list keeps it).
  */
-const TIE_RANK: Record<PlaybookSource, number> = { shipped: 0, imported: 1, published: 2 };
-
-/** Whether `candidate` should run instead of `current`: a newer version, or the same one from a stronger source. */
-export function preferredCopy(candidate: Pick<LibraryEntry, 'version' | 'source'>, current: Pick<LibraryEntry, 'version' | 'source'>): boolean {
-  const order = compareSemver(candidate.version, current.version);
-  return order > 0 || (order === 0 && TIE_RANK[candidate.source] > TIE_RANK[current.source]);
-}
-
-/**
- * The playbooks this device can run: shipped, imported and published, one per id and
- * language. The newer version wins; on a tie a published copy wins (it is what the
- * organisation published), then an imported file.
- */
-export function mergeLibrary(shipped: readonly PlaybookEntry[], stored: readonly StoredPlaybook[]): LibraryEntry[] {
-  const byKey = new Map<string, LibraryEntry>();
-  const consider = (e: LibraryEntry) => {
-    const key = `${e.id}\u0000${e.language}`;
-    const current = byKey.get(key);
-    if (!current || preferredCopy(e, current)) byKey.set(key, e);
-  };
-  for (const s of shipped) consider({ id: s.id, language: s.language, version: s.version, kind: s.kind, title: s.title, source: 'shipped' });
-  for (const s of stored) consider(storedEntry(s));
-  return [...byKey.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id) || a.language.localeCompare(b.language));
-}
-
-function storedEntry(s: StoredPlaybook): LibraryEntry {
-  const entry: LibraryEntry = { id: s.id, language: s.language, version: s.version, kind: s.kind, title: s.title, source: s.source };
-  if (s.source === 'published' && s.published) {
-    const { revision, note, publishedAt, publishedBy } = s.published;
-    entry.published = { revision, note, publishedAt, publishedBy, receivedAt: s.storedAt };
-  }
-  return entry;
-}
-
-/** Every playbook on the device; re-renders when one is imported or received on sync. */
-export function usePlaybookLibrary(db: MusterDb = appDb()): LibraryEntry[] | undefined {
-  return useLiveQuery(async () => mergeLibrary(shippedPlaybooks, await listStoredPlaybooks(db)), [db]);
+export function usePlaybookLibrary(db: MusterDb = appDb(), initial?: LibraryEntry[]): LibraryEntry[] | undefined {
+  return useLiveQuery(async () => mergeLibrary(shippedPlaybooks, await listStoredPlaybooks(db)), [db], initial);
 }
 
 interface LoadedPlaybook {

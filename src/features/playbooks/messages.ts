@@ -2,19 +2,7 @@ import { defineMessages } from '../../domain/text';
 
 /** Texts of the playbook library, reader and import. */
 export const messages = defineMessages({
-  'playbook.kind.flood': { 'zh-CN': '防汛', en: 'Flood' },
-  'playbook.kind.fire': { 'zh-CN': '消防', en: 'Fire' },
-  'playbook.kind.other': { 'zh-CN': '其他灾害', en: 'Other hazard' },
-  'playbook.meta': { 'zh-CN': '{kind} · {language} · 版本 {version}', en: '{kind} · {language} · version {version}' },
-  'library.title': { 'zh-CN': '应急预案', en: 'Playbooks' },
   'library.import': { 'zh-CN': '导入预案', en: 'Import a playbook' },
-  'library.imported': { 'zh-CN': '已导入', en: 'imported' },
-  // A playbook the organisation published (PlaybookList.tsx): which version this device holds and since when.
-  'library.published.meta': {
-    'zh-CN': '{kind} · {language} · 第 {revision} 次发布 · 版本 {version} · {received} 收到',
-    en: '{kind} · {language} · revision {revision} · version {version} · received {received}',
-  },
-  'library.published.note': { 'zh-CN': '修订说明：{note}', en: 'What changed: {note}' },
   'reader.missing': { 'zh-CN': '本设备上找不到该预案', en: 'Playbook not found on this device' },
   'reader.backToLibrary': { 'zh-CN': '返回预案列表', en: 'Back to the playbooks' },
   'reader.contents': { 'zh-CN': '目录', en: 'Contents' },
@@ -94,7 +82,6 @@ export const messages = defineMessages({
   'import.error.tooLarge': { 'zh-CN': '该文件有 {detail} 字节；预案文件不得超过 5 MB。', en: 'The file is {detail} bytes; a playbook may be at most 5 MB.' },
   'import.error.badUrl': { 'zh-CN': '“{detail}”不是有效的网址（http 或 https）。', en: '“{detail}” is not a web address (http or https).' },
   'import.error.store': { 'zh-CN': '无法将预案保存到本设备：{detail}', en: 'The playbook could not be stored on this device: {detail}' },
-  'library.empty': { 'zh-CN': '本设备上还没有预案。', en: 'No playbooks on this device yet.' },
   // The import screen's list of problems (ImportPlaybook.tsx): errors keep the file out, warnings let it in.
   'import.issues.errors': { 'zh-CN': '错误（{count} 个）：改正后才能导入', en: 'Errors ({count}): correct these before the file can be imported' },
   'import.issues.warnings': {
@@ -132,7 +119,6 @@ export const messages = defineMessages({
     en: 'A playbook is a JSON file such as flood.en.json; the playbook editor can also write one.',
   },
   // A campaign playbook in the reader (PlaybookReader.tsx, CampaignSection.tsx): the self-inspection of seed plan part 2.
-  'playbook.kind.campaign': { 'zh-CN': '专项排查', en: 'Self-inspection campaign' },
   'reader.section.campaign': { 'zh-CN': '自查安排', en: 'The self-inspection' },
   'reader.section.campaignPhases': { 'zh-CN': '工作步骤', en: 'How the campaign is run' },
   'reader.campaign.start': { 'zh-CN': '按此方案开始专项排查', en: 'Start a campaign with this plan' },
