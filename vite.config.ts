@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { byteBudget } from './build/byte-budget.ts';
 import { playbookSummaries } from './build/playbook-summaries.ts';
 import { prerenderRoutes } from './build/prerender-plugin.ts';
 
@@ -29,6 +30,8 @@ export default defineConfig({
     react(),
     playbookSummaries(),
     prerenderRoutes(fileURLToPath(new URL('./scenarios', import.meta.url))),
+    // Fails the build when the first load passes its byte budget (build/byte-budget.ts: BUDGET).
+    byteBudget(),
     VitePWA({
       strategies: 'generateSW',
       // Our own registration (src/features/offline/register.ts, workbox-window): an update waits for the

@@ -39,7 +39,7 @@ export type HeldEvent = MusterEvent & ServerReceipt;
  * sorts after it.
  */
 export function effectiveTime(e: Pick<HeldEvent, 'hlc' | 'receivedAt'>): number {
-  const stamped = stampTime(e.hlc);
+  const stamped = wallTime(e.hlc);
   if (e.receivedAt === undefined) return stamped;
   const received = Date.parse(e.receivedAt);
   return Number.isFinite(received) ? Math.min(stamped, received) : stamped;
@@ -60,7 +60,26 @@ export function compareForMerge(a: Pick<HeldEvent, 'hlc' | 'id' | 'receivedAt'>,
 }
 
 function isCapped(e: Pick<HeldEvent, 'hlc'>, effective: number): boolean {
-  return stampTime(e.hlc) > effective;
+  return wallTime(e.hlc) > effective;
+}
+
+const WALL_DIGITS = 15;
+
+/**
+ * The wall time of a stamp, as `stampTime` reads it, without its regular expression: a stamp
+ * starts with 15 decimal digits and a "-" (hlc.ts), so those are read digit by digit, about ten
+ * times faster — it is read for every event when a 100,000-event incident opens. Anything else
+ * goes to `stampTime`, which throws on a malformed stamp as before.
+ */
+export function wallTime(stamp: string): number {
+  if (stamp.length <= WALL_DIGITS + 1 || stamp.charCodeAt(WALL_DIGITS) !== 45) return stampTime(stamp);
+  let wall = 0;
+  for (let i = 0; i < WALL_DIGITS; i++) {
+    const digit = stamp.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return stampTime(stamp);
+    wall = wall * 10 + digit;
+  }
+  return wall;
 }
 
 /**
@@ -86,7 +105,21 @@ export function takeIn(clock: HlcClock, e: Pick<HeldEvent, 'hlc' | 'receivedAt'>
 
 /** Events in merge order with repeats of the same id dropped; the input is not changed. */
 export function orderForMerge<E extends Pick<HeldEvent, 'hlc' | 'id' | 'receivedAt'>>(events: readonly E[]): E[] {
-  const sorted = [...events].sort(compareForMerge);
+  // Each event's effective time is read once, not at every comparison, and events already in
+  // merge order (as a stream read from IndexedDB by stamp nearly always is) are not sorted again.
+  const keyed = events.map((e) => {
+    const at = effectiveTime(e);
+    return { e, at, capped: isCapped(e, at) };
+  });
+  const compareKeyed = (a: (typeof keyed)[number], b: (typeof keyed)[number]): number => {
+    if (a.at !== b.at) return a.at < b.at ? -1 : 1;
+    if (a.capped !== b.capped) return a.capped ? -1 : 1;
+    return compareEvents(a.e, b.e);
+  };
+  let ordered = true;
+  for (let i = 1; i < keyed.length && ordered; i++) ordered = compareKeyed(keyed[i - 1]!, keyed[i]!) <= 0;
+  if (!ordered) keyed.sort(compareKeyed);
+  const sorted = keyed.map((k) => k.e);
   const seen = new Set<string>();
   return sorted.filter((e) => {
     if (seen.has(e.id)) return false;

@@ -111,6 +111,48 @@ export async function readStream(db: MusterDb, streamId: string): Promise<Muster
   return orderEvents(rows);
 }
 
+/**
+ * A stream's events in (hlc, id) order, handed to `onPage` a page at a time inside one read
+ * transaction (one consistent snapshot). The next page is asked for before the current one is
+ * handed over, so IndexedDB reads it while the page before is being folded into state, and no
+ * single task decodes 100,000 events at once. Resolves with how many events were read.
+ */
+export async function readStreamPages(db: MusterDb, streamId: string, onPage: (events: readonly MusterEvent[]) => void, pageSize = 5000): Promise<number> {
+  const index = () => db.events.where('[streamId+hlc]');
+  return db.transaction('r', db.events, async () => {
+    let read = 0;
+    let next = index().between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).limit(pageSize).toArray();
+    // Ids already handed over at the last page's last stamp: the next page starts at that stamp (inclusive), so
+    // events sharing a stamp across the page break are neither lost nor handed over twice.
+    let atBoundary = new Set<string>();
+    for (;;) {
+      const rows = await next;
+      const last = rows[rows.length - 1];
+      if (!last) return read;
+      const fresh = rows.filter((e) => !(e.hlc === rows[0]?.hlc && atBoundary.has(e.id)));
+      const full = rows.length === pageSize;
+      if (full && fresh.length === 0) {
+        // A whole page of one stamp (never made by a clock, but cheap to survive): take that stamp whole, go past it.
+        const same = await index().equals([streamId, last.hlc]).toArray();
+        const rest = same.filter((e) => !atBoundary.has(e.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
+        next = index().between([streamId, last.hlc], [streamId, Dexie.maxKey], false).limit(pageSize).toArray();
+        atBoundary = new Set();
+        read += rest.length;
+        onPage(rest);
+        continue;
+      }
+      read += fresh.length;
+      if (!full) {
+        onPage(fresh);
+        return read;
+      }
+      next = index().between([streamId, last.hlc], [streamId, Dexie.maxKey], true).limit(pageSize).toArray();
+      atBoundary = new Set(rows.filter((e) => e.hlc === last.hlc).map((e) => e.id));
+      onPage(fresh);
+    }
+  });
+}
+
 // The incident list (home, sync's following) lives apart so the home screen does not load the write path.
 export { closedStreamIds, listIncidentStreams, openIncidentIds } from './incident-list';
 

@@ -6,6 +6,10 @@ import { stepClock, type IncidentState } from '../../domain/incident';
 import { plannedPhases } from '../../domain/playbook/names';
 import type { Playbook, Step } from '../../domain/playbook/schema';
 import { StepRow } from './StepRow';
+import { VirtualList } from '../../ui/VirtualList';
+
+/** A step row's height at 100% text, for the first layout of a windowed phase. */
+const STEP_HEIGHT = 150;
 
 /** Whether a step is past its target at `now`: open or under way after its clock ran out (a done or skipped step never is). */
 function isOverdue(incident: IncidentState, step: Step, now: number): boolean {
@@ -46,20 +50,27 @@ export function StepChecklist({
               {phase.title} <span className="progress-text">{counts}</span>
             </h2>
             <progress max={total} value={done} aria-label={counts} />
-            <ol className="step-list">
-              {phase.steps.map((step) => (
-                <StepRow
-                  key={step.id}
-                  incidentId={incident.id}
-                  step={step}
-                  ownerName={names.get(step.owner) ?? step.owner}
-                  state={incident.steps[step.id]}
-                  items={incident.items}
-                  overdue={isOverdue(incident, step, now)}
-                  readOnly={readOnly}
-                />
-              ))}
-            </ol>
+            {/* A phase of a hundred steps or fewer (every plan so far) is rendered whole; a longer one is windowed. */}
+            <VirtualList
+              count={phase.steps.length}
+              itemKey={(i) => phase.steps[i]?.id ?? String(i)}
+              renderItem={(i) => {
+                const step = phase.steps[i]!;
+                return (
+                  <StepRow
+                    incidentId={incident.id}
+                    step={step}
+                    ownerName={names.get(step.owner) ?? step.owner}
+                    state={incident.steps[step.id]}
+                    items={incident.items}
+                    overdue={isOverdue(incident, step, now)}
+                    readOnly={readOnly}
+                  />
+                );
+              }}
+              estimateHeight={STEP_HEIGHT}
+              className="step-list"
+            />
           </section>
         );
       })}

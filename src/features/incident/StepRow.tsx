@@ -22,6 +22,10 @@ interface StepRowProps {
   /** Past its target time now (the caller reads the ticking clock, so a row re-renders only when this flips). */
   overdue: boolean;
   readOnly: boolean;
+  /** Its key and place, set by VirtualList when the checklist is windowed. */
+  'data-key'?: string;
+  'aria-setsize'?: number;
+  'aria-posinset'?: number;
 }
 
 /** "Started 02:14 by Zhou · target 10 min", or overdue: the clock of a step whose target counts from its own start. */
@@ -55,7 +59,7 @@ function StatusLine({ state }: { state: StepState }) {
  * second confirmation), Start for a step whose target counts from its own start, Reopen; who may
  * do it, who did it and when; overdue when past its target.
  */
-export const StepRow = memo(function StepRow({ incidentId, step, ownerName, state, items, overdue, readOnly }: StepRowProps) {
+export const StepRow = memo(function StepRow({ incidentId, step, ownerName, state, items, overdue, readOnly, ...place }: StepRowProps) {
   const t = useText(messages, uiMessages, reportMessages);
   const tPlaybook = useText(playbookMessages);
   const [skipping, setSkipping] = useState(false);
@@ -67,7 +71,7 @@ export const StepRow = memo(function StepRow({ incidentId, step, ownerName, stat
   if (target && !fromStep) targetText = t(overdue ? 'step.overdue' : 'step.target', { minutes: target.minutes });
   else if (target && status !== 'started') targetText = t('step.target.fromStep', { minutes: target.minutes });
   return (
-    <li className={cls} data-testid={`step-${step.id}`} data-status={status}>
+    <li className={cls} data-testid={`step-${step.id}`} data-status={status} {...place}>
       <div className="step-main">
         <p className="step-text">
           {step.critical ? <span className="badge real">{tPlaybook('reader.step.critical')}</span> : null} {step.text}

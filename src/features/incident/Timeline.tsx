@@ -1,6 +1,7 @@
 import { messages as reportMessages } from '../../domain/report/messages';
 import { messages as uiMessages } from '../../ui/messages';
-import { useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { VirtualList } from '../../ui/VirtualList';
 import { useText } from '../../ui/text';
 import { formatDateTime } from '../../ui/date-time';
 import { useSession } from '../../ui/session';
@@ -8,6 +9,7 @@ import { NOTE_TAGS } from '../../domain/events/note';
 import { TEXT_LIMITS } from '../../domain/events/limits';
 import { stampTime } from '../../domain/hlc';
 import { mayStrike, type IncidentState } from '../../domain/incident';
+import type { MusterEvent } from '../../domain/event';
 import { strikeEntry } from './commands';
 import { addNoteWithPhotos } from './note-commands';
 import { NotePhotos, PhotoPicker } from './NotePhotos';
@@ -16,7 +18,10 @@ import { messages as photoMessages } from './photos.messages';
 import { describeEvent, tagLabel, TIMELINE_KINDS, timelineKind, type TimelineKind } from './describe';
 import { messages } from './messages';
 
-const PAGE = 200;
+/** Above this many entries the timeline is windowed (VirtualList): a screenful is in the document, the rest scrolls in. */
+const RENDER_ALL_UP_TO = 150;
+/** A one-line entry's height at 100% text (two short lines and the gap), for the list's first layout. */
+const ENTRY_HEIGHT = 72;
 
 function NoteComposer({ incidentId }: { incidentId: string }) {
   const t = useText(messages, uiMessages, reportMessages);
@@ -77,12 +82,71 @@ export function Timeline({ incident, names, readOnly }: { incident: IncidentStat
   const common = useText(uiMessages);
   const language = useSession((s) => s.language);
   const [filter, setFilter] = useState<TimelineKind | 'all'>('all');
-  const [shown, setShown] = useState(PAGE);
   const [striking, setStriking] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const events = filter === 'all' ? incident.timeline : incident.timeline.filter((e) => timelineKind(e) === filter);
-  const visible = events.slice(Math.max(0, events.length - shown));
-  const hidden = events.length - visible.length;
+  const [query, setQuery] = useState('');
+  const [jump, setJump] = useState<{ index: number; align: 'start' | 'end' } | null>(null);
+  const wanted = useDeferredValue(query.trim().toLowerCase());
+  const all = incident.timeline;
+  // Find-in-page cannot see entries scrolled out of the document: the search box finds them instead,
+  // in what each entry says (as shown) and who recorded it.
+  const events = useMemo(() => {
+    const byKind = filter === 'all' ? all : all.filter((e) => timelineKind(e) === filter);
+    if (!wanted) return byKind;
+    return byKind.filter((e) => e.actor.toLowerCase().includes(wanted) || describeEvent(e, language, names).toLowerCase().includes(wanted));
+  }, [all, filter, wanted, language, names]);
+  const windowed = events.length > RENDER_ALL_UP_TO;
+  const itemKey = useCallback((i: number) => events[i]?.id ?? String(i), [events]);
+  const renderEntry = (e: MusterEvent) => {
+    const struck = incident.struck[e.id];
+    const ignored = incident.ignored[e.id];
+    return (
+      <li className={struck ? 'struck' : undefined} data-type={e.type}>
+        <p className="tl-when">
+          <time dateTime={new Date(stampTime(e.hlc)).toISOString()}>{formatDateTime(language, stampTime(e.hlc))}</time> · {e.actor} ·{' '}
+          <span className="tl-device">{t('timeline.device', { device: e.deviceId.slice(-6) })}</span>
+        </p>
+        <p className="tl-what">
+          {e.type === 'entry.struck' ? t('event.entry.struckUnknown') + (e.payload.reason ? ` — ${e.payload.reason}` : '') : describeEvent(e, language, names)}
+        </p>
+        {e.type === 'note.added' && e.payload.photos && e.payload.photos.length > 0 ? <NotePhotos photos={e.payload.photos} text={e.payload.text} /> : null}
+        {struck ? (
+          <p className="tl-note">
+            {common('entry.struck', { actor: struck.actor, time: formatDateTime(language, struck.at) }) + (struck.reason ? `: ${struck.reason}` : '')}
+          </p>
+        ) : null}
+        {ignored ? <p className="tl-note">{t('timeline.ignored', { reason: t(`ignored.${ignored}`) })}</p> : null}
+        {!readOnly && mayStrike(incident, e) ? (
+          striking === e.id ? (
+            <form
+              className="strike-form"
+              onSubmit={(ev) => {
+                ev.preventDefault();
+                void strikeEntry(incident.id, e.id, reason.trim() || undefined).then((ok) => ok && (setStriking(null), setReason('')));
+              }}
+            >
+              <label className="field">
+                <span>{t('timeline.strikeReason')}</span>
+                <input value={reason} onChange={(x) => setReason(x.target.value)} maxLength={TEXT_LIMITS.reason} autoFocus />
+              </label>
+              <div className="button-row">
+                <button type="submit" className="button">
+                  {common('entry.strike')}
+                </button>
+                <button type="button" className="button" onClick={() => setStriking(null)}>
+                  {t('form.cancel')}
+                </button>
+              </div>
+            </form>
+          ) : (
+            <button type="button" className="link-button" onClick={() => setStriking(e.id)}>
+              {common('entry.strike')}
+            </button>
+          )
+        ) : null}
+      </li>
+    );
+  };
   return (
     <>
       {readOnly ? null : <NoteComposer incidentId={incident.id} />}
@@ -93,68 +157,40 @@ export function Timeline({ incident, names, readOnly }: { incident: IncidentStat
           </button>
         ))}
       </div>
-      {hidden > 0 ? (
-        <button type="button" className="button" onClick={() => setShown((s) => s + PAGE)}>
-          {t('timeline.earlier', { count: Math.min(PAGE, hidden) })}
-        </button>
+      <label className="field timeline-search">
+        <span>{t('timeline.search')}</span>
+        <input
+          type="search"
+          value={query}
+          onChange={(x) => setQuery(x.target.value)}
+          placeholder={t('timeline.search.placeholder')}
+          data-testid="timeline-search"
+        />
+      </label>
+      <p className="card-meta" aria-live="polite" data-testid="timeline-count">
+        {t('timeline.count', { count: events.length })}
+      </p>
+      {windowed ? (
+        <div className="button-row timeline-jumps">
+          <button type="button" className="button" onClick={() => setJump({ index: 0, align: 'start' })} data-testid="timeline-first">
+            {t('timeline.jump.first')}
+          </button>
+          <button type="button" className="button" onClick={() => setJump({ index: events.length - 1, align: 'end' })} data-testid="timeline-latest">
+            {t('timeline.jump.latest')}
+          </button>
+        </div>
       ) : null}
-      {visible.length === 0 ? <p className="empty">{t('timeline.empty')}</p> : null}
-      <ol className="timeline" data-testid="timeline">
-        {visible.map((e) => {
-          const struck = incident.struck[e.id];
-          const ignored = incident.ignored[e.id];
-          return (
-            <li key={e.id} className={struck ? 'struck' : undefined} data-type={e.type}>
-              <p className="tl-when">
-                <time dateTime={new Date(stampTime(e.hlc)).toISOString()}>{formatDateTime(language, stampTime(e.hlc))}</time> · {e.actor} ·{' '}
-                <span className="tl-device">{t('timeline.device', { device: e.deviceId.slice(-6) })}</span>
-              </p>
-              <p className="tl-what">
-                {e.type === 'entry.struck'
-                  ? t('event.entry.struckUnknown') + (e.payload.reason ? ` — ${e.payload.reason}` : '')
-                  : describeEvent(e, language, names)}
-              </p>
-              {e.type === 'note.added' && e.payload.photos && e.payload.photos.length > 0 ? (
-                <NotePhotos photos={e.payload.photos} text={e.payload.text} />
-              ) : null}
-              {struck ? (
-                <p className="tl-note">
-                  {common('entry.struck', { actor: struck.actor, time: formatDateTime(language, struck.at) }) + (struck.reason ? `: ${struck.reason}` : '')}
-                </p>
-              ) : null}
-              {ignored ? <p className="tl-note">{t('timeline.ignored', { reason: t(`ignored.${ignored}`) })}</p> : null}
-              {!readOnly && mayStrike(incident, e) ? (
-                striking === e.id ? (
-                  <form
-                    className="strike-form"
-                    onSubmit={(ev) => {
-                      ev.preventDefault();
-                      void strikeEntry(incident.id, e.id, reason.trim() || undefined).then((ok) => ok && (setStriking(null), setReason('')));
-                    }}
-                  >
-                    <label className="field">
-                      <span>{t('timeline.strikeReason')}</span>
-                      <input value={reason} onChange={(x) => setReason(x.target.value)} maxLength={TEXT_LIMITS.reason} autoFocus />
-                    </label>
-                    <div className="button-row">
-                      <button type="submit" className="button">
-                        {common('entry.strike')}
-                      </button>
-                      <button type="button" className="button" onClick={() => setStriking(null)}>
-                        {t('form.cancel')}
-                      </button>
-                    </div>
-                  </form>
-                ) : (
-                  <button type="button" className="link-button" onClick={() => setStriking(e.id)}>
-                    {common('entry.strike')}
-                  </button>
-                )
-              ) : null}
-            </li>
-          );
-        })}
-      </ol>
+      {events.length === 0 ? <p className="empty">{t('timeline.empty')}</p> : null}
+      <VirtualList
+        count={events.length}
+        itemKey={itemKey}
+        renderItem={(i) => renderEntry(events[i]!)}
+        estimateHeight={ENTRY_HEIGHT}
+        renderAllUpTo={RENDER_ALL_UP_TO}
+        className="timeline"
+        testId="timeline"
+        scrollTo={jump}
+      />
     </>
   );
 }
