@@ -14,6 +14,7 @@ import { benchRoutes } from './routes-browser';
 import { benchAppend } from './storage';
 import { benchStreams } from './streams';
 import { benchSync } from './sync';
+import { benchSyncBrowser } from './sync-browser';
 
 /**
  * `npm run bench -- --scale` runs only the long scale run (bench/scale.ts): a million events
@@ -37,6 +38,7 @@ const figures: Record<string, unknown> = {
   ...(await benchReport()),
   ...(await benchIncidentBrowser()),
   ...(await benchSync()),
+  ...(await benchSyncBrowser()),
   ...(await benchPullMemory()),
   ...(await benchCountersign()),
   ...(await benchStreams()),

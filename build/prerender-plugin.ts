@@ -7,6 +7,7 @@ import type { Playbook } from '../src/domain/playbook/schema';
 import type { validatePlaybook } from '../src/domain/playbook/check';
 import type { floorView } from '../src/features/routes/floor-view';
 import type { FloorRouteView } from '../src/features/routes/FloorRouteView';
+import type { FunctionComponent } from 'react';
 import { escapeHtml } from '../src/domain/escape-html.ts';
 import { playbookSummaries } from './playbook-summaries.ts';
 
@@ -15,6 +16,11 @@ interface FloorModules {
   validatePlaybook: typeof validatePlaybook;
   floorView: typeof floorView;
   FloorRouteView: typeof FloorRouteView;
+  // src/app/snapshot.tsx and snapshot-language.ts, typed here by shape: their types would bring
+  // the whole app (and the browser's types) into the build's own type check.
+  HomeFrame: FunctionComponent;
+  snapshotLanguage: (language: 'zh-CN' | 'en') => void;
+  keepSnapshotLanguage: () => void;
 }
 
 const ENTRY = 'virtual:muster-prerender-floor';
@@ -32,7 +38,7 @@ async function loadFloorModules(root: string): Promise<FloorModules> {
     resolveId: (id) => (id === ENTRY ? `\0${ENTRY}` : null),
     load: (id) =>
       id === `\0${ENTRY}`
-        ? "export { validatePlaybook } from '/src/domain/playbook/check.ts';\nexport { floorView } from '/src/features/routes/floor-view.ts';\nexport { FloorRouteView } from '/src/features/routes/FloorRouteView.tsx';"
+        ? "export { validatePlaybook } from '/src/domain/playbook/check.ts';\nexport { floorView } from '/src/features/routes/floor-view.ts';\nexport { FloorRouteView } from '/src/features/routes/FloorRouteView.tsx';\nexport { HomeFrame, snapshotLanguage } from '/src/app/snapshot.tsx';\nexport { keepSnapshotLanguage } from '/src/app/snapshot-language.ts';"
         : null,
   };
   // Stylesheets are for the browser: the pre-render wants only the markup, and the CSS the
@@ -107,6 +113,8 @@ export function prerenderRoutes(scenariosDir: string): Plugin {
       });
       // The floor screen is a lazy chunk with a stylesheet of its own (rules, legs, refuges):
       // it goes inline too, or the pre-rendered route would show unstyled until the app loads.
+      // The home screen's own page: index.html with its stylesheet inline and the home screen in it.
+      const homeShell = html;
       const floorCss = floorScreenCss(bundle)
         .filter((file) => !inlined.has(file))
         .map(styleTag)
@@ -115,7 +123,7 @@ export function prerenderRoutes(scenariosDir: string): Plugin {
       if (!html.includes('</head>')) this.error('index.html has no </head> to put the floor screen’s styles in');
       html = html.replace('</head>', () => `${floorCss}</head>`);
       if (!html.includes('<div id="root"></div>')) this.error('index.html has no empty <div id="root"></div> to pre-render into');
-      const { validatePlaybook, floorView, FloorRouteView } = await loadFloorModules(root);
+      const { validatePlaybook, floorView, FloorRouteView, HomeFrame, snapshotLanguage, keepSnapshotLanguage } = await loadFloorModules(root);
       // Checked as the import checks a file, and read as the current schema version (a version 1
       // file is migrated): a shipped playbook the validator refuses stops the build.
       const playbooks = readdirSync(scenariosDir)
@@ -145,6 +153,23 @@ export function prerenderRoutes(scenariosDir: string): Plugin {
           }
         }
       }
+      // index.html: the home screen in both languages, from the app's own components, so the
+      // start buttons, the routes and the playbooks show before any script has run; an inline
+      // script keeps the copy in the person's language (or none, on another page: index.html
+      // answers every deep link). The server allows that one script by its hash.
+      const copies = (['zh-CN', 'en'] as const)
+        .map((language) => {
+          snapshotLanguage(language);
+          // Without the test ids: while the app renders its own screen (hidden) beside it, a test
+          // or the bench looking for "the" routes entry finds the app's, never the copy's.
+          const markup = renderToStaticMarkup(createElement(HomeFrame)).replace(/ data-testid="[^"]*"/g, '');
+          return `<div class="prerendered" data-snapshot-lang="${language}" lang="${language}">${markup}</div>`;
+        })
+        .join('');
+      const script = `(${keepSnapshotLanguage.toString()})();`;
+      if (/<\/script/i.test(script)) this.error('the language script of index.html would end its own <script> early');
+      const keep = `<script>${script}</script>`;
+      shell.source = homeShell.replace('<div id="root"></div>', () => `<div id="root">${copies}</div>${keep}`);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { Loading } from '../ui/Loading';
 import { Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
 import { Home, prefetchHome } from '../features/home/Home';
-import { useText } from '../ui/text';
+import { useLanguage, useText } from '../ui/text';
 import { messages as uiMessages } from '../ui/messages';
 import { messages } from './messages';
 import { lazyScreen, retryFailedScreens } from '../ui/lazy-screen';
@@ -228,6 +228,55 @@ function NotFound() {
   );
 }
 
+/**
+ * The app's frame: skip link, top bar (name, `badge`, language switch), `banners`, the screen in
+ * `main`, the tab bar. The same markup for the running app and for the home screen written into
+ * index.html at build time (src/app/snapshot.tsx), so the one can replace the other unseen.
+ */
+export function Frame({ path, badge, banners, children }: { path: string; badge?: ReactNode; banners?: ReactNode; children: ReactNode }) {
+  const t = useText(messages);
+  const language = useLanguage();
+  const setLanguage = useSession((s) => s.setLanguage);
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <Link href="/" className="brand">
+          {t('app.name')}
+        </Link>
+        {/* Badge and switch wrap together, below the name, when the three do not fit on one line. */}
+        <div className="topbar-end">
+          {badge}
+          <button
+            type="button"
+            className="lang-toggle"
+            lang={language === 'en' ? 'zh-CN' : 'en'}
+            aria-label={`${t('language.switch')} – ${t('language.switchLabel')}`}
+            data-testid="language-toggle"
+            onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}
+          >
+            {t('language.switch')}
+          </button>
+        </div>
+      </header>
+      {banners}
+      <main id="main" tabIndex={-1}>
+        {path === '/' && <h1 className="visually-hidden">{t('app.tagline')}</h1>}
+        {children}
+      </main>
+      <nav className="tabbar" aria-label={t('nav.label')}>
+        {navItems.map((n) => (
+          <Link key={n.href} href={n.href} aria-current={n.href === path || (n.href !== '/' && path.startsWith(`${n.href}/`)) ? 'page' : undefined}>
+            {t(n.label)}
+          </Link>
+        ))}
+      </nav>
+    </div>
+  );
+}
+
 export function App() {
   const t = useText(messages);
   const common = useText(uiMessages);
@@ -236,7 +285,6 @@ export function App() {
   const writeError = useSession((s) => s.writeError);
   const setWriteError = useSession((s) => s.setWriteError);
   const language = useSession((s) => s.language);
-  const setLanguage = useSession((s) => s.setLanguage);
   // The sync badge (and the sync code it needs) once the first screen is up.
   const [later, setLater] = useState(false);
   useEffect(() => afterFirstScreen(() => setLater(true)), []);
@@ -255,36 +303,15 @@ export function App() {
     }
   }
 
-  return (
-    <div className="shell">
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <header className="topbar">
-        <Link href="/" className="brand">
-          {t('app.name')}
-        </Link>
-        {/* Badge and switch wrap together, below the name, when the three do not fit on one line. */}
-        <div className="topbar-end">
-          {later ? (
-            <ErrorBoundary fallback={quiet}>
-              <Suspense fallback={null}>
-                <SyncBadge />
-              </Suspense>
-            </ErrorBoundary>
-          ) : null}
-          <button
-            type="button"
-            className="lang-toggle"
-            lang={language === 'en' ? 'zh-CN' : 'en'}
-            aria-label={`${t('language.switch')} – ${t('language.switchLabel')}`}
-            data-testid="language-toggle"
-            onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}
-          >
-            {t('language.switch')}
-          </button>
-        </div>
-      </header>
+  const badge = later ? (
+    <ErrorBoundary fallback={quiet}>
+      <Suspense fallback={null}>
+        <SyncBadge />
+      </Suspense>
+    </ErrorBoundary>
+  ) : null;
+  const banners = (
+    <>
       <ErrorBoundary fallback={quiet}>
         <InsecureBanner />
         <OfflineIndicator />
@@ -298,20 +325,14 @@ export function App() {
           </button>
         </div>
       ) : null}
-      <main id="main" tabIndex={-1}>
-        {path === '/' && <h1 className="visually-hidden">{t('app.tagline')}</h1>}
-        {/* Another path is another screen: it gets a fresh try, so the tabs are the way out. */}
-        <ErrorBoundary resetKey={path} fallback={(error) => <ScreenError error={error} />} onError={retryFailedScreens}>
-          <Suspense fallback={<Loading />}>{content}</Suspense>
-        </ErrorBoundary>
-      </main>
-      <nav className="tabbar" aria-label={t('nav.label')}>
-        {navItems.map((n) => (
-          <Link key={n.href} href={n.href} aria-current={n.href === path || (n.href !== '/' && path.startsWith(`${n.href}/`)) ? 'page' : undefined}>
-            {t(n.label)}
-          </Link>
-        ))}
-      </nav>
-    </div>
+    </>
+  );
+  return (
+    <Frame path={path} badge={badge} banners={banners}>
+      {/* Another path is another screen: it gets a fresh try, so the tabs are the way out. */}
+      <ErrorBoundary resetKey={path} fallback={(error) => <ScreenError error={error} />} onError={retryFailedScreens}>
+        <Suspense fallback={<Loading />}>{content}</Suspense>
+      </ErrorBoundary>
+    </Frame>
   );
 }

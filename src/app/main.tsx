@@ -10,24 +10,28 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 /**
- * Where the app renders. A page pre-rendered at build time (a floor's route) already shows
- * its content: the app then renders into a hidden container inside #root and takes over only
- * once its own screen has content, so the route never flickers to "Loading…".
+ * Where the app renders. A page pre-rendered at build time (the home screen in index.html, a
+ * floor's route) already shows its content: the app then renders into a hidden container inside
+ * #root and takes over only once its own screen has content (the home screen's lists, the
+ * route), so the page never flickers to "Loading…".
  */
 function appContainer(host: HTMLElement): HTMLElement {
-  const prerendered = host.querySelector('.prerendered')?.closest('.shell');
-  if (!prerendered) return host;
+  // The home screen's copies (one left by index.html's script; both if it could not run), or a floor's page.
+  const copies = host.querySelectorAll('[data-snapshot-lang]');
+  const prerendered = copies.length ? [...copies] : [host.querySelector('.prerendered')?.closest('.shell')].filter((e) => e != null);
+  if (!prerendered.length) return host;
   const container = document.createElement('div');
   container.hidden = true;
   host.appendChild(container);
   const takeOver = () => {
     observer.disconnect();
     clearTimeout(timer);
-    prerendered.remove();
+    for (const e of prerendered) e.remove();
     container.hidden = false;
   };
+  const ready = '[data-testid="floor-route"], [data-testid="no-incidents"], [data-testid="incident-list"], [role="alert"]';
   const observer = new MutationObserver(() => {
-    if (container.querySelector('[data-testid="floor-route"], [role="alert"]')) takeOver();
+    if (container.querySelector(ready)) takeOver();
   });
   observer.observe(container, { childList: true, subtree: true });
   const timer = setTimeout(takeOver, 5000);

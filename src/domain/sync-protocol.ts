@@ -42,6 +42,69 @@ export const FOLLOWING_PARAM = 'following';
 /** At most this many incidents in `following`; more are ignored. */
 export const MAX_FOLLOWING = 20;
 
+/**
+ * A device's own events are never sent back to it. A push's answer gives each new event's seq
+ * (and the receipt every device keeps with it, `PushResponse.receipt`); the device keeps the
+ * seqs it holds past its cursor as ranges and names them in its next pulls:
+ * `GET /api/v1/events?after=…&held=101-600,702-1201`. The server leaves those seqs out of the
+ * page and moves `next` past them. Ranges name what this device's database holds, not who
+ * wrote it, so the same device id restored from an older copy still gets what it lacks.
+ * A server that ignores `held` (older) just sends them: applying them again changes nothing.
+ */
+export const HELD_PARAM = 'held';
+/** At most this many ranges in `held`; a device with more names the first ones. */
+export const MAX_HELD_RANGES = 32;
+/** A seq range, both ends included. */
+export type SeqRange = readonly [from: number, to: number];
+
+/** `…&count=1`: the page also says how many events remain after it (`PullResponse.remaining`), for "n of m". */
+export const COUNT_PARAM = 'count';
+
+/** `held` as sent: `from-to` pairs, ascending, comma separated. Pure; the inverse of parseHeldRanges. */
+export function formatHeldRanges(ranges: readonly SeqRange[]): string {
+  return ranges.map(([from, to]) => `${from}-${to}`).join(',');
+}
+
+/**
+ * `held` as the server reads it: ascending, non-overlapping ranges of whole seqs; null when
+ * malformed (then the pull is refused, as any malformed query).
+ */
+export function parseHeldRanges(raw: string): SeqRange[] | null {
+  if (raw === '') return [];
+  const parts = raw.split(',');
+  if (parts.length > MAX_HELD_RANGES) return null;
+  const ranges: SeqRange[] = [];
+  for (const part of parts) {
+    const m = /^(\d{1,15})-(\d{1,15})$/.exec(part);
+    if (!m) return null;
+    const from = Number(m[1]);
+    const to = Number(m[2]);
+    const last = ranges[ranges.length - 1];
+    if (from < 1 || to < from || (last !== undefined && from <= last[1])) return null;
+    ranges.push([from, to]);
+  }
+  return ranges;
+}
+
+/**
+ * Adds seqs to a list of ranges (kept ascending and merged where they touch), dropping those
+ * at or below `floor` (the cursor). Pure; the device's bookkeeping of what it holds.
+ */
+export function addHeldSeqs(ranges: readonly SeqRange[], seqs: readonly number[], floor: number): SeqRange[] {
+  const all = [
+    ...ranges.flatMap(([from, to]): SeqRange[] => (to <= floor ? [] : [[Math.max(from, floor + 1), to]])),
+    ...seqs.filter((s) => s > floor).map((s): SeqRange => [s, s]),
+  ];
+  all.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [from, to] of all) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && from <= last[1] + 1) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
+}
+
 export function followersPath(incidentId: string): string {
   return `${API_V1}/incidents/${encodeURIComponent(incidentId)}/followers`;
 }
@@ -120,6 +183,13 @@ export interface PushResponse {
   readonly results: readonly PushResult[];
   /** The server's clock (ISO 8601), so a device can tell that its own clock is wrong. */
   readonly serverTime: string;
+  /**
+   * What a pull would say about every `accepted` event of this push (receivedAt, deliveredBy):
+   * the device keeps it with its events instead of pulling them back. Absent from older servers.
+   */
+  readonly receipt?: { readonly receivedAt: string; readonly deliveredBy: string | null };
+  /** The database epoch the seqs belong to (as PullResponse.epoch). Absent from older servers. */
+  readonly epoch?: string;
 }
 
 /** An event as the server hands it out: the envelope plus the server's order, arrival time and delivering device. */
@@ -144,6 +214,8 @@ export interface PullResponse {
    * Absent from servers older than this field.
    */
   readonly epoch?: string;
+  /** Asked with `count=1`: how many events (not held) follow this page. Absent otherwise, and from older servers. */
+  readonly remaining?: number;
 }
 
 export interface WhoAmI {

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
 import { stream } from 'hono/streaming';
@@ -64,7 +66,7 @@ export function createApp({
 }: AppOptions): Hono {
   const app = new Hono();
 
-  app.use('*', securityHeaders);
+  app.use('*', securityHeaders(contentSecurityPolicy(resolve(staticDir))));
   app.use('*', strictTransport(site));
 
   const api = new Hono();
@@ -138,35 +140,53 @@ export function createApp({
 }
 
 /**
- * The app is a Vite build with no inline script, so scripts come only from this origin.
+ * The app is a Vite build whose only inline script is the one index.html carries to keep its
+ * pre-rendered home screen in the person's language (build/prerender-plugin.ts): scripts come
+ * only from this origin, plus that script by its hash, read from the shipped index.html.
  * Inline style attributes (React `style={…}`) need 'unsafe-inline' for styles; styles cannot
  * run code. `blob:` for workers and images made on the device (a QR code, an exported file);
  * the API is same-origin, so nothing else may be fetched.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function contentSecurityPolicy(staticDir: string): string {
+  let html = '';
+  try {
+    html = readFileSync(join(staticDir, 'index.html'), 'utf8');
+  } catch {
+    // No build to serve (API only): no inline script to allow.
+  }
+  const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    (m) =>
+      `'sha256-${createHash('sha256')
+        .update(m[1] ?? '')
+        .digest('base64')}'`,
+  );
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...inline].join(' '),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
-const securityHeaders: MiddlewareHandler = async (c, next) => {
-  await next();
-  const headers = c.res.headers;
-  headers.set('X-Content-Type-Options', 'nosniff');
-  headers.set('Referrer-Policy', 'no-referrer');
-  headers.set('X-Frame-Options', 'DENY');
-  headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-  headers.set('Cross-Origin-Resource-Policy', 'same-origin');
-  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  // The camera may be wanted to scan a floor's QR code; nothing else the app does needs a sensor.
-  headers.set('Permissions-Policy', 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()');
-};
+const securityHeaders =
+  (policy: string): MiddlewareHandler =>
+  async (c, next) => {
+    await next();
+    const headers = c.res.headers;
+    headers.set('X-Content-Type-Options', 'nosniff');
+    headers.set('Referrer-Policy', 'no-referrer');
+    headers.set('X-Frame-Options', 'DENY');
+    headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+    headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+    headers.set('Content-Security-Policy', policy);
+    // The camera may be wanted to scan a floor's QR code; nothing else the app does needs a sensor.
+    headers.set('Permissions-Policy', 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()');
+  };

@@ -6,8 +6,14 @@ import { ID_PATTERN, validateEvent, type MusterEvent } from '../domain/event';
 import { stampTime } from '../domain/hlc';
 import { BRANCH_HINT_EVENT } from '../domain/head-office-protocol';
 import {
+  COUNT_PARAM,
   DEFAULT_PULL_LIMIT,
   FOLLOWING_PARAM,
+  HELD_PARAM,
+  MAX_HELD_RANGES,
+  MAX_PULL_BYTES,
+  parseHeldRanges,
+  type SeqRange,
   HEARTBEAT_MS,
   MAX_BODY_BYTES,
   MAX_CLOCK_AHEAD_MS,
@@ -222,7 +228,8 @@ export function createSyncApi({
       // Tell the organisation's open streams; only a new event moves the seq.
       const newest = outcomes.reduce((max, o) => (o.status === 'accepted' ? Math.max(max, o.seq) : max), 0);
       if (newest > 0) hints.publish(device.orgId, newest);
-      return c.json({ results, serverTime: receivedAt });
+      // The receipt a pull would carry for each accepted event: the device keeps it and never pulls its own events back.
+      return c.json({ results, serverTime: receivedAt, receipt: { receivedAt, deliveredBy: device.label }, epoch: await storage.databaseEpoch() });
     },
   );
 
@@ -327,8 +334,10 @@ export function createSyncApi({
     if ('error' in asked) return c.json({ error: asked.error }, 400);
     const following = parseFollowing(c.req.query(FOLLOWING_PARAM));
     if (following === null) return c.json({ error: `${FOLLOWING_PARAM} must list at most ${MAX_FOLLOWING} incident ids, separated by commas` }, 400);
+    const held = parseHeldRanges(c.req.query(HELD_PARAM) ?? '');
+    if (held === null) return c.json({ error: `${HELD_PARAM} must list at most ${MAX_HELD_RANGES} ascending seq ranges (from-to), separated by commas` }, 400);
     const device = c.get('device');
-    const page = await pullPage(storage, device.orgId, asked, now);
+    const page = await pullPage(storage, device.orgId, { ...asked, held, count: c.req.query(COUNT_PARAM) === '1' }, now);
     // Who has seen what: this device has now been handed everything up to here.
     contacts.note(device.id, { seenSeq: page.next, ...(following ? { following } : {}) }, new Date(now()).toISOString());
     return jsonText(c, page.json);
@@ -353,19 +362,84 @@ function pullWindow(c: Context): { after: number; limit: number } | { error: str
  * One pull page of the organisation's events (PullResponse, as JSON text) and the cursor it
  * moves to: the device pull's and head office's pull of a branch alike. The page stops at
  * MAX_PULL_BYTES as well as at `limit` (readEvents), so pulls of big events stay small.
+ *
+ * `held`: seq ranges the device already holds (its own pushed events). They are never sent: a
+ * range that starts right after the position is jumped over without reading it, and a held
+ * event met among others' is read and left out. `next` may then pass events not sent, which is
+ * the point: every seq up to `next` is either in the page or held by the device.
  */
 async function pullPage(
   storage: EventStore,
   orgId: string,
-  { after, limit }: { after: number; limit: number },
+  { after, limit, held = [], count = false }: { after: number; limit: number; held?: readonly SeqRange[]; count?: boolean },
   now: () => number,
 ): Promise<{ json: string; next: number }> {
-  const [page, epoch] = await Promise.all([storage.readEvents(orgId, after, limit), storage.databaseEpoch()]);
-  const next = page.events[page.events.length - 1]?.seq ?? after;
+  const epochRead = storage.databaseEpoch();
+  let sent: readonly StoredEvent[];
+  let more: boolean;
+  let pos: number;
+  if (held.length === 0) {
+    const page = await storage.readEvents(orgId, after, limit);
+    ({ events: sent, more } = page);
+    pos = sent[sent.length - 1]?.seq ?? after;
+  } else ({ sent, more, pos } = await readPastHeld(storage, orgId, after, limit, held));
+  const next = Math.max(after, pos);
+  const remaining = count && storage.countEventsAfter ? Math.max(0, (await storage.countEventsAfter(orgId, next)) - heldAfter(held, next)) : undefined;
+  const epoch = await epochRead;
   return {
     next,
-    json: `{"events":[${page.events.map(eventJson).join(',')}],"next":${next},"more":${page.more},"serverTime":"${new Date(now()).toISOString()}","epoch":${JSON.stringify(epoch)}}`,
+    json:
+      `{"events":[${sent.map(eventJson).join(',')}],"next":${next},"more":${more},"serverTime":"${new Date(now()).toISOString()}","epoch":${JSON.stringify(epoch)}` +
+      `${remaining === undefined ? '' : `,"remaining":${remaining}`}}`,
   };
+}
+
+/**
+ * The page for a device that holds `held`: a held range that starts right after the position
+ * is jumped over unread; a held event met among others' is read and left out. At most a few
+ * reads, each of at most `limit` rows, however many rows are held.
+ */
+async function readPastHeld(
+  storage: EventStore,
+  orgId: string,
+  after: number,
+  limit: number,
+  held: readonly SeqRange[],
+): Promise<{ sent: StoredEvent[]; more: boolean; pos: number }> {
+  const isHeld = (seq: number): boolean => held.some(([from, to]) => seq >= from && seq <= to);
+  const jump = (at: number): number => {
+    for (const [from, to] of held) if (from <= at + 1 && to > at) at = to;
+    return at;
+  };
+  const sent: StoredEvent[] = [];
+  let bytes = 0;
+  let pos = jump(after);
+  let more = false;
+  for (let reads = 0; reads < 4 && sent.length < limit && bytes < MAX_PULL_BYTES; reads++) {
+    const page = await storage.readEvents(orgId, pos, limit - sent.length, MAX_PULL_BYTES - bytes);
+    let full = false;
+    for (const e of page.events) {
+      if (!isHeld(e.seq)) {
+        const size = e.payloadJson.length + 200;
+        if (sent.length > 0 && (sent.length === limit || bytes + size > MAX_PULL_BYTES)) {
+          full = true;
+          break;
+        }
+        sent.push(e);
+        bytes += size;
+      }
+      // Past this event, and past a held range right after it.
+      pos = jump(e.seq);
+    }
+    more = full || page.more;
+    if (!more) break;
+  }
+  return { sent, more, pos };
+}
+
+/** How many held seqs lie after `seq`: each is one of the organisation's events. */
+function heldAfter(held: readonly SeqRange[], seq: number): number {
+  return held.reduce((n, [from, to]) => n + Math.max(0, to - Math.max(from, seq + 1) + 1), 0);
 }
 
 function bearerToken(header: string | undefined): string | undefined {

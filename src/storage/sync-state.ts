@@ -1,6 +1,9 @@
 import type { MusterEvent } from '../domain/event';
+import type { HeldEvent, ServerReceipt } from '../domain/merge-order';
 import { DEVICE_ROLES, type DeviceRole } from '../domain/playbook-publish';
+import { addHeldSeqs, type SeqRange } from '../domain/sync-protocol';
 import type { MusterDb, OutboxEntry } from './db';
+import { markStreamsChanged } from './streams';
 
 /**
  * What the sync engine keeps on the device besides the events and the outbox: the device
@@ -21,6 +24,12 @@ const SYNC_EPOCH_KEY = 'sync.epoch';
 const SYNC_ORG_KEY = 'sync.org';
 /** What the current token may do (member, editor), as the server last said; null: not known yet. */
 const SYNC_ROLE_KEY = 'sync.role';
+/**
+ * Seqs past the cursor this device holds because it pushed them (`{ epoch, ranges }`): named
+ * in pulls so the server never sends them back (sync-protocol.ts, HELD_PARAM). Tied to the
+ * epoch, and forgotten with the cursor when the organisation changes.
+ */
+const SYNC_HELD_KEY = 'sync.held';
 const SYNC_LAST_SUCCESS_KEY = 'sync.lastSuccessAt';
 const SYNC_LAST_ERROR_KEY = 'sync.lastError';
 
@@ -145,6 +154,7 @@ export async function startNewEpoch(db: MusterDb, epoch: string, device: string,
   return db.transaction('rw', [db.settings, db.outbox, db.events, rejected], async () => {
     await db.settings.put({ key: SYNC_CURSOR_KEY, value: 0 });
     await db.settings.put({ key: SYNC_EPOCH_KEY, value: epoch });
+    await db.settings.delete(SYNC_HELD_KEY);
     // In the order they were recorded (stamp order), as the outbox sends them.
     const own = (await db.events.filter((e) => e.deviceId === device).toArray()).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0)).map((e) => e.id);
     const [waiting, refused] = await Promise.all([db.outbox.bulkGet(own), rejected.bulkGet(own)]);
@@ -170,6 +180,7 @@ export async function confirmSyncOrg(db: MusterDb, org: OrgRef): Promise<void> {
     const cursorOrg = await setting(db, SYNC_CURSOR_ORG_KEY, isString);
     if (cursorOrg !== org.id) {
       await db.settings.put({ key: SYNC_CURSOR_KEY, value: 0 });
+      await db.settings.delete(SYNC_HELD_KEY);
       await db.settings.put({ key: SYNC_CURSOR_ORG_KEY, value: org.id });
     }
     await db.settings.put({ key: SYNC_ORG_KEY, value: { id: org.id, name: org.name } });
@@ -195,31 +206,178 @@ export async function recordSyncOutcome(db: MusterDb, outcome: { ok: true; at: n
   });
 }
 
-/** The oldest outbox entries, each with its event (undefined if the event row is missing). */
-export async function readOutboxBatch(db: MusterDb, limit: number): Promise<{ entry: OutboxEntry; event: MusterEvent | undefined }[]> {
+/**
+ * Where a push round has read the outbox up to: the last entry's `queuedAt` and the ids taken at
+ * exactly that time (several entries can share one). A round reads on from here while what it
+ * read before is still being sent, so nothing is read twice.
+ */
+export interface OutboxPosition {
+  readonly queuedAt: number;
+  readonly eventIds: ReadonlySet<string>;
+}
+
+/**
+ * The oldest outbox entries (after `from`, when given), each with its event (undefined if the
+ * event row is missing). One read transaction: the outbox's index, then the events by key.
+ * An entry queued meanwhile with an earlier time than `from` (the wall clock was set back) is
+ * left for the next round, which reads from the start.
+ */
+export async function readOutboxBatch(db: MusterDb, limit: number, from?: OutboxPosition): Promise<{ entry: OutboxEntry; event: MusterEvent | undefined }[]> {
   return db.transaction('r', db.outbox, db.events, async () => {
-    const entries = await db.outbox.orderBy('queuedAt').limit(limit).toArray();
-    const events = await db.events.bulkGet(entries.map((e) => e.eventId));
-    return entries.map((entry, i) => ({ entry, event: events[i] }));
+    const read =
+      from === undefined
+        ? await db.outbox.orderBy('queuedAt').limit(limit).toArray()
+        : (
+            await db.outbox
+              .where('queuedAt')
+              .aboveOrEqual(from.queuedAt)
+              .limit(limit + from.eventIds.size)
+              .toArray()
+          )
+            .filter((e) => !from.eventIds.has(e.eventId))
+            .slice(0, limit);
+    const events = await eventsByIds(
+      db,
+      read.map((e) => e.eventId),
+    );
+    return read.map((entry, i) => ({ entry, event: events[i] }));
   });
 }
 
+/** From this many ids, a batch is read (or deleted) as one key range when it can be: one request instead of one per id. */
+const RANGE_FROM = 16;
+
+/** The lowest and highest of `ids` in IndexedDB's order for strings (UTF-16 code units, as `<`). */
+function keySpan(ids: readonly string[]): [string, string] | null {
+  if (ids.length < RANGE_FROM) return null;
+  let lo = ids[0]!;
+  let hi = lo;
+  for (const id of ids) {
+    if (id < lo) lo = id;
+    if (id > hi) hi = id;
+  }
+  return [lo, hi];
+}
+
+/**
+ * The events of `ids`, in that order. The ids a device makes are time-ordered (UUIDv7), so a
+ * batch of its outbox usually spans a short key range: it is read in one request, and used when
+ * it holds at most twice the batch (others' events recorded meanwhile lie between); otherwise
+ * one read per id, as before.
+ */
+async function eventsByIds(db: MusterDb, ids: readonly string[]): Promise<(HeldEvent | undefined)[]> {
+  const span = keySpan(ids);
+  if (span === null) return db.events.bulkGet([...ids]);
+  const rows = await db.events
+    .where(':id')
+    .between(span[0], span[1], true, true)
+    .limit(ids.length * 2 + 1)
+    .toArray();
+  if (rows.length > ids.length * 2) return db.events.bulkGet([...ids]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id));
+}
+
+/**
+ * Takes `ids` out of the outbox inside the caller's transaction: as one key range when nothing
+ * else waits within it (read in the same transaction, so nothing can slip in), else in slices.
+ */
+async function deleteFromOutbox(db: MusterDb, ids: readonly string[]): Promise<void> {
+  const span = keySpan(ids);
+  if (span !== null) {
+    const range = () => db.outbox.where(':id').between(span[0], span[1], true, true);
+    const present = await range()
+      .limit(ids.length + 1)
+      .primaryKeys();
+    const taken = new Set(ids);
+    if (present.length <= ids.length && present.every((k) => taken.has(k))) {
+      await range().delete();
+      return;
+    }
+  }
+  for (let start = 0; start < ids.length; start += SETTLE_SLICE) await db.outbox.bulkDelete(ids.slice(start, start + SETTLE_SLICE));
+}
+
+/** The position after `entries` (read in `queuedAt` order from `from`): where the next read starts. */
+export function outboxPositionAfter(from: OutboxPosition | undefined, entries: readonly OutboxEntry[]): OutboxPosition | undefined {
+  const last = entries[entries.length - 1];
+  if (last === undefined) return from;
+  const at = entries.filter((e) => e.queuedAt === last.queuedAt).map((e) => e.eventId);
+  return { queuedAt: last.queuedAt, eventIds: new Set(from?.queuedAt === last.queuedAt ? [...from.eventIds, ...at] : at) };
+}
+
+/**
+ * The seqs past the cursor this device holds (its own pushed events), when they count in the
+ * epoch the cursor counts in; none otherwise. What a pull names in `held`.
+ */
+export async function readHeldRanges(db: MusterDb): Promise<SeqRange[]> {
+  return db.transaction('r', db.settings, async () => {
+    const [row, epoch, cursor] = await Promise.all([db.settings.get(SYNC_HELD_KEY), readSyncEpoch(db), readCursor(db)]);
+    const held = row?.value as { epoch?: unknown; ranges?: unknown } | undefined;
+    if (epoch === null || held?.epoch !== epoch || !Array.isArray(held.ranges)) return [];
+    return addHeldSeqs(held.ranges as SeqRange[], [], cursor);
+  });
+}
+
+/** A pushed event the server stored now: its seq, and the receipt a pull would have brought. */
+export interface PushReceipt {
+  readonly seq: number;
+  /** The event as pushed (its envelope): written back with the receipt, with no read first. */
+  readonly event: MusterEvent;
+  readonly receipt: Required<ServerReceipt>;
+}
+
 export type PushSettlement =
-  | { eventId: string; outcome: 'stored' }
+  | { eventId: string; outcome: 'stored'; stored?: PushReceipt }
   | { eventId: string; outcome: 'missing' }
   | { eventId: string; outcome: 'rejected'; rejection: Omit<RejectedEvent, 'eventId'> };
+
+/** Rows written per request batch inside a settle's transaction: no task makes thousands of requests at once. */
+const SETTLE_SLICE = 100;
 
 /**
  * Applies the server's answer to a push in one transaction: stored (accepted or duplicate)
  * and missing events leave the outbox; refused ones move to the rejected list, so one bad
  * event never blocks the rest of the queue. Called only after the reply has arrived.
+ *
+ * Events stored with a receipt (`epoch`: the server database the seqs count in) take it now, as
+ * a pull would have given it, and their seqs join the held ranges, so pulls skip them; only
+ * when the epoch is the cursor's (or the cursor has none yet, at 0), else they are pulled back
+ * as before. The same commit: the held ranges never name an event this device lacks. The rows
+ * are written whole from the pushed envelopes (events are append-only: only the receipt a
+ * pull brings changes a row, and no pull runs while a push is settled), in slices.
  */
-export async function settlePush(db: MusterDb, settled: readonly PushSettlement[]): Promise<void> {
+export async function settlePush(db: MusterDb, settled: readonly PushSettlement[], epoch?: string): Promise<void> {
   if (settled.length === 0) return;
   const rejected = rejectedEvents(db);
-  await db.transaction('rw', db.outbox, rejected, async () => {
-    await db.outbox.bulkDelete(settled.map((s) => s.eventId));
+  const receipts = settled.flatMap((s) => (s.outcome === 'stored' && s.stored !== undefined ? [s.stored] : []));
+  const tables = receipts.length > 0 && epoch !== undefined ? [db.outbox, rejected, db.events, db.settings, db.streams] : [db.outbox, rejected];
+  await db.transaction('rw', tables, async () => {
+    const ids = settled.map((s) => s.eventId);
+    const [known, cursor, row] =
+      receipts.length > 0 && epoch !== undefined
+        ? await Promise.all([readSyncEpoch(db), readCursor(db), db.settings.get(SYNC_HELD_KEY)])
+        : [null, 0, undefined];
+    await deleteFromOutbox(db, ids);
     const refused = settled.flatMap((s) => (s.outcome === 'rejected' ? [{ eventId: s.eventId, ...s.rejection }] : []));
     if (refused.length > 0) await rejected.bulkPut(refused);
+    if (receipts.length === 0 || epoch === undefined) return;
+    if (known !== epoch && !(known === null && cursor === 0)) return;
+    if (known === null) await db.settings.put({ key: SYNC_EPOCH_KEY, value: epoch });
+    for (let start = 0; start < receipts.length; start += SETTLE_SLICE) {
+      await db.events.bulkPut(receipts.slice(start, start + SETTLE_SLICE).map((r): HeldEvent => ({ ...r.event, ...r.receipt })));
+    }
+    await markStreamsChanged(
+      db,
+      receipts.map((r) => r.event.streamId),
+    );
+    const held = row?.value as { epoch?: unknown; ranges?: unknown } | undefined;
+    const before = held?.epoch === epoch && Array.isArray(held.ranges) ? (held.ranges as SeqRange[]) : [];
+    const ranges = addHeldSeqs(
+      before,
+      receipts.map((r) => r.seq),
+      cursor,
+    );
+    await db.settings.put({ key: SYNC_HELD_KEY, value: { epoch, ranges } });
   });
 }

@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { validateEvent } from '../domain/event';
 import { takeIn, type HeldEvent, type ServerReceipt } from '../domain/merge-order';
 import { createClock, parseStamp, type HlcClock } from '../domain/hlc';
@@ -8,6 +9,9 @@ import { markStreamsChanged } from '../storage/streams';
 import { wantPhotosOf } from '../storage/photos';
 import { flaggedEvents, readCursor, rejectedEvents, SYNC_CURSOR_KEY, type FlaggedEvent, type RejectedEvent } from '../storage/sync-state';
 import type { PullResponse } from '../domain/sync-protocol';
+
+/** Events added per request batch inside a page's transaction (see applyPulledPage). */
+const WRITE_SLICE = 125;
 
 export interface AppliedPage {
   /** Events this device did not have before. */
@@ -54,16 +58,27 @@ export async function applyPulledPage(db: MusterDb, page: PullResponse, device: 
   return db.transaction('rw', [db.events, db.settings, db.streams, db.photos, flaggedTable, rejectedTable], async () => {
     const cursor = await readCursor(db);
 
-    const held = await db.events.bulkGet(readable.map((e) => e.id));
-    const seen = new Set<string>();
-    const fresh = readable.filter((e, i) => {
-      if (held[i] !== undefined || seen.has(e.id)) return false;
-      seen.add(e.id);
-      return true;
-    });
+    // No read first: events are added in slices, and the few already held (a retried page, a
+    // device's own event pulled back from an older server) fail by key and are read alone.
+    // Slices keep each task short: a slice's requests are made in one go, then the page waits.
+    const already = new Set<number>();
+    for (let start = 0; start < readable.length; start += WRITE_SLICE) {
+      try {
+        await db.events.bulkAdd(readable.slice(start, start + WRITE_SLICE));
+      } catch (error) {
+        if (!(error instanceof Dexie.BulkError)) throw error;
+        for (const [pos, failure] of Object.entries(error.failuresByPos)) {
+          if (failure.name !== 'ConstraintError') throw failure;
+          already.add(start + Number(pos));
+        }
+      }
+    }
+    const fresh = readable.filter((_, i) => !already.has(i));
+    const repeated = readable.filter((_, i) => already.has(i));
+    const held = repeated.length > 0 ? await db.events.bulkGet(repeated.map((e) => e.id)) : [];
     // An event held already (this device's own, pulled back) takes the server's receipt, so
     // every device orders it the same way (merge-order.ts); its envelope is never changed.
-    const receipted = readable.flatMap((e, i) => {
+    const receipted = repeated.flatMap((e, i) => {
       const h = held[i];
       return h !== undefined && (h.receivedAt !== e.receivedAt || h.deliveredBy !== e.deliveredBy) ? [{ ...h, ...receiptOf(e) }] : [];
     });
@@ -87,7 +102,6 @@ export async function applyPulledPage(db: MusterDb, page: PullResponse, device: 
           flags.push({ eventId: e.id, streamId: e.streamId, deviceId: e.deviceId, flag: 'clockAhead', aheadMs: parseStamp(e.hlc).wall - now, at: now });
         }
       }
-      await db.events.bulkAdd(fresh);
       if (clock !== before) await db.settings.put({ key: CLOCK_KEY, value: clock });
       if (flags.length > 0) await flaggedTable.bulkPut(flags);
       await markStreamsChanged(
@@ -99,8 +113,8 @@ export async function applyPulledPage(db: MusterDb, page: PullResponse, device: 
     }
     if (unreadable.length > 0) {
       // Kept whole (not lost), shown to the user, and retried after an app update.
-      const already = await rejectedTable.bulkGet(unreadable.map((u) => u.eventId));
-      await rejectedTable.bulkPut(unreadable.filter((_, i) => already[i] === undefined));
+      const parked = await rejectedTable.bulkGet(unreadable.map((u) => u.eventId));
+      await rejectedTable.bulkPut(unreadable.filter((_, i) => parked[i] === undefined));
     }
     const next = Math.max(cursor, page.next);
     if (next !== cursor) await db.settings.put({ key: SYNC_CURSOR_KEY, value: next });

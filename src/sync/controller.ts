@@ -16,7 +16,7 @@ import {
 import { retryUnreadable } from './apply';
 import { wantMissingPhotos } from '../storage/photos';
 import { backoffDelay, DEFAULT_BACKOFF, randomFraction, type BackoffPolicy } from './backoff';
-import { syncOnce, type SyncReport } from './engine';
+import { syncOnce, type PullProgress, type SyncReport } from './engine';
 import { syncPhotos } from './photos';
 import { syncLock, type SyncLock } from './lock';
 import { createStreamKeeper, type OpenStream, type StreamKeeper, type StreamState } from './stream';
@@ -52,6 +52,11 @@ export interface SyncStatus {
    * that shows it over time still checks `lastHeardAt` against its own clock.
    */
   readonly live: boolean;
+  /**
+   * While a round pulls: the events pulled so far and how many the server said there were
+   * (a first pull of thousands shows "n of m"); null otherwise.
+   */
+  readonly pullProgress: PullProgress | null;
 }
 
 /** Head office's branch pulls: a chunk of its own, fetched only by a head-office device. */
@@ -174,6 +179,7 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
     stream: 'down',
     lastHeardAt: null,
     live: false,
+    pullProgress: null,
   };
   const listeners = new Set<() => void>();
   const update = (patch: Partial<SyncStatus>): void => {
@@ -274,6 +280,8 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
         db,
         transport: followingWith(transportFor(token), following),
         recheckIdentity: !identityChecked,
+        // A page that arrived is the server heard from: the panel must not say "not heard" while records pour in.
+        onPullProgress: (pullProgress) => update({ pullProgress, lastHeardAt: now() }),
         ...env,
       });
       identityChecked = true;
@@ -290,7 +298,14 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
       stoppedByAuth = false;
       const at = now();
       await recordSyncOutcome(db, { ok: true, at });
-      update({ syncing: false, lastSuccessAt: at, lastHeardAt: at, lastError: null, clockOffsetMs: report.clockOffsetMs ?? status.clockOffsetMs });
+      update({
+        syncing: false,
+        lastSuccessAt: at,
+        lastHeardAt: at,
+        lastError: null,
+        clockOffsetMs: report.clockOffsetMs ?? status.clockOffsetMs,
+        pullProgress: null,
+      });
       options.onReachability?.(true);
       if (started) keeper?.keep(token);
       // A photo another device has not sent yet: come back when it is due (sooner at first).
@@ -305,11 +320,11 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
       // Any HTTP answer from the API itself means the server was heard; a captive portal's page does not.
       if (kind !== 'offline' && kind !== 'protocol' && kind !== 'unexpected') heard();
       if (kind === 'unauthorized') {
-        await refused(lastError, { syncing: false });
+        await refused(lastError, { syncing: false, pullProgress: null });
         return;
       }
       await recordSyncOutcome(db, { ok: false, error: lastError }).catch(() => undefined);
-      update({ syncing: false, lastError });
+      update({ syncing: false, lastError, pullProgress: null });
       if (started) keeper?.keep(token);
       failures++;
       const retryAfter = error instanceof SyncError ? (error.retryAfterMs ?? 0) : 0;
@@ -463,5 +478,5 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
 /** The transport with `following` added to every pull of this round; its other requests as they are. */
 function followingWith(transport: SyncTransport, following: readonly string[] | undefined): SyncTransport {
   if (following === undefined) return transport;
-  return { ...transport, pull: (after, limit) => transport.pull(after, limit, following) };
+  return { ...transport, pull: (after, limit, _following, options) => transport.pull(after, limit, following, options) };
 }

@@ -1,26 +1,37 @@
 import type { MusterEvent } from '../domain/event';
-import { envelopeOf } from '../domain/merge-order';
+import { envelopeOf, type HeldEvent } from '../domain/merge-order';
 import type { MusterDb } from '../storage/db';
 import { deviceId, type WriteEnv } from '../storage/events';
 import {
   confirmSyncOrg,
   dropResent,
   readCursor,
+  readHeldRanges,
   readSyncEpoch,
   recordSyncEpoch,
   startNewEpoch,
   readDeviceRole,
+  outboxPositionAfter,
   readOutboxBatch,
   readSyncOrg,
   recordDeviceRole,
   settlePush,
+  type OutboxPosition,
   type PushSettlement,
 } from '../storage/sync-state';
 import { mayPush } from '../domain/playbook-publish';
 import { applyPulledPage } from './apply';
 import { receivePublishedPlaybooks, roleFromWhoami, type PlaybookSyncReport } from './playbooks';
 import { syncPhotos, type PhotoSyncReport } from './photos';
-import { DEFAULT_PULL_LIMIT, MAX_BODY_BYTES, MAX_PUSH_EVENTS, type PushResponse } from '../domain/sync-protocol';
+import {
+  DEFAULT_PULL_LIMIT,
+  MAX_BODY_BYTES,
+  MAX_HELD_RANGES,
+  MAX_PUSH_EVENTS,
+  type PullResponse,
+  type PushResponse,
+  type SeqRange,
+} from '../domain/sync-protocol';
 import { SyncError, type SyncTransport } from './transport';
 
 /**
@@ -48,6 +59,18 @@ export interface SyncRoundDeps extends WriteEnv {
    * start of the app.
    */
   recheckIdentity?: boolean;
+  /** Told after each pulled page is written: events pulled so far this round, of how many the server said. */
+  onPullProgress?: (progress: PullProgress) => void;
+  /**
+   * Lets the page answer input between two pulled pages and two written push answers (a
+   * macrotask by default). Tests pass their own to step through the pipeline.
+   */
+  yieldBetweenPages?: () => Promise<void>;
+}
+
+export interface PullProgress {
+  readonly done: number;
+  readonly total: number;
 }
 
 export interface SyncReport {
@@ -106,53 +129,129 @@ async function confirmIdentity({ db, transport, recheckIdentity = false }: SyncR
   await recordDeviceRole(db, roleFromWhoami(me));
 }
 
+/** Push requests travelling at once: the next batch is on its way while an answer is written. */
+const PUSHES_IN_FLIGHT = 2;
+
+type PushAnswer = { ok: true; settled: PushSettlement[]; epoch?: string } | { ok: false; error: unknown };
+
+/**
+ * Sends the whole outbox, oldest first, in batches of at most MAX_PUSH_EVENTS (and BODY_BUDGET
+ * bytes). Pipelined and bounded: once the server has answered the first request (it is there,
+ * and the token's device is bound), up to PUSHES_IN_FLIGHT requests travel while the answer
+ * before them is written, each in its own transaction, in the order sent. A failed request ends the
+ * round: the answers of those sent beside it are still written (the server stored those
+ * events), the failed batch stays in the outbox and is sent again next round (a duplicate
+ * for the server if it had stored it). Between answers the page's event loop gets a turn.
+ */
 export async function pushOutbox(deps: SyncRoundDeps, report: SyncReport): Promise<void> {
   const { db } = deps;
   const batchSize = Math.min(deps.pushBatchSize ?? MAX_PUSH_EVENTS, MAX_PUSH_EVENTS);
-  const encoder = new TextEncoder();
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const batch = await readOutboxBatch(db, batchSize);
-    if (batch.length === 0) return;
-    const settled: PushSettlement[] = [];
-    const sendable: { event: MusterEvent; bytes: number }[] = [];
-    for (const { entry, event: held } of batch) {
-      if (held === undefined) {
-        settled.push({ eventId: entry.eventId, outcome: 'missing' });
+  const pause = deps.yieldBetweenPages ?? nextMacrotask;
+  let from: OutboxPosition | undefined;
+  let drained = false;
+  const ready: MusterEvent[][] = [];
+  const inFlight: Promise<PushAnswer>[] = [];
+  let failure: { error: unknown } | null = null;
+  let answers = 0;
+  /** Reads and sends until PUSHES_IN_FLIGHT requests travel (one until the server has answered) or the outbox has nothing more. */
+  const sendMore = async (): Promise<void> => {
+    while (failure === null && inFlight.length < (answers === 0 ? 1 : PUSHES_IN_FLIGHT)) {
+      const events = ready.shift();
+      if (events !== undefined) {
+        inFlight.push(
+          pushChunk(deps, events, report).then(
+            (answer): PushAnswer => ({ ok: true, ...answer }),
+            (error: unknown): PushAnswer => ({ ok: false, error }),
+          ),
+        );
         continue;
       }
-      // The envelope only: an event pushed again after a restore holds the old server's receipt.
-      const event = envelopeOf(held);
-      const bytes = encoder.encode(JSON.stringify(event)).length + 1;
-      if (bytes > BODY_BUDGET) {
-        settled.push(rejection(event, 'tooLarge', `The event is ${bytes} bytes; a push may carry at most ${BODY_BUDGET}`, deps.now()));
-        report.rejected++;
-      } else sendable.push({ event, bytes });
+      if (drained) return;
+      const batch = await readOutboxBatch(db, batchSize, from);
+      from = outboxPositionAfter(
+        from,
+        batch.map((b) => b.entry),
+      );
+      if (batch.length === 0) drained = true;
+      const prepared = prepareBatch(batch, deps.now);
+      report.rejected += prepared.settled.length - prepared.missing;
+      await settlePush(db, prepared.settled);
+      ready.push(...prepared.chunks);
     }
-    // Requests by size as well as by count: 500 long notes could pass the 1 MB limit.
-    let chunk: MusterEvent[] = [];
-    let chunkBytes = 0;
-    const chunks: MusterEvent[][] = [];
-    for (const { event, bytes } of sendable) {
-      if (chunk.length > 0 && chunkBytes + bytes > BODY_BUDGET) {
-        chunks.push(chunk);
-        chunk = [];
-        chunkBytes = 0;
-      }
-      chunk.push(event);
-      chunkBytes += bytes;
+  };
+  await sendMore();
+  for (let answer = inFlight.shift(); answer !== undefined; answer = inFlight.shift()) {
+    const answered = await answer;
+    if (!answered.ok) {
+      failure ??= { error: answered.error };
+      continue;
     }
-    if (chunk.length > 0) chunks.push(chunk);
-    await settlePush(db, settled);
-    // Each reply is written as soon as it arrives: a failure on the next request keeps it.
-    for (const events of chunks) await settlePush(db, await pushChunk(deps, events, report));
+    answers++;
+    // The next batch sets off before this answer is written.
+    await Promise.all([sendMore(), settlePush(db, answered.settled, answered.epoch)]);
+    await pause();
   }
+  if (failure !== null) throw failure.error;
+}
+
+/**
+ * Splits a read batch into requests by size as well as by count (500 long notes could pass the
+ * 1 MB limit); an event too big for any request, or whose row is missing, is settled at once.
+ */
+function prepareBatch(
+  batch: readonly { entry: { eventId: string }; event: HeldEvent | undefined }[],
+  now: () => number,
+): { settled: PushSettlement[]; missing: number; chunks: MusterEvent[][] } {
+  const settled: PushSettlement[] = [];
+  let missing = 0;
+  const chunks: MusterEvent[][] = [];
+  let chunk: MusterEvent[] = [];
+  let chunkBytes = 0;
+  for (const { entry, event: held } of batch) {
+    if (held === undefined) {
+      settled.push({ eventId: entry.eventId, outcome: 'missing' });
+      missing++;
+      continue;
+    }
+    // The envelope only: an event pushed again after a restore holds the old server's receipt.
+    const event = envelopeOf(held);
+    const bytes = utf8Length(JSON.stringify(event)) + 1;
+    if (bytes > BODY_BUDGET) {
+      settled.push(rejection(event, 'tooLarge', `The event is ${bytes} bytes; a push may carry at most ${BODY_BUDGET}`, now()));
+      continue;
+    }
+    if (chunk.length > 0 && chunkBytes + bytes > BODY_BUDGET) {
+      chunks.push(chunk);
+      chunk = [];
+      chunkBytes = 0;
+    }
+    chunk.push(event);
+    chunkBytes += bytes;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return { settled, missing, chunks };
+}
+
+/** UTF-8 bytes of a string, without encoding it (an unpaired surrogate counts as the 3 bytes of U+FFFD). */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a pair: 2 UTF-16 units, 4 bytes
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
 }
 
 /**
  * Pushes `events`; if the server refuses the request as a whole (not event by event), halves
  * it until the one event at fault is found and set aside, so it cannot hold back the rest.
  */
-async function pushChunk(deps: SyncRoundDeps, events: MusterEvent[], report: SyncReport): Promise<PushSettlement[]> {
+async function pushChunk(deps: SyncRoundDeps, events: MusterEvent[], report: SyncReport): Promise<{ settled: PushSettlement[]; epoch?: string }> {
   let reply: PushResponse;
   try {
     reply = await deps.transport.push(events);
@@ -160,13 +259,17 @@ async function pushChunk(deps: SyncRoundDeps, events: MusterEvent[], report: Syn
     if (!(error instanceof SyncError) || error.kind !== 'refused') throw error;
     if (events.length === 1 && events[0] !== undefined) {
       report.rejected++;
-      return [rejection(events[0], 'invalid', error.message, deps.now())];
+      return { settled: [rejection(events[0], 'invalid', error.message, deps.now())] };
     }
     const half = Math.ceil(events.length / 2);
-    return [...(await pushChunk(deps, events.slice(0, half), report)), ...(await pushChunk(deps, events.slice(half), report))];
+    // The halves' receipts are left out: they may come from two epochs; those events are pulled back.
+    const first = await pushChunk(deps, events.slice(0, half), report);
+    const second = await pushChunk(deps, events.slice(half), report);
+    return { settled: [...first.settled, ...second.settled].map(withoutReceipt) };
   }
   report.clockOffsetMs = offsetFrom(reply.serverTime, deps.now());
-  return reply.results.map((result, i): PushSettlement => {
+  const receipt = reply.receipt;
+  const settled = reply.results.map((result, i): PushSettlement => {
     const event = events[i];
     if (event === undefined || (result.id !== null && result.id !== event.id)) {
       throw new SyncError('protocol', `The push answer's result ${i} is for ${String(result.id)}, not ${event?.id ?? 'nothing'}`);
@@ -174,8 +277,16 @@ async function pushChunk(deps: SyncRoundDeps, events: MusterEvent[], report: Syn
     switch (result.status) {
       case 'accepted':
         report.pushed++;
-        return { eventId: event.id, outcome: 'stored' };
+        // Stored now: what a pull would say of it is known, so it need never be pulled back.
+        return receipt === undefined || !Number.isSafeInteger(result.seq)
+          ? { eventId: event.id, outcome: 'stored' }
+          : {
+              eventId: event.id,
+              outcome: 'stored',
+              stored: { seq: result.seq, event, receipt: { receivedAt: receipt.receivedAt, deliveredBy: receipt.deliveredBy } },
+            };
       case 'duplicate':
+        // Stored before (a retry): its receipt is the first push's, which a pull brings.
         report.duplicates++;
         return { eventId: event.id, outcome: 'stored' };
       case 'rejected':
@@ -183,6 +294,11 @@ async function pushChunk(deps: SyncRoundDeps, events: MusterEvent[], report: Syn
         return rejection(event, result.code, result.reason, deps.now());
     }
   });
+  return reply.epoch === undefined ? { settled } : { settled, epoch: reply.epoch };
+}
+
+function withoutReceipt(s: PushSettlement): PushSettlement {
+  return s.outcome === 'stored' ? { eventId: s.eventId, outcome: 'stored' } : s;
 }
 
 /**
@@ -192,16 +308,35 @@ async function pushChunk(deps: SyncRoundDeps, events: MusterEvent[], report: Syn
  * those the restored server sends in the re-pull are taken out again. Returns whether that
  * happened, so the round pushes what the server lacks. Re-pulled events already held are
  * skipped, so nothing is doubled, and an event of this device the server lost is sent again.
+ *
+ * Pipelined, one page ahead: the next page is asked for as soon as this one arrives, while
+ * this one is written. Each page is still written in its own transaction with the cursor it
+ * brings, in order, so the cursor is never past a page not written; a failed write throws
+ * before the next page is written, and the page fetched ahead is dropped (asked again next
+ * round). Between pages the page's event loop gets a turn, so taps are answered. The seqs this
+ * device pushed (readHeldRanges) are named, so the server never sends them back.
  */
 export async function pullNew(deps: SyncRoundDeps, report: SyncReport): Promise<boolean> {
   const { db, transport } = deps;
   const limit = deps.pullLimit ?? DEFAULT_PULL_LIMIT;
+  const pause = deps.yieldBetweenPages ?? nextMacrotask;
   const device = await deviceId(db, deps);
   let cursor = await readCursor(db);
   let epoch = await readSyncEpoch(db);
+  let held: readonly SeqRange[] = await readHeldRanges(db);
   let resent: Set<string> | null = null;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const page = await transport.pull(cursor, limit);
+  const ask = (after: number, count: boolean): Promise<PullResponse> => {
+    const named = held.filter(([, to]) => to > after).slice(0, MAX_HELD_RANGES);
+    const asked = transport.pull(after, limit, undefined, { held: named, count });
+    // A page asked ahead may fail while an earlier one is written: it is awaited (and thrown) in turn, never left unhandled.
+    asked.catch(() => undefined);
+    return asked;
+  };
+  let ahead: Promise<PullResponse> | null = ask(cursor, true);
+  let progress = { done: 0, total: 0 };
+  for (let round = 0; round < MAX_ROUNDS && ahead !== null; round++) {
+    const page: PullResponse = await ahead;
+    ahead = null;
     if (page.epoch !== undefined && page.epoch !== epoch) {
       const before = epoch;
       epoch = page.epoch;
@@ -209,10 +344,16 @@ export async function pullNew(deps: SyncRoundDeps, report: SyncReport): Promise<
       else {
         resent = new Set(await startNewEpoch(db, page.epoch, device, deps.now()));
         cursor = 0;
+        held = [];
+        progress = { done: 0, total: 0 };
+        ahead = ask(0, true);
         continue;
       }
     }
     if (page.more && page.next <= cursor) throw new SyncError('protocol', `The server says more events follow seq ${cursor} but sent none`);
+    if (progress.total === 0) progress = { done: 0, total: page.events.length + (page.remaining ?? 0) };
+    // The next page travels while this one is written.
+    if (page.more) ahead = ask(page.next, false);
     const now = deps.now();
     report.clockOffsetMs = offsetFrom(page.serverTime, now);
     const applied = await applyPulledPage(db, page, device, now);
@@ -225,9 +366,16 @@ export async function pullNew(deps: SyncRoundDeps, report: SyncReport): Promise<
       await dropResent(db, had);
       for (const id of had) resent.delete(id);
     }
-    if (!page.more) return resent !== null;
+    progress = { done: progress.done + page.events.length, total: Math.max(progress.total, progress.done + page.events.length) };
+    deps.onPullProgress?.(progress);
+    if (ahead !== null) await pause();
   }
   return resent !== null;
+}
+
+/** A turn of the event loop for input and rendering (a macrotask, not a microtask). */
+function nextMacrotask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function rejection(event: MusterEvent, code: string, reason: string, at: number): PushSettlement {

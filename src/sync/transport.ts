@@ -5,8 +5,12 @@ import { isRotateResponse, TOKEN_ROTATE_PATH, type RotateResponse } from '../dom
 import type { MusterEvent } from '../domain/event';
 import { BRANCHES_PATH, branchEventsPath, type BranchesResponse } from '../domain/head-office-protocol';
 import {
+  COUNT_PARAM,
   EVENTS_PATH,
   FOLLOWING_PARAM,
+  formatHeldRanges,
+  HELD_PARAM,
+  type SeqRange,
   followersPath,
   MAX_FOLLOWING,
   WHOAMI_PATH,
@@ -31,8 +35,12 @@ import {
  */
 export interface SyncTransport {
   push(events: readonly MusterEvent[]): Promise<PushResponse>;
-  /** `following`: the incidents open on this device, so the server can tell who has seen what. */
-  pull(after: number, limit: number, following?: readonly string[]): Promise<PullResponse>;
+  /**
+   * `following`: the incidents open on this device, so the server can tell who has seen what.
+   * `options.held`: seq ranges this device holds (its pushed events), never to be sent back;
+   * `options.count`: ask how many events remain (PullResponse.remaining), for "n of m".
+   */
+  pull(after: number, limit: number, following?: readonly string[], options?: PullOptions): Promise<PullResponse>;
   whoami(): Promise<WhoAmI>;
   /** Which devices follow an incident and whether each has everything. Optional: test transports may lack it. */
   followers?(incidentId: string): Promise<FollowersResponse>;
@@ -56,6 +64,11 @@ export interface SyncTransport {
   putBlob?(hash: string, streamId: string, type: PhotoType, body: Blob): Promise<void>;
   /** One photo's bytes and the type the server gave them; null when the server has none yet (404). `orgId`: head office reading a branch's. */
   getBlob?(hash: string, orgId?: string): Promise<{ readonly bytes: Uint8Array; readonly type: string } | null>;
+}
+
+export interface PullOptions {
+  readonly held?: readonly SeqRange[];
+  readonly count?: boolean;
 }
 
 /**
@@ -173,10 +186,16 @@ export function httpTransport({
       if (!isPushResponse(body) || body.results.length !== events.length) {
         throw new SyncError('protocol', 'The push answer does not have one result per event');
       }
-      return body;
+      // A receipt or epoch not of the expected shape is left out: the events are then pulled back, as from an older server.
+      const { receipt, epoch, ...rest } = body;
+      const goodReceipt =
+        isRecord(receipt) && typeof receipt.receivedAt === 'string' && (typeof receipt.deliveredBy === 'string' || receipt.deliveredBy === null);
+      return goodReceipt && typeof epoch === 'string' ? { ...rest, receipt, epoch } : rest;
     },
-    async pull(after, limit, following) {
-      const body = await request(`${EVENTS_PATH}?after=${after}&limit=${limit}${followingQuery(following)}`, { method: 'GET', headers });
+    async pull(after, limit, following, options = {}) {
+      const held = options.held !== undefined && options.held.length > 0 ? `&${HELD_PARAM}=${formatHeldRanges(options.held)}` : '';
+      const count = options.count === true ? `&${COUNT_PARAM}=1` : '';
+      const body = await request(`${EVENTS_PATH}?after=${after}&limit=${limit}${followingQuery(following)}${held}${count}`, { method: 'GET', headers });
       if (!isPullResponse(body)) throw new SyncError('protocol', 'The pull answer is not a page of events');
       return body;
     },
@@ -267,7 +286,14 @@ function isPushResponse(v: unknown): v is PushResponse {
 }
 
 function isPullResponse(v: unknown): v is PullResponse {
-  return isRecord(v) && Array.isArray(v.events) && typeof v.next === 'number' && typeof v.more === 'boolean' && typeof v.serverTime === 'string';
+  return (
+    isRecord(v) &&
+    Array.isArray(v.events) &&
+    typeof v.next === 'number' &&
+    typeof v.more === 'boolean' &&
+    typeof v.serverTime === 'string' &&
+    (v.remaining === undefined || (typeof v.remaining === 'number' && Number.isSafeInteger(v.remaining) && v.remaining >= 0))
+  );
 }
 
 function isFollowersResponse(v: unknown): v is FollowersResponse {

@@ -21,7 +21,7 @@ interface SessionState {
 }
 
 /** The language to start with: the browser's, if it prefers Chinese, else English. */
-function languageFromBrowser(preferred: readonly (string | undefined)[]): Language {
+export function languageFromBrowser(preferred: readonly (string | undefined)[]): Language {
   for (const tag of preferred) {
     const t = tag?.toLowerCase() ?? '';
     if (t.startsWith('zh')) return 'zh-CN';

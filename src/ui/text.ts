@@ -1,9 +1,21 @@
 import { speaker, type Dictionary, type Language, type Merged, type Speak } from '../domain/text';
 import { useSession } from './session';
 
+let renderLanguage: Language | null = null;
+
+/**
+ * At build time only (the home screen pre-rendered into index.html, in each language): the
+ * language to render in. React's server renderer reads the session store's initial state, not
+ * what was set on it, so the language is given here instead.
+ */
+export function renderInLanguage(language: Language | null): void {
+  renderLanguage = language;
+}
+
 /** The current language; re-renders when the person switches it. */
 export function useLanguage(): Language {
-  return useSession((s) => s.language);
+  const language = useSession((s) => s.language);
+  return renderLanguage ?? language;
 }
 
 /**

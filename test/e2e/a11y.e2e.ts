@@ -55,7 +55,8 @@ for (const lang of languages) {
 
     it('the home screen while offline, with the offline mark in the top bar', async () => {
       await page.goto(baseUrl);
-      await waitForServiceWorkerControl(page);
+      // The worker registers once the first screen is up, so on a busy machine it may only now be installing.
+      await waitForServiceWorkerControl(page, 90_000);
       await session.context.setOffline(true);
       try {
         await page.getByTestId('offline-indicator').waitFor();

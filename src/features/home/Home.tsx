@@ -1,11 +1,13 @@
 import { Loading } from '../../ui/Loading';
 import { Suspense, lazy, use, useEffect, useState } from 'react';
-import { useText } from '../../ui/text';
+import { useLanguage, useText } from '../../ui/text';
 import { Link } from '../../ui/router';
 import { afterFirstScreen } from '../../ui/first-screen';
 import { deviceHasData } from '../../storage/db-name';
 import { messages } from './messages';
 import { FreshLists } from './FreshLists';
+import { IncidentsSection, PlaybooksSection } from './HomeSections';
+import { PlaybookCards, shippedLibrary } from '../playbooks';
 import './home.css';
 
 // The lists read IndexedDB (Dexie): that code loads beside the first screen, not before it, so
@@ -71,6 +73,17 @@ function StartKinds() {
   );
 }
 
+/** The evacuation routes: anyone may need them, so they stay on the first screen. */
+function RoutesEntry() {
+  const t = useText(messages);
+  return (
+    <Link href="/routes" className="routes-entry" data-testid="routes-entry">
+      <span className="routes-entry-title">{t('home.routes.title')}</span>
+      <span className="routes-entry-hint">{t('home.routes.hint')}</span>
+    </Link>
+  );
+}
+
 /** The open incident to resume, on a device that holds any. */
 function Resume() {
   return use(prefetchHome()) ? <ResumeIncident /> : null;
@@ -82,20 +95,38 @@ function Resume() {
  * the incidents and playbooks.
  */
 export function Home() {
-  const t = useText(messages);
   return (
     <div className="home">
       <Suspense fallback={null}>
         <Resume />
       </Suspense>
       <StartKinds />
-      <Link href="/routes" className="routes-entry" data-testid="routes-entry">
-        <span className="routes-entry-title">{t('home.routes.title')}</span>
-        <span className="routes-entry-hint">{t('home.routes.hint')}</span>
-      </Link>
+      <RoutesEntry />
       <Suspense fallback={<Loading />}>
         <Lists />
       </Suspense>
+    </div>
+  );
+}
+
+/**
+ * The home screen as index.html carries it before any script has run (build/prerender-plugin.ts):
+ * the start buttons, the routes and the shipped playbooks as they are; where the incidents go,
+ * "Loading" (what this device holds is known only once the app reads it, and "none" must never
+ * be said of a phone that has an incident open).
+ */
+export function HomeSnapshot() {
+  const language = useLanguage();
+  return (
+    <div className="home">
+      <StartKinds />
+      <RoutesEntry />
+      <IncidentsSection headOffice={false}>
+        <Loading />
+      </IncidentsSection>
+      <PlaybooksSection>
+        <PlaybookCards library={shippedLibrary()} language={language} />
+      </PlaybooksSection>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { watchNetwork, probeServer } from './network';
 import { requestPersistentStorage } from './storage';
+import { setRegistrar } from './updates';
 import { afterFirstScreen } from '../../ui/first-screen';
 
 function afterLoad(run: () => void): void {
@@ -20,11 +21,13 @@ export function startPwa(): void {
     // `navigator.onLine` is true on a Wi-Fi with no way out; one small request tells.
     if (navigator.onLine) void probeServer();
   });
-  afterFirstScreen(() => {
-    if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-      import('./register')
+  if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+    let registering: Promise<void> | null = null;
+    const register = () =>
+      (registering ??= import('./register')
         .then((m) => m.registerServiceWorker())
-        .catch((error: unknown) => console.warn('Muster: service worker not registered; the app will not work offline.', error));
-    }
-  });
+        .catch((error: unknown) => console.warn('Muster: service worker not registered; the app will not work offline.', error)));
+    setRegistrar(register);
+    afterFirstScreen(() => void register());
+  }
 }

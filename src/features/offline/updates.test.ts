@@ -4,6 +4,7 @@ import {
   checkForUpdate,
   postponeUpdate,
   setUpdateController,
+  setRegistrar,
   updateWaiting,
   updatedElsewhere,
   useUpdates,
@@ -57,6 +58,22 @@ describe('"check for update" on the settings screen', () => {
   it('says when no service worker is registered (development, old browsers)', async () => {
     await checkForUpdate();
     expect(useUpdates.getState().check).toBe('unavailable');
+  });
+
+  it('asked before the app has registered its worker (settings opened first), registers it at once and checks', async () => {
+    let registered = 0;
+    setRegistrar(() => {
+      registered += 1;
+      setUpdateController(controller('none'));
+      return Promise.resolve();
+    });
+    try {
+      await checkForUpdate();
+      expect(registered).toBe(1);
+      expect(useUpdates.getState().check).toBe('upToDate');
+    } finally {
+      setRegistrar(null);
+    }
   });
 
   it.each([

@@ -60,8 +60,20 @@ export function postponeUpdate(): void {
   useUpdates.setState({ dismissed: true });
 }
 
+/**
+ * How to register the service worker now (start.ts sets it): the app registers it once the first
+ * screen is up, and a check asked for before then (settings opened first) registers it at once
+ * instead of saying this browser has none.
+ */
+let registerNow: (() => Promise<void>) | null = null;
+
+export function setRegistrar(register: (() => Promise<void>) | null): void {
+  registerNow = register;
+}
+
 /** "Check for update" on the settings screen; the outcome lands in `check`. */
 export async function checkForUpdate(): Promise<void> {
+  if (!useUpdates.getState().controller && registerNow) await registerNow();
   const { controller } = useUpdates.getState();
   if (!controller) {
     useUpdates.setState({ check: 'unavailable' });

@@ -67,6 +67,20 @@ describe('the sync badge', () => {
     }
   });
 
+  it('says how far a new phone has got while it receives thousands of records, then what it says after', () => {
+    const pulling: Partial<SyncStatus> = { syncing: true, pullProgress: { done: 2000, total: 10_000 } };
+    // ⟳: a round is running.
+    expect(badge('en', pulling)).toBe('⟳ Receiving 2000 of 10000');
+    expect(badge('zh-CN', pulling)).toBe('⟳ 接收中 2000/10000');
+    expect(badgeState({ ...enrolledStatus, ...pulling }, T0)).toEqual({ kind: 'pulling', done: 2000, total: 10_000 });
+    // A pull of one page is over before anyone could read it; a finished round no longer pulls.
+    expect(badgeState({ ...enrolledStatus, syncing: true, pullProgress: { done: 400, total: 1000 } }, T0).kind).toBe('never');
+    expect(badgeState({ ...enrolledStatus, ...pulling, syncing: false, lastSuccessAt: T0 }, T0).kind).toBe('lastSynced');
+    // What waits to be sent, or a problem, matters more than the count received.
+    expect(badge('en', { ...pulling, waiting: 2 })).toBe('⟳ 2 waiting');
+    expect(badge('en', { ...pulling, lastError: { kind: 'unauthorized', message: 'HTTP 401', at: T0 } })).toBe('⟳ Sync problem');
+  });
+
   it('is hidden on a device that has not joined an organisation', () => {
     expect(badge('en', { enrolled: false })).toBe('');
   });

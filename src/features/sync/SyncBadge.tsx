@@ -13,6 +13,7 @@ import './sync.css';
 export type BadgeState =
   | { readonly kind: 'problem' }
   | { readonly kind: 'waiting'; readonly count: number }
+  | { readonly kind: 'pulling'; readonly done: number; readonly total: number }
   | { readonly kind: 'offline' }
   | { readonly kind: 'live' }
   | { readonly kind: 'lastSynced'; readonly at: number }
@@ -27,10 +28,16 @@ export type BadgeState =
 export function badgeState(status: SyncStatus, now: number): BadgeState {
   if (status.lastError !== null && status.lastError.kind !== 'offline') return { kind: 'problem' };
   if (status.waiting > 0) return { kind: 'waiting', count: status.waiting };
+  // A pull of more than a page (a new phone's first): how far it has got, not "Live" too early.
+  const pull = status.pullProgress;
+  if (status.syncing && pull !== null && pull.total > PROGRESS_FROM_EVENTS) return { kind: 'pulling', done: pull.done, total: pull.total };
   if (status.lastError !== null) return { kind: 'offline' };
   if (status.live && status.lastHeardAt !== null && now - status.lastHeardAt < LIVE_WINDOW_MS) return { kind: 'live' };
   return status.lastSuccessAt === null ? { kind: 'never' } : { kind: 'lastSynced', at: status.lastSuccessAt };
 }
+
+/** A pull of more events than this shows "n of m"; a smaller one is over before it could be read. */
+export const PROGRESS_FROM_EVENTS = 1000;
 
 /** The time the badge reads "now" by: it changes only on a tick, so a render reads one value. */
 export interface BadgeClock {
@@ -102,13 +109,15 @@ export function SyncBadge({ engine, clock = appClock, language }: SyncBadgeProps
       ? t('syncBadge.error')
       : state.kind === 'waiting'
         ? t('syncBadge.waiting', { count: state.count })
-        : state.kind === 'offline'
-          ? t('pwa.offline')
-          : state.kind === 'live'
-            ? t('syncBadge.live')
-            : state.kind === 'lastSynced'
-              ? t('sync.lastSuccess', { time: lightFormat(state.at, 'HH:mm') })
-              : t('sync.never');
+        : state.kind === 'pulling'
+          ? t('syncBadge.pulling', { done: state.done, total: state.total })
+          : state.kind === 'offline'
+            ? t('pwa.offline')
+            : state.kind === 'live'
+              ? t('syncBadge.live')
+              : state.kind === 'lastSynced'
+                ? t('sync.lastSuccess', { time: lightFormat(state.at, 'HH:mm') })
+                : t('sync.never');
   const look = state.kind === 'problem' ? ' problem' : state.kind === 'live' ? ' live' : '';
   return (
     <Link href="/sync" className={`sync-badge${look}`} data-testid="sync-badge" data-state={state.kind}>

@@ -11,6 +11,7 @@ import { clockDifference } from './clock-words';
 import { messages } from './messages';
 import { useRejectedRecords } from './useRejectedRecords';
 import { useSyncStatus } from './useSyncStatus';
+import { PROGRESS_FROM_EVENTS } from './SyncBadge';
 import { Followers } from './Followers';
 import { appDb } from '../../storage';
 import { closedStreamIds, listIncidentStreams } from '../../storage/events';
@@ -52,13 +53,15 @@ export function SyncPanel({ language, titleId = SYNC_TITLE_ID, engine, db }: Syn
   return (
     <section className="sync-panel" aria-labelledby={titleId}>
       <p className="sync-waiting" role="status" aria-live="polite">
-        {status.syncing
-          ? t('sync.syncing')
-          : status.waiting === 0
-            ? t('sync.allSent')
-            : status.waiting === 1
-              ? t('sync.waitingOne')
-              : t('sync.waiting', { count: status.waiting })}
+        {status.syncing && status.pullProgress !== null && status.pullProgress.total > PROGRESS_FROM_EVENTS
+          ? t('sync.pulling', { done: status.pullProgress.done, total: status.pullProgress.total })
+          : status.syncing
+            ? t('sync.syncing')
+            : status.waiting === 0
+              ? t('sync.allSent')
+              : status.waiting === 1
+                ? t('sync.waitingOne')
+                : t('sync.waiting', { count: status.waiting })}
       </p>
       <p className="sync-last">{status.lastSuccessAt === null ? t('sync.never') : t('sync.lastSuccess', { time: time(status.lastSuccessAt) })}</p>
       <p className="sync-stream" data-stream={status.stream}>

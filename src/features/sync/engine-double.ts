@@ -17,6 +17,7 @@ export const enrolledStatus: SyncStatus = {
   stream: 'down',
   lastHeardAt: null,
   live: false,
+  pullProgress: null,
 };
 
 export function engineShowing(status: Partial<SyncStatus>): SyncEngine {

@@ -5,6 +5,7 @@ export const messages = defineMessages({
   'syncBadge.live': { 'zh-CN': '实时', en: 'Live' },
   'syncBadge.waiting': { 'zh-CN': '{count} 条待发送', en: '{count} waiting' },
   'syncBadge.error': { 'zh-CN': '同步异常', en: 'Sync problem' },
+  'syncBadge.pulling': { 'zh-CN': '接收中 {done}/{total}', en: 'Receiving {done} of {total}' },
   'sync.title': { 'zh-CN': '同步', en: 'Sync' },
   'sync.waiting': { 'zh-CN': '{count} 条记录等待发送', en: '{count} records waiting to be sent' },
   'sync.waitingOne': { 'zh-CN': '1 条记录等待发送', en: '1 record waiting to be sent' },
@@ -12,6 +13,10 @@ export const messages = defineMessages({
   'sync.lastSuccess': { 'zh-CN': '上次同步 {time}', en: 'Last synced {time}' },
   'sync.never': { 'zh-CN': '尚未同步', en: 'Not synced yet' },
   'sync.syncing': { 'zh-CN': '正在同步…', en: 'Syncing…' },
+  'sync.pulling': {
+    'zh-CN': '正在接收其他设备的记录：已收到 {done} 条，共 {total} 条',
+    en: 'Receiving records from other devices: {done} of {total} so far',
+  },
   'sync.stream.open': {
     'zh-CN': '实时连接：服务器一收到其他设备的记录就通知本设备。',
     en: 'Live: the server tells this device as soon as another device records something.',

@@ -9,7 +9,7 @@ import type { AppendOutcome, DeviceContact, EventPage, EventStore, StoredEvent }
 /** The event log half of the PostgreSQL adapter: appends, pulls, the quota total, who has seen what. */
 type EventMethods = Pick<
   EventStore,
-  'appendEvents' | 'bindTokenDevice' | 'readEvents' | 'latestSeq' | 'storedEventBytes' | 'noteDeviceContacts' | 'incidentFollowers'
+  'appendEvents' | 'bindTokenDevice' | 'readEvents' | 'latestSeq' | 'countEventsAfter' | 'storedEventBytes' | 'noteDeviceContacts' | 'incidentFollowers'
 >;
 
 /** The channel on which every append's commit is announced (see listenForAppends in postgres-listen.ts). */
@@ -83,6 +83,10 @@ const eventsAfter = prepared<[orgId: string, afterSeq: number, limit: number, ma
    ORDER BY counted.seq`,
 );
 const maxSeq = prepared<[orgId: string], { seq: string | null }>('events.max-seq', 'SELECT max(seq) AS seq FROM events WHERE org_id = $1');
+const countAfter = prepared<[orgId: string, afterSeq: number], { n: string }>(
+  'events.count-after',
+  'SELECT count(*) AS n FROM events WHERE org_id = $1 AND seq > $2',
+);
 const usage = prepared<[orgId: string], { event_bytes: string }>('events.usage', 'SELECT event_bytes FROM org_usage WHERE org_id = $1');
 // A device id belongs to one active token of the organisation. The NOT EXISTS answers the
 // common case; two tokens racing for one device id on two connections both pass it, and then
@@ -195,6 +199,9 @@ export function postgresEvents(pool: Pool): EventMethods {
     },
     async latestSeq(orgId) {
       return bigintNumber((await maxSeq(pool, orgId)).rows[0]?.seq);
+    },
+    async countEventsAfter(orgId, afterSeq) {
+      return bigintNumber((await countAfter(pool, orgId, afterSeq)).rows[0]?.n);
     },
     async storedEventBytes(orgId) {
       return bigintNumber((await usage(pool, orgId)).rows[0]?.event_bytes);

@@ -124,6 +124,7 @@ function sqliteStore(db: SqliteDatabase, file: string, schemaVersion: number): S
   const revokeToken = db.prepare<[string, string]>('UPDATE device_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?');
   const setRole = db.prepare<[DeviceRole, string]>('UPDATE device_tokens SET role = ? WHERE id = ?');
   const maxSeq = db.prepare<[string], { seq: number | null }>('SELECT max(seq) AS seq FROM events WHERE org_id = ?');
+  const countAfter = db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM events WHERE org_id = ? AND seq > ?');
   const noteSeen = db.prepare<[number, string, string]>('UPDATE device_tokens SET seen_seq = max(seen_seq, ?), seen_at = ? WHERE id = ?');
   const noteFollowing = db.prepare<[string, string]>('UPDATE device_tokens SET following = ? WHERE id = ?');
   const followingTokens = db.prepare<[string], { id: string; label: string; seen_seq: number; seen_at: string | null; following: string }>(
@@ -255,6 +256,9 @@ function sqliteStore(db: SqliteDatabase, file: string, schemaVersion: number): S
     },
     latestSeq(orgId) {
       return Promise.resolve(maxSeq.get(orgId)?.seq ?? 0);
+    },
+    countEventsAfter(orgId, afterSeq) {
+      return Promise.resolve(countAfter.get(orgId, afterSeq)?.n ?? 0);
     },
     probe() {
       return Promise.resolve(probeSqlite(db));

@@ -86,6 +86,11 @@ export interface EventStore extends EnrolmentStore {
   /** The organisation's highest seq, 0 when it has no events. */
   latestSeq(orgId: string): Promise<number>;
   /**
+   * How many events of the organisation have seq > `afterSeq` (a pull's "n of m"). Optional: a
+   * store without it lets pulls go without a count.
+   */
+  countEventsAfter?(orgId: string, afterSeq: number): Promise<number>;
+  /**
    * The bytes the organisation's events take (see sqlite-usage.ts for what counts), for its
    * storage quota; 0 when it has none. Read on every push, so cheap; always the committed events exactly.
    */
