@@ -4,7 +4,7 @@ import { formatStamp } from '../domain/hlc';
 import type { PullResponse } from '../domain/sync-protocol';
 import { openDb, type MusterDb } from '../storage/db';
 import { readCursor } from '../storage/sync-state';
-import { pullNew, type PullProgress, type SyncReport } from './engine';
+import { emptySyncReport as emptyReport, pullNew, type PullProgress } from './engine';
 import type { PullOptions, SyncTransport } from './transport';
 
 // The pipelined pull: the next page is asked for while this one is written, yet pages are
@@ -68,18 +68,6 @@ function heldBackTransport(): { transport: SyncTransport; asked: Asked[]; nextAs
   };
   return { transport, asked, nextAsk };
 }
-
-const emptyReport = (): SyncReport => ({
-  pushed: 0,
-  duplicates: 0,
-  rejected: 0,
-  pulled: 0,
-  flagged: 0,
-  unreadable: 0,
-  clockOffsetMs: null,
-  playbooks: { received: 0, refused: 0, problem: null },
-  photos: { sent: 0, refused: 0, received: 0, mismatched: 0, waiting: 0, nextWantedAt: null },
-});
 
 function device(name: string): MusterDb {
   const db = openDb(`pull-pipeline-${name}-${dbs.length}-${Math.random()}`);

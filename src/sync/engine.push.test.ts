@@ -4,7 +4,7 @@ import { formatStamp } from '../domain/hlc';
 import type { PushResponse } from '../domain/sync-protocol';
 import { openDb, type MusterDb } from '../storage/db';
 import { readHeldRanges } from '../storage/sync-state';
-import { pushOutbox, type SyncReport } from './engine';
+import { emptySyncReport as emptyReport, pushOutbox } from './engine';
 import { SyncError, type SyncTransport } from './transport';
 
 // The pipelined push: the first request goes alone; once the server has answered, two travel
@@ -94,18 +94,6 @@ function heldBackTransport(): { transport: SyncTransport; log: string[]; nextSen
   };
   return { transport, log, nextSent };
 }
-
-const emptyReport = (): SyncReport => ({
-  pushed: 0,
-  duplicates: 0,
-  rejected: 0,
-  pulled: 0,
-  flagged: 0,
-  unreadable: 0,
-  clockOffsetMs: null,
-  playbooks: { received: 0, refused: 0, problem: null },
-  photos: { sent: 0, refused: 0, received: 0, mismatched: 0, waiting: 0, nextWantedAt: null },
-});
 
 const env = { now: () => T0 + 2000, random: (b: Uint8Array) => b.fill(7) };
 const ids = (events: readonly MusterEvent[]): string[] => events.map((e) => e.id);

@@ -93,8 +93,9 @@ const MAX_ROUNDS = 10_000;
 /** Leaves room for `{"events":[…]}` and commas inside the server's body limit. */
 const BODY_BUDGET = MAX_BODY_BYTES - 1024;
 
-export async function syncOnce(deps: SyncRoundDeps): Promise<SyncReport> {
-  const report: SyncReport = {
+/** A round's report before anything has happened in it. */
+export function emptySyncReport(): SyncReport {
+  return {
     pushed: 0,
     duplicates: 0,
     rejected: 0,
@@ -105,6 +106,10 @@ export async function syncOnce(deps: SyncRoundDeps): Promise<SyncReport> {
     playbooks: { received: 0, refused: 0, problem: null },
     photos: { sent: 0, refused: 0, received: 0, mismatched: 0, waiting: 0, nextWantedAt: null },
   };
+}
+
+export async function syncOnce(deps: SyncRoundDeps): Promise<SyncReport> {
+  const report = emptySyncReport();
   await confirmIdentity(deps);
   // Head office reads and writes nothing: a record made on it stays waiting, never refused as a whole round.
   const role = await readDeviceRole(deps.db);
