@@ -83,6 +83,21 @@ export async function waitForServiceWorkerControl(page: Page, timeoutMs = 30_000
   return page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '');
 }
 
+/**
+ * Waits until the app has taken over the home screen from index.html's pre-rendered copy: the
+ * copy is gone and the app's own lists are visible. Until then the app's elements exist but are
+ * hidden, so their boxes are null.
+ */
+export async function waitForHomeTakeOver(page: Page, timeoutMs = 30_000): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-snapshot-lang], .prerendered') == null &&
+      Array.from(document.querySelectorAll('[data-testid="no-incidents"], [data-testid="incident-list"]')).some((e) => (e as HTMLElement).offsetParent != null),
+    undefined,
+    { timeout: timeoutMs, polling: 100 },
+  );
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { PHONE, TABLET, newSession, type Session } from './browser';
+import { PHONE, TABLET, newSession, waitForHomeTakeOver, type Session } from './browser';
 import { ROOT } from './server-process';
 
 const baseUrl = inject('baseUrl');
@@ -21,7 +21,8 @@ describe('the home screen on a phone', () => {
     await page.goto(baseUrl);
     const routes = page.getByTestId('routes-entry');
     await expect.poll(() => routes.textContent()).toContain('疏散路线');
-    await page.getByRole('heading', { name: '进行中的事件' }).waitFor(); // the lists arrive just after the first screen
+    await waitForHomeTakeOver(page); // the app's own lists, not index.html's copy
+    await page.getByRole('heading', { name: '进行中的事件' }).waitFor();
     await page.getByRole('heading', { name: '应急预案', exact: true }).waitFor(); // the lists arrive just after the first screen
     expect(await page.getByTestId('no-incidents').textContent()).toBe('本设备上没有进行中的事件。');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
@@ -45,7 +46,8 @@ describe('the home screen on a phone', () => {
     await expect.poll(() => page.getByTestId('routes-entry').textContent()).toContain('Evacuation routes');
     await page.reload();
     await expect.poll(() => page.getByTestId('routes-entry').textContent()).toContain('Evacuation routes');
-    await page.getByRole('heading', { name: 'Open incidents' }).waitFor(); // the lists arrive just after the first screen
+    await waitForHomeTakeOver(page);
+    await page.getByRole('heading', { name: 'Open incidents' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.screenshot({ path: join(shots, 'home-phone-en.png'), fullPage: true });
   });

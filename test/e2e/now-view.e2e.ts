@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { PHONE, axeViolations, newSession, type Session } from './browser';
+import { PHONE, axeViolations, newSession, waitForHomeTakeOver, type Session } from './browser';
 import { ROOT } from './server-process';
 
 /**
@@ -94,7 +94,7 @@ describe.each(['zh-CN', 'en'] as const)('the now view at 2 a.m. (%s)', (language
     const flood = page.getByTestId('home-kind-flood');
     expect(await flood.textContent()).toBe(x.flood);
     expect(await page.getByTestId('home-kind-fire').textContent()).toBe(x.fire);
-    await page.getByRole('heading', { level: 2, name: /进行中的事件|Open incidents/ }).waitFor(); // the lists have loaded
+    await waitForHomeTakeOver(page); // the app's own lists, not index.html's copy
     expect(await page.getByTestId('home-resume').count()).toBe(0);
     const routes = await onScreen(page, page.getByTestId('routes-entry'));
     expect((await onScreen(page, flood)).bottom).toBeLessThanOrEqual(routes.top);
