@@ -19,13 +19,17 @@ interface FloorModules {
   // src/app/snapshot.tsx and snapshot-language.ts, typed here by shape: their types would bring
   // the whole app (and the browser's types) into the build's own type check.
   HomeFrame: FunctionComponent;
+  ReaderFrame: FunctionComponent<{ playbook: Playbook }>;
   snapshotLanguage: (language: 'zh-CN' | 'en') => void;
   keepSnapshotLanguage: () => void;
 }
 
 const ENTRY = 'virtual:muster-prerender-floor';
-/** The lazy screen whose markup is pre-rendered: its styles go inline with the page. */
+/** The lazy screens whose markup is pre-rendered: their styles go inline with their pages. */
 const FLOOR_SCREEN = '/src/features/routes/FloorRoute.tsx';
+const READER_SCREEN = '/src/features/playbooks/PlaybookReader.tsx';
+/** The UI languages every snapshot is rendered in; the page's script keeps one. */
+const LANGUAGES = ['zh-CN', 'en'] as const;
 
 /**
  * The app's own modules, loaded through Vite rather than bundled into the config: they use
@@ -38,7 +42,7 @@ async function loadFloorModules(root: string): Promise<FloorModules> {
     resolveId: (id) => (id === ENTRY ? `\0${ENTRY}` : null),
     load: (id) =>
       id === `\0${ENTRY}`
-        ? "export { validatePlaybook } from '/src/domain/playbook/check.ts';\nexport { floorView } from '/src/features/routes/floor-view.ts';\nexport { FloorRouteView } from '/src/features/routes/FloorRouteView.tsx';\nexport { HomeFrame, snapshotLanguage } from '/src/app/snapshot.tsx';\nexport { keepSnapshotLanguage } from '/src/app/snapshot-language.ts';"
+        ? "export { validatePlaybook } from '/src/domain/playbook/check.ts';\nexport { floorView } from '/src/features/routes/floor-view.ts';\nexport { FloorRouteView } from '/src/features/routes/FloorRouteView.tsx';\nexport { HomeFrame, ReaderFrame, snapshotLanguage } from '/src/app/snapshot.tsx';\nexport { keepSnapshotLanguage } from '/src/app/snapshot-language.ts';"
         : null,
   };
   // Stylesheets are for the browser: the pre-render wants only the markup, and the CSS the
@@ -61,9 +65,9 @@ async function loadFloorModules(root: string): Promise<FloorModules> {
   return module;
 }
 
-/** The stylesheets the floor screen's chunk and the chunks it imports load, in order, each once. */
-function floorScreenCss(bundle: Rollup.OutputBundle): string[] {
-  const entry = Object.values(bundle).find((c): c is Rollup.OutputChunk => c.type === 'chunk' && (c.facadeModuleId ?? '').endsWith(FLOOR_SCREEN));
+/** The stylesheets a lazy screen's chunk and the chunks it imports load, in order, each once. */
+function screenCss(bundle: Rollup.OutputBundle, screen: string): string[] {
+  const entry = Object.values(bundle).find((c): c is Rollup.OutputChunk => c.type === 'chunk' && (c.facadeModuleId ?? '').endsWith(screen));
   const css = new Set<string>();
   const seen = new Set<string>();
   const visit = (chunk: Rollup.OutputChunk | undefined) => {
@@ -115,15 +119,18 @@ export function prerenderRoutes(scenariosDir: string): Plugin {
       // it goes inline too, or the pre-rendered route would show unstyled until the app loads.
       // The home screen's own page: index.html with its stylesheet inline and the home screen in it.
       const homeShell = html;
-      const floorCss = floorScreenCss(bundle)
-        .filter((file) => !inlined.has(file))
-        .map(styleTag)
-        .filter((tag): tag is string => tag !== undefined)
-        .join('');
+      const inlineCss = (screen: string) =>
+        screenCss(bundle, screen)
+          .filter((file) => !inlined.has(file))
+          .map(styleTag)
+          .filter((tag): tag is string => tag !== undefined)
+          .join('');
       if (!html.includes('</head>')) this.error('index.html has no </head> to put the floor screen’s styles in');
+      const floorCss = inlineCss(FLOOR_SCREEN);
+      const readerShell = homeShell.replace('</head>', () => `${inlineCss(READER_SCREEN)}</head>`);
       html = html.replace('</head>', () => `${floorCss}</head>`);
       if (!html.includes('<div id="root"></div>')) this.error('index.html has no empty <div id="root"></div> to pre-render into');
-      const { validatePlaybook, floorView, FloorRouteView, HomeFrame, snapshotLanguage, keepSnapshotLanguage } = await loadFloorModules(root);
+      const { validatePlaybook, floorView, FloorRouteView, HomeFrame, ReaderFrame, snapshotLanguage, keepSnapshotLanguage } = await loadFloorModules(root);
       // Checked as the import checks a file, and read as the current schema version (a version 1
       // file is migrated): a shipped playbook the validator refuses stops the build.
       const playbooks = readdirSync(scenariosDir)
@@ -157,19 +164,33 @@ export function prerenderRoutes(scenariosDir: string): Plugin {
       // start buttons, the routes and the playbooks show before any script has run; an inline
       // script keeps the copy in the person's language (or none, on another page: index.html
       // answers every deep link). The server allows that one script by its hash.
-      const copies = (['zh-CN', 'en'] as const)
-        .map((language) => {
+      const script = `(${keepSnapshotLanguage.toString()})();`;
+      if (/<\/script/i.test(script)) this.error('the language script of the pre-rendered pages would end its own <script> early');
+      const keep = `<script>${script}</script>`;
+      /** The page's copies in each language, for the app to take over; the script after them keeps one. */
+      const copies = (path: string, render: () => ReturnType<typeof createElement>, playbook?: string) =>
+        LANGUAGES.map((language) => {
           snapshotLanguage(language);
           // Without the test ids: while the app renders its own screen (hidden) beside it, a test
           // or the bench looking for "the" routes entry finds the app's, never the copy's.
-          const markup = renderToStaticMarkup(createElement(HomeFrame)).replace(/ data-testid="[^"]*"/g, '');
-          return `<div class="prerendered" data-snapshot-lang="${language}" lang="${language}">${markup}</div>`;
-        })
-        .join('');
-      const script = `(${keepSnapshotLanguage.toString()})();`;
-      if (/<\/script/i.test(script)) this.error('the language script of index.html would end its own <script> early');
-      const keep = `<script>${script}</script>`;
-      shell.source = homeShell.replace('<div id="root"></div>', () => `<div id="root">${copies}</div>${keep}`);
+          const markup = renderToStaticMarkup(render()).replace(/ data-testid="[^"]*"/g, '');
+          const of = playbook === undefined ? '' : ` data-snapshot-playbook="${escapeHtml(playbook)}"`;
+          return `<div class="prerendered" data-snapshot-lang="${language}" data-snapshot-path="${escapeHtml(path)}"${of} lang="${language}">${markup}</div>`;
+        }).join('');
+      shell.source = homeShell.replace('<div id="root"></div>', () => `<div id="root">${copies('/', () => createElement(HomeFrame))}</div>${keep}`);
+      // Each shipped playbook in the reader (`/playbooks/<id>/<language>`): what a member of
+      // staff opens to read the plan shows before any script has run, as the home screen does.
+      // The page's script leaves it out where this device keeps another copy of the plan.
+      for (const playbook of playbooks) {
+        const path = `/playbooks/${playbook.id}/${playbook.language}`;
+        const page = readerShell
+          .replace(
+            '<div id="root"></div>',
+            () => `<div id="root">${copies(path, () => createElement(ReaderFrame, { playbook }), `${playbook.id}/${playbook.language}`)}</div>${keep}`,
+          )
+          .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(playbook.title)}</title>`);
+        this.emitFile({ type: 'asset', fileName: `${path.slice(1)}.html`, source: page });
+      }
     },
   };
 }

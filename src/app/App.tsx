@@ -11,7 +11,7 @@ import { UpdateBanner } from '../features/offline/UpdateBanner';
 import { InsecureBanner } from '../features/offline/InsecureBanner';
 import { Link, matchPath, usePath, useQueryString, type Params } from '../ui/router';
 import { useSession } from '../ui/session';
-import { afterFirstScreen } from '../ui/first-screen';
+import { afterFirstScreen, afterFirstScreenInTurn } from '../ui/first-screen';
 
 // Screens past the home screen load on demand, so the first load stays small on a cheap phone.
 const playbookLibrary = lazyScreen(
@@ -129,8 +129,8 @@ interface Screen {
 }
 
 const screens: Screen[] = [
-  // Whether the device holds a database, and then the home lists' code, start with the entry.
-  { pattern: '/', render: () => <Home />, prefetch: () => void prefetchHome() },
+  // Whether the device holds a database, and then the home lists' code: read before the first render.
+  { pattern: '/', render: () => <Home />, preload: prefetchHome },
   { pattern: '/playbooks', render: () => <PlaybookLibrary />, preload: playbookLibrary.preload },
   { pattern: '/playbooks/import', render: () => <ImportPlaybook />, preload: importPlaybook.preload },
   { pattern: '/playbooks/new', render: () => <NewPlaybook />, preload: newPlaybook.preload, rarely: true },
@@ -205,7 +205,7 @@ export async function preloadScreens(path: string): Promise<void> {
   // Once it controls the page, loading them ahead comes from the phone's own cache.
   const precaching = 'serviceWorker' in navigator && !navigator.serviceWorker.controller && import.meta.env.PROD;
   if (precaching) return;
-  afterFirstScreen(() => screens.forEach((s) => void (s.rarely ? undefined : s.preload?.().catch(() => undefined))));
+  afterFirstScreenInTurn(screens.flatMap((s) => (s.rarely || !s.preload ? [] : [s.preload])));
 }
 
 const navItems: { href: string; label: keyof typeof messages }[] = [

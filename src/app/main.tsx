@@ -11,9 +11,10 @@ if (!root) throw new Error('index.html has no #root element');
 
 /**
  * Where the app renders. A page pre-rendered at build time (the home screen in index.html, a
- * floor's route) already shows its content: the app then renders into a hidden container inside
- * #root and takes over only once its own screen has content (the home screen's lists, the
- * route), so the page never flickers to "Loading…".
+ * floor's route, a shipped playbook in the reader) already shows its content: the app then
+ * renders into a hidden container inside #root and takes over only once its own screen has
+ * content (the home screen's lists, the route, the plan), so the page never flickers to
+ * "Loading…".
  */
 function appContainer(host: HTMLElement): HTMLElement {
   // The home screen's copies (one left by index.html's script; both if it could not run), or a floor's page.
@@ -29,7 +30,8 @@ function appContainer(host: HTMLElement): HTMLElement {
     for (const e of prerendered) e.remove();
     container.hidden = false;
   };
-  const ready = '[data-testid="floor-route"], [data-testid="no-incidents"], [data-testid="incident-list"], [role="alert"]';
+  const ready =
+    '[data-testid="floor-route"], [data-testid="no-incidents"], [data-testid="incident-list"], [data-testid="playbook-reader"], [data-testid="reader-missing"], [role="alert"]';
   const observer = new MutationObserver(() => {
     if (container.querySelector(ready)) takeOver();
   });
@@ -62,6 +64,8 @@ void preloadScreens(window.location.pathname).then(() => {
   // Sync starts after the first screen is up: it needs nothing from it, and a device that was
   // never enrolled simply keeps everything locally.
   afterFirstScreen(() => void import('../features/sync').then((m) => m.startSync()));
+  // What the pre-rendered reader pages' script must know: which plans this device runs its own copy of.
+  afterFirstScreen(() => void import('../features/playbooks/held').then((m) => m.listHeldPlaybooksForPages()));
   // The home screen says when its lists are on screen; any other first screen was loaded
   // before this render, so it is up once the browser is next idle.
   if (window.location.pathname === '/') firstScreenFallback();

@@ -43,7 +43,8 @@ export function mountStaticApp(app: Hono, staticDir: string): void {
     let html: string;
     try {
       // A page pre-rendered at build time (a floor's evacuation route: `/routes/a/b/c` →
-      // `routes/a/b/c.html`) shows its content before any JavaScript runs; else the shell.
+      // `routes/a/b/c.html`; a shipped playbook in the reader: `/playbooks/a/b` →
+      // `playbooks/a/b.html`) shows its content before any JavaScript runs; else the shell.
       const prerendered = prerenderedFile(staticDir, c.req.path);
       // Read per request so a rebuild while the server runs is picked up without a restart.
       html = await readFile(prerendered ?? indexFile, 'utf8');
@@ -57,7 +58,7 @@ export function mountStaticApp(app: Hono, staticDir: string): void {
 
 /** The pre-rendered page for a navigation path, if the build made one (only plain path segments). */
 function prerenderedFile(staticDir: string, path: string): string | undefined {
-  if (!/^\/routes(\/[A-Za-z0-9._~-]+){3}$/.test(path) || path.includes('..')) return undefined;
+  if (!/^\/(routes(\/[A-Za-z0-9._~-]+){3}|playbooks(\/[A-Za-z0-9._~-]+){2})$/.test(path) || path.includes('..')) return undefined;
   const file = join(staticDir, `${path.slice(1)}.html`);
   return existsSync(file) ? file : undefined;
 }

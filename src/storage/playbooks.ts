@@ -2,6 +2,7 @@ import type { PublishedPlaybook } from '../domain/playbook-publish';
 import type { Playbook } from '../domain/playbook/schema';
 import { compareSemver } from '../domain/semver';
 import type { MusterDb, StoredPlaybook } from './db';
+import { markHeldPlaybook } from './held-playbooks';
 
 /**
  * The playbooks kept on this device: files imported here and versions the organisation
@@ -21,6 +22,7 @@ export async function getStoredPlaybook(db: MusterDb, id: string, language: stri
  * One `put`: the old version stays whole until the new one is committed.
  */
 export async function storePlaybook(db: MusterDb, playbook: Playbook, now: number): Promise<void> {
+  markHeldPlaybook(playbook.id, playbook.language);
   await db.playbooks.put({
     id: playbook.id,
     language: playbook.language,
@@ -87,6 +89,7 @@ export async function storePublishedPlaybook(db: MusterDb, published: PublishedP
     const current = await db.playbooks.get([published.id, published.language]);
     if (current?.published && current.published.revision >= published.revision) return 'held';
     if (current?.source === 'imported' && compareSemver(current.version, published.version) > 0) return 'imported-newer';
+    markHeldPlaybook(published.id, published.language);
     await db.playbooks.put(row);
     return 'stored';
   });

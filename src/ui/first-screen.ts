@@ -15,12 +15,39 @@ const whenIdle: Idle = (run) => {
   else setTimeout(run, 200);
 };
 
-/** Marks the first screen as up; the work waiting for it starts when the browser is next idle. */
+/**
+ * Marks the first screen as up; the work waiting for it starts when the browser is idle, one
+ * piece per idle period, so no piece delays a tap on the screen by the others' time.
+ */
 export function markFirstScreenUp(idle: Idle = whenIdle): void {
   if (ready) return;
   ready = true;
   const run = waiting.splice(0);
-  if (run.length) idle(() => run.forEach((fn) => fn()));
+  const next = () => {
+    const fn = run.shift();
+    if (!fn) return;
+    fn();
+    if (run.length) idle(next);
+  };
+  if (run.length) idle(next);
+}
+
+/**
+ * Runs `jobs` after the first screen, one per idle period, each started once the one before has
+ * settled (loading the other screens ahead: each module is evaluated in its own task).
+ */
+export function afterFirstScreenInTurn(jobs: readonly (() => Promise<unknown>)[], idle: Idle = whenIdle): void {
+  const queue = [...jobs];
+  const next = () => {
+    const job = queue.shift();
+    if (!job) return;
+    void job()
+      .catch(() => undefined)
+      .then(() => {
+        if (queue.length) idle(next);
+      });
+  };
+  afterFirstScreen(next, idle);
 }
 
 /** Runs `fn` once the first screen is up (at once, on idle, if it already is). */

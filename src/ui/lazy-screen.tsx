@@ -24,16 +24,46 @@ export function retryFailedScreens(): void {
   failed.clear();
 }
 
-export function lazyScreen<M, P extends object>(load: () => Promise<M>, pick: (m: M) => ComponentType<P>): LazyScreen<P> {
+/**
+ * The address of the app's own module a failed dynamic import names ("Failed to fetch
+ * dynamically imported module: <address>", as Chromium and Firefox say it), or null.
+ */
+export function failedModuleAddress(error: unknown, origin: string): string | null {
+  const found = error instanceof Error ? /(https?:\/\/[^\s'"?]+\.js(\?[^\s'"]*)?)/.exec(error.message)?.[1] : undefined;
+  if (found === undefined) return null;
+  try {
+    const address = new URL(found);
+    return address.origin === origin && address.pathname.startsWith('/assets/') && address.search === '' ? address.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Imports a module by its address; a separate function so tests can stand in for the browser. */
+export type ImportByAddress = (address: string) => Promise<unknown>;
+
+const importByAddress: ImportByAddress = (address) => import(/* @vite-ignore */ address);
+
+export function lazyScreen<M, P extends object>(
+  load: () => Promise<M>,
+  pick: (m: M) => ComponentType<P>,
+  importAgain: ImportByAddress = importByAddress,
+): LazyScreen<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
   // A failed load is forgotten, so the next preload or visit fetches the code again (a network
-  // that came back, a server that had a hiccup) instead of failing forever.
+  // that came back, a server that had a hiccup) instead of failing forever. The browser keeps a
+  // failed module for the page's life (Chromium answers the same address with the same failure,
+  // without asking the network), so a second try asks for it at an address of its own.
+  let failedAt: string | null = null;
+  let tries = 0;
+  const attempt = (): Promise<M> => (failedAt === null ? load() : (importAgain(`${failedAt}?try=${++tries}`) as Promise<M>));
   const preload = () =>
-    (pending ??= load().then(
+    (pending ??= attempt().then(
       (m) => (loaded = pick(m)),
       (error: unknown) => {
         pending = null;
+        failedAt ??= typeof location === 'undefined' ? null : failedModuleAddress(error, location.origin);
         throw error;
       },
     ));

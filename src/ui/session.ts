@@ -35,6 +35,9 @@ function initialLanguage(): Language {
   return languageFromBrowser([...(navigator.languages ?? []), navigator.language]);
 }
 
+/** Where the session is kept (localStorage); index.html's inline script reads it by name (src/app/snapshot-language.ts). */
+export const SESSION_STORAGE_KEY = 'muster.session';
+
 export const useSession = create<SessionState>()(
   persist(
     (set) => ({
@@ -49,6 +52,6 @@ export const useSession = create<SessionState>()(
       writeError: null,
       setWriteError: (writeError) => set({ writeError }),
     }),
-    { name: 'muster.session', partialize: (s) => ({ language: s.language, actorName: s.actorName, dutySite: s.dutySite, myFloor: s.myFloor }) },
+    { name: SESSION_STORAGE_KEY, partialize: (s) => ({ language: s.language, actorName: s.actorName, dutySite: s.dutySite, myFloor: s.myFloor }) },
   ),
 );

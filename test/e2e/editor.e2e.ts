@@ -252,8 +252,8 @@ describe('the safety officer writes and publishes a building’s playbook', () =
     await page.getByTestId('discard-confirm').click();
     await page.waitForURL(/\/playbooks$/);
     await expect.poll(() => page.getByTestId('drafts').textContent(), UI_WAIT).not.toContain('Harbour Road plan, from a file');
-    // The published playbook is untouched.
-    expect(await page.locator('main').textContent()).toContain(TITLE);
+    // The published playbook is untouched (the library lists it once it has read the device).
+    await expect.poll(() => page.getByTestId('playbook-list').textContent(), UI_WAIT).toContain(TITLE);
     await page.close();
   });
 

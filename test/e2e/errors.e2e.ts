@@ -97,7 +97,7 @@ describe('a screen whose code cannot be fetched', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a failing incident tab keeps the incident header, commander and tabs, and loads once its code is there again', async () => {
+  it('a failing incident tab keeps the incident header, commander and tabs, and its Reload brings it back once its code is there again', async () => {
     session = await newSession({ locale: 'en-US', serviceWorkers: 'block' });
     const page = await session.context.newPage();
     const errors = uncaught(page);
@@ -128,13 +128,18 @@ describe('a screen whose code cannot be fetched', () => {
     await tabs.getByRole('link', { name: 'Report' }).click();
     await screenError(page).waitFor();
 
-    // Once the code can be fetched again, coming back to the tab loads it: no reload needed.
+    // Once the code can be fetched again, the error's Reload brings the tab back, on the same
+    // incident. (The refused file here is one the tab's own code imports: the browser keeps its
+    // failure for the page's life and answers every later import with it, so no retry from the
+    // page can fetch it; a refused screen's own file is asked for again, as the test above shows.)
     await report.mend();
     await tabs.getByRole('link', { name: 'Timeline' }).click();
     await expect.poll(() => screenError(page).count()).toBe(0);
     await tabs.getByRole('link', { name: 'Report' }).click();
+    await screenError(page).getByRole('button', { name: 'Reload' }).click();
     await page.getByTestId('report-panel').waitFor();
     expect(await screenError(page).count()).toBe(0);
+    expect(await page.getByTestId('commander').textContent()).toContain('Security office');
     expect(errors).toEqual([]);
   });
 });

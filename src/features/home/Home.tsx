@@ -1,5 +1,5 @@
 import { Loading } from '../../ui/Loading';
-import { Suspense, lazy, use, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLanguage, useText } from '../../ui/text';
 import { Link } from '../../ui/router';
 import { afterFirstScreen } from '../../ui/first-screen';
@@ -9,26 +9,60 @@ import { FreshLists } from './FreshLists';
 import { IncidentsSection, PlaybooksSection } from './HomeSections';
 import { PlaybookCards, shippedLibrary } from '../playbooks';
 import './home.css';
+import type * as HomeListsModule from './HomeLists';
 
 // The lists read IndexedDB (Dexie): that code loads beside the first screen, not before it, so
 // the kind buttons and the evacuation-routes entry are on screen as soon as the app starts.
-const lists = () => import('./HomeLists');
-const HomeLists = lazy(() => lists().then((m) => ({ default: m.HomeLists })));
-const ResumeIncident = lazy(() => lists().then((m) => ({ default: m.ResumeIncident })));
+type ListsModule = typeof HomeListsModule;
+const lists = (): Promise<ListsModule> => import('./HomeLists');
 
-let holdsData: Promise<boolean> | null = null;
+/** What the home screen knows before it renders: whether the device holds a database, and if so the lists' code. */
+interface HomeStart {
+  readonly has: boolean;
+  readonly module: ListsModule | null;
+}
+
+let started: HomeStart | null = null;
+let starting: Promise<HomeStart> | null = null;
 
 /**
- * Starts the home screen's reads with the app's code: whether the device holds a database at
- * all, and if it does, the lists' code. A first visit holds none, so its home screen needs no
- * database code at all before it is complete.
+ * Reads, with the app's code and before the home screen's first render, whether the device
+ * holds a database at all, and if it does, loads the lists' code: the screen then renders its
+ * lists at once. (Suspending instead would let React hold the lists back: it reveals suspended
+ * content no sooner than 300 ms after the fallback showed, time a phone offline waits for
+ * nothing.) A first visit holds none, so its home screen needs no database code at all before
+ * it is complete.
  */
-export function prefetchHome(): Promise<boolean> {
-  holdsData ??= deviceHasData().then((has) => {
-    if (has) void lists().catch(() => undefined); // the screen tries again when it renders
-    return has;
-  });
-  return holdsData;
+export function prefetchHome(): Promise<HomeStart> {
+  starting ??= deviceHasData()
+    .then(async (has) => ({ has, module: has ? await lists().catch(() => null) : null }))
+    .then((start) => (started = start));
+  return starting;
+}
+
+/** The home screen's start, as soon as it is known (at once when the app read it before rendering). */
+function useHomeStart(): HomeStart | null {
+  const [start, setStart] = useState(started);
+  useEffect(() => {
+    if (start === null) void prefetchHome().then(setStart);
+  }, [start]);
+  return start;
+}
+
+/** The lists' code, once it is in: loaded after the first screen on a device with no database. */
+function useListsModule(start: HomeStart | null): ListsModule | null {
+  const [module, setModule] = useState(start?.module ?? null);
+  useEffect(() => {
+    if (module !== null || start === null) return;
+    const load = () =>
+      void lists().then(
+        (m) => setModule(() => m),
+        () => undefined, // the fresh lists stay; nothing is lost
+      );
+    if (start.has) load();
+    else afterFirstScreen(load);
+  }, [module, start]);
+  return module;
 }
 
 /**
@@ -37,19 +71,11 @@ export function prefetchHome(): Promise<boolean> {
  * and their code is in, which show the same until something changes.
  */
 function Lists() {
-  const has = use(prefetchHome());
-  const [reading, setReading] = useState(has);
-  useEffect(() => {
-    if (!has)
-      afterFirstScreen(
-        () =>
-          void lists().then(
-            () => setReading(true),
-            () => undefined,
-          ),
-      );
-  }, [has]);
-  return reading ? <HomeLists fresh={!has} /> : <FreshLists />;
+  const start = useHomeStart();
+  const module = useListsModule(start);
+  if (start === null) return <Loading />;
+  if (module !== null) return <module.HomeLists fresh={!start.has} />;
+  return start.has ? <Loading /> : <FreshLists />;
 }
 
 /**
@@ -86,7 +112,9 @@ function RoutesEntry() {
 
 /** The open incident to resume, on a device that holds any. */
 function Resume() {
-  return use(prefetchHome()) ? <ResumeIncident /> : null;
+  const start = useHomeStart();
+  const module = useListsModule(start);
+  return start?.has && module !== null ? <module.ResumeIncident /> : null;
 }
 
 /**
@@ -97,14 +125,10 @@ function Resume() {
 export function Home() {
   return (
     <div className="home">
-      <Suspense fallback={null}>
-        <Resume />
-      </Suspense>
+      <Resume />
       <StartKinds />
       <RoutesEntry />
-      <Suspense fallback={<Loading />}>
-        <Lists />
-      </Suspense>
+      <Lists />
     </div>
   );
 }

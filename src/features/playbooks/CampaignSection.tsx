@@ -1,6 +1,5 @@
 import type { Campaign } from '../../domain/playbook/schema-rounds';
-import { useSession } from '../../ui/session';
-import { useText } from '../../ui/text';
+import { useLanguage, useText } from '../../ui/text';
 import { ItemList } from './ItemList';
 import { messages } from './messages';
 import './campaign-section.css';
@@ -12,7 +11,7 @@ import './campaign-section.css';
  */
 export function CampaignSection({ campaign, names }: { campaign: Campaign; names: Map<string, string> }) {
   const t = useText(messages);
-  const ui = useSession((s) => s.language);
+  const ui = useLanguage();
   return (
     <>
       <dl className="campaign-facts">

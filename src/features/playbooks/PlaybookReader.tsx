@@ -1,11 +1,10 @@
 import { messages as reportMessages } from '../../domain/report/messages';
 import { Loading } from '../../ui/Loading';
 import { useMemo, type ReactNode } from 'react';
-import { useText } from '../../ui/text';
+import { useLanguage, useText } from '../../ui/text';
 import { messages } from './messages';
 import { messages as listMessages } from './list.messages';
 import { Link } from '../../ui/router';
-import { useSession } from '../../ui/session';
 import type { Playbook } from '../../domain/playbook/schema';
 import { usePlaybook } from './library';
 import { playbookKindKey } from './PlaybookList';
@@ -23,7 +22,7 @@ import { EditPlaybookLink } from '../editor';
 
 function Section({ id, title, children }: { id: string; title: keyof typeof messages | keyof typeof reportMessages; children: ReactNode }) {
   const t = useText(messages, reportMessages);
-  const ui = useSession((s) => s.language);
+  const ui = useLanguage();
   return (
     <section id={id} aria-labelledby={`${id}-h`} className="reader-section">
       <h2 id={`${id}-h`} lang={ui}>
@@ -34,9 +33,10 @@ function Section({ id, title, children }: { id: string; title: keyof typeof mess
   );
 }
 
-function PlaybookBody({ playbook }: { playbook: Playbook }) {
+/** One playbook, whole: what the reader shows, and what the build pre-renders for a shipped one (src/app/snapshot.tsx). */
+export function PlaybookBody({ playbook }: { playbook: Playbook }) {
   const t = useText(messages, listMessages, reportMessages);
-  const ui = useSession((s) => s.language);
+  const ui = useLanguage();
   const names = useMemo(() => commandNames(playbook), [playbook]);
   const campaign = playbook.kind === 'campaign' ? playbook.campaign : undefined;
   const sections: { id: string; title: keyof typeof messages | keyof typeof reportMessages; show: boolean }[] = [
@@ -58,7 +58,7 @@ function PlaybookBody({ playbook }: { playbook: Playbook }) {
   ];
   const shown = (id: string) => sections.some((s) => s.id === id && s.show);
   return (
-    <div lang={playbook.language}>
+    <div lang={playbook.language} data-testid="playbook-reader">
       <header className="reader-head">
         <h1>{playbook.title}</h1>
         <p className="card-meta" lang={ui}>
@@ -205,7 +205,7 @@ export function PlaybookReader({ id, language }: { id: string; language: string 
   if (load.status === 'ready') return <PlaybookBody playbook={load.playbook} />;
   return (
     <>
-      <h1>{t('reader.missing')}</h1>
+      <h1 data-testid="reader-missing">{t('reader.missing')}</h1>
       {load.status === 'failed' ? <p role="alert">{load.message}</p> : null}
       <Link href="/playbooks">{t('reader.backToLibrary')}</Link>
     </>
