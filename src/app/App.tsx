@@ -1,5 +1,5 @@
 import { Loading } from '../ui/Loading';
-import { Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Home, prefetchHome } from '../features/home/Home';
 import { useLanguage, useText } from '../ui/text';
 import { messages as uiMessages } from '../ui/messages';
@@ -287,7 +287,7 @@ export function App() {
   const language = useSession((s) => s.language);
   // The sync badge (and the sync code it needs) once the first screen is up.
   const [later, setLater] = useState(false);
-  useEffect(() => afterFirstScreen(() => setLater(true)), []);
+  useEffect(() => afterFirstScreen(() => startTransition(() => setLater(true))), []);
 
   useEffect(() => {
     document.documentElement.lang = language;

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, preloadScreens } from './App';
 import './app.css';
@@ -52,13 +52,19 @@ function shellError(error: unknown) {
 
 // The first screen's code is fetched before the first render so it appears at once.
 void preloadScreens(window.location.pathname).then(() => {
-  createRoot(appContainer(root)).render(
-    <StrictMode>
-      {/* Each screen has its own boundary inside the shell; this one catches the shell itself. */}
-      <ErrorBoundary fallback={shellError}>
-        <App />
-      </ErrorBoundary>
-    </StrictMode>,
+  const app = createRoot(appContainer(root));
+  // Rendered as a transition: React works in slices of a few milliseconds, so a tap or a
+  // scroll on the screen already showing (the pre-rendered page) is answered meanwhile, even
+  // on a slow phone; the screen still appears whole, in one commit.
+  startTransition(() =>
+    app.render(
+      <StrictMode>
+        {/* Each screen has its own boundary inside the shell; this one catches the shell itself. */}
+        <ErrorBoundary fallback={shellError}>
+          <App />
+        </ErrorBoundary>
+      </StrictMode>,
+    ),
   );
   startPwa();
   // Sync starts after the first screen is up: it needs nothing from it, and a device that was

@@ -1,5 +1,5 @@
 import { Loading } from '../../ui/Loading';
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { useLanguage, useText } from '../../ui/text';
 import { Link } from '../../ui/router';
 import { afterFirstScreen } from '../../ui/first-screen';
@@ -56,7 +56,7 @@ function useListsModule(start: HomeStart | null): ListsModule | null {
     if (module !== null || start === null) return;
     const load = () =>
       void lists().then(
-        (m) => setModule(() => m),
+        (m) => startTransition(() => setModule(() => m)),
         () => undefined, // the fresh lists stay; nothing is lost
       );
     if (start.has) load();
@@ -114,7 +114,8 @@ function RoutesEntry() {
 function Resume() {
   const start = useHomeStart();
   const module = useListsModule(start);
-  return start?.has && module !== null ? <module.ResumeIncident /> : null;
+  // Also once the lists' code is in on a device that seemed to hold nothing: it says nothing when no incident is open.
+  return module !== null ? <module.ResumeIncident /> : null;
 }
 
 /**

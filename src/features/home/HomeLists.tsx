@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDb } from '../../storage';
 import { Loading } from '../../ui/Loading';
@@ -75,7 +75,7 @@ export function HomeLists({ fresh = false }: { fresh?: boolean }) {
     if (all !== undefined) markFirstScreenUp();
   }, [all]);
   const [later, setLater] = useState(false);
-  useEffect(() => afterFirstScreen(() => setLater(true)), []);
+  useEffect(() => afterFirstScreen(() => startTransition(() => setLater(true))), []);
   return (
     <>
       <IncidentsSection headOffice={headOffice === true}>
