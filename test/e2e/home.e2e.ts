@@ -86,6 +86,24 @@ describe('the home screen on a phone', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
   });
 
+  it('the tab bar shows every tab whole on an English phone, down to 360 px wide', async () => {
+    for (const width of [PHONE.width, 360]) {
+      session = await newSession({ locale: 'en-US', viewport: { width, height: PHONE.height } });
+      const page = await session.context.newPage();
+      await page.goto(baseUrl);
+      await waitForHomeTakeOver(page);
+      const tabbar = page.getByRole('navigation', { name: 'Main' });
+      expect(await tabbar.evaluate((n) => n.scrollWidth - n.clientWidth)).toBe(0);
+      expect(await tabbar.getByRole('link').allTextContents()).toEqual(['Home', 'Playbooks', 'Routes', 'Settings']);
+      for (const link of await tabbar.getByRole('link').all()) {
+        const fits = await link.evaluate((a) => a.scrollWidth <= a.clientWidth && a.getBoundingClientRect().right <= window.innerWidth);
+        expect(fits).toBe(true);
+      }
+      await session.close();
+      session = undefined;
+    }
+  });
+
   it('lays out on a tablet without a horizontal scroll', async () => {
     session = await newSession({ locale: 'zh-CN', viewport: TABLET });
     const page = await session.context.newPage();
