@@ -94,7 +94,10 @@ describe('a new phone joins a branch that already has thousands of records', () 
     const badge = page.getByTestId('sync-badge');
     await expect.poll(() => badge.getAttribute('data-state'), WAIT).toBe('pulling');
     expect(await badge.textContent()).toContain(`of ${OTHERS}`);
+    // The enrolment screen says the same, not "Joining…" all along.
+    expect(await page.locator('.enrol [role="status"]').textContent()).toMatch(new RegExp(`^Receiving your organisation’s records: \\d+ of ${OTHERS}…$`));
     release();
+    await expect.poll(() => page.locator('.enrol [role="status"]').textContent(), WAIT).toMatch(/^This device has joined /);
     await expect.poll(async () => (await held(page)).events.length, WAIT).toBe(OTHERS);
     await expect.poll(() => badge.getAttribute('data-state'), WAIT).not.toBe('pulling');
     const ids = (await held(page)).events.map((e) => e.id);

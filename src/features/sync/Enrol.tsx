@@ -8,6 +8,8 @@ import { enrolFromUrl, type EnrolOutcome } from '../../sync/enrol';
 import { appSync } from './app-sync';
 import { speaker, type Language } from '../../domain/text';
 import { messages } from './messages';
+import { PROGRESS_FROM_EVENTS } from './SyncBadge';
+import { useSyncStatus } from './useSyncStatus';
 import './sync.css';
 
 interface EnrolProps {
@@ -51,12 +53,17 @@ export function Enrol({ language, engine, db, url, continueHref = '/' }: EnrolPr
   const job = useAsync(() => enrolment(url, engine, db), [url, engine, db]);
   const outcome: EnrolOutcome | null = job.status === 'ready' ? job.value : job.status === 'failed' ? { outcome: 'saved' } : null;
 
+  // A first pull of many records: how far it has got, not "Joining…" the whole time.
+  const status = useSyncStatus(engine ?? appSync());
+  const pull = status.syncing && status.pullProgress !== null && status.pullProgress.total > PROGRESS_FROM_EVENTS ? status.pullProgress : null;
+
   const t = speaker(language, messages);
+  const waiting = pull === null ? t('enrol.joining') : t('enrol.receiving', { done: pull.done, total: pull.total });
   return (
     <section className="enrol" aria-labelledby="enrol-title">
       <h1 id="enrol-title">{t('enrol.title')}</h1>
       <p role="status" aria-live="polite">
-        {outcome === null ? t('enrol.joining') : outcome.outcome === 'joined' ? t('enrol.joined', { org: outcome.org.name }) : t(`enrol.${outcome.outcome}`)}
+        {outcome === null ? waiting : outcome.outcome === 'joined' ? t('enrol.joined', { org: outcome.org.name }) : t(`enrol.${outcome.outcome}`)}
       </p>
       {outcome !== null && (
         <Link className="button primary" href={continueHref}>

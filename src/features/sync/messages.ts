@@ -80,6 +80,7 @@ export const messages = defineMessages({
   'sync.duration.days': { 'zh-CN': '{n} 天', en: '{n} days' },
   'enrol.title': { 'zh-CN': '加入组织', en: 'Join your organisation' },
   'enrol.joining': { 'zh-CN': '正在加入…', en: 'Joining…' },
+  'enrol.receiving': { 'zh-CN': '正在接收本组织的记录：{done}/{total}…', en: 'Receiving your organisation’s records: {done} of {total}…' },
   'enrol.joined': { 'zh-CN': '本设备已加入“{org}”，记录将自动共享。', en: 'This device has joined {org}. Its records are now shared.' },
   'enrol.saved': { 'zh-CN': '登记信息已保存，设备连接到服务器后会自动加入。', en: 'The link is saved. This device joins as soon as it reaches the server.' },
   'enrol.refused': {
