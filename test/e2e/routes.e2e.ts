@@ -191,7 +191,11 @@ describe('before any JavaScript runs', () => {
     });
     try {
       const page = await context.newPage();
-      await page.goto(`${baseUrl}/routes/fire-evacuation/west-main/floor-6`);
+      const answer = await page.goto(`${baseUrl}/routes/fire-evacuation/west-main/floor-6`);
+      // Nothing is fetched ahead of the route's first paint; the app's own script still comes after it.
+      const html = (await answer?.text()) ?? '';
+      expect(html).not.toContain('rel="modulepreload"');
+      expect(html).toMatch(/<script type="module"[^>]*src="\/assets\/index-[\w-]+\.js"/);
       const text = (await page.locator('.prerendered').textContent()) ?? '';
       expect(text).toContain('西侧后面消防通道');
       expect(text).toMatch(/west.*rear.*fire escape/i);
