@@ -91,6 +91,8 @@ describe('head office sees a branch’s flood live, and reads it without touchin
 
     const row = hq.getByTestId(`row-${incidentId}`);
     await row.waitFor({ timeout: ARRIVAL.timeout });
+    // The kind and the figures that need the playbook follow once the tablet has loaded it.
+    await expect.poll(() => row.textContent(), ARRIVAL).toContain('Flood');
     const text = await row.textContent();
     expect(text).toContain(TITLE);
     expect(text).toContain('Riverside Sub-branch');
