@@ -136,5 +136,16 @@ describe.each(['zh-CN', 'en'] as const)('water at the door, read on a phone (%s)
     // At 200 % text the panel wraps instead of pushing the page sideways.
     await page.evaluate(() => (document.documentElement.style.fontSize = '36px'));
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+
+    // The same correction from the timeline: the 9 cm reading's entry, struck there with a reason, stays listed, crossed out.
+    await page.goto(`${incident}?tab=timeline`);
+    const entry = page.getByTestId('timeline').locator(':scope > li').filter({ hasText: '9 cm' }).first();
+    await entry.getByRole('button', { name: x.strike }).click();
+    await entry.getByRole('textbox').fill(x.reason);
+    await entry.getByRole('button', { name: x.strike }).click();
+    await expect.poll(() => entry.getAttribute('class')).toBe('struck');
+    expect(await entry.locator('.tl-note').textContent()).toContain(x.reason);
+    expect(await entry.getByRole('textbox').count()).toBe(0);
   });
 });

@@ -8,7 +8,7 @@ import type { Playbook } from '../../domain/playbook/schema';
 import type { Measurement } from '../../domain/playbook/schema-plan';
 import { messages as uiMessages } from '../../ui/messages';
 import { useLanguage, useText } from '../../ui/text';
-import { strikeEntry } from './commands';
+import { StrikeForm } from './StrikeForm';
 import { recordReading } from './measure-commands';
 import { messages as measureMessages } from './measure.messages';
 import { messages } from './messages';
@@ -98,7 +98,6 @@ function ReadingTable({ incident, entries, now, readOnly }: { incident: Incident
   const t = useText(measureMessages, messages, reportMessages);
   const common = useText(uiMessages);
   const [striking, setStriking] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
   const eventOf = (eventId: string) => incident.timeline.find((e) => e.id === eventId);
   return (
     <details className="measure-readings">
@@ -132,26 +131,7 @@ function ReadingTable({ incident, entries, now, readOnly }: { incident: Incident
                   ) : null}
                   {!readOnly && event && mayStrike(incident, event) ? (
                     striking === r.eventId ? (
-                      <form
-                        className="strike-form"
-                        onSubmit={(e) => {
-                          e.preventDefault();
-                          void strikeEntry(incident.id, r.eventId, reason.trim() || undefined).then((ok) => ok && (setStriking(null), setReason('')));
-                        }}
-                      >
-                        <label className="field">
-                          <span>{t('timeline.strikeReason')}</span>
-                          <input value={reason} onChange={(x) => setReason(x.target.value)} maxLength={TEXT_LIMITS.reason} autoFocus />
-                        </label>
-                        <div className="button-row">
-                          <button type="submit" className="button">
-                            {common('entry.strike')}
-                          </button>
-                          <button type="button" className="button" onClick={() => setStriking(null)}>
-                            {common('form.cancel')}
-                          </button>
-                        </div>
-                      </form>
+                      <StrikeForm incidentId={incident.id} eventId={r.eventId} onClose={() => setStriking(null)} />
                     ) : (
                       <div>
                         <button type="button" className="link-button" onClick={() => setStriking(r.eventId)}>

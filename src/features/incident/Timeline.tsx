@@ -10,7 +10,7 @@ import { TEXT_LIMITS } from '../../domain/events/limits';
 import { stampTime } from '../../domain/hlc';
 import { mayStrike, type IncidentState } from '../../domain/incident';
 import type { MusterEvent } from '../../domain/event';
-import { strikeEntry } from './commands';
+import { StrikeForm } from './StrikeForm';
 import { addNoteWithPhotos } from './note-commands';
 import { NotePhotos, PhotoPicker } from './NotePhotos';
 import type { TakenPhoto } from '../../storage/photos';
@@ -83,7 +83,6 @@ export function Timeline({ incident, names, readOnly }: { incident: IncidentStat
   const language = useSession((s) => s.language);
   const [filter, setFilter] = useState<TimelineKind | 'all'>('all');
   const [striking, setStriking] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
   const [query, setQuery] = useState('');
   const [jump, setJump] = useState<{ index: number; align: 'start' | 'end' } | null>(null);
   const wanted = useDeferredValue(query.trim().toLowerCase());
@@ -118,26 +117,7 @@ export function Timeline({ incident, names, readOnly }: { incident: IncidentStat
         {ignored ? <p className="tl-note">{t('timeline.ignored', { reason: t(`ignored.${ignored}`) })}</p> : null}
         {!readOnly && mayStrike(incident, e) ? (
           striking === e.id ? (
-            <form
-              className="strike-form"
-              onSubmit={(ev) => {
-                ev.preventDefault();
-                void strikeEntry(incident.id, e.id, reason.trim() || undefined).then((ok) => ok && (setStriking(null), setReason('')));
-              }}
-            >
-              <label className="field">
-                <span>{t('timeline.strikeReason')}</span>
-                <input value={reason} onChange={(x) => setReason(x.target.value)} maxLength={TEXT_LIMITS.reason} autoFocus />
-              </label>
-              <div className="button-row">
-                <button type="submit" className="button">
-                  {common('entry.strike')}
-                </button>
-                <button type="button" className="button" onClick={() => setStriking(null)}>
-                  {t('form.cancel')}
-                </button>
-              </div>
-            </form>
+            <StrikeForm incidentId={incident.id} eventId={e.id} onClose={() => setStriking(null)} />
           ) : (
             <button type="button" className="link-button" onClick={() => setStriking(e.id)}>
               {common('entry.strike')}
