@@ -18,7 +18,7 @@ interface IncidentFigures {
 
 /**
  * One incident of `count` events in a fresh browser profile: declared through the app, the rest
- * written straight into IndexedDB as appendEvent would, then opened and tapped (see below).
+ * written straight into IndexedDB as a synced device holds them (packs), then opened and tapped (see below).
  */
 async function measureIncident(serverUrl: string, count: number): Promise<IncidentFigures> {
   const session = await newSession({ locale: 'en-US' });
@@ -34,8 +34,9 @@ async function measureIncident(serverUrl: string, count: number): Promise<Incide
     const streamId = decodeURIComponent(url.split('/incidents/')[1] ?? '');
     await page.getByTestId('now-step-step.command.interim').waitFor();
 
-    // `count - 1` earlier events, written straight into IndexedDB as appendEvent would, then the
-    // stream's revision bumped so the open page reloads them.
+    // `count - 1` earlier events, written straight into IndexedDB as a device holds them once
+    // synced (packs of 1,000 with the server's receipt, as a pull writes them: src/storage/packs.ts),
+    // then the stream's revision bumped so the open page reloads them.
     await page.evaluate(
       async ({ streamId, count }) => {
         const db = await new Promise<IDBDatabase>((ok, fail) => {
@@ -48,8 +49,19 @@ async function measureIncident(serverUrl: string, count: number): Promise<Incide
           r.onsuccess = () => ok(r.result as { hlc: string }[]);
         });
         const declaredWall = Math.min(...all.map((e) => Number(e.hlc.slice(0, 15))));
-        const tx = db.transaction(['events', 'streams'], 'readwrite');
-        const events = tx.objectStore('events');
+        const tx = db.transaction(['packs', 'streams'], 'readwrite');
+        const packs = tx.objectStore('packs');
+        let pack: { streamId: string; ids: string[]; events: unknown[] } = { streamId, ids: [], events: [] };
+        const events = {
+          put(e: { id: string; [field: string]: unknown }) {
+            pack.ids.push(e.id);
+            pack.events.push({ ...e, receivedAt: new Date(declaredWall + 60_000).toISOString(), deliveredBy: 'Bench phone' });
+            if (pack.ids.length === 1000) {
+              packs.put(pack);
+              pack = { streamId, ids: [], events: [] };
+            }
+          },
+        };
         for (let i = 0; i < count; i++) {
           // Past the 4 hex digits of one millisecond's counter, the stamp moves on a millisecond (as tick does).
           const wall = String(declaredWall + Math.floor((i + 1) / 0x10000)).padStart(15, '0');
@@ -59,6 +71,7 @@ async function measureIncident(serverUrl: string, count: number): Promise<Incide
           else if (i % 3 === 1) events.put({ ...base, type: 'step.done', payload: { stepId: 'step.respond.monitor' } });
           else events.put({ ...base, type: 'step.reopened', payload: { stepId: 'step.respond.monitor' } });
         }
+        if (pack.ids.length > 0) packs.put(pack);
         const streams = tx.objectStore('streams');
         const row = await new Promise<{ rev: number } | undefined>((ok) => {
           const r = streams.get(streamId);

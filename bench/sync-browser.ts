@@ -220,7 +220,10 @@ async function inPage({ until, expected, count = 0 }: { until: string; expected:
         const cursor = await setting(db, 'sync.cursor');
         if (typeof cursor === 'number' && cursor >= expected) {
           const at = performance.now();
-          const held = await ask<number>(db, 'events', (s) => s.count());
+          // Rows, and events packed many to a row (src/storage/packs.ts).
+          const rows = await ask<number>(db, 'events', (s) => s.count());
+          const packs = db.objectStoreNames.contains('packs') ? await ask<{ ids: string[] }[]>(db, 'packs', (s) => s.getAll()) : [];
+          const held = rows + packs.reduce((sum, p) => sum + p.ids.length, 0);
           if (held !== count) throw new Error(`IndexedDB holds ${held} events, expected ${count}`);
           return at;
         }

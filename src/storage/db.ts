@@ -3,6 +3,7 @@ import { DB_NAME } from './db-name';
 import type { HeldEvent } from '../domain/merge-order';
 import type { HlcClock } from '../domain/hlc';
 import type { BranchEventRow, BranchRow } from './branches';
+import type { EventPack } from './packs';
 import type { PhotoRow } from './photos';
 import type { FlaggedEvent, RejectedEvent } from './sync-state';
 
@@ -93,6 +94,8 @@ export class MusterDb extends Dexie {
   declare branchEvents: Table<BranchEventRow, [string, string]>;
   /** Photos taken with notes, by content hash, with whether the server has them (src/storage/photos.ts). */
   declare photos: EntityTable<PhotoRow, 'hash'>;
+  /** Many events of one incident per row, once the server has them (src/storage/packs.ts). */
+  declare packs: EntityTable<EventPack, 'key'>;
 
   constructor(name: string) {
     super(name);
@@ -121,6 +124,10 @@ export class MusterDb extends Dexie {
     // Photos (src/storage/photos.ts): the image blobs notes name by hash; `unsent` is 1 until the server has it.
     this.version(5).stores({
       photos: 'hash, streamId, unsent',
+    });
+    // Packs (src/storage/packs.ts): an incident's synced events, many to a row; `ids` says which pack holds an event.
+    this.version(6).stores({
+      packs: '++key, streamId, *ids',
     });
   }
 }

@@ -1,9 +1,10 @@
 import { Dexie, type Table } from 'dexie';
-import { EVENT_SCHEMA_VERSION, orderEvents, validateEvent, type EventPayloads, type EventType, type MusterEvent } from '../domain/event';
+import { EVENT_SCHEMA_VERSION, validateEvent, type EventPayloads, type EventType, type MusterEvent } from '../domain/event';
 import { createClock, tick, type HlcClock } from '../domain/hlc';
 import { uuidv7 } from '../domain/ids';
 import { formatIssues } from '../domain/validation';
 import type { MusterDb } from './db';
+import { readIncidentEvents } from './packs';
 import { markStreamsChanged } from './streams';
 
 /** What a caller knows when a person taps: the rest (id, stamp, device) is filled in here. */
@@ -105,10 +106,9 @@ export async function recordEvent<K extends EventType>(
   });
 }
 
-/** A stream's events in (hlc, id) order. Offline: reads only the device's own copy. */
+/** A stream's events in (hlc, id) order, rows and packs. Offline: reads only the device's own copy. */
 export async function readStream(db: MusterDb, streamId: string): Promise<MusterEvent[]> {
-  const rows = await db.events.where('[streamId+hlc]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).toArray();
-  return orderEvents(rows);
+  return readIncidentEvents(db, streamId);
 }
 
 /**
@@ -118,6 +118,17 @@ export async function readStream(db: MusterDb, streamId: string): Promise<Muster
  * single task decodes 100,000 events at once. Resolves with how many events were read.
  */
 export async function readStreamPages(db: MusterDb, streamId: string, onPage: (events: readonly MusterEvent[]) => void, pageSize = 5000): Promise<number> {
+  return db.transaction('r', db.events, db.packs, async () => {
+    if ((await db.packs.where('streamId').equals(streamId).count()) === 0) return readRowPages(db, streamId, onPage, pageSize);
+    // Packed (synced) events: read whole, a few packs per request (storage/packs.ts), then handed over in pages.
+    const events = await readIncidentEvents(db, streamId);
+    for (let start = 0; start < events.length; start += pageSize) onPage(events.slice(start, start + pageSize));
+    return events.length;
+  });
+}
+
+/** `readStreamPages` for a stream held as rows only (nothing of it packed). */
+async function readRowPages(db: MusterDb, streamId: string, onPage: (events: readonly MusterEvent[]) => void, pageSize: number): Promise<number> {
   const index = () => db.events.where('[streamId+hlc]');
   return db.transaction('r', db.events, async () => {
     let read = 0;

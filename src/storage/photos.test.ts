@@ -15,6 +15,7 @@ import {
   wantPhotosOf,
   type TakenPhoto,
 } from './photos';
+import { heldEventCount } from './packs';
 
 // A note's photos on the phone: stored with the note or not at all, sent once, and those other
 // phones took wanted until they arrive.
@@ -66,7 +67,7 @@ describe('a note’s photos on the phone that took them', () => {
   it('stores nothing at all, not even the photos, when the note is refused', async () => {
     const tooMany = [1, 2, 3, 4, 5, 6, 7].map(taken);
     await expect(note(tooMany)).rejects.toThrow(/at most 6 photos/);
-    expect(await db.events.count()).toBe(0);
+    expect(await heldEventCount(db)).toBe(0);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.photos.count()).toBe(0);
   });
@@ -79,7 +80,7 @@ describe('a note’s photos on the phone that took them', () => {
         write: () => Promise.reject(new Error('QuotaExceededError')),
       }),
     ).rejects.toThrow('QuotaExceededError');
-    expect(await db.events.count()).toBe(0);
+    expect(await heldEventCount(db)).toBe(0);
     expect(await db.outbox.count()).toBe(0);
   });
 

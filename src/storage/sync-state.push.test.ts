@@ -3,6 +3,7 @@ import type { MusterEvent } from '../domain/event';
 import { formatStamp } from '../domain/hlc';
 import { openDb, type MusterDb } from './db';
 import { outboxPositionAfter, readHeldRanges, readOutboxBatch, readSyncEpoch, recordSyncEpoch, settlePush, type PushSettlement } from './sync-state';
+import { heldEvent } from './packs';
 
 // What a push round reads from the outbox and writes back with the server's answer.
 
@@ -76,7 +77,7 @@ describe('writing the answer to a push', () => {
 
     expect(await db.outbox.count()).toBe(0);
     expect(await readSyncEpoch(db)).toBe('epoch-1');
-    const rows = await db.events.bulkGet(notes.map((n) => n.id));
+    const rows = await Promise.all(notes.map((n) => heldEvent(db, n.id)));
     expect(rows.map((r) => r?.deliveredBy)).toEqual(['Warden phone', 'Warden phone', undefined]);
     // The envelope is as recorded: only the receipt was added.
     expect(rows[0]).toEqual({ ...notes[0], receivedAt: RECEIVED, deliveredBy: 'Warden phone' });
@@ -91,7 +92,7 @@ describe('writing the answer to a push', () => {
     await settlePush(db, [stored(notes[0]!, 7), stored(notes[1]!, 8)], 'epoch-2');
 
     expect(await db.outbox.count()).toBe(0);
-    expect((await db.events.get(notes[0]!.id))?.receivedAt).toBeUndefined();
+    expect((await heldEvent(db, notes[0]!.id))?.receivedAt).toBeUndefined();
     expect(await readHeldRanges(db)).toEqual([]);
     expect(await readSyncEpoch(db)).toBe('epoch-1');
   });

@@ -3,6 +3,7 @@ import type { HeldEvent, ServerReceipt } from '../domain/merge-order';
 import { DEVICE_ROLES, type DeviceRole } from '../domain/playbook-publish';
 import { addHeldSeqs, type SeqRange } from '../domain/sync-protocol';
 import type { MusterDb, OutboxEntry } from './db';
+import { eventsOfDevice, packedEventsByIds, settleIntoPacks } from './packs';
 import { markStreamsChanged } from './streams';
 
 /**
@@ -151,12 +152,12 @@ export async function recordSyncEpoch(db: MusterDb, epoch: string): Promise<void
  */
 export async function startNewEpoch(db: MusterDb, epoch: string, device: string, at: number): Promise<string[]> {
   const rejected = rejectedEvents(db);
-  return db.transaction('rw', [db.settings, db.outbox, db.events, rejected], async () => {
+  return db.transaction('rw', [db.settings, db.outbox, db.events, db.packs, rejected], async () => {
     await db.settings.put({ key: SYNC_CURSOR_KEY, value: 0 });
     await db.settings.put({ key: SYNC_EPOCH_KEY, value: epoch });
     await db.settings.delete(SYNC_HELD_KEY);
     // In the order they were recorded (stamp order), as the outbox sends them.
-    const own = (await db.events.filter((e) => e.deviceId === device).toArray()).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0)).map((e) => e.id);
+    const own = (await eventsOfDevice(db, device)).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0)).map((e) => e.id);
     const [waiting, refused] = await Promise.all([db.outbox.bulkGet(own), rejected.bulkGet(own)]);
     const back = own.filter((_, i) => waiting[i] === undefined && refused[i] === undefined);
     // Fractions of a millisecond keep that order and stay ahead of anything recorded next.
@@ -223,7 +224,7 @@ export interface OutboxPosition {
  * left for the next round, which reads from the start.
  */
 export async function readOutboxBatch(db: MusterDb, limit: number, from?: OutboxPosition): Promise<{ entry: OutboxEntry; event: MusterEvent | undefined }[]> {
-  return db.transaction('r', db.outbox, db.events, async () => {
+  return db.transaction('r', db.outbox, db.events, db.packs, async () => {
     const read =
       from === undefined
         ? await db.outbox.orderBy('queuedAt').limit(limit).toArray()
@@ -266,6 +267,15 @@ function keySpan(ids: readonly string[]): [string, string] | null {
  * one read per id, as before.
  */
 async function eventsByIds(db: MusterDb, ids: readonly string[]): Promise<(HeldEvent | undefined)[]> {
+  const found = await rowsByIds(db, ids);
+  // Put back in the outbox after a server restore, an event may be packed already (storage/packs.ts).
+  const missing = ids.filter((_, i) => found[i] === undefined);
+  if (missing.length === 0) return found;
+  const packed = await packedEventsByIds(db, missing);
+  return found.map((e, i) => e ?? packed.get(ids[i]!));
+}
+
+async function rowsByIds(db: MusterDb, ids: readonly string[]): Promise<(HeldEvent | undefined)[]> {
   const span = keySpan(ids);
   if (span === null) return db.events.bulkGet([...ids]);
   const rows = await db.events
@@ -351,7 +361,7 @@ export async function settlePush(db: MusterDb, settled: readonly PushSettlement[
   if (settled.length === 0) return;
   const rejected = rejectedEvents(db);
   const receipts = settled.flatMap((s) => (s.outcome === 'stored' && s.stored !== undefined ? [s.stored] : []));
-  const tables = receipts.length > 0 && epoch !== undefined ? [db.outbox, rejected, db.events, db.settings, db.streams] : [db.outbox, rejected];
+  const tables = receipts.length > 0 && epoch !== undefined ? [db.outbox, rejected, db.events, db.packs, db.settings, db.streams] : [db.outbox, rejected];
   await db.transaction('rw', tables, async () => {
     const ids = settled.map((s) => s.eventId);
     const [known, cursor, row] =
@@ -364,9 +374,12 @@ export async function settlePush(db: MusterDb, settled: readonly PushSettlement[
     if (receipts.length === 0 || epoch === undefined) return;
     if (known !== epoch && !(known === null && cursor === 0)) return;
     if (known === null) await db.settings.put({ key: SYNC_EPOCH_KEY, value: epoch });
-    for (let start = 0; start < receipts.length; start += SETTLE_SLICE) {
-      await db.events.bulkPut(receipts.slice(start, start + SETTLE_SLICE).map((r): HeldEvent => ({ ...r.event, ...r.receipt })));
-    }
+    // With their receipts, an incident's events leave their rows for a pack (storage/packs.ts).
+    await settleIntoPacks(
+      db,
+      receipts.map((r): HeldEvent => ({ ...r.event, ...r.receipt })),
+      SETTLE_SLICE,
+    );
     await markStreamsChanged(
       db,
       receipts.map((r) => r.event.streamId),

@@ -1,10 +1,10 @@
-import { Dexie } from 'dexie';
 import { validateEvent } from '../domain/event';
 import { takeIn, type HeldEvent, type ServerReceipt } from '../domain/merge-order';
 import { createClock, parseStamp, type HlcClock } from '../domain/hlc';
 import { formatIssues, isRecord } from '../domain/validation';
 import type { MusterDb } from '../storage/db';
 import { CLOCK_KEY, isClock } from '../storage/events';
+import { addPacks, heldIds, packable, updateReceipts } from '../storage/packs';
 import { markStreamsChanged } from '../storage/streams';
 import { wantPhotosOf } from '../storage/photos';
 import { flaggedEvents, readCursor, rejectedEvents, SYNC_CURSOR_KEY, type FlaggedEvent, type RejectedEvent } from '../storage/sync-state';
@@ -55,35 +55,34 @@ export async function applyPulledPage(db: MusterDb, page: PullResponse, device: 
 
   const flaggedTable = flaggedEvents(db);
   const rejectedTable = rejectedEvents(db);
-  return db.transaction('rw', [db.events, db.settings, db.streams, db.photos, flaggedTable, rejectedTable], async () => {
+  return db.transaction('rw', [db.events, db.packs, db.settings, db.streams, db.photos, flaggedTable, rejectedTable], async () => {
     const cursor = await readCursor(db);
 
-    // No read first: events are added in slices, and the few already held (a retried page, a
-    // device's own event pulled back from an older server) fail by key and are read alone.
-    // Slices keep each task short: a slice's requests are made in one go, then the page waits.
-    const already = new Set<number>();
-    for (let start = 0; start < readable.length; start += WRITE_SLICE) {
-      try {
-        await db.events.bulkAdd(readable.slice(start, start + WRITE_SLICE));
-      } catch (error) {
-        if (!(error instanceof Dexie.BulkError)) throw error;
-        for (const [pos, failure] of Object.entries(error.failuresByPos)) {
-          if (failure.name !== 'ConstraintError') throw failure;
-          already.add(start + Number(pos));
-        }
+    // Which events are held already (a retried page, a device's own event pulled back): one
+    // key-range read per table, not one per event (storage/packs.ts).
+    const held = await heldIds(
+      db,
+      readable.map((e) => e.id),
+    );
+    const fresh: HeldEvent[] = [];
+    const repeated: HeldEvent[] = [];
+    const taken = new Set<string>();
+    for (const e of readable) {
+      if (held.has(e.id)) repeated.push(e);
+      else if (!taken.has(e.id)) {
+        taken.add(e.id);
+        fresh.push(e);
       }
     }
-    const fresh = readable.filter((_, i) => !already.has(i));
-    const repeated = readable.filter((_, i) => already.has(i));
-    const held = repeated.length > 0 ? await db.events.bulkGet(repeated.map((e) => e.id)) : [];
+    // An incident's events go into one pack per incident (one request); the rest are rows, added
+    // in slices so each task stays short.
+    const rows = fresh.filter((e) => !packable(e));
+    for (let start = 0; start < rows.length; start += WRITE_SLICE) await db.events.bulkAdd(rows.slice(start, start + WRITE_SLICE));
+    await addPacks(db, fresh.filter(packable));
     // An event held already (this device's own, pulled back) takes the server's receipt, so
     // every device orders it the same way (merge-order.ts); its envelope is never changed.
-    const receipted = repeated.flatMap((e, i) => {
-      const h = held[i];
-      return h !== undefined && (h.receivedAt !== e.receivedAt || h.deliveredBy !== e.deliveredBy) ? [{ ...h, ...receiptOf(e) }] : [];
-    });
+    const receipted = await updateReceipts(db, repeated);
     if (receipted.length > 0) {
-      await db.events.bulkPut(receipted);
       await markStreamsChanged(
         db,
         receipted.map((e) => e.streamId),

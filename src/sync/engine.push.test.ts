@@ -6,6 +6,7 @@ import { openDb, type MusterDb } from '../storage/db';
 import { readHeldRanges } from '../storage/sync-state';
 import { emptySyncReport as emptyReport, pushOutbox } from './engine';
 import { SyncError, type SyncTransport } from './transport';
+import { heldEvent } from '../storage/packs';
 
 // The pipelined push: the first request goes alone; once the server has answered, two travel
 // while an answer is written; answers are written in the order sent, each with its receipt and
@@ -127,7 +128,7 @@ describe('the scribe’s phone sends seven notes recorded in the basement, two t
     expect(report.pushed).toBe(7);
     expect(await db.outbox.count()).toBe(0);
     // Each note holds what a pull would have said of it, and its seq is never pulled back.
-    const rows = await db.events.bulkGet(ids(notes));
+    const rows = await Promise.all(ids(notes).map((id) => heldEvent(db, id)));
     expect(rows.map((r) => [r?.receivedAt, r?.deliveredBy])).toEqual(notes.map(() => [RECEIVED, 'Scribe phone']));
     expect(rows.map((r) => r?.payload)).toEqual(notes.map((n) => n.payload));
     expect(await readHeldRanges(db)).toEqual([[1, 7]]);
@@ -147,8 +148,8 @@ describe('the scribe’s phone sends seven notes recorded in the basement, two t
 
     // The second request's notes wait for the next round; nothing was sent after the failure.
     expect((await db.outbox.toCollection().primaryKeys()).sort()).toEqual(['ev-00003', 'ev-00004']);
-    expect((await db.events.get('ev-00005'))?.receivedAt).toBe(RECEIVED);
-    expect((await db.events.get('ev-00003'))?.receivedAt).toBeUndefined();
+    expect((await heldEvent(db, 'ev-00005'))?.receivedAt).toBe(RECEIVED);
+    expect((await heldEvent(db, 'ev-00003'))?.receivedAt).toBeUndefined();
     expect(await readHeldRanges(db)).toEqual([
       [1, 2],
       [10, 11],

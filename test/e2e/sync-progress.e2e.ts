@@ -41,8 +41,10 @@ async function held(page: Page): Promise<{ events: { id: string; deviceId: strin
         const r = db.transaction(store).objectStore(store).getAll();
         r.onsuccess = () => ok(r.result);
       });
-    const [evs, outbox] = await Promise.all([all('events'), all('outbox')]);
+    // Rows, and the incident's synced events packed many to a row (src/storage/packs.ts).
+    const [rows, outbox, packs] = await Promise.all([all('events'), all('outbox'), all('packs')]);
     db.close();
+    const evs = [...rows, ...(packs as { events: unknown[] }[]).flatMap((p) => p.events)];
     return { events: evs as { id: string; deviceId: string }[], outbox: outbox.length };
   });
 }
@@ -145,12 +147,17 @@ describe('a new phone joins a branch that already has thousands of records', () 
         const r = indexedDB.open('muster');
         r.onsuccess = () => ok(r.result);
       });
+      // Pushed and settled, an incident's event leaves its row for a pack (src/storage/packs.ts).
+      const packed = await new Promise<{ events: { id: string }[] } | undefined>((ok) => {
+        const r = db.transaction('packs').objectStore('packs').index('ids').get(id);
+        r.onsuccess = () => ok(r.result as { events: { id: string }[] } | undefined);
+      });
       const row = await new Promise<unknown>((ok) => {
         const r = db.transaction('events').objectStore('events').get(id);
         r.onsuccess = () => ok(r.result);
       });
       db.close();
-      return row;
+      return row ?? packed?.events.find((e) => e.id === id);
     }, own[0]!.id)) as { deliveredBy?: string; receivedAt?: string };
     expect(sample.deliveredBy).toBe('Scribe phone');
     expect(typeof sample.receivedAt).toBe('string');

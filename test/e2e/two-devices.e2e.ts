@@ -86,8 +86,10 @@ async function heldOnDevice(page: Page, streamId: string): Promise<{ ids: string
         req.onsuccess = () => ok(req.result);
         req.onerror = () => fail(req.error ?? new Error(`could not read ${store}`));
       });
-    const [events, outbox] = await Promise.all([all('events'), all('outbox')]);
+    // Rows, and the incident's synced events packed many to a row (src/storage/packs.ts).
+    const [rows, outbox, packs] = await Promise.all([all('events'), all('outbox'), all('packs')]);
     db.close();
+    const events = [...rows, ...(packs as { events: unknown[] }[]).flatMap((p) => p.events)];
     const ids = (events as { id: string; streamId: string }[]).filter((e) => e.streamId === stream).map((e) => e.id);
     return { ids: ids.sort(), waiting: outbox.length };
   }, streamId);

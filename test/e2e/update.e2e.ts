@@ -33,8 +33,10 @@ async function readRaw(page: Page): Promise<Stored> {
         req.onsuccess = () => ok(req.result);
         req.onerror = () => fail(new Error(String(req.error)));
       });
-    const [events, outbox, streams] = await Promise.all([all('events'), all('outbox'), all('streams')]);
+    // Rows, and an incident's synced events packed many to a row (src/storage/packs.ts).
+    const [rows, outbox, streams, packs] = await Promise.all([all('events'), all('outbox'), all('streams'), all('packs')]);
     db.close();
+    const events = [...rows, ...(packs as { events: unknown[] }[]).flatMap((p) => p.events)];
     return { events, outbox, streams } as Stored;
   });
 }

@@ -7,6 +7,7 @@ import { takeIn, type HeldEvent } from '../../src/domain/merge-order';
 import { rejectedEvents } from '../../src/storage/sync-state';
 import { syncOnce } from '../../src/sync/engine';
 import { removeTempDirs, T0, tempDir, TestDevice, TestServer } from './support';
+import { allHeldEvents } from '../../src/storage/packs';
 
 /**
  * Phones whose clocks are hours ahead must not win last-writer-wins for ever. Two layers: the
@@ -165,7 +166,7 @@ describe('clocks hours ahead, through the real server', () => {
           }
           for (let round = 0; round < 2; round++) for (let i = 0; i < devices.length; i++) await sync(i);
 
-          const honestStates = await Promise.all([0, 1].map(async (i) => reduceIncident(STREAM, await devices[i]!.db.events.toArray())));
+          const honestStates = await Promise.all([0, 1].map(async (i) => reduceIncident(STREAM, await allHeldEvents(devices[i]!.db))));
           expect(honestStates[1]).toEqual(honestStates[0]);
           for (const state of honestStates) {
             expect(currentCommander(state)?.person).toBe('Leader 0');

@@ -5,6 +5,7 @@ import { rejectedEvents } from '../../src/storage/sync-state';
 import { syncOnce } from '../../src/sync/engine';
 import type { FetchLike } from '../../src/sync/transport';
 import { EngineTestServer, ENGINES, removeTempDirs, T0, TestDevice } from './support';
+import { allHeldEvents } from '../../src/storage/packs';
 
 /**
  * The promise of the event log: any two devices holding the same events show the same state.
@@ -210,7 +211,7 @@ async function runSchedule(s: Schedule): Promise<void> {
       expect(await d.eventIds(), `${d.name} holds every recorded event`).toEqual(expected);
       expect(await d.db.outbox.count(), `${d.name} has nothing left to send`).toBe(0);
       expect(await rejectedEvents(d.db).count(), `${d.name} had nothing refused`).toBe(0);
-      const events = await d.db.events.toArray();
+      const events = await allHeldEvents(d.db);
       const state = STREAMS.map((streamId) => reduceIncident(streamId, events));
       if (reference === undefined) reference = state;
       else expect(state, `${d.name} shows the same incidents`).toEqual(reference);

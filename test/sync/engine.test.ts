@@ -10,6 +10,7 @@ import { syncOnce } from '../../src/sync/engine';
 import type { PullResponse } from '../../src/domain/sync-protocol';
 import { SyncError, type SyncTransport } from '../../src/sync/transport';
 import { removeTempDirs, T0, tempDir, TestDevice, TestServer } from './support';
+import { allHeldEvents, heldEvent, heldEventCount } from '../../src/storage/packs';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -114,7 +115,7 @@ describe('pushing the outbox', () => {
     expect(rejected?.reason).toMatch(/hlc: expected a clock stamp/);
     expect(server.eventIds('org-bank-sz')).toHaveLength(2);
     // Still on the device: refusing to share a record is not deleting it.
-    expect(await scribe.db.events.get('poisoned-1')).toBeDefined();
+    expect(await heldEvent(scribe.db, 'poisoned-1')).toBeDefined();
   });
 
   it('finds the one event a server refuses a whole request for, by halving the batch', async () => {
@@ -160,12 +161,12 @@ describe('pulling', () => {
     const before = await streamRev(scribe.db, 'inc-flood-b1');
     const report = await sync(scribe);
     expect(report.pulled).toBe(1);
-    expect(await scribe.db.events.get(id)).toMatchObject({ payload: { text: '请求支援' } });
+    expect(await heldEvent(scribe.db, id)).toMatchObject({ payload: { text: '请求支援' } });
     expect(await readCursor(scribe.db)).toBeGreaterThan(0);
     expect(await streamRev(scribe.db, 'inc-flood-b1')).toBe(before + 1);
     // What the scribe records next sorts after what it has seen, though its own clock is behind.
     const next = await scribe.record(note('收到'));
-    const events = reduceIncident('inc-flood-b1', await scribe.db.events.toArray()).notes.map((n) => n.eventId);
+    const events = reduceIncident('inc-flood-b1', await allHeldEvents(scribe.db)).notes.map((n) => n.eventId);
     expect(events).toEqual([id, next]);
   });
 
@@ -183,7 +184,7 @@ describe('pulling', () => {
     expect(first.added).toBe(2);
     expect(again.added).toBe(0);
     expect(stale).toMatchObject({ added: 0, cursor: first.cursor });
-    expect(await scribe.db.events.count()).toBe(2);
+    expect(await heldEventCount(scribe.db)).toBe(2);
     expect(await readCursor(scribe.db)).toBe(first.cursor);
   });
 
@@ -221,7 +222,7 @@ describe('pulling', () => {
     // An app update teaches it the type: here, the parked copy is replaced by a readable event.
     await rejectedEvents(scribe.db).update('ev-future', { event: { ...readable, id: 'ev-future', seq: undefined, receivedAt: undefined } });
     expect(await retryUnreadable(scribe.db, 'd-scribe', T0)).toBe(1);
-    expect(await scribe.db.events.get('ev-future')).toBeDefined();
+    expect(await heldEvent(scribe.db, 'ev-future')).toBeDefined();
     expect(await rejectedEvents(scribe.db).count()).toBe(0);
   });
 
@@ -234,13 +235,13 @@ describe('pulling', () => {
     expect(pushed.clockOffsetMs).toBe(DAY);
     expect(await rejectedEvents(wrongClock.db).get(futureId)).toMatchObject({ code: 'clock-ahead' });
     // One that got in all the same (stored before the server checked stamps) is still flagged on pull.
-    const future = await wrongClock.db.events.get(futureId);
+    const future = await heldEvent(wrongClock.db, futureId);
     await server.store.appendEvents('org-bank-sz', [future!], new Date(T0).toISOString());
 
     const clockBefore = (await scribe.db.settings.get(CLOCK_KEY))?.value;
     const report = await sync(scribe);
     expect(report).toMatchObject({ pulled: 1, flagged: 1 });
-    expect(await scribe.db.events.get(futureId)).toBeDefined();
+    expect(await heldEvent(scribe.db, futureId)).toBeDefined();
     const flag = await flaggedEvents(scribe.db).get(futureId);
     expect(flag).toMatchObject({ flag: 'clockAhead', deviceId: expect.stringMatching(/^d-/) as unknown });
     expect(flag!.aheadMs).toBeGreaterThan(MAX_DRIFT_MS);
@@ -250,7 +251,7 @@ describe('pulling', () => {
 
     // The scribe's own next record keeps its real time, not the wrong phone's.
     const mine = await scribe.record(note('pump checked'));
-    expect(parseStamp((await scribe.db.events.get(mine))!.hlc).wall).toBe(T0);
+    expect(parseStamp((await heldEvent(scribe.db, mine))!.hlc).wall).toBe(T0);
   });
 
   it('refuses to loop on a server that says "more" without moving the cursor', async () => {
@@ -279,6 +280,6 @@ describe('enrolment into another organisation', () => {
     await scribe.enrol(secondToken);
     const report = await syncOnce({ db: scribe.db, transport: scribe.transport(server, secondToken), ...scribe.env });
     expect(report.pulled).toBe(1);
-    expect((await scribe.db.events.toArray()).map((e) => (e.payload as { text: string }).text).sort()).toEqual(['bank entry', 'org-2 entry']);
+    expect((await allHeldEvents(scribe.db)).map((e) => (e.payload as { text: string }).text).sort()).toEqual(['bank entry', 'org-2 entry']);
   });
 });

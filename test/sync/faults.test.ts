@@ -12,6 +12,7 @@ import { syncOnce } from '../../src/sync/engine';
 import { httpTransport, type FetchLike } from '../../src/sync/transport';
 import { freePort, makeTempDir, removeTempDirs, spawnServer, stopStrayServers, writeTree, type ServerProcess } from '../server/support';
 import { engineData, ENGINES, ManualTimers, statusWhere, storedEventIds, TestDevice, type Engine } from './support';
+import { allHeldEvents, heldEvent } from '../../src/storage/packs';
 
 // Faults with the real server process: a SIGKILL in the middle of a push,
 // an outage, a phone whose clock is a day ahead, a poisoned record; and two devices that both
@@ -275,7 +276,7 @@ describe.each(ENGINES)('on %s', (storage) => {
       const before = scribe.now();
       const mine = await scribe.record(note('checked the pump'));
       const after = scribe.now();
-      const wall = parseStamp((await scribe.db.events.get(mine))!.hlc).wall;
+      const wall = parseStamp((await heldEvent(scribe.db, mine))!.hlc).wall;
       expect(wall).toBeGreaterThanOrEqual(before);
       expect(wall).toBeLessThanOrEqual(after);
     }, 120_000);
@@ -348,7 +349,7 @@ describe.each(ENGINES)('on %s', (storage) => {
       await Promise.all(engines.map((e) => e.syncNow()));
       await Promise.all(engines.map((e) => e.syncNow()));
 
-      const states = await Promise.all([commander, scribe].map(async (d) => reduceIncident(incident, await d.db.events.toArray())));
+      const states = await Promise.all([commander, scribe].map(async (d) => reduceIncident(incident, await allHeldEvents(d.db))));
       expect(states[0]).toEqual(states[1]);
       const state = states[0]!;
       expect(state.declared?.title).toBe('地下室进水');

@@ -18,6 +18,7 @@ import { hashDeviceToken, newDeviceToken } from '../../src/server/tokens';
 import { storeSyncToken } from '../../src/storage/sync-state';
 import type { SyncEngine, SyncStatus } from '../../src/sync/controller';
 import { httpTransport, type FetchLike, type SyncTransport } from '../../src/sync/transport';
+import { allHeldEvents, heldEvent } from '../../src/storage/packs';
 
 export const T0 = Date.UTC(2026, 6, 14, 2, 0, 0);
 export const BASE_URL = 'http://muster.test';
@@ -210,7 +211,7 @@ export class TestDevice {
     return httpTransport({ baseUrl: BASE_URL, token, fetch: (i, init) => server.fetch(i, init) });
   }
   async eventIds(): Promise<string[]> {
-    return (await this.db.events.toCollection().primaryKeys()).sort();
+    return (await allHeldEvents(this.db)).map((e) => e.id).sort();
   }
   /** Closes the database and opens it again, as a reloaded tab or a restarted phone would. */
   async reload(): Promise<void> {
@@ -276,7 +277,7 @@ export class FakeTarget {
 /** Resolves once the device holds this event, however it got there: it watches the database, not a clock. */
 export function storedOn(db: MusterDb, eventId: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const watching = liveQuery(() => db.events.get(eventId)).subscribe({
+    const watching = liveQuery(() => heldEvent(db, eventId)).subscribe({
       next: (event) => {
         if (event === undefined) return;
         queueMicrotask(() => watching.unsubscribe());

@@ -1,0 +1,259 @@
+import { Dexie } from 'dexie';
+import { compareEvents } from '../domain/event-order';
+import type { HeldEvent } from '../domain/merge-order';
+import { photoRefsOf } from '../domain/photo-refs';
+import type { MusterDb } from './db';
+
+/*
+ * Packs: many events of one incident in one IndexedDB row (schema version 6).
+ *
+ * Why: in Chromium each IndexedDB row costs about 0.15 ms to write and 0.03 ms to read,
+ * whatever its size, so 10,000 events written one row each take 1.5 s or more; the same events
+ * in ten rows take about 0.25 s. A pulled page, or a pushed batch once the server has it, is
+ * written as one pack per incident.
+ *
+ * What is packed, and what is not: only events of incident streams (`inc-…`) that no screen looks
+ * up by type. The incident's declaration and closure approval (the home screen's list reads
+ * them by the `type` index), and any event naming photos (the photo sync looks through those),
+ * stay rows of the `events` table, as does every event of a duty log, a round, a campaign, the
+ * roster or the calendar (read by type or by stream-id prefix), and everything this device
+ * records until the server has it. So the `type` and `[streamId+hlc]` indexes of `events` still
+ * answer every question they answered before, except "the events of one incident": that is read
+ * here, from both tables (`readIncidentEvents`).
+ *
+ * A pack's events are in (hlc, id) order; `ids` (a multi-entry index) says which pack holds an
+ * event, so a pull never stores one twice.
+ */
+
+export interface EventPack {
+  /** Auto-increment key. */
+  key?: number;
+  streamId: string;
+  /** The ids of `events`, indexed (multi-entry). */
+  ids: string[];
+  events: HeldEvent[];
+}
+
+/** Incident streams: the only ones whose events are packed. */
+const INCIDENT_STREAM_PREFIX = 'inc-';
+
+/** Types some screen reads through the `type` index of `events`: never packed. */
+const ROW_TYPES: ReadonlySet<string> = new Set(['incident.declared', 'closure.approved']);
+
+/** Whether an event that the server has may go into a pack (see above); otherwise it stays a row. */
+export function packable(e: HeldEvent): boolean {
+  return e.streamId.startsWith(INCIDENT_STREAM_PREFIX) && !ROW_TYPES.has(e.type) && photoRefsOf(e).length === 0;
+}
+
+/** Adds `events` (none held yet, all packable) as one pack per stream, inside the caller's transaction. */
+export async function addPacks(db: MusterDb, events: readonly HeldEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const byStream = new Map<string, HeldEvent[]>();
+  for (const e of events) {
+    const list = byStream.get(e.streamId);
+    if (list) list.push(e);
+    else byStream.set(e.streamId, [e]);
+  }
+  const packs = [...byStream].map(([streamId, list]): EventPack => {
+    const sorted = list.sort(compareEvents);
+    return { streamId, ids: sorted.map((e) => e.id), events: sorted };
+  });
+  await db.packs.bulkAdd(packs);
+}
+
+/** From this many ids, which of them are held is asked as one key range per table rather than one lookup per id. */
+const RANGE_FROM = 16;
+
+/**
+ * Which of `ids` this device holds, as a row or in a pack, inside the caller's transaction.
+ * The ids devices make are time-ordered (UUIDv7), so a page's ids span a short key range: one
+ * request per table answers for the lot, reading only ids held in that range.
+ */
+export async function heldIds(db: MusterDb, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const wanted = new Set(ids);
+  const held = new Set<string>();
+  if (ids.length < RANGE_FROM) {
+    const [rows, packed] = await Promise.all([
+      db.events.bulkGet([...ids]),
+      db.packs
+        .where('ids')
+        .anyOf([...ids])
+        .toArray(),
+    ]);
+    rows.forEach((r, i) => r && held.add(ids[i]!));
+    for (const p of packed) for (const id of p.ids) if (wanted.has(id)) held.add(id);
+    return held;
+  }
+  let lo = ids[0]!;
+  let hi = lo;
+  for (const id of ids) {
+    if (id < lo) lo = id;
+    if (id > hi) hi = id;
+  }
+  const [rowKeys, packKeys] = await Promise.all([
+    db.events.where(':id').between(lo, hi, true, true).primaryKeys(),
+    db.packs.where('ids').between(lo, hi, true, true).keys(),
+  ]);
+  for (const k of rowKeys) if (wanted.has(k)) held.add(k);
+  for (const k of packKeys) if (typeof k === 'string' && wanted.has(k)) held.add(k);
+  return held;
+}
+
+/**
+ * Gives held events a new server receipt where it differs (an event pulled back, or pushed again
+ * after a restore), in rows and in packs alike, inside the caller's transaction. Returns the
+ * events whose receipt changed.
+ */
+export async function updateReceipts(db: MusterDb, events: readonly HeldEvent[]): Promise<HeldEvent[]> {
+  if (events.length === 0) return [];
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const differs = (h: HeldEvent, e: HeldEvent) => h.receivedAt !== e.receivedAt || h.deliveredBy !== e.deliveredBy;
+  const withReceipt = (h: HeldEvent, e: HeldEvent): HeldEvent => ({
+    ...h,
+    ...(e.receivedAt !== undefined ? { receivedAt: e.receivedAt } : {}),
+    ...(e.deliveredBy !== undefined ? { deliveredBy: e.deliveredBy } : {}),
+  });
+  const changed: HeldEvent[] = [];
+  const rows = await db.events.bulkGet([...byId.keys()]);
+  const rewritten = rows.flatMap((h) => {
+    const e = h && byId.get(h.id);
+    if (!h || !e || !differs(h, e)) return [];
+    changed.push(e);
+    return [withReceipt(h, e)];
+  });
+  if (rewritten.length > 0) await db.events.bulkPut(rewritten);
+  const packs = await db.packs
+    .where('ids')
+    .anyOf([...byId.keys()])
+    .distinct()
+    .toArray();
+  for (const pack of packs) {
+    let touched = false;
+    const next = pack.events.map((h) => {
+      const e = byId.get(h.id);
+      if (!e || !differs(h, e)) return h;
+      touched = true;
+      changed.push(e);
+      return withReceipt(h, e);
+    });
+    if (touched) await db.packs.put({ ...pack, events: next });
+  }
+  return changed;
+}
+
+/** Packs read per request while a stream is read: each request's decoding stays a short task. */
+const PACKS_PER_READ = 4;
+
+/**
+ * Every event of one stream this device holds, rows and packs, in (hlc, id) order, each once;
+ * inside one read transaction of the caller (or its own).
+ */
+export async function readIncidentEvents(db: MusterDb, streamId: string): Promise<HeldEvent[]> {
+  return db.transaction('r', db.events, db.packs, async () => {
+    const [rows, keys] = await Promise.all([
+      db.events.where('[streamId+hlc]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).toArray(),
+      db.packs.where('streamId').equals(streamId).primaryKeys(),
+    ]);
+    // All asked for at once (no wait for each answer before the next request), each answer decoded in its own task.
+    const slices: (typeof keys)[] = [];
+    for (let start = 0; start < keys.length; start += PACKS_PER_READ) slices.push(keys.slice(start, start + PACKS_PER_READ));
+    const answers = await Promise.all(slices.map((slice) => db.packs.bulkGet(slice)));
+    const parts: HeldEvent[][] = [rows];
+    for (const answer of answers) for (const pack of answer) if (pack) parts.push(pack.events);
+    // Each part is already in order: the sort merges sorted runs (close to linear), then repeats are dropped.
+    const all = parts.flat().sort(compareEvents);
+    const out: HeldEvent[] = [];
+    for (const e of all) if (out[out.length - 1]?.id !== e.id) out.push(e);
+    return out;
+  });
+}
+
+/** Every event of `device` this device holds, rows and packs (a full scan: only after a server restore). */
+export async function eventsOfDevice(db: MusterDb, device: string): Promise<HeldEvent[]> {
+  const rows = await db.events.filter((e) => e.deviceId === device).toArray();
+  const packed: HeldEvent[] = [];
+  await db.packs.each((p) => {
+    for (const e of p.events) if (e.deviceId === device) packed.push(e);
+  });
+  return [...rows, ...packed];
+}
+
+/** The events of `ids` found in packs (for ids not held as rows: rare), by id. */
+export async function packedEventsByIds(db: MusterDb, ids: readonly string[]): Promise<Map<string, HeldEvent>> {
+  const out = new Map<string, HeldEvent>();
+  if (ids.length === 0) return out;
+  const wanted = new Set(ids);
+  for (const p of await db.packs
+    .where('ids')
+    .anyOf([...ids])
+    .distinct()
+    .toArray())
+    for (const e of p.events) if (wanted.has(e.id)) out.set(e.id, e);
+  return out;
+}
+
+/**
+ * Moves this device's own events, now with the server's receipt, from their rows into packs,
+ * inside the caller's transaction: the packable ones leave `events` (one key-range delete when
+ * nothing else lies in that range) and join a pack; the others are rewritten in place.
+ */
+export async function settleIntoPacks(db: MusterDb, events: readonly HeldEvent[], slice: number): Promise<void> {
+  const packed = events.filter(packable);
+  const kept = events.filter((e) => !packable(e));
+  for (let start = 0; start < kept.length; start += slice) await db.events.bulkPut(kept.slice(start, start + slice));
+  if (packed.length === 0) return;
+  const ids = packed.map((e) => e.id);
+  await deleteRows(db, ids, slice);
+  // An event packed already (settled twice) is not packed again: with its rows gone, what is held is in packs.
+  const have = await heldIds(db, ids);
+  await addPacks(
+    db,
+    packed.filter((e) => !have.has(e.id)),
+  );
+}
+
+async function deleteRows(db: MusterDb, ids: readonly string[], slice: number): Promise<void> {
+  if (ids.length >= RANGE_FROM) {
+    let lo = ids[0]!;
+    let hi = lo;
+    for (const id of ids) {
+      if (id < lo) lo = id;
+      if (id > hi) hi = id;
+    }
+    const range = () => db.events.where(':id').between(lo, hi, true, true);
+    const present = await range()
+      .limit(ids.length + 1)
+      .primaryKeys();
+    const taken = new Set(ids);
+    if (present.length <= ids.length && present.every((k) => taken.has(k))) {
+      await range().delete();
+      return;
+    }
+  }
+  for (let start = 0; start < ids.length; start += slice) await db.events.bulkDelete(ids.slice(start, start + slice));
+}
+
+/** Every event this device holds, rows and packs, in no particular order. */
+export async function allHeldEvents(db: MusterDb): Promise<HeldEvent[]> {
+  return db.transaction('r', db.events, db.packs, async () => {
+    const [rows, packs] = await Promise.all([db.events.toArray(), db.packs.toArray()]);
+    return [...rows, ...packs.flatMap((p) => p.events)];
+  });
+}
+
+/** How many events this device holds, rows and packs. */
+export async function heldEventCount(db: MusterDb): Promise<number> {
+  return db.transaction('r', db.events, db.packs, async () => {
+    let packed = 0;
+    await db.packs.each((p) => {
+      packed += p.ids.length;
+    });
+    return (await db.events.count()) + packed;
+  });
+}
+
+/** One held event by id, a row or in a pack. */
+export async function heldEvent(db: MusterDb, id: string): Promise<HeldEvent | undefined> {
+  return db.transaction('r', db.events, db.packs, async () => (await db.events.get(id)) ?? (await packedEventsByIds(db, [id])).get(id));
+}
