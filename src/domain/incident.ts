@@ -8,7 +8,7 @@ import type { MeasurementRecorded } from './events/measure';
 import type { PersonAccounted, PersonKind } from './events/people';
 import type { PhotoRef } from './events/photo';
 import type { RosterPerson } from './events/roster';
-import { compareForMerge, orderForMerge, wallTime } from './merge-order';
+import { compareForMerge, compareForMergeAt, effectiveTimeReader, orderForMerge, wallTime } from './merge-order';
 import type { Step } from './playbook/schema';
 
 export type { Attribution };
@@ -418,13 +418,18 @@ export function applyEvent(state: IncidentState, e: MusterEvent): IncidentState 
 export function applyEvents(state: IncidentState, events: readonly MusterEvent[]): IncidentState | null {
   const core = coreOf(state);
   let last = core.timeline.length > 0 ? core.timeline.items[core.timeline.length - 1] : undefined;
+  // Each event's effective time is read once: as itself, then as the `last` the next one is compared with.
+  const timeOf = effectiveTimeReader();
+  let lastTime = last ? timeOf(last) : 0;
   let d: Draft | null = null;
   for (const e of events) {
     if (e.streamId !== state.id) continue;
-    if (last && compareForMerge(last, e) >= 0) return null;
+    const time = timeOf(e);
+    if (last && compareForMergeAt(last, lastTime, e, time) >= 0) return null;
     d ??= draftFrom(state, core);
     applyTo(d, e);
     last = e;
+    lastTime = time;
   }
   return d ? stateOf(d) : state;
 }

@@ -40,9 +40,31 @@ export type HeldEvent = MusterEvent & ServerReceipt;
  */
 export function effectiveTime(e: Pick<HeldEvent, 'hlc' | 'receivedAt'>): number {
   const stamped = wallTime(e.hlc);
-  if (e.receivedAt === undefined) return stamped;
-  const received = Date.parse(e.receivedAt);
+  return e.receivedAt === undefined ? stamped : capped(stamped, Date.parse(e.receivedAt));
+}
+
+function capped(stamped: number, received: number): number {
   return Number.isFinite(received) ? Math.min(stamped, received) : stamped;
+}
+
+/**
+ * `effectiveTime` for events read one after another (a stream, a page of one): the events of one
+ * push share their receipt time, so its text is parsed once for the run of them that carries it,
+ * not once per event (Date.parse was a third of opening a 100,000-event incident). The same
+ * answers as `effectiveTime`; each reader remembers only the last text it parsed.
+ */
+export function effectiveTimeReader(): (e: Pick<HeldEvent, 'hlc' | 'receivedAt'>) => number {
+  let text: string | undefined;
+  let parsed = Number.NaN;
+  return (e) => {
+    const stamped = wallTime(e.hlc);
+    if (e.receivedAt === undefined) return stamped;
+    if (e.receivedAt !== text) {
+      text = e.receivedAt;
+      parsed = Date.parse(text);
+    }
+    return capped(stamped, parsed);
+  };
 }
 
 /**
@@ -51,8 +73,11 @@ export function effectiveTime(e: Pick<HeldEvent, 'hlc' | 'receivedAt'>): number 
  * events, online or offline.
  */
 export function compareForMerge(a: Pick<HeldEvent, 'hlc' | 'id' | 'receivedAt'>, b: Pick<HeldEvent, 'hlc' | 'id' | 'receivedAt'>): number {
-  const ta = effectiveTime(a);
-  const tb = effectiveTime(b);
+  return compareForMergeAt(a, effectiveTime(a), b, effectiveTime(b));
+}
+
+/** `compareForMerge` with both effective times already read (by an `effectiveTimeReader`, say). */
+export function compareForMergeAt(a: Pick<HeldEvent, 'hlc' | 'id'>, ta: number, b: Pick<HeldEvent, 'hlc' | 'id'>, tb: number): number {
   if (ta !== tb) return ta < tb ? -1 : 1;
   const ca = isCapped(a, ta);
   if (ca !== isCapped(b, tb)) return ca ? -1 : 1;
@@ -107,8 +132,9 @@ export function takeIn(clock: HlcClock, e: Pick<HeldEvent, 'hlc' | 'receivedAt'>
 export function orderForMerge<E extends Pick<HeldEvent, 'hlc' | 'id' | 'receivedAt'>>(events: readonly E[]): E[] {
   // Each event's effective time is read once, not at every comparison, and events already in
   // merge order (as a stream read from IndexedDB by stamp nearly always is) are not sorted again.
+  const timeOf = effectiveTimeReader();
   const keyed = events.map((e) => {
-    const at = effectiveTime(e);
+    const at = timeOf(e);
     return { e, at, capped: isCapped(e, at) };
   });
   const compareKeyed = (a: (typeof keyed)[number], b: (typeof keyed)[number]): number => {
