@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { afterFirstScreen, afterFirstScreenInTurn, markFirstScreenUp, resetFirstScreen } from './first-screen';
+import { afterFirstScreen, afterFirstScreenInTurn, holdLoadsAhead, markFirstScreenUp, resetFirstScreen } from './first-screen';
 
 /** The browser's idle periods, run by the test one at a time. */
 function idlePeriods() {
@@ -77,5 +77,60 @@ describe('work that waits for the first screen', () => {
     finish.routes?.();
     await settle();
     expect(periods.step()).toBe(false);
+  });
+});
+
+describe('holding back the screens loaded ahead', () => {
+  const screens = (loaded: string[], names: string[]) => names.map((name) => () => Promise.resolve(void loaded.push(name)));
+  const runAll = async (periods: ReturnType<typeof idlePeriods>) => {
+    for (let i = 0; i < 10; i++) {
+      while (periods.step());
+      await settle();
+    }
+  };
+
+  it('waits while any hold is on, and goes on when the last is released (twice counts once)', async () => {
+    const periods = idlePeriods();
+    const loaded: string[] = [];
+    const first = holdLoadsAhead();
+    const second = holdLoadsAhead();
+    afterFirstScreenInTurn(screens(loaded, ['library', 'routes']), periods.idle);
+    markFirstScreenUp(periods.idle);
+    await runAll(periods);
+    expect(loaded).toEqual([]);
+    first();
+    first();
+    await runAll(periods);
+    expect(loaded).toEqual([]);
+    second();
+    await runAll(periods);
+    expect(loaded).toEqual(['library', 'routes']);
+  });
+
+  it('lets a screen already loading finish; the next waits for the release', async () => {
+    const periods = idlePeriods();
+    const loaded: string[] = [];
+    let finish = () => undefined as void;
+    const slow = () => new Promise<void>((resolve) => (finish = () => resolve(void loaded.push('library'))));
+    afterFirstScreenInTurn([slow, ...screens(loaded, ['routes'])], periods.idle);
+    markFirstScreenUp(periods.idle);
+    periods.step();
+    const release = holdLoadsAhead();
+    finish();
+    await runAll(periods);
+    expect(loaded).toEqual(['library']);
+    release();
+    await runAll(periods);
+    expect(loaded).toEqual(['library', 'routes']);
+  });
+
+  it('does not hold the other work that waits for the first screen', () => {
+    const periods = idlePeriods();
+    const ran: string[] = [];
+    holdLoadsAhead();
+    afterFirstScreen(() => ran.push('sync'), periods.idle);
+    markFirstScreenUp(periods.idle);
+    periods.step();
+    expect(ran).toEqual(['sync']);
   });
 });

@@ -39,8 +39,13 @@ export function markFirstScreenUp(idle: Idle = whenIdle): void {
 export function afterFirstScreenInTurn(jobs: readonly (() => Promise<unknown>)[], idle: Idle = whenIdle): void {
   const queue = [...jobs];
   const next = () => {
-    const job = queue.shift();
-    if (!job) return;
+    if (queue.length === 0) return;
+    if (holds > 0) {
+      // Held (a sync round is storing what it fetched): taken up again once nothing holds it.
+      onRelease.push(() => idle(next));
+      return;
+    }
+    const job = queue.shift()!;
     void job()
       .catch(() => undefined)
       .then(() => {
@@ -48,6 +53,28 @@ export function afterFirstScreenInTurn(jobs: readonly (() => Promise<unknown>)[]
       });
   };
   afterFirstScreen(next, idle);
+}
+
+let holds = 0;
+const onRelease: (() => void)[] = [];
+
+/**
+ * Holds back the screens loaded ahead (afterFirstScreenInTurn) until the returned function is
+ * called: for work the device is doing meanwhile that would otherwise wait behind them, such as a
+ * sync round writing thousands of events (each screen loaded is a module evaluated on the main
+ * thread, and every answer the round waits for queues behind it: a third of a 10,000-event
+ * pull). A screen already loading finishes; the next waits. Holds may overlap; releasing twice
+ * counts once.
+ */
+export function holdLoadsAhead(): () => void {
+  holds++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    holds--;
+    if (holds === 0) for (const resume of onRelease.splice(0)) resume();
+  };
 }
 
 /** Runs `fn` once the first screen is up (at once, on idle, if it already is). */
@@ -67,4 +94,6 @@ export function firstScreenFallback(fallbackMs = 3000): void {
 export function resetFirstScreen(): void {
   ready = false;
   waiting.length = 0;
+  holds = 0;
+  onRelease.length = 0;
 }

@@ -2,6 +2,7 @@ import { appDb } from '../../storage';
 import { createSyncEngine, hintStreamOpener, httpTransport, type SyncEngine } from '../../sync';
 import { reportRequestFailed, reportRequestSucceeded } from '../offline';
 import { openIncidentIds } from '../../storage/events';
+import { holdLoadsWhileSyncing } from './hold-loads';
 
 let shared: SyncEngine | null = null;
 
@@ -23,6 +24,7 @@ export function appSync(): SyncEngine {
     documentTarget: document,
     onReachability: (reached) => (reached ? reportRequestSucceeded() : reportRequestFailed()),
   });
+  holdLoadsWhileSyncing(shared);
   return shared;
 }
 
