@@ -4,8 +4,8 @@ import { holdLoadsAhead } from '../../ui/first-screen';
 /**
  * While the engine runs a round, the screens loaded ahead wait (ui/first-screen.ts): each is a
  * module evaluated on the main thread, and the round's answers queue behind it. Measured with
- * `npm run bench` (pullIntoIndexedDb10kMs): a 10,000-event pull took about 1.2 s with them
- * loading beside it, 0.8 s without. Returns what stops watching (and lets them go).
+ * `npm run bench` (pullIntoIndexedDb10kMs): a 10,000-event pull took about 1.3 s with them
+ * loading beside it, 0.9 s without. Returns what stops watching (and lets them go).
  */
 export function holdLoadsWhileSyncing(engine: Pick<SyncEngine, 'getStatus' | 'subscribe'>, hold: () => () => void = holdLoadsAhead): () => void {
   let release: (() => void) | null = null;
