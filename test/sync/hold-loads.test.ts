@@ -33,11 +33,8 @@ describe('screens loaded ahead wait while a sync round runs', () => {
     const device = new TestDevice('phone', () => clock);
     await device.enrol(token);
     // The server answers only when the test lets it: the round stays open meanwhile.
-    const gate: { open: () => void; opened: Promise<void> } = (() => {
-      let open = () => undefined as void;
-      const opened = new Promise<void>((resolve) => (open = resolve));
-      return { open, opened };
-    })();
+    let openGate = () => undefined as void;
+    const gateOpened = new Promise<void>((resolve) => (openGate = resolve));
     const timers = new ManualTimers();
     const engine = createSyncEngine({
       db: device.db,
@@ -45,7 +42,7 @@ describe('screens loaded ahead wait while a sync round runs', () => {
         device.transport(
           {
             fetch: async (input, init) => {
-              await gate.opened;
+              await gateOpened;
               return server.fetch(input, init);
             },
           },
@@ -84,7 +81,7 @@ describe('screens loaded ahead wait while a sync round runs', () => {
     }
     expect(loaded).toEqual(['library']);
 
-    gate.open();
+    openGate();
     const after = await round;
     expect(after.syncing).toBe(false);
     expect(after.lastError).toBeNull();
