@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseStamp } from '../domain/hlc';
 import { uuidv7 } from '../domain/ids';
 import { openDb, type MusterDb } from './db';
-import { InvalidEventError, appendEvent, listIncidentStreams, outboxSize, readStream, type WriteEnv } from './events';
+import { InvalidEventError, appendEvent, listIncidentStreams, outboxSize, readStream, recordEvent, type WriteEnv } from './events';
+import { streamRev } from './streams';
 import { getSetting, putSetting } from './settings';
 import { allHeldEvents, heldEventCount } from './packs';
 
@@ -77,6 +78,24 @@ describe('recording events on the device', () => {
     await expect(appendEvent(db, { streamId: 'inc-1', actor: 'a', type: 'step.done', payload: { stepId: 's1' } }, fixedEnv)).rejects.toThrow();
     expect(await heldEventCount(db)).toBe(0);
     expect(await db.settings.get('clock')).toBeUndefined();
+  });
+
+  it('bumps the stream revision once per event, with two tabs recording at once', async () => {
+    const other = openDb(db.name);
+    await other.open();
+    try {
+      const env = testEnv();
+      const tap = (on: MusterDb, i: number) => recordEvent(on, { streamId: 'inc-1', actor: 'a', type: 'step.done', payload: { stepId: `s${i}` } }, env);
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => tap(i % 2 === 0 ? db : other, i)));
+      // Each write read the revision and the clock inside its own transaction: none saw another's half.
+      expect(results.map((r) => r.rev).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      expect(new Set(results.map((r) => r.event.hlc)).size).toBe(20);
+      expect(await streamRev(db, 'inc-1')).toBe(20);
+      expect(await outboxSize(db)).toBe(20);
+      expect((await readStream(db, 'inc-1')).map((e) => e.id).sort()).toEqual(results.map((r) => r.event.id).sort());
+    } finally {
+      other.close();
+    }
   });
 
   it('lists the incidents declared on the device, newest first', async () => {

@@ -5,7 +5,6 @@ import { uuidv7 } from '../domain/ids';
 import { formatIssues } from '../domain/validation';
 import type { MusterDb } from './db';
 import { readIncidentEvents } from './packs';
-import { markStreamsChanged } from './streams';
 
 /** What a caller knows when a person taps: the rest (id, stamp, device) is filled in here. */
 export interface EventDraft<K extends EventType = EventType> {
@@ -81,7 +80,9 @@ export async function recordEvent<K extends EventType>(
   const device = deviceIds.get(db) ?? (await deviceId(db, env));
   deviceIds.set(db, device);
   return db.transaction('rw', [db.events, db.outbox, db.settings, db.streams, ...(alongside?.tables ?? [])], async () => {
-    const row = await db.settings.get(CLOCK_KEY);
+    // A tap waits on each round trip to IndexedDB: the two reads are asked for together, then
+    // every write at once (a transaction runs its requests in order, and one failing aborts them all).
+    const [row, stream] = await Promise.all([db.settings.get(CLOCK_KEY), db.streams.get(draft.streamId)]);
     const clock = isClock(row?.value, device) ? row.value : createClock(device);
     const now = env.now();
     const stamped = tick(clock, now);
@@ -97,12 +98,16 @@ export async function recordEvent<K extends EventType>(
     };
     const checked = validateEvent(candidate);
     if (!checked.ok) throw new InvalidEventError(`Event ${draft.type} not recorded: ${formatIssues(checked.issues)}`);
-    await db.events.add(checked.value);
-    await db.outbox.add({ eventId: checked.value.id, queuedAt: now, attempts: 0 });
-    await alongside?.write(checked.value);
-    await db.settings.put({ key: CLOCK_KEY, value: stamped.clock });
-    const revs = await markStreamsChanged(db, [checked.value.streamId]);
-    return { event: checked.value, rev: revs.get(checked.value.streamId) ?? 0 };
+    // The stream's revision, bumped as `markStreamsChanged` does, from the row read above.
+    const rev = (stream?.rev ?? 0) + 1;
+    await Promise.all([
+      db.events.add(checked.value),
+      db.outbox.add({ eventId: checked.value.id, queuedAt: now, attempts: 0 }),
+      alongside?.write(checked.value),
+      db.settings.put({ key: CLOCK_KEY, value: stamped.clock }),
+      db.streams.put({ streamId: checked.value.streamId, rev }),
+    ]);
+    return { event: checked.value, rev };
   });
 }
 
