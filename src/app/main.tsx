@@ -4,7 +4,7 @@ import { App, preloadScreens } from './App';
 import './app.css';
 import { startPwa } from '../features/offline/start';
 import { ErrorBoundary, ScreenError } from '../ui/ScreenError';
-import { afterFirstScreen, firstScreenFallback, markFirstScreenUp } from '../ui/first-screen';
+import { afterFirstScreen, firstScreenFallback, holdLoadsWhileInput, markFirstScreenUp } from '../ui/first-screen';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -67,6 +67,8 @@ void preloadScreens(window.location.pathname).then(() => {
     ),
   );
   startPwa();
+  // A person tapping comes before the screens loaded ahead (ui/first-screen.ts).
+  holdLoadsWhileInput(window);
   // Sync starts after the first screen is up: it needs nothing from it, and a device that was
   // never enrolled simply keeps everything locally.
   afterFirstScreen(() => void import('../features/sync').then((m) => m.startSync()));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { afterFirstScreen, afterFirstScreenInTurn, holdLoadsAhead, markFirstScreenUp, resetFirstScreen } from './first-screen';
+import { afterFirstScreen, afterFirstScreenInTurn, holdLoadsAhead, holdLoadsWhileInput, markFirstScreenUp, resetFirstScreen } from './first-screen';
 
 /** The browser's idle periods, run by the test one at a time. */
 function idlePeriods() {
@@ -132,5 +132,59 @@ describe('holding back the screens loaded ahead', () => {
     markFirstScreenUp(periods.idle);
     periods.step();
     expect(ran).toEqual(['sync']);
+  });
+
+  it('waits while a person is tapping or typing, and goes on after a quiet spell', async () => {
+    const periods = idlePeriods();
+    const loaded: string[] = [];
+    // The test's clock: timers run when it says so.
+    const timers = new Map<number, () => void>();
+    let nextHandle = 0;
+    const clock = {
+      set: (run: () => void) => {
+        timers.set(++nextHandle, run);
+        return nextHandle;
+      },
+      clear: (h: unknown) => void timers.delete(h as number),
+    };
+    const quietSpell = () => {
+      const due = [...timers.values()];
+      timers.clear();
+      for (const run of due) run();
+    };
+    const page = new EventTarget();
+    const stop = holdLoadsWhileInput(page, 1000, clock);
+    afterFirstScreenInTurn(screens(loaded, ['library', 'routes', 'settings']), periods.idle);
+    markFirstScreenUp(periods.idle);
+    page.dispatchEvent(new Event('pointerdown'));
+    await runAll(periods);
+    expect(loaded).toEqual([]);
+    // More input before the quiet spell ends: still held, with one timer pending (the last).
+    page.dispatchEvent(new Event('click'));
+    page.dispatchEvent(new Event('keydown'));
+    expect(timers.size).toBe(1);
+    await runAll(periods);
+    expect(loaded).toEqual([]);
+    quietSpell();
+    await runAll(periods);
+    expect(loaded).toEqual(['library', 'routes', 'settings']);
+    stop();
+    page.dispatchEvent(new Event('pointerdown'));
+    expect(timers.size).toBe(0);
+  });
+
+  it('lets the screens go when it stops listening during input', async () => {
+    const periods = idlePeriods();
+    const loaded: string[] = [];
+    const page = new EventTarget();
+    const stop = holdLoadsWhileInput(page, 1000, { set: () => 1, clear: () => undefined });
+    afterFirstScreenInTurn(screens(loaded, ['library']), periods.idle);
+    markFirstScreenUp(periods.idle);
+    page.dispatchEvent(new Event('keydown'));
+    await runAll(periods);
+    expect(loaded).toEqual([]);
+    stop();
+    await runAll(periods);
+    expect(loaded).toEqual(['library']);
   });
 });

