@@ -255,7 +255,7 @@ async function writeOutbox(events: readonly MusterEvent[]): Promise<void> {
   const queuedAt = Date.now();
   events.forEach((e, i) => {
     tx.objectStore('events').put(e);
-    tx.objectStore('outbox').put({ eventId: e.id, queuedAt: queuedAt + i / events.length, attempts: 0 });
+    tx.objectStore('outbox').put({ eventId: e.id, queuedAt: queuedAt + i / events.length, attempts: 0, event: e });
   });
   await new Promise((ok, fail) => {
     tx.oncomplete = ok;

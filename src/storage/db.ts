@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { DB_NAME } from './db-name';
+import type { MusterEvent } from '../domain/event';
 import type { HeldEvent } from '../domain/merge-order';
 import type { HlcClock } from '../domain/hlc';
 import type { BranchEventRow, BranchRow } from './branches';
@@ -12,6 +13,12 @@ export interface OutboxEntry {
   eventId: string;
   queuedAt: number;
   attempts: number;
+  /**
+   * The event as recorded, kept with its entry so a push reads one table, not two (not indexed,
+   * so no new schema version). Absent from entries queued before it was kept, and from events
+   * put back after a server restore: those are read from `events` (or a pack) as before.
+   */
+  event?: MusterEvent;
 }
 
 /**

@@ -102,7 +102,7 @@ export async function recordEvent<K extends EventType>(
     const rev = (stream?.rev ?? 0) + 1;
     await Promise.all([
       db.events.add(checked.value),
-      db.outbox.add({ eventId: checked.value.id, queuedAt: now, attempts: 0 }),
+      db.outbox.add({ eventId: checked.value.id, queuedAt: now, attempts: 0, event: checked.value }),
       alongside?.write(checked.value),
       db.settings.put({ key: CLOCK_KEY, value: stamped.clock }),
       db.streams.put({ streamId: checked.value.streamId, rev }),

@@ -69,6 +69,24 @@ describe('reading the outbox on, while what was read before is still on its way'
   });
 });
 
+describe('entries that carry their event', () => {
+  it('reads the event from the entry, and from the events for entries queued before entries carried it', async () => {
+    const db = device();
+    const events = Array.from({ length: 40 }, (_, i) => note(i + 1));
+    await db.events.bulkAdd(events);
+    // Odd ones as recorded now (the event kept with its entry), even ones as an older version queued them.
+    await db.outbox.bulkAdd(events.map((e, i) => ({ eventId: e.id, queuedAt: T0 + i, attempts: 0, ...(i % 2 === 0 ? {} : { event: e }) })));
+    // The entries' own copies are what is sent: a row changed after queueing (its receipt, say) is not read for them.
+    await db.events.bulkPut(events.map((e) => ({ ...e, payload: { text: 'the row, not the entry' } })));
+    const batch = await readOutboxBatch(db, 40);
+    expect(batch.map((b) => b.entry.eventId)).toEqual(events.map((e) => e.id));
+    const text = (e: MusterEvent | undefined) => (e?.payload as { text?: string } | undefined)?.text;
+    expect(batch.map((b) => text(b.event))).toEqual(events.map((e, i) => (i % 2 === 0 ? 'the row, not the entry' : text(e))));
+    // The entry handed on is the bookkeeping only.
+    expect(batch.every((b) => !('event' in b.entry))).toBe(true);
+  });
+});
+
 describe('writing the answer to a push', () => {
   it('clears the outbox, gives each note the receipt a pull would have brought, and holds its seq', async () => {
     const db = device();

@@ -219,7 +219,8 @@ export interface OutboxPosition {
 
 /**
  * The oldest outbox entries (after `from`, when given), each with its event (undefined if the
- * event row is missing). One read transaction: the outbox's index, then the events by key.
+ * event row is missing). One read transaction: the outbox's index, then by key the events of
+ * entries that do not carry theirs.
  * An entry queued meanwhile with an earlier time than `from` (the wall clock was set back) is
  * left for the next round, which reads from the start.
  */
@@ -237,11 +238,11 @@ export async function readOutboxBatch(db: MusterDb, limit: number, from?: Outbox
           )
             .filter((e) => !from.eventIds.has(e.eventId))
             .slice(0, limit);
-    const events = await eventsByIds(
-      db,
-      read.map((e) => e.eventId),
-    );
-    return read.map((entry, i) => ({ entry, event: events[i] }));
+    // An entry carries its event when it was recorded (db.ts); the others are read from the events.
+    const without = read.filter((e) => e.event === undefined).map((e) => e.eventId);
+    const found = without.length === 0 ? [] : await eventsByIds(db, without);
+    const byId = new Map(without.map((id, i) => [id, found[i]]));
+    return read.map(({ event, ...entry }) => ({ entry, event: event ?? byId.get(entry.eventId) }));
   });
 }
 
