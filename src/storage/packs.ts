@@ -3,6 +3,7 @@ import { compareEvents } from '../domain/event-order';
 import type { HeldEvent } from '../domain/merge-order';
 import { photoRefsOf } from '../domain/photo-refs';
 import type { MusterDb } from './db';
+import { keySpan } from './key-span';
 
 /*
  * Packs: many events of one incident in one IndexedDB row (schema version 6).
@@ -61,9 +62,6 @@ export async function addPacks(db: MusterDb, events: readonly HeldEvent[]): Prom
   await db.packs.bulkAdd(packs);
 }
 
-/** From this many ids, which of them are held is asked as one key range per table rather than one lookup per id. */
-const RANGE_FROM = 16;
-
 /**
  * Which of `ids` this device holds, as a row or in a pack, inside the caller's transaction.
  * The ids devices make are time-ordered (UUIDv7), so a page's ids span a short key range: one
@@ -72,31 +70,34 @@ const RANGE_FROM = 16;
 export async function heldIds(db: MusterDb, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const wanted = new Set(ids);
+  const span = keySpan(ids);
+  const [rowKeys, packed] = await Promise.all([
+    span === null
+      ? db.events.bulkGet([...ids]).then((rows) => rows.flatMap((r) => (r ? [r.id] : [])))
+      : db.events.where(':id').between(span[0], span[1], true, true).primaryKeys(),
+    packedIds(db, ids),
+  ]);
+  const held = new Set(packed);
+  for (const k of rowKeys) if (wanted.has(k)) held.add(k);
+  return held;
+}
+
+/** Which of `ids` are held in packs, inside the caller's transaction: one request (a key range from RANGE_FROM ids). */
+export async function packedIds(db: MusterDb, ids: readonly string[]): Promise<Set<string>> {
   const held = new Set<string>();
-  if (ids.length < RANGE_FROM) {
-    const [rows, packed] = await Promise.all([
-      db.events.bulkGet([...ids]),
-      db.packs
-        .where('ids')
-        .anyOf([...ids])
-        .toArray(),
-    ]);
-    rows.forEach((r, i) => r && held.add(ids[i]!));
-    for (const p of packed) for (const id of p.ids) if (wanted.has(id)) held.add(id);
+  if (ids.length === 0) return held;
+  const wanted = new Set(ids);
+  const span = keySpan(ids);
+  if (span === null) {
+    const packs = await db.packs
+      .where('ids')
+      .anyOf([...ids])
+      .toArray();
+    for (const p of packs) for (const id of p.ids) if (wanted.has(id)) held.add(id);
     return held;
   }
-  let lo = ids[0]!;
-  let hi = lo;
-  for (const id of ids) {
-    if (id < lo) lo = id;
-    if (id > hi) hi = id;
-  }
-  const [rowKeys, packKeys] = await Promise.all([
-    db.events.where(':id').between(lo, hi, true, true).primaryKeys(),
-    db.packs.where('ids').between(lo, hi, true, true).keys(),
-  ]);
-  for (const k of rowKeys) if (wanted.has(k)) held.add(k);
-  for (const k of packKeys) if (typeof k === 'string' && wanted.has(k)) held.add(k);
+  const keys = await db.packs.where('ids').between(span[0], span[1], true, true).keys();
+  for (const k of keys) if (typeof k === 'string' && wanted.has(k)) held.add(k);
   return held;
 }
 
@@ -191,47 +192,6 @@ export async function packedEventsByIds(db: MusterDb, ids: readonly string[]): P
     .toArray())
     for (const e of p.events) if (wanted.has(e.id)) out.set(e.id, e);
   return out;
-}
-
-/**
- * Moves this device's own events, now with the server's receipt, from their rows into packs,
- * inside the caller's transaction: the packable ones leave `events` (one key-range delete when
- * nothing else lies in that range) and join a pack; the others are rewritten in place.
- */
-export async function settleIntoPacks(db: MusterDb, events: readonly HeldEvent[], slice: number): Promise<void> {
-  const packed = events.filter(packable);
-  const kept = events.filter((e) => !packable(e));
-  for (let start = 0; start < kept.length; start += slice) await db.events.bulkPut(kept.slice(start, start + slice));
-  if (packed.length === 0) return;
-  const ids = packed.map((e) => e.id);
-  await deleteRows(db, ids, slice);
-  // An event packed already (settled twice) is not packed again: with its rows gone, what is held is in packs.
-  const have = await heldIds(db, ids);
-  await addPacks(
-    db,
-    packed.filter((e) => !have.has(e.id)),
-  );
-}
-
-async function deleteRows(db: MusterDb, ids: readonly string[], slice: number): Promise<void> {
-  if (ids.length >= RANGE_FROM) {
-    let lo = ids[0]!;
-    let hi = lo;
-    for (const id of ids) {
-      if (id < lo) lo = id;
-      if (id > hi) hi = id;
-    }
-    const range = () => db.events.where(':id').between(lo, hi, true, true);
-    const present = await range()
-      .limit(ids.length + 1)
-      .primaryKeys();
-    const taken = new Set(ids);
-    if (present.length <= ids.length && present.every((k) => taken.has(k))) {
-      await range().delete();
-      return;
-    }
-  }
-  for (let start = 0; start < ids.length; start += slice) await db.events.bulkDelete(ids.slice(start, start + slice));
 }
 
 /** Every event this device holds, rows and packs, in no particular order. */

@@ -3,8 +3,8 @@ import type { HeldEvent, ServerReceipt } from '../domain/merge-order';
 import { DEVICE_ROLES, type DeviceRole } from '../domain/playbook-publish';
 import { addHeldSeqs, type SeqRange } from '../domain/sync-protocol';
 import type { MusterDb, OutboxEntry } from './db';
-import { eventsOfDevice, packedEventsByIds, settleIntoPacks } from './packs';
-import { markStreamsChanged } from './streams';
+import { deleteIds, keySpan, spanHoldingOnly } from './key-span';
+import { addPacks, eventsOfDevice, packable, packedEventsByIds, packedIds } from './packs';
 
 /**
  * What the sync engine keeps on the device besides the events and the outbox: the device
@@ -246,21 +246,6 @@ export async function readOutboxBatch(db: MusterDb, limit: number, from?: Outbox
   });
 }
 
-/** From this many ids, a batch is read (or deleted) as one key range when it can be: one request instead of one per id. */
-const RANGE_FROM = 16;
-
-/** The lowest and highest of `ids` in IndexedDB's order for strings (UTF-16 code units, as `<`). */
-function keySpan(ids: readonly string[]): [string, string] | null {
-  if (ids.length < RANGE_FROM) return null;
-  let lo = ids[0]!;
-  let hi = lo;
-  for (const id of ids) {
-    if (id < lo) lo = id;
-    if (id > hi) hi = id;
-  }
-  return [lo, hi];
-}
-
 /**
  * The events of `ids`, in that order. The ids a device makes are time-ordered (UUIDv7), so a
  * batch of its outbox usually spans a short key range: it is read in one request, and used when
@@ -287,26 +272,6 @@ async function rowsByIds(db: MusterDb, ids: readonly string[]): Promise<(HeldEve
   if (rows.length > ids.length * 2) return db.events.bulkGet([...ids]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id));
-}
-
-/**
- * Takes `ids` out of the outbox inside the caller's transaction: as one key range when nothing
- * else waits within it (read in the same transaction, so nothing can slip in), else in slices.
- */
-async function deleteFromOutbox(db: MusterDb, ids: readonly string[]): Promise<void> {
-  const span = keySpan(ids);
-  if (span !== null) {
-    const range = () => db.outbox.where(':id').between(span[0], span[1], true, true);
-    const present = await range()
-      .limit(ids.length + 1)
-      .primaryKeys();
-    const taken = new Set(ids);
-    if (present.length <= ids.length && present.every((k) => taken.has(k))) {
-      await range().delete();
-      return;
-    }
-  }
-  for (let start = 0; start < ids.length; start += SETTLE_SLICE) await db.outbox.bulkDelete(ids.slice(start, start + SETTLE_SLICE));
 }
 
 /** The position after `entries` (read in `queuedAt` order from `from`): where the next read starts. */
@@ -361,37 +326,59 @@ const SETTLE_SLICE = 100;
 export async function settlePush(db: MusterDb, settled: readonly PushSettlement[], epoch?: string): Promise<void> {
   if (settled.length === 0) return;
   const rejected = rejectedEvents(db);
-  const receipts = settled.flatMap((s) => (s.outcome === 'stored' && s.stored !== undefined ? [s.stored] : []));
-  const tables = receipts.length > 0 && epoch !== undefined ? [db.outbox, rejected, db.events, db.packs, db.settings, db.streams] : [db.outbox, rejected];
+  const receipts = epoch === undefined ? [] : settled.flatMap((s) => (s.outcome === 'stored' && s.stored !== undefined ? [s.stored] : []));
+  const tables = receipts.length > 0 ? [db.outbox, rejected, db.events, db.packs, db.settings, db.streams] : [db.outbox, rejected];
+  const ids = settled.map((s) => s.eventId);
+  const refused = settled.flatMap((s) => (s.outcome === 'rejected' ? [{ eventId: s.eventId, ...s.rejection }] : []));
+  // With their receipts, an incident's events leave their rows for a pack (storage/packs.ts); the others are rewritten in place.
+  const held = receipts.map((r): HeldEvent => ({ ...r.event, ...r.receipt }));
+  const packed = held.filter(packable);
+  const kept = held.filter((e) => !packable(e));
+  const packedIdList = packed.map((e) => e.id);
+  const streamIds = [...new Set(receipts.map((r) => r.event.streamId))];
   await db.transaction('rw', tables, async () => {
-    const ids = settled.map((s) => s.eventId);
-    const [known, cursor, row] =
-      receipts.length > 0 && epoch !== undefined
-        ? await Promise.all([readSyncEpoch(db), readCursor(db), db.settings.get(SYNC_HELD_KEY)])
-        : [null, 0, undefined];
-    await deleteFromOutbox(db, ids);
-    const refused = settled.flatMap((s) => (s.outcome === 'rejected' ? [{ eventId: s.eventId, ...s.rejection }] : []));
-    if (refused.length > 0) await rejected.bulkPut(refused);
-    if (receipts.length === 0 || epoch === undefined) return;
-    if (known !== epoch && !(known === null && cursor === 0)) return;
-    if (known === null) await db.settings.put({ key: SYNC_EPOCH_KEY, value: epoch });
-    // With their receipts, an incident's events leave their rows for a pack (storage/packs.ts).
-    await settleIntoPacks(
-      db,
-      receipts.map((r): HeldEvent => ({ ...r.event, ...r.receipt })),
-      SETTLE_SLICE,
-    );
-    await markStreamsChanged(
-      db,
-      receipts.map((r) => r.event.streamId),
-    );
-    const held = row?.value as { epoch?: unknown; ranges?: unknown } | undefined;
-    const before = held?.epoch === epoch && Array.isArray(held.ranges) ? (held.ranges as SeqRange[]) : [];
-    const ranges = addHeldSeqs(
-      before,
-      receipts.map((r) => r.seq),
-      cursor,
-    );
-    await db.settings.put({ key: SYNC_HELD_KEY, value: { epoch, ranges } });
+    // Every read this write depends on, asked for at once; then every write at once. A transaction
+    // runs its requests in order and a failing one aborts them all, and each wait for IndexedDB's
+    // answer costs a round trip: this way a settle waits twice, not a dozen times.
+    const [known, cursor, row, outboxSpan, rowSpan, alreadyPacked, streamRows] = await Promise.all([
+      receipts.length > 0 ? readSyncEpoch(db) : null,
+      receipts.length > 0 ? readCursor(db) : 0,
+      receipts.length > 0 ? db.settings.get(SYNC_HELD_KEY) : undefined,
+      spanHoldingOnly(db.outbox, ids),
+      spanHoldingOnly(db.events, packedIdList),
+      // An event packed already (settled twice) is not packed again.
+      packedIds(db, packedIdList),
+      receipts.length > 0 ? db.streams.bulkGet(streamIds) : [],
+    ]);
+    const writes: Promise<unknown>[] = [deleteIds(db.outbox, ids, outboxSpan, SETTLE_SLICE)];
+    if (refused.length > 0) writes.push(rejected.bulkPut(refused));
+    // Receipts from another epoch than the cursor's (a server restored from a backup) are not kept: those events are pulled back.
+    if (receipts.length > 0 && epoch !== undefined && (known === epoch || (known === null && cursor === 0))) {
+      if (known === null) writes.push(db.settings.put({ key: SYNC_EPOCH_KEY, value: epoch }));
+      writes.push(inSlices(kept, (slice) => db.events.bulkPut(slice)));
+      writes.push(deleteIds(db.events, packedIdList, rowSpan, SETTLE_SLICE));
+      writes.push(
+        addPacks(
+          db,
+          packed.filter((e) => !alreadyPacked.has(e.id)),
+        ),
+      );
+      // The streams' revisions, bumped as `markStreamsChanged` does, from the rows read above.
+      writes.push(db.streams.bulkPut(streamIds.map((streamId, i) => ({ streamId, rev: (streamRows[i]?.rev ?? 0) + 1 }))));
+      const heldRanges = row?.value as { epoch?: unknown; ranges?: unknown } | undefined;
+      const before = heldRanges?.epoch === epoch && Array.isArray(heldRanges.ranges) ? (heldRanges.ranges as SeqRange[]) : [];
+      const ranges = addHeldSeqs(
+        before,
+        receipts.map((r) => r.seq),
+        cursor,
+      );
+      writes.push(db.settings.put({ key: SYNC_HELD_KEY, value: { epoch, ranges } }));
+    }
+    await Promise.all(writes);
   });
+}
+
+/** Writes `rows` a slice at a time (SETTLE_SLICE), each slice's request made once the one before is answered. */
+async function inSlices<T>(rows: readonly T[], write: (slice: T[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += SETTLE_SLICE) await write(rows.slice(start, start + SETTLE_SLICE));
 }
