@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -23,4 +24,28 @@ export function procStatus(pid: number, field: string): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * Waits until `page` has nothing left to do: three idle periods in a row with the whole 50 ms
+ * to spare that requestIdleCallback gives at most, and no resource fetched meanwhile. A timed
+ * navigation from it then measures the open, not the last page's background work (the screens
+ * it loads ahead, the sync's start), as when a person taps a link on a screen they are reading.
+ * Gives up waiting after `timeoutMs` (a page that never rests is measured as it is).
+ */
+export async function settledPage(page: Page, timeoutMs = 30_000): Promise<void> {
+  // A string, not a function: the bench runs under tsx, whose helpers the page does not have.
+  await page.evaluate(`new Promise((done) => {
+    const end = performance.now() + ${timeoutMs};
+    let quiet = 0;
+    let fetched = performance.getEntriesByType('resource').length;
+    const check = (deadline) => {
+      const now = performance.getEntriesByType('resource').length;
+      quiet = deadline.timeRemaining() >= 45 && now === fetched ? quiet + 1 : 0;
+      fetched = now;
+      if (quiet >= 3 || performance.now() > end) done();
+      else requestIdleCallback(check);
+    };
+    requestIdleCallback(check);
+  })`);
 }
