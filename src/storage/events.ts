@@ -5,6 +5,7 @@ import { uuidv7 } from '../domain/ids';
 import { formatIssues } from '../domain/validation';
 import type { MusterDb } from './db';
 import { readIncidentEvents } from './packs';
+import { bumpRevisions } from './streams';
 
 /** What a caller knows when a person taps: the rest (id, stamp, device) is filled in here. */
 export interface EventDraft<K extends EventType = EventType> {
@@ -98,16 +99,15 @@ export async function recordEvent<K extends EventType>(
     };
     const checked = validateEvent(candidate);
     if (!checked.ok) throw new InvalidEventError(`Event ${draft.type} not recorded: ${formatIssues(checked.issues)}`);
-    // The stream's revision, bumped as `markStreamsChanged` does, from the row read above.
-    const rev = (stream?.rev ?? 0) + 1;
+    const { revs, write } = bumpRevisions(db, [draft.streamId], [stream]);
     await Promise.all([
       db.events.add(checked.value),
       db.outbox.add({ eventId: checked.value.id, queuedAt: now, attempts: 0, event: checked.value }),
       alongside?.write(checked.value),
       db.settings.put({ key: CLOCK_KEY, value: stamped.clock }),
-      db.streams.put({ streamId: checked.value.streamId, rev }),
+      write,
     ]);
-    return { event: checked.value, rev };
+    return { event: checked.value, rev: revs.get(draft.streamId) ?? 0 };
   });
 }
 

@@ -82,7 +82,7 @@ export async function heldIds(db: MusterDb, ids: readonly string[]): Promise<Set
   return held;
 }
 
-/** Which of `ids` are held in packs, inside the caller's transaction: one request (a key range from RANGE_FROM ids). */
+/** Which of `ids` are held in packs, inside the caller's transaction: one request (a key range from RANGE_FROM ids, storage/key-span.ts). */
 export async function packedIds(db: MusterDb, ids: readonly string[]): Promise<Set<string>> {
   const held = new Set<string>();
   if (ids.length === 0) return held;

@@ -6,14 +6,24 @@ import type { MusterDb } from './db';
  * only once the events are committed. Returns the new revisions.
  */
 export async function markStreamsChanged(db: MusterDb, streamIds: Iterable<string>): Promise<Map<string, number>> {
-  const revs = new Map<string, number>();
-  for (const streamId of new Set(streamIds)) {
-    const row = await db.streams.get(streamId);
-    const rev = (row?.rev ?? 0) + 1;
-    await db.streams.put({ streamId, rev });
-    revs.set(streamId, rev);
-  }
+  const ids = [...new Set(streamIds)];
+  const { revs, write } = bumpRevisions(db, ids, await db.streams.bulkGet(ids));
+  await write;
   return revs;
+}
+
+/**
+ * `markStreamsChanged` for a write that has read the streams' rows already (`rows[i]` is
+ * `streamIds[i]`'s, read in the same transaction), alongside its other reads: the new
+ * revisions, and the write that stores them (to await with the transaction's other writes).
+ */
+export function bumpRevisions(
+  db: MusterDb,
+  streamIds: readonly string[],
+  rows: readonly ({ rev: number } | undefined)[],
+): { revs: Map<string, number>; write: Promise<unknown> } {
+  const revs = new Map(streamIds.map((streamId, i) => [streamId, (rows[i]?.rev ?? 0) + 1]));
+  return { revs, write: db.streams.bulkPut([...revs].map(([streamId, rev]) => ({ streamId, rev }))) };
 }
 
 export async function streamRev(db: MusterDb, streamId: string): Promise<number> {

@@ -5,6 +5,7 @@ import { addHeldSeqs, type SeqRange } from '../domain/sync-protocol';
 import type { MusterDb, OutboxEntry } from './db';
 import { deleteIds, keySpan, spanHoldingOnly } from './key-span';
 import { addPacks, eventsOfDevice, packable, packedEventsByIds, packedIds } from './packs';
+import { bumpRevisions } from './streams';
 
 /**
  * What the sync engine keeps on the device besides the events and the outbox: the device
@@ -363,8 +364,7 @@ export async function settlePush(db: MusterDb, settled: readonly PushSettlement[
           packed.filter((e) => !alreadyPacked.has(e.id)),
         ),
       );
-      // The streams' revisions, bumped as `markStreamsChanged` does, from the rows read above.
-      writes.push(db.streams.bulkPut(streamIds.map((streamId, i) => ({ streamId, rev: (streamRows[i]?.rev ?? 0) + 1 }))));
+      writes.push(bumpRevisions(db, streamIds, streamRows).write);
       const heldRanges = row?.value as { epoch?: unknown; ranges?: unknown } | undefined;
       const before = heldRanges?.epoch === epoch && Array.isArray(heldRanges.ranges) ? (heldRanges.ranges as SeqRange[]) : [];
       const ranges = addHeldSeqs(
