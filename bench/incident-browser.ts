@@ -4,10 +4,15 @@ import { join } from 'node:path';
 import { newSession } from '../test/e2e/browser';
 import { buildApp } from '../build/build-app';
 import { startServer } from '../test/e2e/server-process';
-import { median, settledPage } from './measure';
+import { installProbes, median, settledPage, timeProbes } from './measure';
 
 const EXTRA_EVENTS = 10_000;
 const BIG_EVENTS = 100_000;
+
+/** The incident page as it opens, on "now": the first open step's Done button. */
+const NOW_DONE = '[data-testid="now-steps"] > li:first-child [data-testid="now-done"]';
+/** Its full checklist, one tap away (the taps below are made there): the first step's buttons. */
+const CHECKLIST_STEP = '[data-testid="step-step.command.interim"] button';
 
 interface IncidentFigures {
   tapToShownMedianMs: number;
@@ -26,6 +31,10 @@ async function measureIncident(serverUrl: string, count: number): Promise<Incide
     const page = await session.context.newPage();
     // tsx (esbuild, keepNames) wraps named functions in __name(); give the page a no-op one.
     await page.addInitScript('window.__name = (f) => f;');
+    await installProbes(page, {
+      now: `document.querySelector('${NOW_DONE}') !== null`,
+      checklist: `document.querySelector('${CHECKLIST_STEP}') !== null`,
+    });
     await page.goto(`${serverUrl}/incidents/new?playbook=flood-emergency&lang=en`);
     await page.getByTestId('actor-name').fill('Bench');
     await page.getByTestId('start-incident').click();
@@ -91,23 +100,20 @@ async function measureIncident(serverUrl: string, count: number): Promise<Incide
 
     // Opening a page of the incident, five times after two that fill the HTTP cache and the
     // browser's compiled-code cache (Chromium keeps a script's compiled code from its second
-    // run on), as on a phone that has opened the app before: navigation start to the element
-    // `selector` names being on screen (checked on every frame). Each open starts from a page at
-    // rest, as when a person taps a link on the screen they are reading.
-    const timeToOpen = async (address: string, selector: string): Promise<number> => {
+    // run on), as on a phone that has opened the app before: navigation start to the probe's
+    // element being on screen (checked on every frame in the page: bench/measure.ts). Each open
+    // starts from a page at rest, as when a person taps a link on the screen they are reading.
+    const timeToOpen = async (address: string, probe: 'now' | 'checklist'): Promise<number> => {
       const opens: number[] = [];
       for (let i = 0; i < 7; i++) {
         await settledPage(page);
-        await page.goto(address);
-        const at = await page.waitForFunction((sel) => (document.querySelector(sel) ? performance.now() : 0), selector, { polling: 'raf', timeout: 60_000 });
-        if (i > 1) opens.push(await at.jsonValue());
+        const at = await timeProbes(page, [probe], () => page.goto(address));
+        if (i > 1) opens.push(at[probe]);
       }
       return median(opens);
     };
-    // The incident page as it opens, on "now": the first open step's Done button.
-    const openIncidentPageMs = await timeToOpen(url, '[data-testid="now-steps"] > li:first-child [data-testid="now-done"]');
-    // Its full checklist, one tap away (the taps below are made there): the first step's buttons.
-    const openChecklistMs = await timeToOpen(`${url}?tab=steps`, '[data-testid="step-step.command.interim"] button');
+    const openIncidentPageMs = await timeToOpen(url, 'now');
+    const openChecklistMs = await timeToOpen(`${url}?tab=steps`, 'checklist');
     const events = await page.evaluate(() => document.querySelector('[data-testid="phase"]') !== null);
     if (!events) throw new Error('incident page did not render');
 
