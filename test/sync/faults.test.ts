@@ -111,10 +111,11 @@ function engineOf(d: TestDevice, dep: Deployment): { engine: ReturnType<typeof c
  * the body — so a test can cut the server off half-way through an upload.
  */
 function nodeFetch(onPush?: (req: ClientRequest, body: Buffer) => boolean): FetchLike {
-  return (input, init) =>
-    new Promise((resolve, reject) => {
+  return async (input, init) => {
+    // The transport sends a push as a Blob (src/sync/transport.ts), other requests as strings.
+    const body = typeof init.body === 'string' ? Buffer.from(init.body) : init.body instanceof Blob ? Buffer.from(await init.body.arrayBuffer()) : undefined;
+    return new Promise((resolve, reject) => {
       const url = new URL(input);
-      const body = typeof init.body === 'string' ? Buffer.from(init.body) : undefined;
       const headers: Record<string, string> = { ...(init.headers as Record<string, string>) };
       if (body) headers['Content-Length'] = String(body.length);
       const req = request(
@@ -134,6 +135,7 @@ function nodeFetch(onPush?: (req: ClientRequest, body: Buffer) => boolean): Fetc
       if (body && init.method === 'POST' && onPush?.(req, body)) return;
       req.end(body);
     });
+  };
 }
 
 const note = (text: string) => ({ streamId: 'inc-flood-b1', actor: '王值班', type: 'note.added' as const, payload: { text } });
