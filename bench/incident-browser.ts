@@ -100,8 +100,8 @@ async function measureIncident(serverUrl: string, count: number): Promise<Incide
 
     // Opening a page of the incident, five times after two that fill the HTTP cache and the
     // browser's compiled-code cache (Chromium keeps a script's compiled code from its second
-    // run on), as on a phone that has opened the app before: navigation start to the probe's
-    // element being on screen (checked on every frame in the page: bench/measure.ts). Each open
+    // run on), as on a phone that has opened the app before: navigation start to the frame that
+    // paints the probe's element (checked in the page as it changes: bench/measure.ts). Each open
     // starts from a page at rest, as when a person taps a link on the screen they are reading.
     const timeToOpen = async (address: string, probe: 'now' | 'checklist'): Promise<number> => {
       const opens: number[] = [];
