@@ -154,17 +154,17 @@ export async function pushOutbox(deps: SyncRoundDeps, report: SyncReport): Promi
   const pause = deps.yieldBetweenPages ?? nextMacrotask;
   let from: OutboxPosition | undefined;
   let drained = false;
-  const ready: MusterEvent[][] = [];
+  const ready: PushChunk[] = [];
   const inFlight: Promise<PushAnswer>[] = [];
   let failure: { error: unknown } | null = null;
   let answers = 0;
   /** Reads and sends until PUSHES_IN_FLIGHT requests travel (one until the server has answered) or the outbox has nothing more. */
   const sendMore = async (): Promise<void> => {
     while (failure === null && inFlight.length < (answers === 0 ? 1 : PUSHES_IN_FLIGHT)) {
-      const events = ready.shift();
-      if (events !== undefined) {
+      const chunk = ready.shift();
+      if (chunk !== undefined) {
         inFlight.push(
-          pushChunk(deps, events, report).then(
+          pushChunk(deps, chunk.events, report, chunk.encoded).then(
             (answer): PushAnswer => ({ ok: true, ...answer }),
             (error: unknown): PushAnswer => ({ ok: false, error }),
           ),
@@ -199,6 +199,12 @@ export async function pushOutbox(deps: SyncRoundDeps, report: SyncReport): Promi
   if (failure !== null) throw failure.error;
 }
 
+/** One request's events, and each one's JSON (measured for the size limit, then sent as it is). */
+interface PushChunk {
+  readonly events: MusterEvent[];
+  readonly encoded: string[];
+}
+
 /**
  * Splits a read batch into requests by size as well as by count (500 long notes could pass the
  * 1 MB limit); an event too big for any request, or whose row is missing, is settled at once.
@@ -206,11 +212,11 @@ export async function pushOutbox(deps: SyncRoundDeps, report: SyncReport): Promi
 function prepareBatch(
   batch: readonly { entry: { eventId: string }; event: HeldEvent | undefined }[],
   now: () => number,
-): { settled: PushSettlement[]; missing: number; chunks: MusterEvent[][] } {
+): { settled: PushSettlement[]; missing: number; chunks: PushChunk[] } {
   const settled: PushSettlement[] = [];
   let missing = 0;
-  const chunks: MusterEvent[][] = [];
-  let chunk: MusterEvent[] = [];
+  const chunks: PushChunk[] = [];
+  let chunk: PushChunk = { events: [], encoded: [] };
   let chunkBytes = 0;
   for (const { entry, event: held } of batch) {
     if (held === undefined) {
@@ -220,20 +226,22 @@ function prepareBatch(
     }
     // The envelope only: an event pushed again after a restore holds the old server's receipt.
     const event = envelopeOf(held);
-    const bytes = utf8Length(JSON.stringify(event)) + 1;
+    const json = JSON.stringify(event);
+    const bytes = utf8Length(json) + 1;
     if (bytes > BODY_BUDGET) {
       settled.push(rejection(event, 'tooLarge', `The event is ${bytes} bytes; a push may carry at most ${BODY_BUDGET}`, now()));
       continue;
     }
-    if (chunk.length > 0 && chunkBytes + bytes > BODY_BUDGET) {
+    if (chunk.events.length > 0 && chunkBytes + bytes > BODY_BUDGET) {
       chunks.push(chunk);
-      chunk = [];
+      chunk = { events: [], encoded: [] };
       chunkBytes = 0;
     }
-    chunk.push(event);
+    chunk.events.push(event);
+    chunk.encoded.push(json);
     chunkBytes += bytes;
   }
-  if (chunk.length > 0) chunks.push(chunk);
+  if (chunk.events.length > 0) chunks.push(chunk);
   return { settled, missing, chunks };
 }
 
@@ -256,10 +264,15 @@ function utf8Length(text: string): number {
  * Pushes `events`; if the server refuses the request as a whole (not event by event), halves
  * it until the one event at fault is found and set aside, so it cannot hold back the rest.
  */
-async function pushChunk(deps: SyncRoundDeps, events: MusterEvent[], report: SyncReport): Promise<{ settled: PushSettlement[]; epoch?: string }> {
+async function pushChunk(
+  deps: SyncRoundDeps,
+  events: MusterEvent[],
+  report: SyncReport,
+  encoded?: readonly string[],
+): Promise<{ settled: PushSettlement[]; epoch?: string }> {
   let reply: PushResponse;
   try {
-    reply = await deps.transport.push(events);
+    reply = await deps.transport.push(events, encoded);
   } catch (error) {
     if (!(error instanceof SyncError) || error.kind !== 'refused') throw error;
     if (events.length === 1 && events[0] !== undefined) {
