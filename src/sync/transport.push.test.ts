@@ -15,6 +15,7 @@ function note(i: number, text: string): MusterEvent {
     hlc: formatStamp({ wall: Date.UTC(2026, 6, 14, 2, 0) + i, counter: 0, deviceId: 'd-scribe' }),
     type: 'note.added',
     payload: { text },
+    v: 1,
   };
 }
 
