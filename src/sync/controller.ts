@@ -220,6 +220,35 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
       })
     : null;
 
+  let outboxWatch: Subscription | null = null;
+  /** Whether the watch has said how many wait since it started. */
+  let outboxCounted = false;
+
+  /**
+   * Watches how many records wait (a count, which reads every outbox entry). Paused while a round
+   * runs: a push of thousands would count them all again after every batch it sends, and the
+   * round says itself how many left (`onPushSettled`). Watching again counts afresh, and a record
+   * written meanwhile and not sent brings the next round soon (`afterWrite`).
+   */
+  function watchOutbox(): void {
+    if (outboxWatch !== null || !started) return;
+    outboxCounted = false;
+    outboxWatch = liveQuery(() => db.outbox.count()).subscribe({
+      next: (waiting) => {
+        outboxCounted = true;
+        const before = status.waiting;
+        update({ waiting });
+        afterWrite(waiting, before);
+      },
+      error: () => undefined,
+    });
+  }
+
+  function unwatchOutbox(): void {
+    outboxWatch?.unsubscribe();
+    outboxWatch = null;
+  }
+
   function schedule(delayMs: number): void {
     if (!started) return;
     const at = now() + delayMs;
@@ -268,7 +297,11 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
     }
     lastAttemptAt = now();
     update({ enrolled: true, syncing: true, nextAttemptAt: null });
+    // The round counts down from what waits now (counted here if the watch has not said yet).
+    const counted = outboxWatch !== null && outboxCounted;
+    unwatchOutbox();
     try {
+      if (!counted) update({ waiting: await db.outbox.count() });
       if (!recoveredUnreadable) {
         recoveredUnreadable = true;
         await retryUnreadable(db, await deviceId(db, env), now());
@@ -282,6 +315,7 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
         recheckIdentity: !identityChecked,
         // A page that arrived is the server heard from: the panel must not say "not heard" while records pour in.
         onPullProgress: (pullProgress) => update({ pullProgress, lastHeardAt: now() }),
+        onPushSettled: (count) => update({ waiting: Math.max(0, status.waiting - count) }),
         ...env,
       });
       identityChecked = true;
@@ -329,6 +363,8 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
       failures++;
       const retryAfter = error instanceof SyncError ? (error.retryAfterMs ?? 0) : 0;
       schedule(Math.max(backoffDelay(failures, randomFraction(random), backoff), retryAfter));
+    } finally {
+      watchOutbox();
     }
   }
 
@@ -408,15 +444,8 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
       void loadPersisted();
       const rejected = rejectedEvents(db);
       const flagged = flaggedEvents(db);
+      watchOutbox();
       subscriptions = [
-        liveQuery(() => db.outbox.count()).subscribe({
-          next: (waiting) => {
-            const before = status.waiting;
-            update({ waiting });
-            afterWrite(waiting, before);
-          },
-          error: () => undefined,
-        }),
         liveQuery(() => rejected.count()).subscribe({ next: (n) => update({ rejected: n }), error: () => undefined }),
         liveQuery(() => flagged.count()).subscribe({ next: (n) => update({ flagged: n }), error: () => undefined }),
       ];
@@ -430,6 +459,7 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
       cancelTimer();
       for (const s of subscriptions) s.unsubscribe();
       subscriptions = [];
+      unwatchOutbox();
       options.windowTarget?.removeEventListener('online', onOnline);
       options.documentTarget?.removeEventListener('visibilitychange', onVisibility);
       update({ nextAttemptAt: null });

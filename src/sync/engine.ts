@@ -61,6 +61,8 @@ export interface SyncRoundDeps extends WriteEnv {
   recheckIdentity?: boolean;
   /** Told after each pulled page is written: events pulled so far this round, of how many the server said. */
   onPullProgress?: (progress: PullProgress) => void;
+  /** Told each time records leave the outbox during a push (answered, refused or missing): how many. */
+  onPushSettled?: (count: number) => void;
   /**
    * Lets the page answer input between two pulled pages and two written push answers (a
    * macrotask by default). Tests pass their own to step through the pipeline.
@@ -181,6 +183,7 @@ export async function pushOutbox(deps: SyncRoundDeps, report: SyncReport): Promi
       const prepared = prepareBatch(batch, deps.now);
       report.rejected += prepared.settled.length - prepared.missing;
       await settlePush(db, prepared.settled);
+      if (prepared.settled.length > 0) deps.onPushSettled?.(prepared.settled.length);
       ready.push(...prepared.chunks);
     }
   };
@@ -193,7 +196,7 @@ export async function pushOutbox(deps: SyncRoundDeps, report: SyncReport): Promi
     }
     answers++;
     // The next batch sets off before this answer is written.
-    await Promise.all([sendMore(), settlePush(db, answered.settled, answered.epoch)]);
+    await Promise.all([sendMore(), settlePush(db, answered.settled, answered.epoch).then(() => deps.onPushSettled?.(answered.settled.length))]);
     await pause();
   }
   if (failure !== null) throw failure.error;

@@ -101,6 +101,34 @@ describe('when the engine syncs', () => {
     expect(engine.getStatus().lastSuccessAt).toBe(clock);
   });
 
+  it('counts down as the server answers each batch, and counts the outbox again only once the round is over', async () => {
+    const { engine, device } = await rig({ pollMs: 60_000 });
+    // Three batches (500, 500, 100), recorded before the engine starts.
+    for (let i = 0; i < 1_100; i++) await device.record(note(`水位 ${i} cm`));
+    let counts = 0;
+    const count = device.db.outbox.count.bind(device.db.outbox);
+    device.db.outbox.count = () => {
+      counts++;
+      return count();
+    };
+    const seen: number[] = [];
+    engine.subscribe(() => {
+      const { waiting } = engine.getStatus();
+      if (seen[seen.length - 1] !== waiting) seen.push(waiting);
+    });
+    engine.start();
+    await engine.whenIdle();
+    await statusWhere(engine, (s) => s.waiting === 0 && !s.syncing);
+    expect(server.eventIds('org-bank-sz')).toHaveLength(1_100);
+    expect(seen).toEqual([0, 1_100, 600, 100, 0]);
+    // At most: the watch as the engine starts, the round's own when that had not answered yet, the watch after the round.
+    expect(counts).toBeLessThanOrEqual(3);
+
+    // A record written while a round runs and left for later is sent soon after it.
+    await device.record(note('水位 1 cm'));
+    await statusWhere(engine, (s) => s.waiting === 1);
+  });
+
   it('treats a failed request as offline, backs off with jitter, and tries at once when the network comes back', async () => {
     // A debounce as long as the first back-off step, so the timers seen are the back-off's.
     const { engine, device, timers, win, network } = await rig({ debounceMs: 1_500 });
