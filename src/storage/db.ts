@@ -4,7 +4,7 @@ import type { MusterEvent } from '../domain/event';
 import type { HeldEvent } from '../domain/merge-order';
 import type { HlcClock } from '../domain/hlc';
 import type { BranchEventRow, BranchRow } from './branches';
-import type { EventPack } from './packs';
+import type { EventPack, PendingReceipt } from './packs';
 import type { PhotoRow } from './photos';
 import type { FlaggedEvent, RejectedEvent } from './sync-state';
 
@@ -103,6 +103,8 @@ export class MusterDb extends Dexie {
   declare photos: EntityTable<PhotoRow, 'hash'>;
   /** Many events of one incident per row, once the server has them (src/storage/packs.ts). */
   declare packs: EntityTable<EventPack, 'key'>;
+  /** Receipts of pushed events not packed yet, one row per answer (src/storage/packs.ts). */
+  declare receipts: EntityTable<PendingReceipt, 'key'>;
 
   constructor(name: string) {
     super(name);
@@ -135,6 +137,10 @@ export class MusterDb extends Dexie {
     // Packs (src/storage/packs.ts): an incident's synced events, many to a row; `ids` says which pack holds an event.
     this.version(6).stores({
       packs: '++key, streamId, *ids',
+    });
+    // Pending receipts (src/storage/packs.ts): a push's answer for events still rows, until they are packed.
+    this.version(7).stores({
+      receipts: '++key',
     });
   }
 }

@@ -4,7 +4,7 @@ import { createClock, tick, type HlcClock } from '../domain/hlc';
 import { uuidv7 } from '../domain/ids';
 import { formatIssues } from '../domain/validation';
 import type { MusterDb } from './db';
-import { readIncidentEvents } from './packs';
+import { pendingReceipts, readIncidentEvents, withPending } from './packs';
 import { bumpRevisions } from './streams';
 
 /** What a caller knows when a person taps: the rest (id, stamp, device) is filled in here. */
@@ -123,7 +123,7 @@ export async function readStream(db: MusterDb, streamId: string): Promise<Muster
  * single task decodes 100,000 events at once. Resolves with how many events were read.
  */
 export async function readStreamPages(db: MusterDb, streamId: string, onPage: (events: readonly MusterEvent[]) => void, pageSize = 5000): Promise<number> {
-  return db.transaction('r', db.events, db.packs, async () => {
+  return db.transaction('r', db.events, db.packs, db.receipts, async () => {
     if ((await db.packs.where('streamId').equals(streamId).count()) === 0) return readRowPages(db, streamId, onPage, pageSize);
     // Packed (synced) events: read whole, a few packs per request (storage/packs.ts), then handed over in pages.
     const events = await readIncidentEvents(db, streamId);
@@ -135,9 +135,12 @@ export async function readStreamPages(db: MusterDb, streamId: string, onPage: (e
 /** `readStreamPages` for a stream held as rows only (nothing of it packed). */
 async function readRowPages(db: MusterDb, streamId: string, onPage: (events: readonly MusterEvent[]) => void, pageSize: number): Promise<number> {
   const index = () => db.events.where('[streamId+hlc]');
-  return db.transaction('r', db.events, async () => {
+  return db.transaction('r', db.events, db.receipts, async () => {
+    // Rows a push has sent take their receipt from the answer until they are packed (storage/packs.ts).
+    const pendingRead = pendingReceipts(db);
     let read = 0;
     let next = index().between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).limit(pageSize).toArray();
+    const pending = await pendingRead;
     // Ids already handed over at the last page's last stamp: the next page starts at that stamp (inclusive), so
     // events sharing a stamp across the page break are neither lost nor handed over twice.
     let atBoundary = new Set<string>();
@@ -154,17 +157,17 @@ async function readRowPages(db: MusterDb, streamId: string, onPage: (events: rea
         next = index().between([streamId, last.hlc], [streamId, Dexie.maxKey], false).limit(pageSize).toArray();
         atBoundary = new Set();
         read += rest.length;
-        onPage(rest);
+        onPage(withPending(rest, pending));
         continue;
       }
       read += fresh.length;
       if (!full) {
-        onPage(fresh);
+        onPage(withPending(fresh, pending));
         return read;
       }
       next = index().between([streamId, last.hlc], [streamId, Dexie.maxKey], true).limit(pageSize).toArray();
       atBoundary = new Set(rows.filter((e) => e.hlc === last.hlc).map((e) => e.id));
-      onPage(fresh);
+      onPage(withPending(fresh, pending));
     }
   });
 }

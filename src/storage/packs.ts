@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { compareEvents } from '../domain/event-order';
-import type { HeldEvent } from '../domain/merge-order';
+import type { HeldEvent, ServerReceipt } from '../domain/merge-order';
 import { photoRefsOf } from '../domain/photo-refs';
 import type { MusterDb } from './db';
 import { keySpan } from './key-span';
@@ -33,6 +33,41 @@ export interface EventPack {
   /** The ids of `events`, indexed (multi-entry). */
   ids: string[];
   events: HeldEvent[];
+}
+
+/**
+ * A push's answer for events that are still rows (schema version 7). Giving each pushed event its
+ * receipt and moving it into a pack was half of a push's time (10,000 events: about 0.7 s of
+ * IndexedDB work in the push's transactions); so the push writes this one row in the transaction
+ * that takes its events out of the outbox, and packs them after the round (sync-state.ts
+ * `packPushed`). Until then every reader here gives those rows the receipt (`withPending`), so
+ * nothing reads differently before and after packing.
+ */
+export interface PendingReceipt {
+  /** Auto-increment key: the order answers were written in. */
+  key?: number;
+  /** The server database the receipt counts in (sync-state.ts): one from another is dropped. */
+  epoch: string;
+  receivedAt: string;
+  deliveredBy: string | null;
+  /** Its events, packable, held as rows of `events` when it was written. */
+  ids: string[];
+}
+
+/** Receipts waiting to be packed, by event id, inside the caller's transaction (the table is empty but just after a push). */
+export async function pendingReceipts(db: MusterDb): Promise<Map<string, Required<ServerReceipt>>> {
+  const out = new Map<string, Required<ServerReceipt>>();
+  for (const r of await db.receipts.toArray()) for (const id of r.ids) out.set(id, { receivedAt: r.receivedAt, deliveredBy: r.deliveredBy });
+  return out;
+}
+
+/** Rows of `events` with the receipts waiting for them (packed events have theirs already). */
+export function withPending(rows: HeldEvent[], pending: ReadonlyMap<string, Required<ServerReceipt>>): HeldEvent[] {
+  if (pending.size === 0) return rows;
+  return rows.map((e) => {
+    const receipt = pending.get(e.id);
+    return receipt === undefined ? e : { ...e, ...receipt };
+  });
 }
 
 /** Incident streams: the only ones whose events are packed. */
@@ -151,11 +186,13 @@ const PACKS_PER_READ = 4;
  * inside one read transaction of the caller (or its own).
  */
 export async function readIncidentEvents(db: MusterDb, streamId: string): Promise<HeldEvent[]> {
-  return db.transaction('r', db.events, db.packs, async () => {
-    const [rows, keys] = await Promise.all([
+  return db.transaction('r', db.events, db.packs, db.receipts, async () => {
+    const [stored, keys, pending] = await Promise.all([
       db.events.where('[streamId+hlc]').between([streamId, Dexie.minKey], [streamId, Dexie.maxKey]).toArray(),
       db.packs.where('streamId').equals(streamId).primaryKeys(),
+      pendingReceipts(db),
     ]);
+    const rows = withPending(stored, pending);
     // All asked for at once (no wait for each answer before the next request), each answer decoded in its own task.
     const slices: (typeof keys)[] = [];
     for (let start = 0; start < keys.length; start += PACKS_PER_READ) slices.push(keys.slice(start, start + PACKS_PER_READ));
@@ -170,7 +207,7 @@ export async function readIncidentEvents(db: MusterDb, streamId: string): Promis
   });
 }
 
-/** Every event of `device` this device holds, rows and packs (a full scan: only after a server restore). */
+/** Every event of `device` this device holds, rows and packs (a full scan: only after a server restore, which drops pending receipts). */
 export async function eventsOfDevice(db: MusterDb, device: string): Promise<HeldEvent[]> {
   const rows = await db.events.filter((e) => e.deviceId === device).toArray();
   const packed: HeldEvent[] = [];
@@ -196,9 +233,9 @@ export async function packedEventsByIds(db: MusterDb, ids: readonly string[]): P
 
 /** Every event this device holds, rows and packs, in no particular order. */
 export async function allHeldEvents(db: MusterDb): Promise<HeldEvent[]> {
-  return db.transaction('r', db.events, db.packs, async () => {
-    const [rows, packs] = await Promise.all([db.events.toArray(), db.packs.toArray()]);
-    return [...rows, ...packs.flatMap((p) => p.events)];
+  return db.transaction('r', db.events, db.packs, db.receipts, async () => {
+    const [rows, packs, pending] = await Promise.all([db.events.toArray(), db.packs.toArray(), pendingReceipts(db)]);
+    return [...withPending(rows, pending), ...packs.flatMap((p) => p.events)];
   });
 }
 
@@ -215,5 +252,8 @@ export async function heldEventCount(db: MusterDb): Promise<number> {
 
 /** One held event by id, a row or in a pack. */
 export async function heldEvent(db: MusterDb, id: string): Promise<HeldEvent | undefined> {
-  return db.transaction('r', db.events, db.packs, async () => (await db.events.get(id)) ?? (await packedEventsByIds(db, [id])).get(id));
+  return db.transaction('r', db.events, db.packs, db.receipts, async () => {
+    const [row, pending] = await Promise.all([db.events.get(id), pendingReceipts(db)]);
+    return row !== undefined ? withPending([row], pending)[0] : (await packedEventsByIds(db, [id])).get(id);
+  });
 }

@@ -4,7 +4,7 @@ import { DEVICE_ROLES, type DeviceRole } from '../domain/playbook-publish';
 import { addHeldSeqs, type SeqRange } from '../domain/sync-protocol';
 import type { MusterDb, OutboxEntry } from './db';
 import { deleteIds, keySpan, spanHoldingOnly } from './key-span';
-import { addPacks, eventsOfDevice, packable, packedEventsByIds, packedIds } from './packs';
+import { addPacks, eventsOfDevice, packable, packedEventsByIds, type PendingReceipt } from './packs';
 import { bumpRevisions } from './streams';
 
 /**
@@ -153,10 +153,12 @@ export async function recordSyncEpoch(db: MusterDb, epoch: string): Promise<void
  */
 export async function startNewEpoch(db: MusterDb, epoch: string, device: string, at: number): Promise<string[]> {
   const rejected = rejectedEvents(db);
-  return db.transaction('rw', [db.settings, db.outbox, db.events, db.packs, rejected], async () => {
+  return db.transaction('rw', [db.settings, db.outbox, db.events, db.packs, db.receipts, rejected], async () => {
     await db.settings.put({ key: SYNC_CURSOR_KEY, value: 0 });
     await db.settings.put({ key: SYNC_EPOCH_KEY, value: epoch });
     await db.settings.delete(SYNC_HELD_KEY);
+    // Receipts of the old database not packed yet are dropped: the re-pull brings the new one's.
+    await db.receipts.clear();
     // In the order they were recorded (stamp order), as the outbox sends them.
     const own = (await eventsOfDevice(db, device)).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0)).map((e) => e.id);
     const [waiting, refused] = await Promise.all([db.outbox.bulkGet(own), rejected.bulkGet(own)]);
@@ -320,35 +322,31 @@ const SETTLE_SLICE = 100;
  * Events stored with a receipt (`epoch`: the server database the seqs count in) take it now, as
  * a pull would have given it, and their seqs join the held ranges, so pulls skip them; only
  * when the epoch is the cursor's (or the cursor has none yet, at 0), else they are pulled back
- * as before. The same commit: the held ranges never name an event this device lacks. The rows
- * are written whole from the pushed envelopes (events are append-only: only the receipt a
- * pull brings changes a row, and no pull runs while a push is settled), in slices.
+ * as before. The same commit: the held ranges never name an event this device lacks. An
+ * incident's events get it as one pending receipt per answer, and are packed after the round
+ * (`packPushed`; storage/packs.ts); the others are rewritten whole from the pushed envelopes
+ * (events are append-only: only the receipt a pull brings changes a row, and no pull runs while
+ * a push is settled), in slices.
  */
 export async function settlePush(db: MusterDb, settled: readonly PushSettlement[], epoch?: string): Promise<void> {
   if (settled.length === 0) return;
   const rejected = rejectedEvents(db);
   const receipts = epoch === undefined ? [] : settled.flatMap((s) => (s.outcome === 'stored' && s.stored !== undefined ? [s.stored] : []));
-  const tables = receipts.length > 0 ? [db.outbox, rejected, db.events, db.packs, db.settings, db.streams] : [db.outbox, rejected];
+  const tables = receipts.length > 0 ? [db.outbox, rejected, db.events, db.receipts, db.settings, db.streams] : [db.outbox, rejected];
   const ids = settled.map((s) => s.eventId);
   const refused = settled.flatMap((s) => (s.outcome === 'rejected' ? [{ eventId: s.eventId, ...s.rejection }] : []));
-  // With their receipts, an incident's events leave their rows for a pack (storage/packs.ts); the others are rewritten in place.
   const held = receipts.map((r): HeldEvent => ({ ...r.event, ...r.receipt }));
-  const packed = held.filter(packable);
   const kept = held.filter((e) => !packable(e));
-  const packedIdList = packed.map((e) => e.id);
   const streamIds = [...new Set(receipts.map((r) => r.event.streamId))];
   await db.transaction('rw', tables, async () => {
     // Every read this write depends on, asked for at once; then every write at once. A transaction
     // runs its requests in order and a failing one aborts them all, and each wait for IndexedDB's
     // answer costs a round trip: this way a settle waits twice, not a dozen times.
-    const [known, cursor, row, outboxSpan, rowSpan, alreadyPacked, streamRows] = await Promise.all([
+    const [known, cursor, row, outboxSpan, streamRows] = await Promise.all([
       receipts.length > 0 ? readSyncEpoch(db) : null,
       receipts.length > 0 ? readCursor(db) : 0,
       receipts.length > 0 ? db.settings.get(SYNC_HELD_KEY) : undefined,
       spanHoldingOnly(db.outbox, ids),
-      spanHoldingOnly(db.events, packedIdList),
-      // An event packed already (settled twice) is not packed again.
-      packedIds(db, packedIdList),
       receipts.length > 0 ? db.streams.bulkGet(streamIds) : [],
     ]);
     const writes: Promise<unknown>[] = [deleteIds(db.outbox, ids, outboxSpan, SETTLE_SLICE)];
@@ -357,13 +355,11 @@ export async function settlePush(db: MusterDb, settled: readonly PushSettlement[
     if (receipts.length > 0 && epoch !== undefined && (known === epoch || (known === null && cursor === 0))) {
       if (known === null) writes.push(db.settings.put({ key: SYNC_EPOCH_KEY, value: epoch }));
       writes.push(inSlices(kept, (slice) => db.events.bulkPut(slice)));
-      writes.push(deleteIds(db.events, packedIdList, rowSpan, SETTLE_SLICE));
-      writes.push(
-        addPacks(
-          db,
-          packed.filter((e) => !alreadyPacked.has(e.id)),
-        ),
+      const pending = pendingFor(
+        epoch,
+        receipts.filter((r) => packable(r.event)),
       );
+      if (pending.length > 0) writes.push(db.receipts.bulkAdd(pending));
       writes.push(bumpRevisions(db, streamIds, streamRows).write);
       const heldRanges = row?.value as { epoch?: unknown; ranges?: unknown } | undefined;
       const before = heldRanges?.epoch === epoch && Array.isArray(heldRanges.ranges) ? (heldRanges.ranges as SeqRange[]) : [];
@@ -375,6 +371,53 @@ export async function settlePush(db: MusterDb, settled: readonly PushSettlement[
       writes.push(db.settings.put({ key: SYNC_HELD_KEY, value: { epoch, ranges } }));
     }
     await Promise.all(writes);
+  });
+}
+
+/** One pending receipt per distinct receipt among `receipts` (one answer has one). */
+function pendingFor(epoch: string, receipts: readonly PushReceipt[]): PendingReceipt[] {
+  const byReceipt = new Map<string, PendingReceipt>();
+  for (const { event, receipt } of receipts) {
+    const key = JSON.stringify([receipt.receivedAt, receipt.deliveredBy]);
+    const found = byReceipt.get(key);
+    if (found) found.ids.push(event.id);
+    else byReceipt.set(key, { epoch, receivedAt: receipt.receivedAt, deliveredBy: receipt.deliveredBy, ids: [event.id] });
+  }
+  return [...byReceipt.values()];
+}
+
+/**
+ * Packs the events of the oldest pending receipt (`settlePush`) in one transaction: their rows
+ * leave `events` for a pack, each with the receipt, as a pull stores an incident's events (an
+ * event no longer a row, pulled or packed meanwhile, is left as it is). A receipt of another
+ * epoch than the cursor's is dropped. Returns how many events were packed, or null when no
+ * receipt waits.
+ */
+export async function packPushed(db: MusterDb): Promise<number | null> {
+  return db.transaction('rw', [db.receipts, db.events, db.packs, db.settings], async () => {
+    const pending = await db.receipts.orderBy(':id').first();
+    if (pending?.key === undefined) return null;
+    const [epoch, rows] = await Promise.all([readSyncEpoch(db), rowsByIds(db, pending.ids)]);
+    if (epoch !== pending.epoch) {
+      await db.receipts.delete(pending.key);
+      return 0;
+    }
+    const receipt = { receivedAt: pending.receivedAt, deliveredBy: pending.deliveredBy };
+    const found = rows.flatMap((e) => (e === undefined ? [] : [{ ...e, ...receipt }]));
+    const packed = found.filter(packable);
+    const packedIdList = packed.map((e) => e.id);
+    const span = await spanHoldingOnly(db.events, packedIdList);
+    await Promise.all([
+      deleteIds(db.events, packedIdList, span, SETTLE_SLICE),
+      addPacks(db, packed),
+      // Not packable (never written so, but cheap to survive): the row takes its receipt in place.
+      inSlices(
+        found.filter((e) => !packable(e)),
+        (slice) => db.events.bulkPut(slice),
+      ),
+      db.receipts.delete(pending.key),
+    ]);
+    return packed.length;
   });
 }
 

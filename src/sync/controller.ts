@@ -16,7 +16,7 @@ import {
 import { retryUnreadable } from './apply';
 import { wantMissingPhotos } from '../storage/photos';
 import { backoffDelay, DEFAULT_BACKOFF, randomFraction, type BackoffPolicy } from './backoff';
-import { syncOnce, type PullProgress, type SyncReport } from './engine';
+import { packAfterPush, syncOnce, type PullProgress, type SyncReport } from './engine';
 import { syncPhotos } from './photos';
 import { syncLock, type SyncLock } from './lock';
 import { createStreamKeeper, type OpenStream, type StreamKeeper, type StreamState } from './stream';
@@ -220,6 +220,8 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
       })
     : null;
 
+  /** Packing after a round (`packAfterPush`), while it runs. */
+  let packing: Promise<void> | null = null;
   let outboxWatch: Subscription | null = null;
   /** Whether the watch has said how many wait since it started. */
   let outboxCounted = false;
@@ -247,6 +249,19 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
   function unwatchOutbox(): void {
     outboxWatch?.unsubscribe();
     outboxWatch = null;
+  }
+
+  /** After a round that pushed: its events go into packs in the background, one answer at a time (a failure leaves them for next time). */
+  function packLater(): void {
+    if (packing !== null || !started) return;
+    packing = packAfterPush(db)
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => {
+        packing = null;
+      });
   }
 
   function schedule(delayMs: number): void {
@@ -297,11 +312,11 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
     }
     lastAttemptAt = now();
     update({ enrolled: true, syncing: true, nextAttemptAt: null });
-    // The round counts down from what waits now (counted here if the watch has not said yet).
+    // The round counts down from what waits now (counted here if the watch has not said yet); unstarted, nothing is watched.
     const counted = outboxWatch !== null && outboxCounted;
     unwatchOutbox();
     try {
-      if (!counted) update({ waiting: await db.outbox.count() });
+      if (!counted && started) update({ waiting: await db.outbox.count() });
       if (!recoveredUnreadable) {
         recoveredUnreadable = true;
         await retryUnreadable(db, await deviceId(db, env), now());
@@ -315,7 +330,9 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
         recheckIdentity: !identityChecked,
         // A page that arrived is the server heard from: the panel must not say "not heard" while records pour in.
         onPullProgress: (pullProgress) => update({ pullProgress, lastHeardAt: now() }),
-        onPushSettled: (count) => update({ waiting: Math.max(0, status.waiting - count) }),
+        onPushSettled: (count) => {
+          if (started) update({ waiting: Math.max(0, status.waiting - count) });
+        },
         ...env,
       });
       identityChecked = true;
@@ -342,6 +359,7 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
       });
       options.onReachability?.(true);
       if (started) keeper?.keep(token);
+      packLater();
       // A photo another device has not sent yet: come back when it is due (sooner at first).
       const photoDue = photosDueAt === null ? Infinity : Math.max(photosDueAt - now(), 1_000);
       schedule(Math.min(await pollDelay(), photoDue));
@@ -479,8 +497,11 @@ export function createSyncEngine(options: SyncEngineOptions): LocalSyncEngine {
       return status;
     },
     async whenIdle() {
-      // A round may start another (`again`), and a listener may trigger one as it settles.
-      while (running) await running.catch(() => undefined);
+      // A round may start another (`again`), and a listener may trigger one as it settles; packing follows a round.
+      while (running || packing) {
+        await running?.catch(() => undefined);
+        await packing;
+      }
     },
     getStatus: () => status,
     async followers(incidentId) {

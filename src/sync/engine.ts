@@ -12,6 +12,7 @@ import {
   startNewEpoch,
   readDeviceRole,
   outboxPositionAfter,
+  packPushed,
   readOutboxBatch,
   readSyncOrg,
   recordDeviceRole,
@@ -392,6 +393,22 @@ export async function pullNew(deps: SyncRoundDeps, report: SyncReport): Promise<
     if (ahead !== null) await pause();
   }
   return resent !== null;
+}
+
+/**
+ * Packs what this device's pushes left as rows with a pending receipt (storage/sync-state.ts
+ * `packPushed`): one answer's events per transaction, with a turn of the event loop between, so
+ * input is answered. Run after a round, not in it: a push is done once the server has the
+ * records and the device knows it; moving them into packs only makes later reads cheaper.
+ * Resolves with how many events were packed.
+ */
+export async function packAfterPush(db: MusterDb, pause: () => Promise<void> = nextMacrotask): Promise<number> {
+  let total = 0;
+  for (let packed = await packPushed(db); packed !== null; packed = await packPushed(db)) {
+    total += packed;
+    await pause();
+  }
+  return total;
 }
 
 /** A turn of the event loop for input and rendering (a macrotask, not a microtask). */

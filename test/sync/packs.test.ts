@@ -6,7 +6,7 @@ import { applyPulledPage } from '../../src/sync/apply';
 import { openDb, type MusterDb } from '../../src/storage/db';
 import { readStream, readStreamPages, recordEvent } from '../../src/storage/events';
 import { allHeldEvents, heldEvent, heldEventCount, heldIds, packable } from '../../src/storage/packs';
-import { readOutboxBatch, settlePush, startNewEpoch } from '../../src/storage/sync-state';
+import { packPushed, readOutboxBatch, settlePush, startNewEpoch } from '../../src/storage/sync-state';
 
 // Packs: an incident's synced events, many to a row (packs.ts). What a branch's phones must be
 // able to count on: every event held once, read back in order, whichever table holds it.
@@ -151,17 +151,99 @@ describe('a push the server has stored', () => {
       })),
       'epoch-1',
     );
+    // The push's transaction: out of the outbox, one pending receipt for the incident's events, still rows.
     expect(await db.outbox.count()).toBe(0);
+    expect(await db.events.count()).toBe(21);
+    expect(await db.packs.count()).toBe(0);
+    expect(await db.receipts.count()).toBe(1);
+    const seen = async () => {
+      const pages: MusterEvent[] = [];
+      await readStreamPages(db, INCIDENT, (page) => pages.push(...page), 7);
+      const byId = (a: HeldEvent, b: HeldEvent) => (a.id < b.id ? -1 : 1);
+      return {
+        stream: await readStream(db, INCIDENT),
+        pages,
+        all: (await allHeldEvents(db)).sort(byId),
+        one: await heldEvent(db, recorded[3]!.id),
+        declared: await heldEvent(db, declared.id),
+      };
+    };
+    const beforePacking = await seen();
+    expect(beforePacking.stream).toHaveLength(21);
+    expect((beforePacking.stream as HeldEvent[]).every((e) => e.receivedAt === RECEIVED && e.deliveredBy === 'Scribe phone')).toBe(true);
+    expect(beforePacking.pages).toEqual(beforePacking.stream);
+    expect(beforePacking.one).toMatchObject({ id: recorded[3]!.id, receivedAt: RECEIVED, deliveredBy: 'Scribe phone' });
+
+    // Packed after the round: the events leave their rows for a pack, and every reader reads the same.
+    expect(await packPushed(db)).toBe(20);
+    expect(await packPushed(db)).toBeNull();
     expect(await db.events.count()).toBe(1); // the declaration stays a row
     expect(await db.packs.count()).toBe(1);
-    const read = (await readStream(db, INCIDENT)) as HeldEvent[];
-    expect(read).toHaveLength(21);
-    expect(read.every((e) => e.receivedAt === RECEIVED)).toBe(true);
+    expect(await db.receipts.count()).toBe(0);
+    expect(await seen()).toEqual(beforePacking);
 
     // The server is restored from a backup: every event of this device goes back into the outbox, packed or not.
     const back = await startNewEpoch(db, 'epoch-2', recorded[0]!.deviceId, T0 + 10_000);
     expect([...back].sort()).toEqual(all.map((e) => e.id).sort());
     const batch = await readOutboxBatch(db, 100);
     expect(batch.map((b) => b.event?.id).sort()).toEqual(all.map((e) => e.id).sort());
+  });
+});
+
+describe('a pending receipt', () => {
+  /** Ten step changes recorded on this device, pushed and answered (receipts pending, not packed). */
+  async function pushedTen(db: MusterDb, epoch: string): Promise<MusterEvent[]> {
+    let t = T0;
+    let n = 0;
+    const env = { now: () => (t += 5), random: (b: Uint8Array) => b.fill(++n % 256) };
+    const recorded: MusterEvent[] = [];
+    for (let i = 0; i < 10; i++)
+      recorded.push((await recordEvent(db, { streamId: INCIDENT, actor: 'Scribe', type: 'step.done', payload: { stepId: `s${i}` } }, env)).event);
+    await settlePush(
+      db,
+      recorded.map((e, i) => ({
+        eventId: e.id,
+        outcome: 'stored',
+        stored: { seq: 100 + i, event: e, receipt: { receivedAt: RECEIVED, deliveredBy: 'Scribe phone' } },
+      })),
+      epoch,
+    );
+    return recorded;
+  }
+
+  it('is dropped when the server turns out restored from a backup before it was packed: the re-pull brings the new receipts', async () => {
+    const db = device();
+    const recorded = await pushedTen(db, 'epoch-1');
+    expect(await db.receipts.count()).toBe(1);
+    await startNewEpoch(db, 'epoch-2', recorded[0]!.deviceId, T0 + 10_000);
+    expect(await db.receipts.count()).toBe(0);
+    expect(await packPushed(db)).toBeNull();
+    const read = (await readStream(db, INCIDENT)) as HeldEvent[];
+    expect(read.map((e) => e.id)).toEqual(recorded.map((e) => e.id));
+    expect(read.every((e) => e.receivedAt === undefined)).toBe(true);
+  });
+
+  it('of another epoch than the cursor is not packed with its events', async () => {
+    const db = device();
+    await pushedTen(db, 'epoch-1');
+    // As if the epoch had changed by another way than startNewEpoch (a receipt is never trusted across databases).
+    await db.settings.put({ key: 'sync.epoch', value: 'epoch-9' });
+    expect(await packPushed(db)).toBe(0);
+    expect(await db.receipts.count()).toBe(0);
+    expect(await db.packs.count()).toBe(0);
+    expect(await db.events.count()).toBe(10);
+  });
+
+  it('leaves an event the pull brought back meanwhile held once, with its receipt, after packing', async () => {
+    const db = device();
+    const recorded = await pushedTen(db, 'epoch-1');
+    // The server sends three of them back (a pull that did not name them as held): their rows take the receipt the server keeps.
+    const back = recorded.slice(0, 3).map((e, i) => ({ ...e, seq: 100 + i, receivedAt: RECEIVED, deliveredBy: 'Scribe phone' }));
+    await applyPulledPage(db, page(back, 102), 'd-other', T0 + 20_000);
+    expect(await packPushed(db)).toBe(10);
+    expect(await heldEventCount(db)).toBe(10);
+    const read = (await readStream(db, INCIDENT)) as HeldEvent[];
+    expect(read.map((e) => e.id)).toEqual(recorded.map((e) => e.id));
+    expect(read.every((e) => e.receivedAt === RECEIVED && e.deliveredBy === 'Scribe phone')).toBe(true);
   });
 });
