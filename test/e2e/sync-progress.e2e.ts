@@ -29,7 +29,7 @@ function events(deviceId: string, n: number, start: number): MusterEvent[] {
   }));
 }
 
-async function held(page: Page): Promise<{ events: { id: string; deviceId: string }[]; outbox: number }> {
+async function held(page: Page): Promise<{ events: { id: string; deviceId: string }[]; outbox: number; pending: number }> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((ok, fail) => {
       const r = indexedDB.open('muster');
@@ -41,11 +41,11 @@ async function held(page: Page): Promise<{ events: { id: string; deviceId: strin
         const r = db.transaction(store).objectStore(store).getAll();
         r.onsuccess = () => ok(r.result);
       });
-    // Rows, and the incident's synced events packed many to a row (src/storage/packs.ts).
-    const [rows, outbox, packs] = await Promise.all([all('events'), all('outbox'), all('packs')]);
+    // Rows, and the incident's synced events packed many to a row (src/storage/packs.ts); pushed ones wait for it with a pending receipt.
+    const [rows, outbox, packs, pending] = await Promise.all([all('events'), all('outbox'), all('packs'), all('receipts')]);
     db.close();
     const evs = [...rows, ...(packs as { events: unknown[] }[]).flatMap((p) => p.events)];
-    return { events: evs as { id: string; deviceId: string }[], outbox: outbox.length };
+    return { events: evs as { id: string; deviceId: string }[], outbox: outbox.length, pending: pending.length };
   });
 }
 
@@ -139,6 +139,8 @@ describe('a new phone joins a branch that already has thousands of records', () 
     await expect.poll(() => pulled.length, WAIT).toBeGreaterThan(before);
     const pulledBack = pulled.slice(before).flatMap((p) => p.events.filter((e) => e.deviceId === device));
     expect(pulledBack).toEqual([]);
+    // Packed after the round, in the background: then no receipt is left pending.
+    await expect.poll(async () => (await held(page)).pending, WAIT).toBe(0);
     const after = await held(page);
     expect(after.events.length).toBe(OTHERS + OWN);
     // The receipt came with the push's answer: the same as a pull would have given.
@@ -147,7 +149,7 @@ describe('a new phone joins a branch that already has thousands of records', () 
         const r = indexedDB.open('muster');
         r.onsuccess = () => ok(r.result);
       });
-      // Pushed and settled, an incident's event leaves its row for a pack (src/storage/packs.ts).
+      // Pushed, settled and packed, an incident's event has left its row for a pack (src/storage/packs.ts).
       const packed = await new Promise<{ events: { id: string }[] } | undefined>((ok) => {
         const r = db.transaction('packs').objectStore('packs').index('ids').get(id);
         r.onsuccess = () => ok(r.result as { events: { id: string }[] } | undefined);
