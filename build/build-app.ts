@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { precompress } from './precompress';
 
 /** The repository: the app is always built from here, wherever the caller runs. */
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -18,7 +19,8 @@ export interface BuildOptions {
  * The production build of the app, the one every caller uses: `npm start`, the browser tests
  * and the benchmarks. It runs in its own process with NODE_ENV=production, because a test
  * runner sets NODE_ENV=test, which would make Vite bundle React's development build. Throws
- * when the build fails. Returns the folder it built into.
+ * when the build fails. Each text file gets its compressed copies beside it (precompress.ts).
+ * Returns the folder it built into.
  */
 export function buildApp({ outDir, env = {}, logLevel = 'warn' }: BuildOptions = {}): string {
   const out = resolve(ROOT, outDir ?? 'dist');
@@ -29,6 +31,7 @@ export function buildApp({ outDir, env = {}, logLevel = 'warn' }: BuildOptions =
     stdio: ['ignore', logLevel === 'info' ? 'inherit' : 'ignore', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production', ...env },
   });
+  precompress(out);
   return out;
 }
 

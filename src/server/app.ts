@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
@@ -66,7 +66,7 @@ export function createApp({
 }: AppOptions): Hono {
   const app = new Hono();
 
-  app.use('*', securityHeaders(contentSecurityPolicy(resolve(staticDir))));
+  app.use('*', securityHeaders(followPolicy(resolve(staticDir))));
   app.use('*', strictTransport(site));
 
   const api = new Hono();
@@ -176,8 +176,33 @@ export function contentSecurityPolicy(staticDir: string): string {
   ].join('; ');
 }
 
+/**
+ * The policy of the build being served, made again when index.html changes: a build put in
+ * place while the server runs (which serves it without a restart) brings its own start script,
+ * which names its own entry file, so its hash differs.
+ */
+export function followPolicy(staticDir: string): () => string {
+  const indexFile = join(staticDir, 'index.html');
+  let seen = '';
+  let policy = '';
+  return () => {
+    let stamp = 'none';
+    try {
+      const stat = statSync(indexFile);
+      stamp = `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+    } catch {
+      // No build (yet): the policy without inline scripts.
+    }
+    if (stamp !== seen || !policy) {
+      policy = contentSecurityPolicy(staticDir);
+      seen = stamp;
+    }
+    return policy;
+  };
+}
+
 const securityHeaders =
-  (policy: string): MiddlewareHandler =>
+  (policy: () => string): MiddlewareHandler =>
   async (c, next) => {
     await next();
     const headers = c.res.headers;
@@ -186,7 +211,7 @@ const securityHeaders =
     headers.set('X-Frame-Options', 'DENY');
     headers.set('Cross-Origin-Opener-Policy', 'same-origin');
     headers.set('Cross-Origin-Resource-Policy', 'same-origin');
-    headers.set('Content-Security-Policy', policy);
+    headers.set('Content-Security-Policy', policy());
     // The camera may be wanted to scan a floor's QR code; nothing else the app does needs a sensor.
     headers.set('Permissions-Policy', 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()');
   };

@@ -26,14 +26,16 @@ export function mountStaticApp(app: Hono, staticDir: string): void {
   // private, and a dot path never falls through to the shell either.
   app.get('*', async (c, next) => (isDotPath(c.req.path) ? c.text('Not found', 404) : next()));
   app.use('*', cachePolicy);
-  // gzip for the app's files: the JS a phone downloads on a first visit is a third of its size.
-  // (Registered after the API routes, so sync responses are not compressed on the way.)
+  // Compressed answers: the JS a phone downloads on a first visit is a third of its size or less.
+  // A build's files are sent as the build compressed them (`.br`, `.gz` beside each file:
+  // build/precompress.ts); anything else, such as a folder built by plain `vite build`, is
+  // gzipped on the way. (Registered after the API routes, so sync responses are not compressed.)
   app.use('*', compress());
   // Made on first use so a `vite build` run after start-up is served without a restart
   // (serveStatic also complains at creation when the folder does not exist yet).
   let files: MiddlewareHandler | undefined;
   app.get('*', (c, next) => {
-    files ??= existsSync(staticDir) ? serveStatic({ root: staticDir }) : undefined;
+    files ??= existsSync(staticDir) ? serveStatic({ root: staticDir, precompressed: true }) : undefined;
     return files ? files(c, next) : next();
   });
   app.get('*', async (c) => {

@@ -122,7 +122,8 @@ describe('the build holds the first load to its budget', () => {
     for (const module of FIRST_SCREEN) expect(sources).toContain(module);
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
     const entry = report.js.parts.find((p) => p.source === 'index.html');
-    expect(html).toContain(`src="/${entry?.file}"`);
+    // Named by the page's start script (src/app/start-app.ts), which asks for it after the first paint.
+    expect(html).toContain(`("/${entry?.file}", [`);
     for (const p of report.js.parts) expect(gzipSync(readFileSync(join(outDir, p.file)), { level: 9 }).length, p.file).toBe(p.gzip);
   });
 });

@@ -1,4 +1,4 @@
-import { UTCDate } from '@date-fns/utc';
+import { UTCDateMini } from '@date-fns/utc/date/mini';
 import { differenceInHours, format } from 'date-fns';
 import { useEffect, useState } from 'react';
 
@@ -20,7 +20,7 @@ export function formatElapsed(ms: number): string {
   const elapsed = Math.max(0, ms);
   // Hours keep counting past 24 (an incident can last days); minutes and seconds are read in UTC,
   // where a device in a half-hour zone (India, +05:30) cannot shift them.
-  return `${differenceInHours(elapsed, 0)}:${format(new UTCDate(elapsed), 'mm:ss')}`;
+  return `${differenceInHours(elapsed, 0)}:${format(new UTCDateMini(elapsed), 'mm:ss')}`;
 }
 
 /**

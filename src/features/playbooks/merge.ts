@@ -56,8 +56,12 @@ export function mergeLibrary(shipped: readonly PlaybookEntry[], stored: readonly
   };
   for (const s of shipped) consider({ id: s.id, language: s.language, version: s.version, kind: s.kind, title: s.title, source: 'shipped' });
   for (const s of stored) consider(storedEntry(s));
-  return [...byKey.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id) || a.language.localeCompare(b.language));
+  return [...byKey.values()].sort((a, b) => byCodeUnit(a.kind, b.kind) || byCodeUnit(a.id, b.id) || byCodeUnit(a.language, b.language));
 }
+
+// Kinds, ids and language tags are ASCII names: compared by code unit, the list needs no
+// locale's collator, whose first use costs a phone a long task on the home screen.
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function storedEntry(s: StoredPlaybook): LibraryEntry {
   const entry: LibraryEntry = { id: s.id, language: s.language, version: s.version, kind: s.kind, title: s.title, source: s.source };
