@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { newSession, type Session } from './browser';
+import { newSession, waitForHomeTakeOver, type Session } from './browser';
 import { ROOT } from './server-process';
 
 const baseUrl = inject('baseUrl');
@@ -70,6 +70,9 @@ describe('a screen whose code cannot be fetched', () => {
     const library = await breakChunk(page, /\/PlaybookLibrary-[\w-]+\.js$/);
     await page.goto(baseUrl);
     await page.getByRole('heading', { name: '应急预案', exact: true }).waitFor();
+    // The app's own tab bar, not the pre-rendered page's links (a plain link would load the
+    // playbooks page afresh, where the screen's code is fetched again).
+    await waitForHomeTakeOver(page);
 
     await tabbar(page).getByRole('link', { name: '预案' }).click();
     await expectError(page, 'chunk', 'zh-CN');
