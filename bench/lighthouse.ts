@@ -217,7 +217,11 @@ async function firstLoadBytes(url: string): Promise<Record<string, number>> {
  */
 function entrySize(outDir: string): Record<string, number> {
   const html = readFileSync(join(outDir, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\/([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  // The entry and its preloads, as index.html's start script names them (src/app/start-app.ts:
+  // `("/assets/index-….js", ["/assets/….js", …])`), or as tags in a page built without it.
+  const files = [...html.matchAll(/(?:<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)=|[(,[]\s*)"\/(assets\/[^"]+\.js)"/g)].map(
+    (m) => m[1] ?? '',
+  );
   const js = { raw: 0, gzip: 0, files: 0 };
   for (const f of new Set(files)) add(js, readFileSync(join(outDir, f)));
   return { entryJsGzipBytes: js.gzip, entryJsRawBytes: js.raw, entryJsFiles: js.files };
