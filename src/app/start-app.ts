@@ -42,8 +42,9 @@ export function startAppAfterFirstPaint(entry: string, preloads: readonly string
   } else {
     requestAnimationFrame(() => setTimeout(start, 0));
   }
-  // Hidden before its first paint, or no paint within a second (a slow phone's first layout
-  // takes a few hundred milliseconds at most): the app starts anyway.
+  // Hidden before its first paint, or no paint reported within three seconds (a slow phone's
+  // first layout takes a few hundred milliseconds; this is for a browser that never says): the
+  // app starts anyway.
   document.addEventListener('visibilitychange', start, { once: true });
-  setTimeout(start, 1000);
+  setTimeout(start, 3000);
 }

@@ -149,8 +149,9 @@ describe.each(['zh-CN', 'en'] as const)('drills on a calendar (%s)', (language) 
     const when = floodLater.getByTestId('drill-when');
     expect(await when.textContent()).toBe(x.overdue10);
     expect(await when.getAttribute('class')).toContain('alarm-box');
+    // The history is read after the calendar's status (its events, stream by stream): waited for, not assumed.
     const row = floodLater.getByTestId('drill-history').locator('tbody tr');
-    expect(await row.count()).toBe(1);
+    await expect.poll(() => row.count()).toBe(1);
     expect(await row.getByTestId('run-first').textContent()).toBe(x.zeroMinutes);
     expect(await row.textContent()).toContain(x.title);
     expect(await floodLater.getByTestId('drill-chart').getAttribute('aria-label')).toContain('1');
