@@ -6,6 +6,7 @@ import type { Playbook } from '../../domain/playbook/schema';
 import { appDb } from '../../storage';
 import { listIncidentStreams, readStream } from '../../storage/events';
 import { useSession } from '../../ui/session';
+import { deviceTimeZone } from '../../ui/time-zone';
 import { errorMessage, useAsync } from '../../ui/use-async';
 import { loadPlaybook, usePlaybookLibrary } from '../playbooks';
 
@@ -15,11 +16,6 @@ import { loadPlaybook, usePlaybookLibrary } from '../playbooks';
  * the device's own copy, so it answers offline; a drill synced from another phone counts once
  * it is stored. Time and the time zone are read here, at the edge.
  */
-
-/** The zone the calendar counts days in: the device's (a branch's phones sit in its zone). */
-export function deviceTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
 
 /** The current time, refreshed every `ms`: "due in 3 days" turns into "due today" on a screen left open. */
 export function useNow(ms: number): number {

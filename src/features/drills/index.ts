@@ -2,5 +2,5 @@
 // office the playbooks drilled on this device, the due words and their texts.
 export { DrillsDue } from './DrillsDue';
 export { dateWords, dueWords } from './due-words';
-export { deviceTimeZone, useDrilledPlaybooks, type Loaded } from './hooks';
+export { useDrilledPlaybooks, type Loaded } from './hooks';
 export { messages as drillsMessages } from './messages';

@@ -16,7 +16,8 @@ import {
 } from '../../storage/branches';
 import type { MusterDb } from '../../storage/db';
 import { loadPlaybook } from '../playbooks';
-import { deviceTimeZone, useDrilledPlaybooks } from '../drills';
+import { useDrilledPlaybooks } from '../drills';
+import { deviceTimeZone } from '../../ui/time-zone';
 import { BranchIncidentCache } from './branch-cache';
 import { branchDrillsDue, type BranchDrills } from './branch-drills';
 import { CLOSED_SHOWN_MS, overviewAt, type BranchStatus, type IncidentFacts, type OverviewRow } from './overview';

@@ -14,7 +14,8 @@ import { useSession } from '../../ui/session';
 import { useText } from '../../ui/text';
 import { isYmd, monthOf, seasonsFrom } from './calendar';
 import { downloadFile, printHtml, type ExportFile } from '../report';
-import { deviceTimeZone, useRoundPlaybooks } from './hooks';
+import { useRoundPlaybooks } from './hooks';
+import { deviceTimeZone } from '../../ui/time-zone';
 import { messages } from './messages';
 import './rounds.css';
 

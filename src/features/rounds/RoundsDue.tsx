@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import { useText } from '../../ui/text';
-import { deviceTimeZone, roundsToday, useClock, useRoundPlaybooks, useRoundsHeld } from './hooks';
+import { roundsToday, useClock, useRoundPlaybooks, useRoundsHeld } from './hooks';
+import { deviceTimeZone } from '../../ui/time-zone';
 import { messages } from './due.messages';
 import './rounds.css';
 

@@ -14,11 +14,6 @@ import { useAsync, type AsyncState } from '../../ui/use-async';
 import { loadPlaybook, usePlaybookLibrary, type LibraryEntry } from '../playbooks';
 import { seasonsFrom } from './calendar';
 
-/** The device's time zone: the branch's calendar is cut in it (a daily round runs midnight to midnight here). */
-export function deviceTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
 /** The current time, read here at the edge (never in the domain), refreshed every `ms`. */
 export function useClock(ms: number): number {
   const [now, setNow] = useState(() => Date.now());
