@@ -162,7 +162,11 @@ const screens: Screen[] = [
     pattern: '/incidents/:id',
     render: (p, q) => <IncidentPage key={p.id} id={p.id ?? ''} tab={q.get('tab')} />,
     preload: incidentPage.preload,
-    prefetch: (p) => void import('../features/incident/incident-store').then((m) => m.incidentStore.prefetch(p.id ?? '')),
+    // Its events and, beside them, the playbook it was declared with: the page needs both before its checklist shows.
+    prefetch: (p) => {
+      void import('../features/incident/incident-store').then((m) => m.incidentStore.prefetch(p.id ?? ''));
+      void import('../features/incident/prefetch-playbook').then((m) => m.prefetchDeclaredPlaybook(p.id ?? ''));
+    },
   },
   { pattern: '/duty-log', render: () => <DutyLog />, preload: dutyLog.preload },
   { pattern: '/settings', render: () => <Settings />, preload: settings.preload },

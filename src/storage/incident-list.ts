@@ -16,6 +16,19 @@ export async function listIncidentStreams(db: MusterDb): Promise<MusterEvent<'in
 }
 
 /**
+ * The declaration of one incident (the first by merge order, as the incident's state takes it),
+ * from the `type` index: a read of the few declarations on the device, not of the incident's events.
+ */
+export async function incidentDeclaration(db: MusterDb, streamId: string): Promise<MusterEvent<'incident.declared'> | undefined> {
+  const rows = (await db.events
+    .where('type')
+    .equals('incident.declared')
+    .filter((e) => e.streamId === streamId)
+    .toArray()) as MusterEvent<'incident.declared'>[];
+  return orderEvents(rows)[0];
+}
+
+/**
  * The ids of the incidents open on this device, newest first: streams with an
  * `incident.declared` event and no `closure.approved` event. Reads only the device's own copy,
  * so it answers offline; a closure pulled from another device counts as soon as it is stored.

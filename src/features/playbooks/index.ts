@@ -1,5 +1,5 @@
 // What other capabilities use of the playbooks: the library on this device, one playbook, phone links.
-export { loadPlaybook, usePlaybook, usePlaybookLibrary, type LibraryEntry, type PlaybookLoad, type PlaybookSource } from './library';
+export { loadPlaybook, usePlaybook, usePlaybookLibrary, type LibraryEntry, type LoadedPlaybook, type PlaybookLoad, type PlaybookSource } from './library';
 export { PlaybookList } from './PlaybookList';
 export { PlaybookCards } from './PlaybookCards';
 export { shippedLibrary } from './merge';

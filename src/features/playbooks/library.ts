@@ -20,7 +20,7 @@ export function usePlaybookLibrary(db: MusterDb = appDb(), initial?: LibraryEntr
   return useLiveQuery(async () => mergeLibrary(shippedPlaybooks, await listStoredPlaybooks(db)), [db], initial);
 }
 
-interface LoadedPlaybook {
+export interface LoadedPlaybook {
   playbook: Playbook;
   source: PlaybookSource;
 }
