@@ -20,12 +20,7 @@ export async function listIncidentStreams(db: MusterDb): Promise<MusterEvent<'in
  * from the `type` index: a read of the few declarations on the device, not of the incident's events.
  */
 export async function incidentDeclaration(db: MusterDb, streamId: string): Promise<MusterEvent<'incident.declared'> | undefined> {
-  const rows = (await db.events
-    .where('type')
-    .equals('incident.declared')
-    .filter((e) => e.streamId === streamId)
-    .toArray()) as MusterEvent<'incident.declared'>[];
-  return orderEvents(rows)[0];
+  return (await listIncidentStreams(db)).find((e) => e.streamId === streamId);
 }
 
 /**
