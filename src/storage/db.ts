@@ -80,10 +80,15 @@ interface SettingRow {
 export type { HlcClock };
 
 /**
- * The device database. The schema is versioned: a new version adds a `.version(n)` block
- * below and never edits an old one, so a device with data from any release upgrades. Every
- * table, whichever version added it, is declared here with its row type, so no code reaches a
- * table by name and casts it.
+ * The device database. Only the newest schema is declared: Dexie compares it with what a
+ * device holds and adds what that lacks, so a phone from any release upgrades (db.test.ts opens
+ * a database made by each earlier release's declaration, kept there, and finds everything).
+ * A new release bumps the number, changes the one declaration, and adds its own to that test's
+ * list; a `.version(n)` block of its own is needed only for an upgrade function (data to
+ * move), never to add a table or an index. Declaring all seven releases made opening the
+ * database cost about four times as much (Dexie builds every table's API for each version),
+ * on every screen's first read. Every table is declared here with its row type, so no code
+ * reaches a table by name and casts it.
  */
 export class MusterDb extends Dexie {
   // `declare`: Dexie defines the tables itself in `stores()`; a class field would overwrite them.
@@ -108,38 +113,26 @@ export class MusterDb extends Dexie {
 
   constructor(name: string) {
     super(name);
-    this.version(1).stores({
+    this.version(7).stores({
       events: 'id, [streamId+hlc], type',
       outbox: 'eventId, queuedAt',
       playbooks: '[id+language], id, kind',
       settings: 'key',
       streams: 'streamId',
-    });
-    // Sync bookkeeping (src/storage/sync-state.ts): events the server refused, and pulled events
-    // whose clock stamp was too far ahead of this device's clock.
-    this.version(2).stores({
+      // Sync bookkeeping (src/storage/sync-state.ts): events the server refused, and pulled
+      // events whose clock stamp was too far ahead of this device's clock (release 2).
       rejected: 'eventId, at',
       flagged: 'eventId, streamId',
-    });
-    // The playbook editor's drafts (src/storage/drafts.ts).
-    this.version(3).stores({
+      // The playbook editor's drafts (src/storage/drafts.ts; release 3).
       drafts: 'draftId, updatedAt',
-    });
-    // Head office's branches and their events (src/storage/branches.ts): one cursor per branch.
-    this.version(4).stores({
+      // Head office's branches and their events (src/storage/branches.ts): one cursor per branch (release 4).
       branches: 'orgId',
       branchEvents: '[orgId+id], [orgId+streamId], [orgId+type]',
-    });
-    // Photos (src/storage/photos.ts): the image blobs notes name by hash; `unsent` is 1 until the server has it.
-    this.version(5).stores({
+      // Photos (src/storage/photos.ts): the image blobs notes name by hash; `unsent` is 1 until the server has it (release 5).
       photos: 'hash, streamId, unsent',
-    });
-    // Packs (src/storage/packs.ts): an incident's synced events, many to a row; `ids` says which pack holds an event.
-    this.version(6).stores({
+      // Packs (src/storage/packs.ts): an incident's synced events, many to a row; `ids` says which pack holds an event (release 6).
       packs: '++key, streamId, *ids',
-    });
-    // Pending receipts (src/storage/packs.ts): a push's answer for events still rows, until they are packed.
-    this.version(7).stores({
+      // Pending receipts (src/storage/packs.ts): a push's answer for events still rows, until they are packed (release 7).
       receipts: '++key',
     });
   }
