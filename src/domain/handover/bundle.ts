@@ -1,0 +1,195 @@
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { canonicalJson } from '../canonical-json';
+import { validateEvent, type MusterEvent } from '../event';
+import { findDuplicateKeys } from '../json-duplicates';
+import { utf8 } from '../report/sha256';
+import { render, type Language } from '../text';
+import { messages } from './bundle.messages';
+import { checkDeviceCertificate, checkEventSignature, type DeviceCertificate } from './keys';
+
+/*
+ * A handover bundle (README.md): what one phone hands another with no network, by file or by
+ * QR frames. One line of header, then the body as canonical JSON:
+ *
+ *   MUSTER-BUNDLE/1 <body bytes> <body SHA-256> <seal>\n<body>
+ *
+ * The header comes first so a file cut short is "truncated" and a changed byte "damaged" before
+ * anything is parsed. The seal is the sending device's signature of the body's hash: it says
+ * who handed the bundle over. Each event keeps its own device's signature, so the events can be
+ * believed whoever carries them, and the server can take them from a phone that did not record
+ * them.
+ */
+
+export const BUNDLE_FORMAT = 'muster.handover';
+export const BUNDLE_VERSION = 1;
+const HEADER = /^MUSTER-BUNDLE\/(\d+) (\d{1,10}) ([0-9a-f]{64}) ([0-9a-f]{128})$/;
+
+export interface SignedEvent {
+  readonly event: MusterEvent;
+  /** Its device's signature (keys.ts `signEvent`), hex. */
+  readonly signature: string;
+}
+
+export interface BundleBody {
+  readonly format: typeof BUNDLE_FORMAT;
+  readonly formatVersion: typeof BUNDLE_VERSION;
+  readonly bundleId: string;
+  readonly orgId: string;
+  /** When the sending phone made it, ISO 8601 by its clock. */
+  readonly createdAt: string;
+  /** The phone that made it, and the name it goes by. */
+  readonly sender: { readonly deviceId: string; readonly label: string };
+  /** The incidents it carries (stream ids). */
+  readonly incidents: readonly string[];
+  /** The duty-log books it carries the day's entries of (stream ids). */
+  readonly dutyLogs: readonly string[];
+  readonly events: readonly SignedEvent[];
+  /** The certificate of every device that signed an event, and of the sender. */
+  readonly certificates: readonly DeviceCertificate[];
+}
+
+function sealMessage(bodyHash: string): Uint8Array {
+  return utf8(`muster.handover-bundle.v1\n${bodyHash}`);
+}
+
+function verifySeal(seal: string, bodyHash: string, publicKey: string): boolean {
+  try {
+    return ed25519.verify(hexToBytes(seal), sealMessage(bodyHash), hexToBytes(publicKey));
+  } catch {
+    // Not a point on the curve: no signature at all.
+    return false;
+  }
+}
+
+/** The bundle's text, sealed with the sending device's secret key (hex). */
+export function writeBundle(body: BundleBody, senderSecretKey: string): string {
+  const text = canonicalJson(body);
+  const bytes = utf8(text);
+  const hash = bytesToHex(sha256(bytes));
+  const seal = bytesToHex(ed25519.sign(sealMessage(hash), hexToBytes(senderSecretKey)));
+  return `MUSTER-BUNDLE/${BUNDLE_VERSION} ${bytes.length} ${hash} ${seal}\n${text}`;
+}
+
+/** What is wrong with a damaged bundle; `at` names the field, the key or the event. */
+export type DamageReason = 'extra-bytes' | 'hash' | 'not-json' | 'duplicate-key' | 'field' | 'repeated-event';
+
+/** Why a bundle is refused. Nothing of a refused bundle is stored. */
+export type BundleProblem =
+  | { readonly problem: 'not-a-bundle' }
+  | { readonly problem: 'newer-format'; readonly version: number }
+  | { readonly problem: 'truncated'; readonly expected: number; readonly got: number }
+  | { readonly problem: 'damaged'; readonly reason: DamageReason; readonly at?: string }
+  | { readonly problem: 'other-organisation'; readonly orgId: string }
+  | { readonly problem: 'untrusted-device'; readonly deviceId: string }
+  | { readonly problem: 'bad-seal' }
+  | { readonly problem: 'already-received'; readonly bundleId: string }
+  | { readonly problem: 'invalid-event'; readonly eventId: string; readonly field: string; readonly message: string }
+  | { readonly problem: 'unsigned-event'; readonly eventId: string; readonly deviceId: string }
+  | { readonly problem: 'bad-event-signature'; readonly eventId: string }
+  | { readonly problem: 'unexpected-stream'; readonly eventId: string; readonly streamId: string };
+
+/** What the receiving phone knows before it opens a bundle. */
+export interface OpenContext {
+  /** Its own organisation, and that organisation's public key as the device holds it. */
+  readonly org: { readonly orgId: string; readonly publicKey: string };
+  /** Whether a bundle of this id was received before (a replay changes nothing). */
+  readonly received: (bundleId: string) => boolean;
+}
+
+export type Opened = { readonly ok: true; readonly body: BundleBody } | ({ readonly ok: false } & BundleProblem);
+
+const fail = (p: BundleProblem): Opened => ({ ok: false, ...p });
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+/** The body's shape, field by field; the first wrong field, or null. */
+function shapeProblem(b: Record<string, unknown>): string | null {
+  if (b.format !== BUNDLE_FORMAT) return 'format';
+  for (const k of ['bundleId', 'orgId', 'createdAt'] as const) if (typeof b[k] !== 'string' || b[k] === '') return k;
+  if (!isRecord(b.sender) || typeof b.sender.deviceId !== 'string' || typeof b.sender.label !== 'string') return 'sender';
+  if (!isStringList(b.incidents)) return 'incidents';
+  if (!isStringList(b.dutyLogs)) return 'dutyLogs';
+  if (!Array.isArray(b.events)) return 'events';
+  for (const [i, e] of b.events.entries()) if (!isRecord(e) || typeof e.signature !== 'string' || !isRecord(e.event)) return `events[${i}]`;
+  if (!Array.isArray(b.certificates)) return 'certificates';
+  for (const [i, c] of b.certificates.entries()) {
+    if (!isRecord(c)) return `certificates[${i}]`;
+    for (const k of ['orgId', 'deviceId', 'publicKey', 'issuedAt', 'orgKeyId', 'signature']) if (typeof c[k] !== 'string') return `certificates[${i}].${k}`;
+  }
+  return null;
+}
+
+/**
+ * Checks a bundle from end to end before anything of it is stored: whole, unchanged, this
+ * organisation's, sealed by a device the organisation certified, not received before, and every
+ * event valid, in a stream the bundle names and signed by its own device. Pure; works offline.
+ */
+export function openBundle(text: string, ctx: OpenContext): Opened {
+  const newline = text.indexOf('\n');
+  const m = HEADER.exec(newline < 0 ? text : text.slice(0, newline));
+  if (!m) return fail({ problem: 'not-a-bundle' });
+  const [, version = '', length = '', hash = '', seal = ''] = m;
+  if (Number(version) !== BUNDLE_VERSION)
+    return Number(version) > BUNDLE_VERSION ? fail({ problem: 'newer-format', version: Number(version) }) : fail({ problem: 'not-a-bundle' });
+  const bytes = utf8(text.slice(newline + 1));
+  if (bytes.length < Number(length)) return fail({ problem: 'truncated', expected: Number(length), got: bytes.length });
+  if (bytes.length > Number(length)) return fail({ problem: 'damaged', reason: 'extra-bytes', at: String(bytes.length - Number(length)) });
+  if (bytesToHex(sha256(bytes)) !== hash) return fail({ problem: 'damaged', reason: 'hash' });
+
+  let parsed: unknown;
+  const body = text.slice(newline + 1);
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return fail({ problem: 'damaged', reason: 'not-json' });
+  }
+  if (!isRecord(parsed)) return fail({ problem: 'damaged', reason: 'not-json' });
+  const [duplicate] = findDuplicateKeys(body, 1);
+  if (duplicate) return fail({ problem: 'damaged', reason: 'duplicate-key', at: duplicate.path.join('.') });
+  if (parsed.formatVersion !== BUNDLE_VERSION) return fail({ problem: 'damaged', reason: 'field', at: 'formatVersion' });
+  const wrong = shapeProblem(parsed);
+  if (wrong) return fail({ problem: 'damaged', reason: 'field', at: wrong });
+  const b = parsed as unknown as BundleBody;
+
+  if (b.orgId !== ctx.org.orgId) return fail({ problem: 'other-organisation', orgId: b.orgId });
+  const certificates = new Map<string, DeviceCertificate>();
+  for (const c of b.certificates) {
+    const check = checkDeviceCertificate(c, ctx.org);
+    if (check === 'other-organisation') return fail({ problem: 'other-organisation', orgId: c.orgId });
+    if (check !== 'valid') return fail({ problem: 'untrusted-device', deviceId: c.deviceId });
+    certificates.set(c.deviceId, c);
+  }
+  const sender = certificates.get(b.sender.deviceId);
+  if (!sender) return fail({ problem: 'untrusted-device', deviceId: b.sender.deviceId });
+  if (!verifySeal(seal, hash, sender.publicKey)) return fail({ problem: 'bad-seal' });
+  if (ctx.received(b.bundleId)) return fail({ problem: 'already-received', bundleId: b.bundleId });
+
+  const streams = new Set([...b.incidents, ...b.dutyLogs]);
+  const seen = new Set<string>();
+  const events: SignedEvent[] = [];
+  for (const { event: raw, signature } of b.events) {
+    const id = typeof raw.id === 'string' ? raw.id : '?';
+    const valid = validateEvent(raw);
+    if (!valid.ok) {
+      const [issue] = valid.issues;
+      return fail({ problem: 'invalid-event', eventId: id, field: issue?.path ?? '', message: issue?.message ?? '' });
+    }
+    const e = valid.value;
+    if (seen.has(e.id)) return fail({ problem: 'damaged', reason: 'repeated-event', at: e.id });
+    seen.add(e.id);
+    if (!streams.has(e.streamId)) return fail({ problem: 'unexpected-stream', eventId: e.id, streamId: e.streamId });
+    const certificate = certificates.get(e.deviceId);
+    if (!certificate) return fail({ problem: 'unsigned-event', eventId: e.id, deviceId: e.deviceId });
+    if (checkEventSignature(e, signature, certificate) !== 'valid') return fail({ problem: 'bad-event-signature', eventId: e.id });
+    events.push({ event: e, signature });
+  }
+  return { ok: true, body: { ...b, events } };
+}
+
+/** A refused bundle's message in the person's language, naming the file as they chose it. */
+export function bundleProblemText(p: BundleProblem, file: string, language: Language): string {
+  const detail = p.problem === 'damaged' ? render(messages[`handover.damaged.${p.reason}`][language], { at: p.at ?? '' }) : '';
+  return render(messages[`handover.problem.${p.problem}`][language], { ...p, file, detail });
+}
