@@ -88,6 +88,7 @@ describe('handover bundles', () => {
     expect(openBundle(text.slice(0, -40), ctx)).toMatchObject({ ok: false, problem: 'truncated', got: expect.any(Number) as unknown });
     expect(openBundle(text + ' ', ctx)).toMatchObject({ ok: false, problem: 'damaged', reason: 'extra-bytes' });
     expect(openBundle(text.slice(0, 30), ctx)).toMatchObject({ ok: false, problem: 'not-a-bundle' });
+    expect(openBundle(text.slice(0, text.indexOf('\n')), ctx)).toMatchObject({ ok: false, problem: 'truncated', got: 0 });
     expect(openBundle('{"events": []}', ctx)).toMatchObject({ ok: false, problem: 'not-a-bundle' });
     expect(openBundle(text.replace('MUSTER-BUNDLE/1', 'MUSTER-BUNDLE/2'), ctx)).toMatchObject({ ok: false, problem: 'newer-format', version: 2 });
   });

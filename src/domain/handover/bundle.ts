@@ -133,6 +133,8 @@ export function openBundle(text: string, ctx: OpenContext): Opened {
   const [, version = '', length = '', hash = '', seal = ''] = m;
   if (Number(version) !== BUNDLE_VERSION)
     return Number(version) > BUNDLE_VERSION ? fail({ problem: 'newer-format', version: Number(version) }) : fail({ problem: 'not-a-bundle' });
+  // The header alone: the file was cut right after it.
+  if (newline < 0) return fail({ problem: 'truncated', expected: Number(length), got: 0 });
   const bytes = utf8(text.slice(newline + 1));
   if (bytes.length < Number(length)) return fail({ problem: 'truncated', expected: Number(length), got: bytes.length });
   if (bytes.length > Number(length)) return fail({ problem: 'damaged', reason: 'extra-bytes', at: String(bytes.length - Number(length)) });
