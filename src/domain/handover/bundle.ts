@@ -4,6 +4,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { canonicalJson } from '../canonical-json';
 import { validateEvent, type MusterEvent } from '../event';
 import { findDuplicateKeys } from '../json-duplicates';
+import { isRecord } from '../validation';
 import { utf8 } from '../report/sha256';
 import { render, type Language } from '../text';
 import { messages } from './bundle.messages';
@@ -101,7 +102,6 @@ export interface OpenContext {
 export type Opened = { readonly ok: true; readonly body: BundleBody } | ({ readonly ok: false } & BundleProblem);
 
 const fail = (p: BundleProblem): Opened => ({ ok: false, ...p });
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
 /** The body's shape, field by field; the first wrong field, or null. */
