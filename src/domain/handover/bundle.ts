@@ -8,7 +8,7 @@ import { isRecord } from '../validation';
 import { utf8 } from '../report/sha256';
 import { render, type Language } from '../text';
 import { messages } from './bundle.messages';
-import { checkDeviceCertificate, checkEventSignature, type DeviceCertificate } from './keys';
+import { checkDeviceCertificate, checkEventSignature, verifySignature, type DeviceCertificate } from './keys';
 
 /*
  * A handover bundle (README.md): what one phone hands another with no network, by file or by
@@ -53,15 +53,6 @@ export interface BundleBody {
 
 function sealMessage(bodyHash: string): Uint8Array {
   return utf8(`muster.handover-bundle.v1\n${bodyHash}`);
-}
-
-function verifySeal(seal: string, bodyHash: string, publicKey: string): boolean {
-  try {
-    return ed25519.verify(hexToBytes(seal), sealMessage(bodyHash), hexToBytes(publicKey));
-  } catch {
-    // Not a point on the curve: no signature at all.
-    return false;
-  }
 }
 
 /** The bundle's text, sealed with the sending device's secret key (hex). */
@@ -165,7 +156,7 @@ export function openBundle(text: string, ctx: OpenContext): Opened {
   }
   const sender = certificates.get(b.sender.deviceId);
   if (!sender) return fail({ problem: 'untrusted-device', deviceId: b.sender.deviceId });
-  if (!verifySeal(seal, hash, sender.publicKey)) return fail({ problem: 'bad-seal' });
+  if (!verifySignature(seal, sealMessage(hash), sender.publicKey)) return fail({ problem: 'bad-seal' });
   if (ctx.received(b.bundleId)) return fail({ problem: 'already-received', bundleId: b.bundleId });
 
   const streams = new Set([...b.incidents, ...b.dutyLogs]);

@@ -2,7 +2,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { canonicalJson } from '../canonical-json';
 import type { MusterEvent } from '../event';
-import { keyIdOf } from '../report/seal';
+import { HEX_SHA256, keyIdOf } from '../report/seal';
 import { utf8 } from '../report/sha256';
 
 /*
@@ -13,8 +13,21 @@ import { utf8 } from '../report/sha256';
  * purpose, so a signature made for one thing can never pass for another.
  */
 
-const HEX64 = /^[0-9a-f]{64}$/;
-const HEX128 = /^[0-9a-f]{128}$/;
+/** 32 bytes in hex: an Ed25519 public or secret key (the same shape as a SHA-256). */
+const HEX64 = HEX_SHA256;
+
+/**
+ * Whether `signature` (hex) is `publicKey`'s (hex) Ed25519 signature of `message`. Anything that
+ * is not hex of the right length, or not a point on the curve, is no signature at all.
+ */
+export function verifySignature(signature: string, message: Uint8Array, publicKey: string): boolean {
+  if (!/^[0-9a-f]{128}$/.test(signature) || !HEX64.test(publicKey)) return false;
+  try {
+    return ed25519.verify(hexToBytes(signature), message, hexToBytes(publicKey));
+  } catch {
+    return false;
+  }
+}
 
 /** A device's key pair, hex. The secret key never leaves the device. */
 export interface DeviceKey {
@@ -76,12 +89,8 @@ export function checkDeviceCertificate(c: DeviceCertificate, org: { readonly org
   if (c.orgId !== org.orgId) return 'other-organisation';
   const orgKey = org.publicKey.trim().toLowerCase();
   if (c.orgKeyId !== keyIdOf(orgKey)) return 'other-key';
-  if (!HEX64.test(c.publicKey) || !HEX128.test(c.signature)) return 'bad-signature';
-  try {
-    return ed25519.verify(hexToBytes(c.signature), certificateMessage(c), hexToBytes(orgKey)) ? 'valid' : 'bad-signature';
-  } catch {
-    return 'bad-signature';
-  }
+  if (!HEX64.test(c.publicKey)) return 'bad-signature';
+  return verifySignature(c.signature, certificateMessage(c), orgKey) ? 'valid' : 'bad-signature';
 }
 
 /**
@@ -111,10 +120,5 @@ export type EventSignatureCheck =
  */
 export function checkEventSignature(e: MusterEvent, signature: string, certificate: DeviceCertificate): EventSignatureCheck {
   if (certificate.deviceId !== e.deviceId) return 'other-device';
-  if (!HEX128.test(signature)) return 'bad-signature';
-  try {
-    return ed25519.verify(hexToBytes(signature), eventSignatureMessage(e), hexToBytes(certificate.publicKey)) ? 'valid' : 'bad-signature';
-  } catch {
-    return 'bad-signature';
-  }
+  return verifySignature(signature, eventSignatureMessage(e), certificate.publicKey) ? 'valid' : 'bad-signature';
 }
