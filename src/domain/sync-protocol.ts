@@ -9,6 +9,7 @@
  */
 import type { MusterEvent } from './event';
 import { MAX_DRIFT_MS } from './hlc';
+import type { DeviceCertificate } from './handover/keys';
 
 const API_V1 = '/api/v1';
 export const EVENTS_PATH = `${API_V1}/events`;
@@ -172,6 +173,51 @@ type RejectCode = 'invalid' | 'conflict' | 'too-large' | 'clock-ahead' | 'foreig
  * first push from a token binds its device id).
  */
 export const MAX_CLOCK_AHEAD_MS = MAX_DRIFT_MS;
+
+/**
+ * What a push carries for events it relays (received by hand from another phone, issue 21):
+ * the signature of each by the device that recorded it, and the organisation's certificate of
+ * each such device's key (src/domain/handover/keys.ts). The server takes an event whose
+ * `deviceId` is not the token's own only with both, checked against its own organisation key;
+ * without them it stays `foreign-device`. The push body is `{ "events": [...], "relayed": PushRelay }`.
+ */
+export interface PushRelay {
+  readonly certificates: readonly DeviceCertificate[];
+  /** Event id → signature (hex), for the relayed events of this push. */
+  readonly signatures: Readonly<Record<string, string>>;
+}
+
+/**
+ * `POST /api/v1/device/certificate` `CertificateRequest` → `CertificateResponse`: the
+ * organisation certifies the device's own Ed25519 public key, for the device id its token is
+ * bound to (a token bound to another device id is answered 409). The answer carries the
+ * organisation's public key too, which the device keeps to check other phones' certificates
+ * with no network.
+ */
+export const DEVICE_CERTIFICATE_PATH = `${API_V1}/device/certificate`;
+
+export interface CertificateRequest {
+  readonly deviceId: string;
+  readonly publicKey: string;
+}
+
+export interface CertificateResponse {
+  readonly certificate: DeviceCertificate;
+  /** The organisation's Ed25519 public key, hex (the one that countersigns reports). */
+  readonly orgPublicKey: string;
+}
+
+export function isCertificateResponse(value: unknown): value is CertificateResponse {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const c = v.certificate as Record<string, unknown> | null | undefined;
+  return (
+    typeof v.orgPublicKey === 'string' &&
+    typeof c === 'object' &&
+    c !== null &&
+    ['orgId', 'deviceId', 'publicKey', 'issuedAt', 'orgKeyId', 'signature'].every((k) => typeof c[k] === 'string')
+  );
+}
 
 export type PushResult =
   | { readonly id: string; readonly status: 'accepted'; readonly seq: number }

@@ -54,6 +54,10 @@ export const messages = defineMessages({
     'zh-CN': '“{file}”中的记录 {eventId} 属于文件未列出的事件或值班日记（{streamId}）。未保存任何内容。',
     en: '“{file}”: record {eventId} belongs to an incident or duty log the file does not list ({streamId}). Nothing was stored.',
   },
+  'handover.problem.bad-photo': {
+    'zh-CN': '“{file}”中的照片 {hash} 与其名称（SHA-256）不符，或没有任何记录引用它。未保存任何内容。',
+    en: '“{file}”: photo {hash} does not match its name (SHA-256), or no record names it. Nothing was stored.',
+  },
   'handover.damaged.extra-bytes': { 'zh-CN': '比文件头所写多出 {at} 字节', en: '{at} bytes more than its header says' },
   'handover.damaged.hash': { 'zh-CN': '内容与文件头中的 SHA-256 校验值不符', en: 'the content does not match the SHA-256 in its header' },
   'handover.damaged.not-json': { 'zh-CN': '内容不是 JSON 对象', en: 'the content is not a JSON object' },

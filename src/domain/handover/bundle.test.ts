@@ -57,6 +57,7 @@ function body(overrides: Partial<BundleBody> = {}): BundleBody {
     dutyLogs: [],
     events,
     certificates: [certA, certB],
+    photos: [],
     ...overrides,
   };
 }
@@ -133,6 +134,45 @@ describe('handover bundles', () => {
     });
     // The same event twice.
     expect(openBundle(resealed(body({ events: [...events, first] })), ctx)).toMatchObject({ ok: false, problem: 'damaged', reason: 'repeated-event' });
+  });
+
+  it('takes an event the sender pulled from the server, unsigned, only with the server’s receipt', () => {
+    const [first, ...rest] = events;
+    if (!first) throw new Error('no event');
+    const pulled = { event: first.event, receipt: { receivedAt: AT, deliveredBy: 'Duty phone' } };
+    const opened = openBundle(resealed(body({ events: [pulled, ...rest] })), ctx);
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
+    expect(opened.body.events[0]).toEqual(pulled);
+    // Neither a signature nor a receipt: nothing vouches for it.
+    expect(openBundle(resealed(body({ events: [{ event: first.event }, ...rest] })), ctx)).toMatchObject({
+      ok: false,
+      problem: 'unsigned-event',
+      eventId: first.event.id,
+    });
+  });
+
+  it('carries photos a note names, and refuses one that is not the image its name says', () => {
+    const image = Uint8Array.from({ length: 300 }, (_, i) => (i * 7) & 0xff);
+    const hash = bytesToHex(sha256(image));
+    const note = signed('phone-a', 'note.added', { text: '地下室进水', photos: [{ hash, type: 'image/jpeg', bytes: 300, width: 40, height: 30 }] });
+    const photo = { hash, streamId: 'inc-basement', type: 'image/jpeg' as const, width: 40, height: 30, data: Buffer.from(image).toString('base64') };
+    const opened = openBundle(resealed(body({ events: [...events, note], photos: [photo] })), ctx);
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
+    expect(opened.body.photos).toEqual([photo]);
+    const other = Buffer.from(image.map((b) => b ^ 1)).toString('base64');
+    expect(openBundle(resealed(body({ events: [...events, note], photos: [{ ...photo, data: other }] })), ctx)).toMatchObject({
+      ok: false,
+      problem: 'bad-photo',
+      hash,
+    });
+    // A photo no note of the bundle names.
+    expect(openBundle(resealed(body({ photos: [photo] })), ctx)).toMatchObject({ ok: false, problem: 'bad-photo', hash });
+    expect(openBundle(resealed(body({ photos: [{ ...photo, type: 'image/gif' as 'image/jpeg' }] })), ctx)).toMatchObject({
+      ok: false,
+      problem: 'damaged',
+      reason: 'field',
+      at: 'photos[0].type',
+    });
   });
 
   it('names the record and the field of an event that is not valid', () => {

@@ -5,6 +5,9 @@ import { canonicalJson } from '../canonical-json';
 import { validateEvent, type MusterEvent } from '../event';
 import { findDuplicateKeys } from '../json-duplicates';
 import { isRecord } from '../validation';
+import { PHOTO_TYPES, type PhotoType } from '../events/photo';
+import { photoRefsOf } from '../photo-refs';
+import { base64 } from '@scure/base';
 import { utf8 } from '../report/sha256';
 import { render, type Language } from '../text';
 import { messages } from './bundle.messages';
@@ -27,10 +30,31 @@ export const BUNDLE_FORMAT = 'muster.handover';
 export const BUNDLE_VERSION = 1;
 const HEADER = /^MUSTER-BUNDLE\/(\d+) (\d{1,10}) ([0-9a-f]{64}) ([0-9a-f]{128})$/;
 
+/**
+ * An event as a bundle carries it: with its device's signature (keys.ts `signEvent`), or,
+ * for an event the sending phone pulled from the server and holds no signature of, with the
+ * server's receipt instead. Such an event is believed on the sender's seal alone; it is never
+ * queued for the server again (the server holds it), and a receipt made up by the sender gets
+ * it nowhere beyond the receiving phone.
+ */
 export interface SignedEvent {
   readonly event: MusterEvent;
-  /** Its device's signature (keys.ts `signEvent`), hex. */
-  readonly signature: string;
+  /** Its device's signature, hex. */
+  readonly signature?: string;
+  /** The server's receipt, for an event it holds and the sender has no signature of. */
+  readonly receipt?: { readonly receivedAt: string; readonly deliveredBy: string | null };
+}
+
+/** A photo a note names, carried whole by the file (never by the QR path). */
+export interface BundlePhoto {
+  /** SHA-256 of the bytes, hex: the name the note gives it. */
+  readonly hash: string;
+  readonly streamId: string;
+  readonly type: PhotoType;
+  readonly width: number;
+  readonly height: number;
+  /** The image's bytes, base64. */
+  readonly data: string;
 }
 
 export interface BundleBody {
@@ -49,6 +73,8 @@ export interface BundleBody {
   readonly events: readonly SignedEvent[];
   /** The certificate of every device that signed an event, and of the sender. */
   readonly certificates: readonly DeviceCertificate[];
+  /** The photos the notes name (the file path; the QR path carries none and says so). */
+  readonly photos: readonly BundlePhoto[];
 }
 
 function sealMessage(bodyHash: string): Uint8Array {
@@ -80,7 +106,8 @@ export type BundleProblem =
   | { readonly problem: 'invalid-event'; readonly eventId: string; readonly field: string; readonly message: string }
   | { readonly problem: 'unsigned-event'; readonly eventId: string; readonly deviceId: string }
   | { readonly problem: 'bad-event-signature'; readonly eventId: string }
-  | { readonly problem: 'unexpected-stream'; readonly eventId: string; readonly streamId: string };
+  | { readonly problem: 'unexpected-stream'; readonly eventId: string; readonly streamId: string }
+  | { readonly problem: 'bad-photo'; readonly hash: string };
 
 /** What the receiving phone knows before it opens a bundle. */
 export interface OpenContext {
@@ -103,11 +130,24 @@ function shapeProblem(b: Record<string, unknown>): string | null {
   if (!isStringList(b.incidents)) return 'incidents';
   if (!isStringList(b.dutyLogs)) return 'dutyLogs';
   if (!Array.isArray(b.events)) return 'events';
-  for (const [i, e] of b.events.entries()) if (!isRecord(e) || typeof e.signature !== 'string' || !isRecord(e.event)) return `events[${i}]`;
+  for (const [i, e] of b.events.entries()) {
+    if (!isRecord(e) || !isRecord(e.event)) return `events[${i}]`;
+    if (e.signature !== undefined && typeof e.signature !== 'string') return `events[${i}].signature`;
+    const r = e.receipt;
+    if (r !== undefined && (!isRecord(r) || typeof r.receivedAt !== 'string' || (r.deliveredBy !== null && typeof r.deliveredBy !== 'string')))
+      return `events[${i}].receipt`;
+  }
   if (!Array.isArray(b.certificates)) return 'certificates';
   for (const [i, c] of b.certificates.entries()) {
     if (!isRecord(c)) return `certificates[${i}]`;
     for (const k of ['orgId', 'deviceId', 'publicKey', 'issuedAt', 'orgKeyId', 'signature']) if (typeof c[k] !== 'string') return `certificates[${i}].${k}`;
+  }
+  if (!Array.isArray(b.photos)) return 'photos';
+  for (const [i, p] of b.photos.entries()) {
+    if (!isRecord(p)) return `photos[${i}]`;
+    for (const k of ['hash', 'streamId', 'data']) if (typeof p[k] !== 'string') return `photos[${i}].${k}`;
+    if (!PHOTO_TYPES.includes(p.type as PhotoType)) return `photos[${i}].type`;
+    for (const k of ['width', 'height']) if (!Number.isSafeInteger(p[k]) || (p[k] as number) <= 0) return `photos[${i}].${k}`;
   }
   return null;
 }
@@ -162,7 +202,7 @@ export function openBundle(text: string, ctx: OpenContext): Opened {
   const streams = new Set([...b.incidents, ...b.dutyLogs]);
   const seen = new Set<string>();
   const events: SignedEvent[] = [];
-  for (const { event: raw, signature } of b.events) {
+  for (const { event: raw, signature, receipt } of b.events) {
     const id = typeof raw.id === 'string' ? raw.id : '?';
     const valid = validateEvent(raw);
     if (!valid.ok) {
@@ -173,10 +213,29 @@ export function openBundle(text: string, ctx: OpenContext): Opened {
     if (seen.has(e.id)) return fail({ problem: 'damaged', reason: 'repeated-event', at: e.id });
     seen.add(e.id);
     if (!streams.has(e.streamId)) return fail({ problem: 'unexpected-stream', eventId: e.id, streamId: e.streamId });
+    if (signature === undefined) {
+      // Pulled from the server by the sender, who holds no signature of it: on the seal alone.
+      if (receipt === undefined) return fail({ problem: 'unsigned-event', eventId: e.id, deviceId: e.deviceId });
+      events.push({ event: e, receipt: { receivedAt: receipt.receivedAt, deliveredBy: receipt.deliveredBy } });
+      continue;
+    }
     const certificate = certificates.get(e.deviceId);
     if (!certificate) return fail({ problem: 'unsigned-event', eventId: e.id, deviceId: e.deviceId });
     if (checkEventSignature(e, signature, certificate) !== 'valid') return fail({ problem: 'bad-event-signature', eventId: e.id });
-    events.push({ event: e, signature });
+    events.push(
+      receipt === undefined ? { event: e, signature } : { event: e, signature, receipt: { receivedAt: receipt.receivedAt, deliveredBy: receipt.deliveredBy } },
+    );
+  }
+  // Each photo is the image its name says, and one a note of the bundle names.
+  const named = new Set(events.flatMap(({ event }) => photoRefsOf(event).map((r) => r.hash)));
+  for (const p of b.photos) {
+    let bytes: Uint8Array;
+    try {
+      bytes = base64.decode(p.data);
+    } catch {
+      return fail({ problem: 'bad-photo', hash: p.hash });
+    }
+    if (!named.has(p.hash) || bytesToHex(sha256(bytes)) !== p.hash || !streams.has(p.streamId)) return fail({ problem: 'bad-photo', hash: p.hash });
   }
   return { ok: true, body: { ...b, events } };
 }
