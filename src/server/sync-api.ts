@@ -30,6 +30,7 @@ import { createHintBus, type HintBus } from './hints';
 import { createHeadOfficeApi, headOfficeReadOnly, watchBranches } from './head-office-api';
 import { createEnrolApi, createTokenApi } from './enrol-api';
 import { createPlaybooksApi } from './playbooks-api';
+import { createCertificateApi } from './certificate-api';
 import { createCountersignApi } from './countersign-api';
 import { createLogSummary, formatCount } from './log-summary';
 import {
@@ -141,6 +142,9 @@ export function createSyncApi({
   // holds only its branches' events, and writes nothing, not even the organisation's key.
   api.use('/countersign/*', headOfficeReadOnly('countersign reports'));
   api.route('/countersign', createCountersignApi({ storage, now }));
+  // The organisation's key certifies a device's own key (certificate-api.ts), as it countersigns: not for head office.
+  api.use('/device/certificate', headOfficeReadOnly('get a device certificate'));
+  api.route('/device/certificate', createCertificateApi({ storage, now }));
   // POST /token/rotate: a new token for this device (enrol-api.ts).
   api.route('/token', createTokenApi({ storage }));
 
