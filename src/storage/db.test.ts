@@ -22,6 +22,7 @@ const RELEASED: readonly Record<string, string>[] = [
   { photos: 'hash, streamId, unsent' },
   { packs: '++key, streamId, *ids' },
   { receipts: '++key' },
+  { signatures: 'eventId', certificates: 'deviceId', receivedBundles: 'bundleId, receivedAt', eventOrigins: 'eventId, bundleId' },
 ];
 
 /** A database exactly as release `upTo` (1-based) made it. */
@@ -47,6 +48,10 @@ async function fillRelease(db: Dexie, upTo: number): Promise<void> {
     photos: { hash: 'h1', streamId: 's1', unsent: 1 },
     packs: { streamId: 's1', ids: ['e2', 'e3'] },
     receipts: { eventIds: ['e4'] },
+    signatures: { eventId: 'e1', signature: 'ab' },
+    certificates: { deviceId: 'd2' },
+    receivedBundles: { bundleId: 'hb1', receivedAt: 9 },
+    eventOrigins: { eventId: 'e1', bundleId: 'hb1' },
   };
   const tables = RELEASED.slice(0, upTo).flatMap((stores) => Object.keys(stores));
   await db.transaction('rw', tables, async () => {
@@ -108,6 +113,10 @@ describe('the device database', () => {
       expect(await db.packs.where('ids').equals('e7').primaryKeys()).toEqual([key]);
       await db.receipts.add({ eventIds: ['e5'] } as never);
       expect(await db.receipts.count()).toBe(upTo >= 7 ? 2 : 1);
+      await db.receivedBundles.put({ bundleId: 'hb2', receivedAt: 11 } as never);
+      expect(await db.receivedBundles.orderBy('receivedAt').primaryKeys()).toEqual(upTo >= 8 ? ['hb1', 'hb2'] : ['hb2']);
+      await db.eventOrigins.put({ eventId: 'e6', bundleId: 'hb2' });
+      expect(await db.eventOrigins.where('bundleId').equals('hb2').primaryKeys()).toEqual(['e6']);
       await db.drafts.put({ draftId: 'd2', updatedAt: 9 } as never);
       expect(await db.drafts.orderBy('updatedAt').last()).toMatchObject({ draftId: 'd2' });
     });

@@ -7,12 +7,20 @@ import type { BranchEventRow, BranchRow } from './branches';
 import type { EventPack, PendingReceipt } from './packs';
 import type { PhotoRow } from './photos';
 import type { FlaggedEvent, RejectedEvent } from './sync-state';
+import type { DeviceCertificate } from '../domain/handover/keys';
+import type { EventOrigin, HeldCertificate, HeldSignature, ReceivedBundle } from './handover';
 
 /** One row per event waiting to be pushed; cleared only once the server has replied about it. */
 export interface OutboxEntry {
   eventId: string;
   queuedAt: number;
   attempts: number;
+  /**
+   * For an event of another phone received by hand (issue 21): its device's signature and the
+   * organisation's certificate of that device, which the push carries so the server takes it
+   * from this phone (domain/sync-protocol.ts `PushRelay`). Not indexed.
+   */
+  relay?: { signature: string; certificate: DeviceCertificate };
   /**
    * The event as recorded, kept with its entry so a push reads one table, not two (not indexed,
    * so no new schema version). Absent from entries queued before it was kept, and from events
@@ -110,10 +118,18 @@ export class MusterDb extends Dexie {
   declare packs: EntityTable<EventPack, 'key'>;
   /** Receipts of pushed events not packed yet, one row per answer (src/storage/packs.ts). */
   declare receipts: EntityTable<PendingReceipt, 'key'>;
+  /** Handover (src/storage/handover.ts): each held event's signature by its device, once known. */
+  declare signatures: EntityTable<HeldSignature, 'eventId'>;
+  /** Other phones' certificates, from the bundles they handed over. */
+  declare certificates: EntityTable<HeldCertificate, 'deviceId'>;
+  /** The bundles received from other phones, by scan or file. */
+  declare receivedBundles: EntityTable<ReceivedBundle, 'bundleId'>;
+  /** Which bundle first brought an event this phone holds, for events received by hand. */
+  declare eventOrigins: EntityTable<EventOrigin, 'eventId'>;
 
   constructor(name: string) {
     super(name);
-    this.version(7).stores({
+    this.version(8).stores({
       events: 'id, [streamId+hlc], type',
       outbox: 'eventId, queuedAt',
       playbooks: '[id+language], id, kind',
@@ -134,6 +150,11 @@ export class MusterDb extends Dexie {
       packs: '++key, streamId, *ids',
       // Pending receipts (src/storage/packs.ts): a push's answer for events still rows, until they are packed (release 7).
       receipts: '++key',
+      // Phone-to-phone handover (src/storage/handover.ts; release 8).
+      signatures: 'eventId',
+      certificates: 'deviceId',
+      receivedBundles: 'bundleId, receivedAt',
+      eventOrigins: 'eventId, bundleId',
     });
   }
 }

@@ -74,11 +74,6 @@ export async function applyPulledPage(db: MusterDb, page: PullResponse, device: 
         fresh.push(e);
       }
     }
-    // An incident's events go into one pack per incident (one request); the rest are rows, added
-    // in slices so each task stays short.
-    const rows = fresh.filter((e) => !packable(e));
-    for (let start = 0; start < rows.length; start += WRITE_SLICE) await db.events.bulkAdd(rows.slice(start, start + WRITE_SLICE));
-    await addPacks(db, fresh.filter(packable));
     // An event held already (this device's own, pulled back) takes the server's receipt, so
     // every device orders it the same way (merge-order.ts); its envelope is never changed.
     const receipted = await updateReceipts(db, repeated);
@@ -88,28 +83,7 @@ export async function applyPulledPage(db: MusterDb, page: PullResponse, device: 
         receipted.map((e) => e.streamId),
       );
     }
-
-    const flags: FlaggedEvent[] = [];
-    if (fresh.length > 0) {
-      const clockRow = await db.settings.get(CLOCK_KEY);
-      let clock: HlcClock = isClock(clockRow?.value, device) ? clockRow.value : createClock(device);
-      const before = clock;
-      for (const e of fresh) {
-        const taken = takeIn(clock, e, now);
-        clock = taken.clock;
-        if (taken.drift !== null) {
-          flags.push({ eventId: e.id, streamId: e.streamId, deviceId: e.deviceId, flag: 'clockAhead', aheadMs: parseStamp(e.hlc).wall - now, at: now });
-        }
-      }
-      if (clock !== before) await db.settings.put({ key: CLOCK_KEY, value: clock });
-      if (flags.length > 0) await flaggedTable.bulkPut(flags);
-      await markStreamsChanged(
-        db,
-        fresh.map((e) => e.streamId),
-      );
-      // A pulled note's photos come apart from it (sync/photos.ts): wanted in this same commit.
-      await wantPhotosOf(db, fresh, now);
-    }
+    const flagged = await storeFresh(db, fresh, device, now);
     if (unreadable.length > 0) {
       // Kept whole (not lost), shown to the user, and retried after an app update.
       const parked = await rejectedTable.bulkGet(unreadable.map((u) => u.eventId));
@@ -117,8 +91,45 @@ export async function applyPulledPage(db: MusterDb, page: PullResponse, device: 
     }
     const next = Math.max(cursor, page.next);
     if (next !== cursor) await db.settings.put({ key: SYNC_CURSOR_KEY, value: next });
-    return { added: fresh.length, flagged: flags.length, unreadable: unreadable.length, cursor: next };
+    return { added: fresh.length, flagged, unreadable: unreadable.length, cursor: next };
   });
+}
+
+/**
+ * Stores events this device did not hold, inside the caller's transaction (which must include
+ * events, packs, settings, streams, photos and flagged): an incident's receipted events go into
+ * packs, the rest are rows; each stamp advances the device clock (a far-ahead one is flagged and
+ * moves nothing, as `applyPulledPage` says); the streams' revisions move; a note's photos the
+ * device lacks are wanted. Returns how many were flagged. The pull and a handover (handover.ts)
+ * take events in by this one path.
+ */
+export async function storeFresh(db: MusterDb, fresh: readonly HeldEvent[], device: string, now: number): Promise<number> {
+  if (fresh.length === 0) return 0;
+  // An incident's events go into one pack per incident (one request); the rest are rows, added
+  // in slices so each task stays short.
+  const rows = fresh.filter((e) => !packable(e));
+  for (let start = 0; start < rows.length; start += WRITE_SLICE) await db.events.bulkAdd(rows.slice(start, start + WRITE_SLICE));
+  await addPacks(db, fresh.filter(packable));
+  const flags: FlaggedEvent[] = [];
+  const clockRow = await db.settings.get(CLOCK_KEY);
+  let clock: HlcClock = isClock(clockRow?.value, device) ? clockRow.value : createClock(device);
+  const before = clock;
+  for (const e of fresh) {
+    const taken = takeIn(clock, e, now);
+    clock = taken.clock;
+    if (taken.drift !== null) {
+      flags.push({ eventId: e.id, streamId: e.streamId, deviceId: e.deviceId, flag: 'clockAhead', aheadMs: parseStamp(e.hlc).wall - now, at: now });
+    }
+  }
+  if (clock !== before) await db.settings.put({ key: CLOCK_KEY, value: clock });
+  if (flags.length > 0) await flaggedEvents(db).bulkPut(flags);
+  await markStreamsChanged(
+    db,
+    fresh.map((e) => e.streamId),
+  );
+  // A note's photos come apart from it (sync/photos.ts): wanted in this same commit.
+  await wantPhotosOf(db, fresh, now);
+  return flags.length;
 }
 
 /**

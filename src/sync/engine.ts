@@ -1,6 +1,8 @@
 import type { MusterEvent } from '../domain/event';
 import { envelopeOf, type HeldEvent } from '../domain/merge-order';
-import type { MusterDb } from '../storage/db';
+import type { MusterDb, OutboxEntry } from '../storage/db';
+import { deviceKey, ownCertificate, storeOwnCertificate } from '../storage/handover';
+import { checkDeviceCertificate, type DeviceCertificate } from '../domain/handover/keys';
 import { deviceId, type WriteEnv } from '../storage/events';
 import {
   confirmSyncOrg,
@@ -29,7 +31,9 @@ import {
   MAX_BODY_BYTES,
   MAX_HELD_RANGES,
   MAX_PUSH_EVENTS,
+  type CertificateResponse,
   type PullResponse,
+  type PushRelay,
   type PushResponse,
   type SeqRange,
 } from '../domain/sync-protocol';
@@ -117,6 +121,7 @@ export async function syncOnce(deps: SyncRoundDeps): Promise<SyncReport> {
   // Head office reads and writes nothing: a record made on it stays waiting, never refused as a whole round.
   const role = await readDeviceRole(deps.db);
   const pushes = role === null || mayPush(role);
+  if (pushes) await certifyDevice(deps);
   if (pushes) await pushOutbox(deps, report);
   // A server restored from a backup: what its backup lacks of ours went back into the outbox.
   if ((await pullNew(deps, report)) && pushes) await pushOutbox(deps, report);
@@ -135,6 +140,34 @@ async function confirmIdentity({ db, transport, recheckIdentity = false }: SyncR
   const me = await transport.whoami();
   await confirmSyncOrg(db, { id: me.org.id, name: me.org.name });
   await recordDeviceRole(db, roleFromWhoami(me));
+}
+
+/**
+ * Once per key: asks the organisation to certify this device's handover key (issue 21), so
+ * another phone can believe what it hands over with no network, and keeps the certificate and
+ * the organisation's public key. An answer that is not a certificate of this key for this
+ * device, checked against the key it came with, is not kept. A refusal (an older server that
+ * does not know the request, a head-office token) leaves the device as it was and the round
+ * goes on; the next round asks again.
+ */
+async function certifyDevice(deps: SyncRoundDeps): Promise<void> {
+  const { db, transport } = deps;
+  if (transport.certify === undefined || (await ownCertificate(db)) !== null) return;
+  const org = await readSyncOrg(db);
+  if (org === null) return;
+  const [key, device] = await Promise.all([deviceKey(db, deps.random), deviceId(db, deps)]);
+  let answer: CertificateResponse;
+  try {
+    answer = await transport.certify({ deviceId: device, publicKey: key.publicKey });
+  } catch (error) {
+    // The push that follows meets the same network and the same token, and says what is wrong.
+    if (error instanceof SyncError) return;
+    throw error;
+  }
+  const c = answer.certificate;
+  const orgPublicKey = answer.orgPublicKey.trim().toLowerCase();
+  if (c.deviceId !== device || c.publicKey !== key.publicKey || checkDeviceCertificate(c, { orgId: org.id, publicKey: orgPublicKey }) !== 'valid') return;
+  await storeOwnCertificate(db, { certificate: c, orgPublicKey });
 }
 
 /** Push requests travelling at once: the next batch is on its way while an answer is written. */
@@ -167,7 +200,7 @@ export async function pushOutbox(deps: SyncRoundDeps, report: SyncReport): Promi
       const chunk = ready.shift();
       if (chunk !== undefined) {
         inFlight.push(
-          pushChunk(deps, chunk.events, report, chunk.encoded).then(
+          pushChunk(deps, chunk.events, report, chunk.encoded, chunk.relayed).then(
             (answer): PushAnswer => ({ ok: true, ...answer }),
             (error: unknown): PushAnswer => ({ ok: false, error }),
           ),
@@ -207,14 +240,19 @@ export async function pushOutbox(deps: SyncRoundDeps, report: SyncReport): Promi
 interface PushChunk {
   readonly events: MusterEvent[];
   readonly encoded: string[];
+  /** The proofs of the events relayed for another phone, if any (OutboxEntry.relay). */
+  relayed?: { certificates: DeviceCertificate[]; signatures: Record<string, string> };
 }
+
+/** A relayed event's signature in the body (`"id":"…128 hex…",`), counted against the budget. */
+const SIGNATURE_BYTES = 180;
 
 /**
  * Splits a read batch into requests by size as well as by count (500 long notes could pass the
  * 1 MB limit); an event too big for any request, or whose row is missing, is settled at once.
  */
 function prepareBatch(
-  batch: readonly { entry: { eventId: string }; event: HeldEvent | undefined }[],
+  batch: readonly { entry: Pick<OutboxEntry, 'eventId' | 'relay'>; event: HeldEvent | undefined }[],
   now: () => number,
 ): { settled: PushSettlement[]; missing: number; chunks: PushChunk[] } {
   const settled: PushSettlement[] = [];
@@ -231,7 +269,8 @@ function prepareBatch(
     // The envelope only: an event pushed again after a restore holds the old server's receipt.
     const event = envelopeOf(held);
     const json = JSON.stringify(event);
-    const bytes = utf8Length(json) + 1;
+    const relay = entry.relay;
+    const bytes = utf8Length(json) + 1 + (relay === undefined ? 0 : SIGNATURE_BYTES + utf8Length(JSON.stringify(relay.certificate)));
     if (bytes > BODY_BUDGET) {
       settled.push(rejection(event, 'tooLarge', `The event is ${bytes} bytes; a push may carry at most ${BODY_BUDGET}`, now()));
       continue;
@@ -244,6 +283,11 @@ function prepareBatch(
     chunk.events.push(event);
     chunk.encoded.push(json);
     chunkBytes += bytes;
+    if (relay !== undefined) {
+      chunk.relayed ??= { certificates: [], signatures: {} };
+      chunk.relayed.signatures[event.id] = relay.signature;
+      if (!chunk.relayed.certificates.some((c) => c.deviceId === relay.certificate.deviceId)) chunk.relayed.certificates.push(relay.certificate);
+    }
   }
   if (chunk.events.length > 0) chunks.push(chunk);
   return { settled, missing, chunks };
@@ -273,10 +317,11 @@ async function pushChunk(
   events: MusterEvent[],
   report: SyncReport,
   encoded?: readonly string[],
+  relayed?: PushRelay,
 ): Promise<{ settled: PushSettlement[]; epoch?: string }> {
   let reply: PushResponse;
   try {
-    reply = await deps.transport.push(events, encoded);
+    reply = relayed === undefined ? await deps.transport.push(events, encoded) : await deps.transport.push(events, encoded, relayed);
   } catch (error) {
     if (!(error instanceof SyncError) || error.kind !== 'refused') throw error;
     if (events.length === 1 && events[0] !== undefined) {
@@ -285,8 +330,8 @@ async function pushChunk(
     }
     const half = Math.ceil(events.length / 2);
     // The halves' receipts are left out: they may come from two epochs; those events are pulled back.
-    const first = await pushChunk(deps, events.slice(0, half), report);
-    const second = await pushChunk(deps, events.slice(half), report);
+    const first = await pushChunk(deps, events.slice(0, half), report, undefined, relayed);
+    const second = await pushChunk(deps, events.slice(half), report, undefined, relayed);
     return { settled: [...first.settled, ...second.settled].map(withoutReceipt) };
   }
   report.clockOffsetMs = offsetFrom(reply.serverTime, deps.now());

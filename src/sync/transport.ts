@@ -6,7 +6,12 @@ import type { MusterEvent } from '../domain/event';
 import { BRANCHES_PATH, branchEventsPath, type BranchesResponse } from '../domain/head-office-protocol';
 import {
   COUNT_PARAM,
+  DEVICE_CERTIFICATE_PATH,
   EVENTS_PATH,
+  isCertificateResponse,
+  type CertificateRequest,
+  type CertificateResponse,
+  type PushRelay,
   FOLLOWING_PARAM,
   formatHeldRanges,
   HELD_PARAM,
@@ -38,7 +43,9 @@ export interface SyncTransport {
    * Pushes `events`. `encoded`, when given, is each event's JSON as `JSON.stringify` makes it (the
    * engine has it from measuring the batch), so the body is joined from it, not encoded again.
    */
-  push(events: readonly MusterEvent[], encoded?: readonly string[]): Promise<PushResponse>;
+  push(events: readonly MusterEvent[], encoded?: readonly string[], relayed?: PushRelay): Promise<PushResponse>;
+  /** The organisation's certificate of this device's handover key (issue 21). Optional, as `followers`. */
+  certify?(request: CertificateRequest): Promise<CertificateResponse>;
   /**
    * `following`: the incidents open on this device, so the server can tell who has seen what.
    * `options.held`: seq ranges this device holds (its pushed events), never to be sent back;
@@ -181,9 +188,10 @@ export function httpTransport({
       if (!res.ok) throw errorFor(res, new TextDecoder().decode(bytes));
       return { bytes, type: (res.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '' };
     },
-    async push(events, encoded) {
+    async push(events, encoded, relayed) {
       // The same text as JSON.stringify({ events }): an object's members joined by commas.
-      const json = encoded !== undefined && encoded.length === events.length ? `{"events":[${encoded.join(',')}]}` : JSON.stringify({ events });
+      const list = encoded !== undefined && encoded.length === events.length ? `[${encoded.join(',')}]` : JSON.stringify(events);
+      const json = relayed === undefined ? `{"events":${list}}` : `{"events":${list},"relayed":${JSON.stringify(relayed)}}`;
       const body = await request(EVENTS_PATH, {
         method: 'POST',
         headers: { ...headers, 'Content-Type': 'application/json' },
@@ -239,6 +247,15 @@ export function httpTransport({
       });
       if (!isRecord(body) || !isPublishedInfo(body.published)) throw new SyncError('protocol', 'The publish answer does not say what was published');
       return { published: body.published };
+    },
+    async certify(certificateRequest) {
+      const body = await request(DEVICE_CERTIFICATE_PATH, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify(certificateRequest),
+      });
+      if (!isCertificateResponse(body)) throw new SyncError('protocol', 'The certificate answer has no certificate');
+      return body;
     },
     async rotateToken() {
       const body = await request(TOKEN_ROTATE_PATH, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: '{}' });

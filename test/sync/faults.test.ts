@@ -132,7 +132,8 @@ function nodeFetch(onPush?: (req: ClientRequest, body: Buffer) => boolean): Fetc
         },
       );
       req.on('error', (e) => reject(new TypeError(`fetch failed: ${e.message}`)));
-      if (body && init.method === 'POST' && onPush?.(req, body)) return;
+      // Only the pushes of events: the round's other requests (the device's certificate) go as usual.
+      if (body && init.method === 'POST' && url.pathname === '/api/v1/events' && onPush?.(req, body)) return;
       req.end(body);
     });
   };
