@@ -31,7 +31,7 @@ import { createHeadOfficeApi, headOfficeReadOnly, watchBranches } from './head-o
 import { createEnrolApi, createTokenApi } from './enrol-api';
 import { createPlaybooksApi } from './playbooks-api';
 import { createCertificateApi } from './certificate-api';
-import { createCountersignApi } from './countersign-api';
+import { createCountersignApi, orgSigningKey } from './countersign-api';
 import { createLogSummary, formatCount } from './log-summary';
 import {
   chargedBodyBytes,
@@ -45,6 +45,7 @@ import {
 } from './rate-limit';
 import { closeIfBodyUnread, isJsonContentType } from './request-body';
 import { clientAddress, type Site } from './site';
+import { readPushRelay, relayJudge, type RelayProof } from './push-relay';
 import { parseStrictJson, StrictJsonError } from './strict-json';
 import type { DeviceTokenRecord, EventStore, StoredEvent } from './storage/types';
 import { hashDeviceToken, looksLikeDeviceToken } from './tokens';
@@ -166,7 +167,7 @@ export function createSyncApi({
       }
       const body = readPushBody(await c.req.text());
       if (!body.ok) return c.json({ error: body.error }, body.status);
-      const parsed = body.events;
+      const { events: parsed, relay } = body;
 
       const device = c.get('device');
       const results: PushResult[] = new Array<PushResult>(parsed.length);
@@ -188,12 +189,19 @@ export function createSyncApi({
         else results[index] = { id: idOf(raw), status: 'rejected', code: 'invalid', reason: formatIssues(checked.issues) };
       });
       // The token's first push binds its device id; from then on only that device's events,
-      // stamped no further ahead than MAX_CLOCK_AHEAD_MS, get in (pushRefusal).
-      const bound = valid[0] ? await storage.bindTokenDevice(device.id, valid[0].event.deviceId) : undefined;
+      // stamped no further ahead than MAX_CLOCK_AHEAD_MS, get in (pushRefusal). An event relayed
+      // with its signature is another phone's, so it never binds the token that carries it.
+      const binding = relay ? valid.find((v) => !relay.signatures.has(v.event.id)) : valid[0];
+      const bound = binding ? await storage.bindTokenDevice(device.id, binding.event.deviceId) : undefined;
       const serverNow = now();
+      // Another device's event gets in only with its proof (push-relay.ts); the organisation's
+      // key is read only for a push that carries some and needs it.
+      const orgKey =
+        relay && valid.some((v) => v.event.deviceId !== bound) ? await orgSigningKey(storage, device.orgId, new Date(serverNow).toISOString()) : undefined;
+      const judge = relay && orgKey ? relayJudge(relay, { orgId: device.orgId, publicKey: orgKey.publicKey }) : undefined;
       for (let i = valid.length - 1; i >= 0; i--) {
         const { index, event } = valid[i]!;
-        const refusal = pushRefusal(event, bound, serverNow);
+        const refusal = pushRefusal(event, bound, serverNow, judge);
         if (refusal === undefined) continue;
         results[index] = { id: event.id, status: 'rejected', ...refusal };
         valid.splice(i, 1);
@@ -467,9 +475,9 @@ async function authenticate(storage: EventStore, header: string | undefined): Pr
   return record && record.revokedAt === null ? record : undefined;
 }
 
-type PushBody = { ok: true; events: unknown[] } | { ok: false; status: 400 | 413; error: string };
+type PushBody = { ok: true; events: unknown[]; relay: RelayProof | undefined } | { ok: false; status: 400 | 413; error: string };
 
-/** The events of a push body, or why the body is refused. */
+/** The events of a push body and the proof of those it relays, or why the body is refused. */
 function readPushBody(text: string): PushBody {
   const refuse = (error: string, status: 400 | 413 = 400): PushBody => ({ ok: false, status, error });
   let body: unknown;
@@ -480,17 +488,22 @@ function readPushBody(text: string): PushBody {
     throw error;
   }
   if (!isRecord(body)) return refuse('The body must be a JSON object: { "events": [ … ] }');
-  const extra = Object.keys(body).filter((k) => k !== 'events');
-  if (extra.length > 0) return refuse(`Unknown field ${JSON.stringify(extra[0])}; the body is { "events": [ … ] }`);
+  const extra = Object.keys(body).filter((k) => k !== 'events' && k !== 'relayed');
+  if (extra.length > 0)
+    return refuse(`Unknown field ${JSON.stringify(extra[0])}; the body is { "events": [ … ] }, with "relayed": { … } when it carries other devices' events`);
   if (!Array.isArray(body.events)) return refuse('events must be a list of events');
   // 413, not 400: the batch is fine in itself, the device should send it in smaller pieces.
   if (body.events.length > MAX_PUSH_EVENTS) return refuse(`At most ${MAX_PUSH_EVENTS} events in one push; got ${body.events.length}`, 413);
-  return { ok: true, events: body.events as unknown[] };
+  if (body.relayed === undefined) return { ok: true, events: body.events as unknown[], relay: undefined };
+  const relayed = readPushRelay(body.relayed);
+  if (!relayed.ok) return refuse(relayed.error);
+  return { ok: true, events: body.events as unknown[], relay: relayed.relay };
 }
 
 /**
  * Why a well-formed event from this token is refused, if it is: it names another device than
- * the one the token is bound to (`foreign-device`), or its stamp is more than
+ * the one the token is bound to and is not proven relayed (`foreign-device`; `judge`, present
+ * when the push carries proof, says why not), or its stamp is more than
  * MAX_CLOCK_AHEAD_MS ahead of the server's clock (`clock-ahead`; the device is told to fix its
  * clock, since an event from the future would win every last-writer-wins conflict).
  */
@@ -498,15 +511,15 @@ function pushRefusal(
   event: MusterEvent,
   boundDevice: string | undefined,
   serverNow: number,
+  judge: ((event: MusterEvent) => string | undefined) | undefined,
 ): { code: 'foreign-device' | 'clock-ahead'; reason: string } | undefined {
   if (event.deviceId !== boundDevice) {
-    return {
-      code: 'foreign-device',
-      reason:
-        boundDevice === undefined
-          ? `Device ${event.deviceId} belongs to another device token: a device pushes only its own events, with its own token. Enrol this device with its own token.`
-          : `This device token belongs to device ${boundDevice}, not ${event.deviceId}: a device pushes only its own events. Enrol this device with its own token.`,
-    };
+    const unproven = judge
+      ? judge(event)
+      : boundDevice === undefined
+        ? `Device ${event.deviceId} belongs to another device token: a device pushes only its own events, with its own token. Enrol this device with its own token.`
+        : `This device token belongs to device ${boundDevice}, not ${event.deviceId}: a device pushes only its own events. Enrol this device with its own token.`;
+    if (unproven !== undefined) return { code: 'foreign-device', reason: unproven };
   }
   const ahead = stampTime(event.hlc) - serverNow;
   if (ahead > MAX_CLOCK_AHEAD_MS) {

@@ -1,8 +1,26 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDeviceCertificate, deviceKeyFrom, type DeviceKey } from '../../src/domain/handover/keys';
+import { validateEvent, type MusterEvent } from '../../src/domain/event';
+import {
+  checkDeviceCertificate,
+  deviceKeyFrom,
+  issueDeviceCertificate,
+  signEvent,
+  type DeviceCertificate,
+  type DeviceKey,
+} from '../../src/domain/handover/keys';
 import { COUNTERSIGN_PATH, sha256Hex, type CountersignResponse } from '../../src/domain/report';
-import { DEVICE_CERTIFICATE_PATH, isCertificateResponse, type CertificateResponse } from '../../src/domain/sync-protocol';
+import {
+  DEVICE_CERTIFICATE_PATH,
+  EVENTS_PATH,
+  isCertificateResponse,
+  MAX_PUSH_EVENTS,
+  type CertificateResponse,
+  type PullResponse,
+  type PushRelay,
+  type PushResponse,
+  type PushResult,
+} from '../../src/domain/sync-protocol';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { openPostgresStore } from '../../src/server/storage/postgres';
 import { openSqliteStore } from '../../src/server/storage/sqlite';
@@ -19,6 +37,8 @@ import { makeTempDir, removeTempDirs, writeTree } from './support';
 
 const harness = postgresHarness();
 const AT = '2026-07-14T02:00:00.000Z';
+/** When the duty phone recorded its steps: the past, whatever the machine's clock says. */
+const RECORDED = Date.parse('2025-07-14T02:30:00.000Z');
 
 type Phone = 'dutyA' | 'lobbyB' | 'spareC' | 'retiredR' | 'strangerX' | 'headOffice' | 'otherBank';
 const LABELS: Record<Phone, string> = {
@@ -41,6 +61,34 @@ const engines = [
 ];
 
 afterAll(() => removeTempDirs());
+
+let serial = 0;
+/** A step the named device marks done, as validateEvent takes it. */
+function stepDone(deviceId: string, stepId = 'close-floodgate', wall = RECORDED): MusterEvent {
+  serial += 1;
+  const checked = validateEvent({
+    id: `0198b000-0000-7000-8000-${String(serial).padStart(12, '0')}`,
+    streamId: 'inc-flood-b1',
+    deviceId,
+    actor: '王值班',
+    hlc: `${String(wall + serial).padStart(15, '0')}-0000-${deviceId}`,
+    type: 'step.done',
+    payload: { stepId },
+    v: 1,
+  });
+  if (!checked.ok) throw new Error(`the test's event is not valid: ${JSON.stringify(checked.issues)}`);
+  return checked.value;
+}
+
+/** The proof a phone carries for events it relays: each signed with its device's key. */
+function relayOf(certificates: DeviceCertificate[], signed: [MusterEvent, DeviceKey][]): PushRelay {
+  return { certificates, signatures: Object.fromEntries(signed.map(([e, key]) => [e.id, signEvent(e, key.secretKey)])) };
+}
+
+function refusal(result: PushResult | undefined): { code: string; reason: string } {
+  if (result?.status !== 'rejected') throw new Error(`expected a refusal, got ${JSON.stringify(result)}`);
+  return { code: result.code, reason: result.reason };
+}
 
 for (const engine of engines) {
   describe.skipIf(engine.skipped)(`relayed events and device certificates on ${engine.name}`, () => {
@@ -82,6 +130,23 @@ for (const engine of engines) {
       if (!isCertificateResponse(answer)) throw new Error(`not a certificate response: ${JSON.stringify(answer)}`);
       return answer;
     }
+
+    async function push(phone: Phone, events: MusterEvent[], relayed?: unknown): Promise<PushResponse> {
+      const res = await post(EVENTS_PATH, tokens[phone], JSON.stringify({ events, ...(relayed === undefined ? {} : { relayed }) }));
+      const answer: unknown = await res.json();
+      expect(res.status, JSON.stringify(answer)).toBe(200);
+      return answer as PushResponse;
+    }
+
+    /** Every event of the organisation as a pull hands them out. */
+    async function pullAll(): Promise<PullResponse['events']> {
+      const res = await fetch(new URL(`${EVENTS_PATH}?after=0&limit=1000`, server.url), { headers: { Authorization: `Bearer ${tokens.spareC}` } });
+      const page = (await res.json()) as PullResponse;
+      expect(page.more).toBe(false);
+      return page.events;
+    }
+
+    const pulledIds = async (): Promise<string[]> => (await pullAll()).map((e) => e.id);
 
     describe(`POST ${DEVICE_CERTIFICATE_PATH}`, () => {
       it("certifies the duty phone's key with the organisation's key, which also countersigns its reports", async () => {
@@ -161,6 +226,199 @@ for (const engine of engines) {
           expect(((await res.json()) as { error: string }).error, bad).toMatch(field);
         }
         expect((await post(DEVICE_CERTIFICATE_PATH, tokens.dutyA, JSON.stringify({ deviceId: 'd-phone-a', publicKey: 'a'.repeat(2000) }))).status).toBe(413);
+      });
+    });
+
+    describe(`POST ${EVENTS_PATH} with relayed events`, () => {
+      it("takes the duty phone's steps from the lobby phone with A's signatures and certificate, and stores each once", async () => {
+        const { certificate: certA } = await certify('dutyA', 'd-phone-a', keys.a);
+        await certify('lobbyB', 'd-phone-b', keys.b);
+        const recordedOnA = [stepDone('d-phone-a', 'close-floodgate'), stepDone('d-phone-a', 'evacuate-b1'), stepDone('d-phone-a', 'pumps-on')];
+        const ownOfB = stepDone('d-phone-b', 'sandbags');
+        const relayed = relayOf(
+          [certA],
+          recordedOnA.map((e) => [e, keys.a]),
+        );
+
+        const first = await push('lobbyB', [...recordedOnA, ownOfB], relayed);
+        expect(first.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
+        expect(first.receipt?.deliveredBy).toBe(LABELS.lobbyB);
+        const pulled = (await pullAll()).filter((e) => recordedOnA.some((r) => r.id === e.id));
+        expect(pulled.map((e) => [e.id, e.deviceId, e.deliveredBy])).toEqual(recordedOnA.map((e) => [e.id, 'd-phone-a', LABELS.lobbyB]));
+
+        // A retry from the lobby phone, and the duty phone's own push when it is back online.
+        const retry = await push('lobbyB', [...recordedOnA, ownOfB], relayed);
+        expect(retry.results).toEqual(first.results.map((r) => ({ ...r, status: 'duplicate' })));
+        const fromA = await push('dutyA', recordedOnA);
+        expect(fromA.results).toEqual(first.results.slice(0, 3).map((r) => ({ ...r, status: 'duplicate' })));
+        const ids = await pulledIds();
+        for (const e of [...recordedOnA, ownOfB])
+          expect(
+            ids.filter((id) => id === e.id),
+            e.id,
+          ).toHaveLength(1);
+      });
+
+      it('believes a certificate for an older key of the device as well as its newest', async () => {
+        const { certificate: older } = await certify('dutyA', 'd-phone-a', keys.a);
+        const { certificate: newer } = await certify('dutyA', 'd-phone-a', keys.a2);
+        const before = stepDone('d-phone-a', 'before-new-key');
+        const after = stepDone('d-phone-a', 'after-new-key');
+        const { results } = await push(
+          'lobbyB',
+          [before, after],
+          relayOf(
+            [newer, older],
+            [
+              [before, keys.a],
+              [after, keys.a2],
+            ],
+          ),
+        );
+        expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+      });
+
+      it('refuses a step changed after the duty phone signed it, and stores nothing of it', async () => {
+        const { certificate: certA } = await certify('dutyA', 'd-phone-a', keys.a);
+        const signed = stepDone('d-phone-a', 'close-floodgate');
+        const relayed = relayOf([certA], [[signed, keys.a]]);
+        const changed = { ...signed, payload: { stepId: 'open-floodgate' } } as MusterEvent;
+        const { results } = await push('lobbyB', [changed], relayed);
+        const { code, reason } = refusal(results[0]);
+        expect(code).toBe('foreign-device');
+        expect(reason).toMatch(new RegExp(`signature of event ${signed.id} does not match the event by device d-phone-a's certified key`));
+        expect(await pulledIds()).not.toContain(signed.id);
+      });
+
+      it("refuses a certificate signed by a key not the organisation's, one of another organisation, and one altered after issue", async () => {
+        const forged = issueDeviceCertificate({ orgId: 'org-riverside', deviceId: 'd-phone-m', publicKey: keys.forger.publicKey }, keys.forgedOrg, AT);
+        const { certificate: otherBanks } = await certify('otherBank', 'd-phone-o', keys.other);
+        const { certificate: certA } = await certify('dutyA', 'd-phone-a', keys.a);
+        const byForger = stepDone('d-phone-m');
+        const byOtherBank = stepDone('d-phone-o');
+        const claimedA = stepDone('d-phone-a', 'claimed-by-forger');
+        const { results } = await push(
+          'lobbyB',
+          [byForger, byOtherBank, claimedA],
+          relayOf(
+            [forged, otherBanks, { ...certA, publicKey: keys.forger.publicKey }],
+            [
+              [byForger, keys.forger],
+              [byOtherBank, keys.other],
+              [claimedA, keys.forger],
+            ],
+          ),
+        );
+        const [forger, other, altered] = results.map(refusal);
+        expect(forger?.code).toBe('foreign-device');
+        expect(forger?.reason).toMatch(/certificate of device d-phone-m is not this organisation's: it was signed by key .*, and this organisation's key is /);
+        expect(other?.code).toBe('foreign-device');
+        expect(other?.reason).toMatch(
+          /certificate of device d-phone-o is not this organisation's: it was issued for organisation org-other, and this token belongs to org-riverside/,
+        );
+        expect(altered?.code).toBe('foreign-device');
+        expect(altered?.reason).toMatch(/certificate of device d-phone-a is not this organisation's: its signature does not match it/);
+        const ids = await pulledIds();
+        for (const e of [byForger, byOtherBank, claimedA]) expect(ids).not.toContain(e.id);
+      });
+
+      it("refuses another device's event with no proof, as before, and says which part of the proof is missing", async () => {
+        await certify('lobbyB', 'd-phone-b', keys.b);
+        const { certificate: certA } = await certify('dutyA', 'd-phone-a', keys.a);
+        const bare = stepDone('d-phone-a', 'bare');
+        const plain = await push('lobbyB', [bare]);
+        expect(refusal(plain.results[0]).code).toBe('foreign-device');
+        expect(refusal(plain.results[0]).reason).toMatch(/This device token belongs to device d-phone-b, not d-phone-a/);
+
+        const unsigned = stepDone('d-phone-a', 'unsigned');
+        const uncertified = stepDone('d-phone-a', 'uncertified');
+        const { results } = await push('lobbyB', [unsigned, uncertified], relayOf([], [[uncertified, keys.a]]));
+        expect(refusal(results[0]).reason).toMatch(
+          new RegExp(`Event ${unsigned.id} is device d-phone-a's, not this token's, and the push carries no signature of it`),
+        );
+        expect(refusal(results[1]).reason).toMatch(new RegExp(`Event ${uncertified.id} is signed, but the push carries no certificate of device d-phone-a`));
+        expect(results.map((r) => refusal(r).code)).toEqual(['foreign-device', 'foreign-device']);
+        // The certificate alone does not stand for a signature.
+        const certifiedOnly = stepDone('d-phone-a', 'certified-only');
+        const noSignature = await push('lobbyB', [certifiedOnly], { certificates: [certA], signatures: {} });
+        expect(refusal(noSignature.results[0]).reason).toMatch(/carries no signature/);
+        const ids = await pulledIds();
+        for (const e of [bare, unsigned, uncertified, certifiedOnly]) expect(ids).not.toContain(e.id);
+      });
+
+      it("still refuses a relayed step stamped far ahead of the server's clock", async () => {
+        const { certificate: certA } = await certify('dutyA', 'd-phone-a', keys.a);
+        const future = stepDone('d-phone-a', 'from-the-future', 999_999_999_000_000);
+        const { results } = await push('lobbyB', [future], relayOf([certA], [[future, keys.a]]));
+        expect(refusal(results[0]).code).toBe('clock-ahead');
+      });
+
+      it("a new phone whose first push carries only a retired phone's steps is not bound to it: its own steps then get in", async () => {
+        // The retired phone was certified, recorded steps and handed them over before its token was revoked.
+        const { certificate: certR } = await certify('retiredR', 'd-phone-r', keys.r);
+        const onR = [stepDone('d-phone-r', 'close-floodgate'), stepDone('d-phone-r', 'evacuate-b1')];
+        await admin.revokeDeviceToken('dt-retiredR', AT);
+
+        const carried = await push(
+          'spareC',
+          onR,
+          relayOf(
+            [certR],
+            onR.map((e) => [e, keys.r]),
+          ),
+        );
+        expect(carried.results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+        const own = stepDone('d-phone-c', 'sandbags');
+        const next = await push('spareC', [own]);
+        expect(next.results.map((r) => r.status)).toEqual(['accepted']);
+        // And the token is now the spare phone's: a certificate for the retired phone's id is refused.
+        const res = await post(DEVICE_CERTIFICATE_PATH, tokens.spareC, JSON.stringify({ deviceId: 'd-phone-r', publicKey: keys.c.publicKey }));
+        expect(res.status).toBe(409);
+        expect(((await res.json()) as { error: string }).error).toMatch(/belongs to device d-phone-c, not d-phone-r/);
+        const pulled = (await pullAll()).filter((e) => [...onR, own].some((x) => x.id === e.id));
+        expect(pulled.map((e) => [e.deviceId, e.deliveredBy])).toEqual([
+          ['d-phone-r', LABELS.spareC],
+          ['d-phone-r', LABELS.spareC],
+          ['d-phone-c', LABELS.spareC],
+        ]);
+      });
+
+      it('refuses the whole push, naming the field, when relayed is malformed', async () => {
+        const { certificate: certA } = await certify('dutyA', 'd-phone-a', keys.a);
+        const own = stepDone('d-phone-b', 'never-stored');
+        const signature = signEvent(own, keys.b.secretKey);
+        const { orgId: _orgId, ...withoutOrg } = certA;
+        const tooMany = Object.fromEntries(Array.from({ length: MAX_PUSH_EVENTS + 1 }, (_, i) => [`e-${i}`, signature]));
+        for (const [relayed, field] of [
+          [[], /relayed must be an object/],
+          [{ certificates: [] }, /relayed\.signatures must be an object/],
+          [{ signatures: {} }, /relayed\.certificates must be a list/],
+          [{ certificates: [], signatures: {}, sender: 'd-phone-a' }, /relayed has an unknown field "sender"/],
+          [{ certificates: {}, signatures: {} }, /relayed\.certificates must be a list/],
+          [{ certificates: ['x'], signatures: {} }, /relayed\.certificates\[0\] must be a device certificate/],
+          [{ certificates: [certA, withoutOrg], signatures: {} }, /relayed\.certificates\[1\]\.orgId must be a text/],
+          [{ certificates: [{ ...certA, issuedAt: 0 }], signatures: {} }, /relayed\.certificates\[0\]\.issuedAt must be a text/],
+          [{ certificates: [{ ...certA, note: 'x' }], signatures: {} }, /relayed\.certificates\[0\] has an unknown field "note"/],
+          [
+            { certificates: Array.from({ length: MAX_PUSH_EVENTS + 1 }, () => certA), signatures: {} },
+            /relayed\.certificates holds 501 certificates; at most 500/,
+          ],
+          [{ certificates: [], signatures: [] }, /relayed\.signatures must be an object/],
+          [
+            { certificates: [], signatures: { [own.id]: signature.slice(2) } },
+            new RegExp(`relayed\\.signatures\\["${own.id}"\\] must be an Ed25519 signature`),
+          ],
+          [{ certificates: [], signatures: { [own.id]: signature.toUpperCase() } }, /128 lower-case hex digits/],
+          [{ certificates: [], signatures: { [own.id]: 7 } }, /relayed\.signatures\[.*\] must be an Ed25519 signature/],
+          [{ certificates: [], signatures: tooMany }, /relayed\.signatures holds 501 signatures; at most 500/],
+          [null, /relayed must be an object/],
+        ] as const) {
+          const res = await post(EVENTS_PATH, tokens.lobbyB, JSON.stringify({ events: [own], relayed }));
+          const answer = (await res.json()) as { error: string };
+          expect(res.status, JSON.stringify(relayed).slice(0, 200)).toBe(400);
+          expect(answer.error).toMatch(field);
+        }
+        expect(await pulledIds()).not.toContain(own.id);
       });
     });
   });
