@@ -73,6 +73,10 @@ const newPlaybook = lazyScreen(
   () => import('../features/editor/NewPlaybook'),
   (m) => m.NewPlaybook,
 );
+// Phone to phone with no network: one chunk for sharing and receiving.
+const handoverScreens = () => import('../features/handover');
+const ShareHandover = lazyScreen(handoverScreens, (m) => m.ShareHandover);
+const ReceiveHandover = lazyScreen(handoverScreens, (m) => m.ReceiveHandover);
 // Head office's overview and a branch's incident, read only: only a head-office device opens them.
 const headOfficeScreens = () => import('../features/head-office/screens');
 const headOffice = lazyScreen(headOfficeScreens, (m) => m.HeadOfficeOverview);
@@ -168,6 +172,12 @@ const screens: Screen[] = [
       void import('../features/incident/prefetch-playbook').then((m) => m.prefetchDeclaredPlaybook(p.id ?? ''));
     },
   },
+  {
+    pattern: '/incidents/:id/handover',
+    render: (p) => <ShareHandover.Component key={p.id} incidentId={p.id ?? ''} />,
+    preload: ShareHandover.preload,
+  },
+  { pattern: '/handover', render: () => <ReceiveHandover.Component />, preload: ReceiveHandover.preload },
   { pattern: '/duty-log', render: () => <DutyLog />, preload: dutyLog.preload },
   { pattern: '/settings', render: () => <Settings />, preload: settings.preload },
   { pattern: '/roster', render: () => <RosterScreen.Component />, preload: RosterScreen.preload },

@@ -56,6 +56,7 @@ export interface OwnCertificate {
 }
 
 const KEY_SETTING = 'handover.deviceKey';
+const LABEL_SETTING = 'handover.label';
 const CERTIFICATE_SETTING = 'handover.certificate';
 
 /** This phone's Ed25519 key, made once from its own randomness and kept on the phone. */
@@ -86,6 +87,16 @@ export async function ownCertificate(db: MusterDb): Promise<OwnCertificate | nul
 
 export async function storeOwnCertificate(db: MusterDb, held: OwnCertificate): Promise<void> {
   await db.settings.put({ key: CERTIFICATE_SETTING, value: held });
+}
+
+/** The name the organisation gave this phone when it was enrolled (whoami), which its bundles carry. */
+export async function deviceLabel(db: MusterDb): Promise<string | null> {
+  const value = (await db.settings.get(LABEL_SETTING))?.value;
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export async function storeDeviceLabel(db: MusterDb, label: string): Promise<void> {
+  await db.settings.put({ key: LABEL_SETTING, value: label });
 }
 
 /** Whether a bundle of this id was taken in before. */

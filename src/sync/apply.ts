@@ -107,9 +107,11 @@ export async function storeFresh(db: MusterDb, fresh: readonly HeldEvent[], devi
   if (fresh.length === 0) return 0;
   // An incident's events go into one pack per incident (one request); the rest are rows, added
   // in slices so each task stays short.
-  const rows = fresh.filter((e) => !packable(e));
+  // Only what the server holds (a receipt) is packed: an event received by hand and not pushed yet stays a row until its push is answered.
+  const packed = (e: HeldEvent) => e.receivedAt !== undefined && packable(e);
+  const rows = fresh.filter((e) => !packed(e));
   for (let start = 0; start < rows.length; start += WRITE_SLICE) await db.events.bulkAdd(rows.slice(start, start + WRITE_SLICE));
-  await addPacks(db, fresh.filter(packable));
+  await addPacks(db, fresh.filter(packed));
   const flags: FlaggedEvent[] = [];
   const clockRow = await db.settings.get(CLOCK_KEY);
   let clock: HlcClock = isClock(clockRow?.value, device) ? clockRow.value : createClock(device);

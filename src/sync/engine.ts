@@ -1,7 +1,7 @@
 import type { MusterEvent } from '../domain/event';
 import { envelopeOf, type HeldEvent } from '../domain/merge-order';
 import type { MusterDb, OutboxEntry } from '../storage/db';
-import { deviceKey, ownCertificate, storeOwnCertificate } from '../storage/handover';
+import { deviceKey, ownCertificate, storeDeviceLabel, storeOwnCertificate } from '../storage/handover';
 import { checkDeviceCertificate, type DeviceCertificate } from '../domain/handover/keys';
 import { deviceId, type WriteEnv } from '../storage/events';
 import {
@@ -140,6 +140,7 @@ async function confirmIdentity({ db, transport, recheckIdentity = false }: SyncR
   const me = await transport.whoami();
   await confirmSyncOrg(db, { id: me.org.id, name: me.org.name });
   await recordDeviceRole(db, roleFromWhoami(me));
+  await storeDeviceLabel(db, me.device.label);
 }
 
 /**

@@ -34,6 +34,9 @@ export function IncidentsSection({ headOffice, children }: { headOffice: boolean
         <Link href="/duty-log" className="button">
           {tDuty('duty.title')}
         </Link>
+        <Link href="/handover" className="button" data-testid="home-receive-handover">
+          {t('home.receiveHandover')}
+        </Link>
       </p>
       {children}
     </section>

@@ -16,4 +16,5 @@ export const messages = defineMessages({
   'home.incidents.started': { 'zh-CN': '{actor} 于 {time} 启动', en: 'Started {time} by {actor}' },
   'home.headOffice.title': { 'zh-CN': '总行视图：各网点事件', en: 'Head office: every branch’s incidents' },
   'home.headOffice.hint': { 'zh-CN': '各网点进行中的事件，实时、只读', en: 'Open incidents of every branch, live and read only' },
+  'home.receiveHandover': { 'zh-CN': '接收另一部手机的交接（无网络）', en: 'Receive from another phone (no network)' },
 });

@@ -17,6 +17,7 @@ import type { TakenPhoto } from '../../storage/photos';
 import { messages as photoMessages } from './photos.messages';
 import { describeEvent, tagLabel, TIMELINE_KINDS, timelineKind, type TimelineKind } from './describe';
 import { messages } from './messages';
+import { useHandoverOrigins } from './origins';
 
 /** Above this many entries the timeline is windowed (VirtualList): a screenful is in the document, the rest scrolls in. */
 const RENDER_ALL_UP_TO = 150;
@@ -87,6 +88,7 @@ export function Timeline({ incident, names, readOnly }: { incident: IncidentStat
   const [jump, setJump] = useState<{ index: number; align: 'start' | 'end' } | null>(null);
   const wanted = useDeferredValue(query.trim().toLowerCase());
   const all = incident.timeline;
+  const origins = useHandoverOrigins(incident.id, all.length);
   // Find-in-page cannot see entries scrolled out of the document: the search box finds them instead,
   // in what each entry says (as shown) and who recorded it.
   const events = useMemo(() => {
@@ -99,6 +101,7 @@ export function Timeline({ incident, names, readOnly }: { incident: IncidentStat
   const renderEntry = (e: MusterEvent) => {
     const struck = incident.struck[e.id];
     const ignored = incident.ignored[e.id];
+    const origin = origins.get(e.id);
     return (
       <li className={struck ? 'struck' : undefined} data-type={e.type}>
         <p className="tl-when">
@@ -108,6 +111,15 @@ export function Timeline({ incident, names, readOnly }: { incident: IncidentStat
         <p className="tl-what">
           {e.type === 'entry.struck' ? t('event.entry.struckUnknown') + (e.payload.reason ? ` — ${e.payload.reason}` : '') : describeEvent(e, language, names)}
         </p>
+        {origin ? (
+          <p className="tl-note" data-testid="tl-origin">
+            {t('incident.handover.origin', {
+              sender: origin.sender.label,
+              time: formatDateTime(language, origin.receivedAt),
+              via: t(origin.via === 'scan' ? 'incident.handover.scan' : 'incident.handover.file'),
+            })}
+          </p>
+        ) : null}
         {e.type === 'note.added' && e.payload.photos && e.payload.photos.length > 0 ? <NotePhotos photos={e.payload.photos} text={e.payload.text} /> : null}
         {struck ? (
           <p className="tl-note">

@@ -177,4 +177,8 @@ export const messages = defineMessages({
     'zh-CN': '本设备上没有这份预案的中文版：步骤按启动时的语言（{language}）显示。',
     en: 'This device has no English version of this playbook: its steps are shown in the language it was started in ({language}).',
   },
+  'incident.handover': { 'zh-CN': '无网络交接给另一部手机', en: 'Hand over to another phone (no network)' },
+  'incident.handover.origin': { 'zh-CN': '{time} 经{via}从“{sender}”收到', en: 'received from “{sender}” at {time} {via}' },
+  'incident.handover.scan': { 'zh-CN': '扫码', en: 'by scan' },
+  'incident.handover.file': { 'zh-CN': '文件', en: 'by file' },
 });
