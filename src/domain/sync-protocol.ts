@@ -9,7 +9,7 @@
  */
 import type { MusterEvent } from './event';
 import { MAX_DRIFT_MS } from './hlc';
-import type { DeviceCertificate } from './handover/keys';
+import { certificateShapeProblem, type DeviceCertificate } from './handover/keys';
 
 const API_V1 = '/api/v1';
 export const EVENTS_PATH = `${API_V1}/events`;
@@ -210,13 +210,7 @@ export interface CertificateResponse {
 export function isCertificateResponse(value: unknown): value is CertificateResponse {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  const c = v.certificate as Record<string, unknown> | null | undefined;
-  return (
-    typeof v.orgPublicKey === 'string' &&
-    typeof c === 'object' &&
-    c !== null &&
-    ['orgId', 'deviceId', 'publicKey', 'issuedAt', 'orgKeyId', 'signature'].every((k) => typeof c[k] === 'string')
-  );
+  return typeof v.orgPublicKey === 'string' && certificateShapeProblem(v.certificate) === null;
 }
 
 export type PushResult =

@@ -1,5 +1,12 @@
 import type { MusterEvent } from '../domain/event';
-import { checkDeviceCertificate, checkEventSignature, type CertificateCheck, type DeviceCertificate } from '../domain/handover/keys';
+import {
+  CERTIFICATE_FIELDS,
+  certificateShapeProblem,
+  checkDeviceCertificate,
+  checkEventSignature,
+  type CertificateCheck,
+  type DeviceCertificate,
+} from '../domain/handover/keys';
 import { keyIdOf } from '../domain/report/seal';
 import { MAX_PUSH_EVENTS } from '../domain/sync-protocol';
 import { isRecord } from '../domain/validation';
@@ -11,7 +18,6 @@ import { isRecord } from '../domain/validation';
  * organisation's key, checked here against the key the server holds.
  */
 
-const CERTIFICATE_FIELDS = ['orgId', 'deviceId', 'publicKey', 'issuedAt', 'orgKeyId', 'signature'] as const;
 const SIGNATURE = /^[0-9a-f]{128}$/;
 
 /** A push's `relayed` as the server reads it: signatures by event id, certificates by device id. */
@@ -35,9 +41,9 @@ export function readPushRelay(value: unknown): { ok: true; relay: RelayProof } |
   if (certificates.length > MAX_PUSH_EVENTS) return refuse(`.certificates holds ${certificates.length} certificates; at most ${MAX_PUSH_EVENTS} in one push`);
   const byDevice = new Map<string, DeviceCertificate[]>();
   for (const [i, c] of (certificates as unknown[]).entries()) {
-    if (!isRecord(c)) return refuse(`.certificates[${i}] must be a device certificate: { ${CERTIFICATE_FIELDS.join(', ')} }`);
-    const wrong = CERTIFICATE_FIELDS.find((k) => typeof c[k] !== 'string');
-    if (wrong !== undefined) return refuse(`.certificates[${i}].${wrong} must be a text`);
+    const wrong = certificateShapeProblem(c);
+    if (wrong === '' || !isRecord(c)) return refuse(`.certificates[${i}] must be a device certificate: { ${CERTIFICATE_FIELDS.join(', ')} }`);
+    if (wrong !== null) return refuse(`.certificates[${i}].${wrong} must be a text`);
     const unknown = Object.keys(c).find((k) => !(CERTIFICATE_FIELDS as readonly string[]).includes(k));
     if (unknown !== undefined) return refuse(`.certificates[${i}] has an unknown field ${JSON.stringify(unknown)}`);
     const certificate = c as unknown as DeviceCertificate;

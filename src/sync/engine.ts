@@ -287,7 +287,8 @@ function prepareBatch(
     if (relay !== undefined) {
       chunk.relayed ??= { certificates: [], signatures: {} };
       chunk.relayed.signatures[event.id] = relay.signature;
-      if (!chunk.relayed.certificates.some((c) => c.deviceId === relay.certificate.deviceId)) chunk.relayed.certificates.push(relay.certificate);
+      // Each certificate once; a device that made a new key has two, each its events' own.
+      if (!chunk.relayed.certificates.some((c) => c.signature === relay.certificate.signature)) chunk.relayed.certificates.push(relay.certificate);
     }
   }
   if (chunk.events.length > 0) chunks.push(chunk);

@@ -11,7 +11,7 @@ import { base64 } from '@scure/base';
 import { utf8 } from '../report/sha256';
 import { render, type Language } from '../text';
 import { messages } from './bundle.messages';
-import { checkDeviceCertificate, checkEventSignature, verifySignature, type DeviceCertificate } from './keys';
+import { certificateShapeProblem, checkDeviceCertificate, checkEventSignature, verifySignature, type DeviceCertificate } from './keys';
 
 /*
  * A handover bundle (README.md): what one phone hands another with no network, by file or by
@@ -139,8 +139,8 @@ function shapeProblem(b: Record<string, unknown>): string | null {
   }
   if (!Array.isArray(b.certificates)) return 'certificates';
   for (const [i, c] of b.certificates.entries()) {
-    if (!isRecord(c)) return `certificates[${i}]`;
-    for (const k of ['orgId', 'deviceId', 'publicKey', 'issuedAt', 'orgKeyId', 'signature']) if (typeof c[k] !== 'string') return `certificates[${i}].${k}`;
+    const wrong = certificateShapeProblem(c);
+    if (wrong !== null) return wrong === '' ? `certificates[${i}]` : `certificates[${i}].${wrong}`;
   }
   if (!Array.isArray(b.photos)) return 'photos';
   for (const [i, p] of b.photos.entries()) {

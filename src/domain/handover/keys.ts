@@ -55,6 +55,16 @@ export interface DeviceCertificate {
   readonly signature: string;
 }
 
+/** A certificate's fields, each a text: the one list every reader of one checks (bundle, push, certificate answer). */
+export const CERTIFICATE_FIELDS = ['orgId', 'deviceId', 'publicKey', 'issuedAt', 'orgKeyId', 'signature'] as const;
+
+/** The first of a certificate's fields that is not a text (or `''` for something not an object at all); null when it has the shape. */
+export function certificateShapeProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return '';
+  const c = value as Record<string, unknown>;
+  return CERTIFICATE_FIELDS.find((k) => typeof c[k] !== 'string') ?? null;
+}
+
 /** The bytes the organisation's key signs for a certificate. */
 export function certificateMessage(c: Omit<DeviceCertificate, 'signature'>): Uint8Array {
   return utf8(`muster.device-certificate.v1\n${c.orgId}\n${c.deviceId}\n${c.publicKey}\n${c.issuedAt}\n${c.orgKeyId}`);
