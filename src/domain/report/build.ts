@@ -47,6 +47,21 @@ export interface ReportInput {
    * not here is listed as not on this device.
    */
   readonly photos?: ReadonlyMap<string, PhotoData>;
+  /**
+   * The events this device received by hand (scan or file, issue 21), by event id: who handed
+   * them over, how, and when this device took them in. Read at the edge; what the device knows,
+   * said on each entry, so a reader sees which records came from which phone.
+   */
+  readonly handedOver?: ReadonlyMap<string, HandedOver>;
+}
+
+/** How one event reached this device by hand. */
+export interface HandedOver {
+  /** The sending phone's name (its enrolment label). */
+  readonly sender: string;
+  readonly via: 'scan' | 'file';
+  /** When this device took it in (ms). */
+  readonly receivedAt: number;
 }
 
 export class NotAnIncidentError extends Error {
@@ -95,7 +110,7 @@ export function buildReport(input: ReportInput, record: CoveredRecord = recordFo
 
   const struckOf = (id: string) => correction(incident.struck, id);
   const photos = reportPhotos(incident, input.photos, labels, offset, struckOf);
-  const timeline = describeTimeline(incident, labels, names, offset, record.deliveredBy, photos.byEvent);
+  const timeline = describeTimeline(incident, labels, names, offset, record.deliveredBy, photos.byEvent, input.handedOver);
   const duty = dutyLogDuring(
     covered.filter((e) => e.streamId !== input.incidentId),
     labels,
@@ -292,6 +307,7 @@ function describeTimeline(
   offset: number,
   deliveredBy: Readonly<Record<string, string>>,
   photos: ReadonlyMap<string, readonly ReportPhoto[]>,
+  handedOver: ReadonlyMap<string, HandedOver> = new Map(),
 ): ReportTimelineEntry[] {
   const holders = new Map<string, string>();
   let commander: { person: string; role?: string } | null = null;
@@ -321,6 +337,7 @@ function describeTimeline(
     lines.set(e.id, activity);
     const s = incident.struck[e.id];
     const at = stampTime(e.hlc);
+    const hand = handedOver.get(e.id);
     out.push({
       eventId: e.id,
       at,
@@ -329,6 +346,15 @@ function describeTimeline(
       person: e.actor,
       position: e.type === 'incident.declared' ? positionOf(e.actor) : before,
       ...(deliveredBy[e.id] !== undefined ? { deliveredBy: deliveredBy[e.id] } : {}),
+      ...(hand
+        ? {
+            receivedBy: fill(labels['timeline.receivedBy'], {
+              sender: hand.sender,
+              time: formatDateTime(hand.receivedAt, offset),
+              via: labels[`timeline.via.${hand.via}`],
+            }),
+          }
+        : {}),
       ...(s ? { struck: toCorrection(s, labels, offset) } : {}),
       ...(ignored ? { ignored: fill(labels['timeline.ignored'], { reason: labels[`ignored.${ignored}`] }) } : {}),
       ...(photos.has(e.id) ? { photos: photos.get(e.id) } : {}),

@@ -24,6 +24,7 @@ export function renderActivityLogCsv(report: Report): string {
     if (t.photos?.length) notes.push(fill(L['csv.photos'], { hashes: t.photos.map((p) => p.hash).join(L.listSeparator) }));
     if (t.struck) notes.push(t.struck.text);
     if (t.ignored) notes.push(t.ignored);
+    if (t.receivedBy) notes.push(t.receivedBy);
     return { at: t.at, row: [t.when, withNotes(t.activity, notes), t.person, t.position] };
   });
   const duty: { at: number; row: string[] }[] = [

@@ -108,7 +108,7 @@ function timeline(report: Report): string {
     const what = t.struck
       ? struckCell(t.activity, t.struck, report)
       : `<td>${h(t.activity)}${t.ignored ? `<span class="ignored">${h(t.ignored)}</span>` : ''}${photoRefs(t)}</td>`;
-    return `<tr>${td(t.when, 'when')}${what}${td(t.person)}${td(t.position)}${td(t.deliveredBy ?? L.dash)}</tr>`;
+    return `<tr>${td(t.when, 'when')}${what}${td(t.person)}${td(t.position)}${td([t.deliveredBy, t.receivedBy].filter((x) => x !== undefined).join(' · ') || L.dash)}</tr>`;
   });
   return (
     table('timeline', [L['timeline.when'], L['timeline.what'], L['timeline.who'], L['timeline.position'], L['timeline.deliveredBy']], rows, 'timeline') ||

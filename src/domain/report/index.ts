@@ -4,7 +4,7 @@
  * with a hash chain. Everything here is pure: time, zone and language come in.
  */
 export { exportAllFormats } from './all';
-export { buildReport, NotAnIncidentError, type ReportInput } from './build';
+export { buildReport, NotAnIncidentError, type HandedOver, type ReportInput } from './build';
 export { canonicalJson } from '../canonical-json';
 export { canonicalEvent, checkChain, GENESIS_HASH, hashChain, type ChainCheck, type ChainLink, type ChainProblem } from './chain';
 export { renderActivityLogCsv, UTF8_BOM } from './csv';

@@ -63,7 +63,7 @@ export function renderReportMarkdown(report: Report): string {
       struck(t.activity, t.struck) + (t.ignored ? ` _(${md(t.ignored)})_` : ''),
       md(t.person),
       md(t.position),
-      md(t.deliveredBy ?? L.dash),
+      md([t.deliveredBy, t.receivedBy].filter((x) => x !== undefined).join(' · ') || L.dash),
     ]),
   );
 

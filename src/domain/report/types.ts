@@ -78,6 +78,8 @@ export interface ReportTimelineEntry {
   readonly position: string;
   /** The device (its token's label) that delivered the event to the server; absent when not synced or not recorded. */
   readonly deliveredBy?: string;
+  /** How the device that made the report received the event by hand (issue 21: "from phone X at 02:31, by QR scan"); absent for events it recorded or synced. */
+  readonly receivedBy?: string;
   readonly struck?: Correction;
   readonly ignored?: string;
   /** The photos a note carries (their hashes are in the event, so the chain covers them). */

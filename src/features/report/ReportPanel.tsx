@@ -40,6 +40,7 @@ function reportInput(incident: IncidentState, playbook: Playbook, sources: Repor
     incidentId: incident.id,
     events: incident.timeline,
     dutyEvents: sources.dutyEvents,
+    ...(sources.handedOver ? { handedOver: sources.handedOver } : {}),
     ...(sources.previousDrill ? { previousDrill: sources.previousDrill } : {}),
     playbook,
     language,

@@ -54,6 +54,17 @@ describe('the files the report tab hands over', () => {
     expect(readReportFile(files[3]?.text ?? '').ok).toBe(true);
   });
 
+  it('says on each entry received by hand from which phone, when and how, in every file a person reads', () => {
+    const handedOver = new Map([['e2', { sender: '值班手机', via: 'scan' as const, receivedAt: start + 5 * 60_000 }]]);
+    const [html, markdown, csv] = EXPORT_KINDS.map((kind) => exportFile(kind, { ...input, handedOver }, start));
+    const said = '本机于 2026-07-14 02:05:00 从“值班手机”通过扫描交接二维码收到';
+    for (const file of [html, markdown, csv]) expect(file?.text).toContain(said);
+    // Only the entry that came by hand says so.
+    expect(html?.text.split(said)).toHaveLength(2);
+    const en = exportFile('md', { ...input, language: 'en', handedOver: new Map([['e2', { sender: 'Duty phone', via: 'file', receivedAt: start }]]) }, start);
+    expect(en.text).toContain('this device received it from “Duty phone” at 2026-07-14 02:00:00, by importing its handover file');
+  });
+
   it('embeds the photos passed in only in the printable report; the other files name them by hash', () => {
     const photo = { hash: 'f'.repeat(64), type: 'image/jpeg', bytes: 3, width: 4, height: 3 } as const;
     const note: MusterEvent = { ...events[1]!, id: 'e3', hlc: at(2), type: 'note.added', payload: { text: '东门进水', photos: [photo] } };

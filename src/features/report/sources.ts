@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import type { MusterEvent } from '../../domain/event';
 import type { IncidentState } from '../../domain/incident';
-import type { PhotoData } from '../../domain/report';
+import type { HandedOver, PhotoData } from '../../domain/report';
 import { appDb } from '../../storage';
 import type { MusterDb } from '../../storage/db';
 import { listIncidentStreams, readStream } from '../../storage/events';
 import { readPhotos } from '../../storage/photos';
+import { originsOf } from '../../storage/handover';
 import { errorMessage, useAsync, type AsyncState } from '../../ui/use-async';
 
 /** What a report needs besides the incident: the duty logs and, for a drill, the previous drill. */
@@ -17,6 +18,8 @@ export interface ReportSources {
    * set), or the branch head office reads. Said only; the duty events come from every book.
    */
   readonly dutySite: string;
+  /** The events this device received by hand, from whom and how (the report says so on each). */
+  readonly handedOver?: ReadonlyMap<string, HandedOver>;
 }
 
 type SourcesLoad = { status: 'loading' } | { status: 'failed'; message: string } | ({ status: 'ready' } & ReportSources);
@@ -57,7 +60,9 @@ export async function loadReportSources(db: MusterDb, incident: IncidentState, d
     );
     if (earlier) previousDrill = await readStream(db, earlier.streamId);
   }
-  return { dutyEvents, previousDrill, dutySite };
+  const handedOver = new Map<string, HandedOver>();
+  for (const [eventId, b] of await originsOf(db, incident.id)) handedOver.set(eventId, { sender: b.sender.label, via: b.via, receivedAt: b.receivedAt });
+  return { dutyEvents, previousDrill, dutySite, handedOver };
 }
 
 /** A Blob's bytes as base64, in chunks (one String.fromCharCode call per 32 KB keeps clear of the argument limit). */
