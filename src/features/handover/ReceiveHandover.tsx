@@ -45,9 +45,9 @@ export function ReceiveHandover() {
           <button type="button" className="button primary big" onClick={() => setStage({ kind: 'scanning' })} data-testid="handover-scan">
             {t('handover.receive.scan')}
           </button>
-          <label className="button big handover-file">
-            {t('handover.receive.file')}
+          <label className="button big">
             <input
+              className="visually-hidden"
               type="file"
               data-testid="handover-file"
               onChange={(e) => {
@@ -56,6 +56,7 @@ export function ReceiveHandover() {
                 if (file) void file.text().then((text) => take(text, 'file', file.name));
               }}
             />
+            {t('handover.receive.file')}
           </label>
         </div>
       ) : null}

@@ -143,8 +143,8 @@ function IncidentBody({
           <span data-testid="phase">{t(`phase.${incident.phase}`)}</span> · {t('incident.elapsed', { time: formatElapsed((end ?? now) - started) })}
         </p>
         {onNow ? null : <CommandAndName incident={incident} playbook={playbook} closed={closed} />}
-        <p className="button-row">
-          <Link href={`/incidents/${encodeURIComponent(incident.id)}/handover`} className="button" data-testid="handover-share-link">
+        <p className="card-meta">
+          <Link href={`/incidents/${encodeURIComponent(incident.id)}/handover`} data-testid="handover-share-link">
             {t('incident.handover')}
           </Link>
         </p>
