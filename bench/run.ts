@@ -3,6 +3,7 @@ import { benchCheckin } from './checkin-browser';
 import { benchCountersign } from './countersign';
 import { benchEditor } from './editor-browser';
 import { benchFirstDone } from './first-done';
+import { benchHandover } from './handover-browser';
 import { benchIncidentBrowser } from './incident-browser';
 import { benchQuality } from './lighthouse';
 import { benchPhotos } from './photos-browser';
@@ -47,6 +48,7 @@ const figures: Record<string, unknown> = {
   ...(await benchEditor()),
   ...(await benchFirstDone()),
   ...(await benchCheckin()),
+  ...(await benchHandover()),
   ...(await benchPhotos()),
   ...(await benchQuality()),
 };
