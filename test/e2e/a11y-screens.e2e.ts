@@ -57,6 +57,10 @@ describe.each([
     await page.getByTestId('handover-submit').click();
     await page.getByTestId('handover-briefing').waitFor();
     await scan('incident handover briefing');
+    // Phone to phone with no network: this phone was never enrolled, so it says it cannot hand over yet.
+    await page.goto(`${url}/handover`);
+    await page.getByTestId('handover-not-certified').waitFor();
+    await scan('incident handover to another phone (not certified)');
     const posters = '/routes/fire-evacuation/west-main/posters';
     const branchUrl = branchServer?.url;
     if (!branchUrl) throw new Error('the PUBLIC_URL server did not start');
@@ -68,6 +72,7 @@ describe.each([
       [baseUrl, '/duty-log', '[data-testid="duty-site"]'],
       [baseUrl, '/sync', 'h1'],
       [baseUrl, '/playbooks/import', '[data-testid="import-file"]'],
+      [baseUrl, '/handover', '[data-testid="handover-scan"]'],
     ];
     for (const [origin, path, ready] of pages) {
       await page.goto(`${origin}${path}`);

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SQLITE_FILE_NAME } from '../../src/server/storage/sqlite';
 import { cameraJpeg } from '../fixtures/photo-camera';
-import { newSession, PHONE, waitForServiceWorkerControl, type Session } from './browser';
+import { axeViolations, newSession, PHONE, waitForServiceWorkerControl, type Session } from './browser';
 import { admin, DIST, enrolmentLink, startServer, type RunningServer } from './server-process';
 
 // Issue 21, the file path: the duty officer's phone runs the first hour of a flood with no
@@ -169,6 +169,7 @@ describe('handing an incident to another phone as a file, with no network', () =
     expect(sent.photos).toHaveLength(1);
 
     const file = await exportFile(duty, server.url, incidentId);
+    expect(await axeViolations(duty)).toEqual([]);
     expect(file.name).toMatch(/^muster-handover-\d{8}-\d{4}\.muster$/);
     expect(file.text.split('\n')[0]).toMatch(/^MUSTER-BUNDLE\/1 \d+ [0-9a-f]{64} [0-9a-f]{128}$/);
 
@@ -196,6 +197,7 @@ describe('handing an incident to another phone as a file, with no network', () =
     const received = await importFile(leader, server.url, file.name, file.text);
     expect(received.ok).toBe(true);
     expect(received.says).toContain('from “Duty phone” (by file');
+    expect(await axeViolations(leader)).toEqual([]);
     const got = await held(leader, incidentId);
     expect(got.events).toEqual(sent.events);
     expect(got.photos).toEqual(sent.photos);

@@ -3,11 +3,11 @@ import { sizeText } from '../../domain/report/photos';
 import { Link } from '../../ui/router';
 import { useText } from '../../ui/text';
 import { QrCode } from '../routes';
-import { exportHandoverFile, FRAME_MS, handoverFileName, handoverFrames, prepareHandover, type PreparedHandover } from './commands';
+import { exportHandoverFile, FRAME_MS, handoverFileName, handoverFrames, prepareHandover, type NotCertified, type PreparedHandover } from './commands';
 import { messages } from './messages';
 import './handover.css';
 
-type Showing = { readonly prepared: PreparedHandover; readonly frames: readonly string[] } | 'not-certified' | { readonly failed: string };
+type Showing = { readonly prepared: PreparedHandover; readonly frames: readonly string[] } | NotCertified | { readonly failed: string };
 
 /**
  * "Hand over with no network" for one incident: its records (and the day's duty log) as QR codes
@@ -24,7 +24,7 @@ export function ShareHandover({ incidentId }: { incidentId: string }) {
   useEffect(() => {
     let live = true;
     prepareHandover(incidentId, false)
-      .then(async (prepared) => (prepared === 'not-certified' ? prepared : { prepared, frames: await handoverFrames(prepared) }))
+      .then(async (prepared) => ('notCertified' in prepared ? prepared : { prepared, frames: await handoverFrames(prepared) }))
       .then(
         (s) => live && setShowing(s),
         (error: unknown) => live && setShowing({ failed: error instanceof Error ? error.message : String(error) }),
@@ -45,8 +45,8 @@ export function ShareHandover({ incidentId }: { incidentId: string }) {
     setExporting(true);
     try {
       const prepared = await prepareHandover(incidentId, true);
-      if (prepared === 'not-certified') {
-        setShowing('not-certified');
+      if ('notCertified' in prepared) {
+        setShowing(prepared);
         return;
       }
       const file = handoverFileName(Date.now());
@@ -59,15 +59,21 @@ export function ShareHandover({ incidentId }: { incidentId: string }) {
     }
   };
 
+  // Every state has the screen's heading, so a reader knows where they are before it is ready.
+  const heading = (title: string) => <h1 id="handover-title">{t('handover.share.title', { title: title || incidentId })}</h1>;
   if (showing === null)
     return (
-      <p className="empty" role="status">
-        {t('handover.share.preparing')}
-      </p>
+      <section className="handover" aria-labelledby="handover-title">
+        {heading('')}
+        <p className="empty" role="status">
+          {t('handover.share.preparing')}
+        </p>
+      </section>
     );
-  if (showing === 'not-certified')
+  if ('notCertified' in showing)
     return (
-      <section className="handover">
+      <section className="handover" aria-labelledby="handover-title">
+        {heading(showing.title)}
         <p className="error-box" role="alert" data-testid="handover-not-certified">
           {t('handover.notCertified')}
         </p>
@@ -76,16 +82,19 @@ export function ShareHandover({ incidentId }: { incidentId: string }) {
     );
   if ('failed' in showing)
     return (
-      <p className="error-box" role="alert">
-        {t('handover.failed', { detail: showing.failed })}
-      </p>
+      <section className="handover" aria-labelledby="handover-title">
+        {heading('')}
+        <p className="error-box" role="alert">
+          {t('handover.failed', { detail: showing.failed })}
+        </p>
+      </section>
     );
   const { prepared, frames } = showing;
   const frame = frames[index % frames.length] ?? '';
   const round = Math.ceil((frames.length * FRAME_MS) / 1000);
   return (
     <section className="handover" aria-labelledby="handover-title">
-      <h1 id="handover-title">{t('handover.share.title', { title: prepared.title || incidentId })}</h1>
+      {heading(prepared.title)}
       <p>{t('handover.share.intro')}</p>
       <div className="handover-qr" data-testid="handover-qr" data-frame={frame} data-frame-count={frames.length}>
         <QrCode text={frame} size={360} label={t('handover.share.qrLabel', { index: (index % frames.length) + 1, count: frames.length })} />

@@ -40,11 +40,18 @@ export interface PreparedHandover {
   readonly left: number;
 }
 
+/** This phone cannot hand over yet: it holds no certificate from its organisation. */
+export interface NotCertified {
+  readonly notCertified: true;
+  readonly title: string;
+}
+
 /** Makes the bundle of an incident (and the day's duty log): with photos for the file, without for the codes. */
-export async function prepareHandover(incidentId: string, withPhotos: boolean, now = Date.now()): Promise<PreparedHandover | 'not-certified'> {
+export async function prepareHandover(incidentId: string, withPhotos: boolean, now = Date.now()): Promise<PreparedHandover | NotCertified> {
   const db = appDb();
   const [device, key, label, declared] = await Promise.all([deviceId(db), heldDeviceKey(db), deviceLabel(db), incidentDeclaration(db, incidentId)]);
-  if (key === null) return 'not-certified';
+  const title = declared?.payload.title ?? '';
+  if (key === null) return { notCertified: true, title };
   // The day's duty log: from the start of today, or of the day the incident began if that was earlier.
   const began = declared ? Math.min(now, wallTime(declared.hlc)) : now;
   const bundleId = `hb-${uuidv7(now, browserEnv.random(new Uint8Array(10)))}`;
@@ -56,14 +63,14 @@ export async function prepareHandover(incidentId: string, withPhotos: boolean, n
     );
     return {
       bundleId,
-      title: declared?.payload.title ?? '',
+      title,
       text: writeBundle(body, key.secretKey),
       events: body.events.length,
       photos: body.photos.length,
       left,
     };
   } catch (error) {
-    if (error instanceof NotCertifiedError) return 'not-certified';
+    if (error instanceof NotCertifiedError) return { notCertified: true, title };
     throw error;
   }
 }
