@@ -6,8 +6,7 @@ import { HEX_SHA256 } from '../domain/report/seal';
 import type { CertificateResponse } from '../domain/sync-protocol';
 import { isRecord } from '../domain/validation';
 import { orgSigningKey } from './countersign-api';
-import { closeIfBodyUnread, isJsonContentType } from './request-body';
-import { parseStrictJson, StrictJsonError } from './strict-json';
+import { readStrictBody } from './request-body';
 import type { EventStore } from './storage/types';
 import type { DeviceEnv } from './sync-api';
 
@@ -36,17 +35,9 @@ export function createCertificateApi({ storage, now = Date.now }: { storage: Eve
       },
     }),
     async (c) => {
-      if (!isJsonContentType(c.req.header('content-type'))) {
-        closeIfBodyUnread(c);
-        return c.json({ error: 'Send the device id and key as JSON (Content-Type: application/json)' }, 415);
-      }
-      let body: unknown;
-      try {
-        body = parseStrictJson(await c.req.text());
-      } catch (error) {
-        if (error instanceof StrictJsonError) return c.json({ error: `The body is refused: ${error.message}` }, 400);
-        throw error;
-      }
+      const read = await readStrictBody(c, 'the device id and key');
+      if (!read.ok) return read.refusal;
+      const body = read.body;
       const problem = requestProblem(body);
       if (problem !== undefined) return c.json({ error: `${problem}. Send ${REQUEST_SHAPE} and nothing else` }, 400);
       const { deviceId, publicKey } = body as { deviceId: string; publicKey: string };

@@ -3,8 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { countersign, HEX_SHA256, keyIdOf, publicKeyOf, type CountersignResponse } from '../domain/report/seal';
 import { isRecord } from '../domain/validation';
-import { closeIfBodyUnread, isJsonContentType } from './request-body';
-import { parseStrictJson, StrictJsonError } from './strict-json';
+import { readStrictBody } from './request-body';
 import type { EventStore, OrgSigningKey } from './storage/types';
 import type { DeviceEnv } from './sync-api';
 
@@ -40,17 +39,9 @@ export function createCountersignApi({ storage, now = Date.now }: { storage: Eve
       },
     }),
     async (c) => {
-      if (!isJsonContentType(c.req.header('content-type'))) {
-        closeIfBodyUnread(c);
-        return c.json({ error: 'Send the report hash as JSON (Content-Type: application/json)' }, 415);
-      }
-      let body: unknown;
-      try {
-        body = parseStrictJson(await c.req.text());
-      } catch (error) {
-        if (error instanceof StrictJsonError) return c.json({ error: `The body is refused: ${error.message}` }, 400);
-        throw error;
-      }
+      const read = await readStrictBody(c, 'the report hash');
+      if (!read.ok) return read.refusal;
+      const body = read.body;
       const hash = isRecord(body) ? body.headerHash : undefined;
       if (typeof hash !== 'string' || !HEX_SHA256.test(hash) || Object.keys(body as object).length !== 1)
         return c.json({ error: 'Send {"headerHash": "<the report hash: 64 lower-case hex digits>"} and nothing else' }, 400);

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { FrameCollector } from '../../domain/handover/frames';
 import { formatDateTime } from '../../ui/date-time';
 import { Link } from '../../ui/router';
 import { useLanguage, useText } from '../../ui/text';
-import { incidentMessages, startQrScanner } from '../incident';
+import { incidentMessages, useQrScanner } from '../incident';
 import { receiveHandover, unpackScanned, type ReceiveOutcome } from './commands';
 import { messages } from './messages';
 import './handover.css';
@@ -84,87 +84,59 @@ export function ReceiveHandover() {
       ) : null}
     </section>
   );
+}
 
-  function Outcome({ outcome }: { outcome: ReceiveOutcome }) {
-    if (!outcome.ok)
-      return (
-        <p className="error-box" role="alert" data-testid="handover-problem">
-          {'notCertified' in outcome ? t('handover.notCertified.receive') : outcome.message}
-        </p>
-      );
-    const { bundle, taken } = outcome;
+/** What came of a handover: what was received from whom, or why nothing was stored. */
+function Outcome({ outcome }: { outcome: ReceiveOutcome }) {
+  const t = useText(messages, incidentMessages);
+  const language = useLanguage();
+  if (!outcome.ok)
     return (
-      <div className="callout" role="status" data-testid="handover-result" data-added={taken.added}>
-        <p>
-          {t('handover.receive.done', {
-            sender: bundle.sender.label,
-            via: t(bundle.via === 'scan' ? 'incident.handover.scan' : 'incident.handover.file'),
-            time: formatDateTime(language, bundle.receivedAt),
-            events: bundle.events,
-            added: taken.added,
-            photos: taken.photos,
-          })}
-        </p>
-        {taken.queued > 0 ? <p>{t('handover.receive.queued', { count: taken.queued })}</p> : null}
-        {bundle.incidents.map((id) => (
-          <Link key={id} className="button primary" href={`/incidents/${encodeURIComponent(id)}`} data-testid="handover-open">
-            {t('handover.receive.open')}
-          </Link>
-        ))}
-      </div>
+      <p className="error-box" role="alert" data-testid="handover-problem">
+        {'notCertified' in outcome ? t('handover.notCertified.receive') : outcome.message}
+      </p>
     );
-  }
+  const { bundle, taken } = outcome;
+  return (
+    <div className="callout" role="status" data-testid="handover-result" data-added={taken.added}>
+      <p>
+        {t('handover.receive.done', {
+          sender: bundle.sender.label,
+          via: t(bundle.via === 'scan' ? 'incident.handover.scan' : 'incident.handover.file'),
+          time: formatDateTime(language, bundle.receivedAt),
+          events: bundle.events,
+          added: taken.added,
+          photos: taken.photos,
+        })}
+      </p>
+      {taken.queued > 0 ? <p>{t('handover.receive.queued', { count: taken.queued })}</p> : null}
+      {bundle.incidents.map((id) => (
+        <Link key={id} className="button primary" href={`/incidents/${encodeURIComponent(id)}`} data-testid="handover-open">
+          {t('handover.receive.open')}
+        </Link>
+      ))}
+    </div>
+  );
 }
 
 /** The camera and the progress of the codes read, until every frame of one showing is in. */
 function Scanner({ onPayload, onStop }: { onPayload: (payload: Uint8Array) => void; onStop: () => void }) {
   const t = useText(messages);
   const videoRef = useRef<HTMLVideoElement>(null);
-  const [camera, setCamera] = useState<'starting' | 'on' | { failed: string }>('starting');
   const [progress, setProgress] = useState<{ have: number; count: number; missing: number[] } | null>(null);
   const [notice, setNotice] = useState<'notFrame' | 'restarted' | null>(null);
-  const done = useRef(onPayload);
-  useEffect(() => {
-    done.current = onPayload;
+  const [collector] = useState(() => new FrameCollector());
+  const camera = useQrScanner(videoRef, (text, stop) => {
+    const got = collector.add(text);
+    if (got.kind === 'added') {
+      setNotice(null);
+      setProgress({ have: got.have, count: got.count, missing: collector.missing() });
+    } else if (got.kind === 'complete') {
+      stop();
+      onPayload(got.payload);
+    } else if (got.kind === 'restarted') setNotice('restarted');
+    else if (got.reason === 'not-a-frame') setNotice('notFrame');
   });
-
-  useEffect(() => {
-    const video = videoRef.current;
-    if (!video) return;
-    const collector = new FrameCollector();
-    let finished = false;
-    let stop: (() => void) | null = null;
-    let closed = false;
-    const onCode = (text: string) => {
-      if (finished) return;
-      const got = collector.add(text);
-      if (got.kind === 'added') {
-        setNotice(null);
-        setProgress({ have: got.have, count: got.count, missing: collector.missing() });
-      } else if (got.kind === 'complete') {
-        finished = true;
-        stop?.();
-        done.current(got.payload);
-      } else if (got.kind === 'restarted') setNotice('restarted');
-      else if (got.reason === 'not-a-frame') setNotice('notFrame');
-    };
-    startQrScanner(video, onCode).then(
-      (s) => {
-        if (closed || finished) s();
-        else {
-          stop = s;
-          setCamera('on');
-        }
-      },
-      (err: unknown) => {
-        if (!closed) setCamera({ failed: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
-      },
-    );
-    return () => {
-      closed = true;
-      stop?.();
-    };
-  }, []);
 
   const missing = progress?.missing ?? [];
   return (

@@ -18,6 +18,7 @@ import {
 } from '../../storage/handover';
 import { incidentDeclaration } from '../../storage/incident-list';
 import { takeInBundle, type TakenBundle } from '../../sync/handover';
+import { canShareFiles, downloadFile, shareFile } from '../report';
 
 /*
  * The handover's commands (issue 21): what the share and receive screens call. The checks are
@@ -107,25 +108,13 @@ export function handoverFileName(now: number): string {
  * has one that takes files, else saves it as a download (then sent on as any file).
  */
 export async function exportHandoverFile(prepared: PreparedHandover, fileName: string): Promise<'shared' | 'saved'> {
-  const file = new File([prepared.text], fileName, { type: 'application/octet-stream' });
-  const nav = navigator as Navigator & { canShare?: (data: ShareData) => boolean };
-  if (typeof nav.share === 'function' && nav.canShare?.({ files: [file] })) {
-    try {
-      await nav.share({ files: [file], title: fileName });
-      return 'shared';
-    } catch (error) {
-      // Dismissed by the person: nothing to do. Any other failure falls back to saving.
-      if (error instanceof DOMException && error.name === 'AbortError') return 'shared';
-    }
+  const file = { name: fileName, type: 'application/octet-stream', text: prepared.text };
+  // The report's ways out: the share sheet where it takes files (closing it is the person's choice), else a download.
+  if (canShareFiles()) {
+    await shareFile(file, fileName);
+    return 'shared';
   }
-  const url = URL.createObjectURL(file);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadFile(file);
   return 'saved';
 }
 

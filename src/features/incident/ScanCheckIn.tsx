@@ -5,7 +5,8 @@ import { formatDateTime } from '../../ui/date-time';
 import { useLanguage, useText } from '../../ui/text';
 import { messages } from './people.messages';
 import { reportPerson } from './people-commands';
-import { startQrScanner, type Signal } from './qr-scanner';
+import type { Signal } from './qr-scanner';
+import { useQrScanner } from './use-qr-scanner';
 
 /**
  * A code seen again within this time is the same person still in front of the camera, not a new
@@ -41,7 +42,6 @@ export function ScanCheckIn({
   const language = useLanguage();
   const videoRef = useRef<HTMLVideoElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [camera, setCamera] = useState<'starting' | 'on' | { failed: string }>('starting');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [count, setCount] = useState(0);
   // What the frame callback reads: the incident and roster as they are now, not when the camera opened.
@@ -58,68 +58,47 @@ export function ScanCheckIn({
     return () => dialog?.close();
   }, []);
 
-  useEffect(() => {
-    const video = videoRef.current;
-    if (!video) return;
-    const seen = new Map<string, number>();
-    const recording = new Set<string>();
-    const onCode = (text: string) => {
-      const now = performance.now();
-      const before = seen.get(text);
-      seen.set(text, now);
-      if (before !== undefined && now - before < REPEAT_MS) return;
-      const { incident: state, branch: roster, signal: say } = latest.current;
-      const code = parseCheckInCode(text);
-      if (!code.ok) {
-        setOutcome({ kind: 'refused', problem: code.problem });
-        say.play('refused');
+  // Per scanning session: when each code was last seen, and who is being recorded right now.
+  const [seen] = useState(() => new Map<string, number>());
+  const [recording] = useState(() => new Set<string>());
+  const camera = useQrScanner(videoRef, (text) => {
+    const now = performance.now();
+    const before = seen.get(text);
+    seen.set(text, now);
+    if (before !== undefined && now - before < REPEAT_MS) return;
+    const { incident: state, branch: roster, signal: say } = latest.current;
+    const code = parseCheckInCode(text);
+    if (!code.ok) {
+      setOutcome({ kind: 'refused', problem: code.problem });
+      say.play('refused');
+      return;
+    }
+    const { personId } = code;
+    const name = state.people[personId]?.name ?? roster?.byId[personId]?.name;
+    if (name === undefined) {
+      setOutcome({ kind: 'notOnRoster', personId });
+      say.play('refused');
+      return;
+    }
+    const report = state.headcount[personId];
+    if (report?.status === 'safe') {
+      setOutcome({ kind: 'already', name, personId, at: report.at });
+      say.play('ok');
+      return;
+    }
+    if (recording.has(personId)) return;
+    recording.add(personId);
+    void reportPerson(state.id, { person: name, personId, status: 'safe', via: 'scan' }).then((event) => {
+      recording.delete(personId);
+      if (event === null) {
+        seen.delete(text); // not written (the reason is in the top bar): the next frame tries again
         return;
       }
-      const { personId } = code;
-      const name = state.people[personId]?.name ?? roster?.byId[personId]?.name;
-      if (name === undefined) {
-        setOutcome({ kind: 'notOnRoster', personId });
-        say.play('refused');
-        return;
-      }
-      const report = state.headcount[personId];
-      if (report?.status === 'safe') {
-        setOutcome({ kind: 'already', name, personId, at: report.at });
-        say.play('ok');
-        return;
-      }
-      if (recording.has(personId)) return;
-      recording.add(personId);
-      void reportPerson(state.id, { person: name, personId, status: 'safe', via: 'scan' }).then((event) => {
-        recording.delete(personId);
-        if (event === null) {
-          seen.delete(text); // not written (the reason is in the top bar): the next frame tries again
-          return;
-        }
-        setOutcome({ kind: 'safe', name, personId });
-        setCount((n) => n + 1);
-        say.play('ok');
-      });
-    };
-    let stop: (() => void) | null = null;
-    let closed = false;
-    startQrScanner(video, onCode).then(
-      (s) => {
-        if (closed) s();
-        else {
-          stop = s;
-          setCamera('on');
-        }
-      },
-      (err: unknown) => {
-        if (!closed) setCamera({ failed: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
-      },
-    );
-    return () => {
-      closed = true;
-      stop?.();
-    };
-  }, []);
+      setOutcome({ kind: 'safe', name, personId });
+      setCount((n) => n + 1);
+      say.play('ok');
+    });
+  });
 
   const missing = missingPeople(incident).length;
   const totals = headcountTotals(incident);
