@@ -170,7 +170,7 @@ async function recordOffline(page: Page, incidentId: string, count: number): Pro
  * Handing a 300-event incident from one phone to another by QR codes, in Chromium on the
  * production build, both phones offline (enrolled and certified at their first sync before):
  * the sending phone's share screen plays its codes, the receiving phone's fake camera plays a
- * video of them at the screen's pace (each code for FRAME_MS), a tenth of the codes missed on
+ * video of them at the pace the screen showed them, a tenth of the codes missed on
  * the first pass and caught on the next. The figure is the receiving page's own time from the
  * tap on "Scan" to the result on screen (decode in jsQR's worker, every code in, the bundle
  * inflated, checked and taken in). Also the codes it takes, and the bundle's size per 1,000
@@ -206,14 +206,15 @@ export async function benchHandover(): Promise<Record<string, number>> {
     if (held !== EVENTS) throw new Error(`the sending phone holds ${held} events of the incident, not ${EVENTS}`);
 
     await sender.goto(`${server.url}/incidents/${encodeURIComponent(incidentId)}/handover`);
-    const codes = await codesShown(sender, 120_000);
+    const shown = await codesShown(sender, 120_000);
+    const { codes } = shown;
     const carries = (await sender.getByTestId('handover-carries').textContent()) ?? '';
     if (!carries.includes(`${EVENTS} records`)) throw new Error(`the share screen says “${carries}”, not ${EVENTS} records`);
     const compressed = frameHeader(codes[0] ?? '').length;
     const [download] = await Promise.all([sender.waitForEvent('download'), sender.getByTestId('handover-export').click()]);
     const file = statSync(await download.path()).size;
 
-    writeHandoverVideo(camera, codes);
+    writeHandoverVideo(camera, shown);
     const scanned = await receiveByScan(receiver, server.url, SCAN_TIMEOUT_MS);
     if (!scanned.ok || scanned.added !== EVENTS) throw new Error(`the scan did not hand the incident over: “${scanned.says}” (${scanned.added} events added)`);
     const received = Object.keys((await heldIncident(receiver, incidentId)).events).length;

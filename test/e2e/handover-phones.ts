@@ -1,7 +1,6 @@
 import { renameSync } from 'node:fs';
 import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
-import { FRAME_MS } from '../../src/features/handover/commands';
 import { writeCheckInVideo, type Segment } from '../fixtures/checkin-video';
 import { waitForServiceWorkerControl, type Session } from './browser';
 import { enrolmentLink, type RunningServer } from './server-process';
@@ -25,9 +24,6 @@ export function fakeCameraArgs(video: string): string[] {
  */
 const VIDEO = { width: 640, height: 640, fps: 10 };
 
-/** Video frames each code stays in view: as long as the share screen shows it. */
-const HOLD = Math.max(1, Math.round((FRAME_MS * VIDEO.fps) / 1000));
-
 /** A camera pointed at nothing yet (white), for a phone started before there is anything to scan. */
 export function writeBlankCamera(path: string): void {
   writeCheckInVideo(path, [{ text: null, frames: VIDEO.fps }], VIDEO);
@@ -35,19 +31,21 @@ export function writeBlankCamera(path: string): void {
 
 /**
  * What the receiving phone's camera sees of the share screen: the codes in order, each for as
- * long as the screen shows it, twice round. On the first pass every `dropEvery`-th code (spread
- * over the pass) is missed: a blank picture for as long as it was shown, as a hand that moved
- * or a glare would give. The second pass is whole, and Chromium plays the file round and round.
- * Written whole beside `path`, then moved there, so the camera never opens half a file.
- * Returns the numbers (from 0) of the codes missed on the first pass.
+ * long as the screen showed it (`paceMs`), twice round. On the first pass every `dropEvery`-th
+ * code (spread over the pass) is missed: a blank picture for as long as it was shown, as a hand
+ * that moved or a glare would give. The second pass is whole, and Chromium plays the file round
+ * and round. Written whole beside `path`, then moved there, so the camera never opens half a
+ * file. Returns the numbers (from 0) of the codes missed on the first pass.
  */
-export function writeHandoverVideo(path: string, frames: readonly string[], dropEvery = 10): number[] {
+export function writeHandoverVideo(path: string, { codes: frames, paceMs }: ShownCodes, dropEvery = 10): number[] {
+  // Video frames each code stays in view.
+  const hold = Math.max(1, Math.round((paceMs * VIDEO.fps) / 1000));
   const missed = Math.round(frames.length / dropEvery);
   const dropped = Array.from({ length: missed }, (_, k) => Math.floor(((k + 0.5) * frames.length) / missed));
   const skip = new Set(dropped);
   const segments: Segment[] = [
-    ...frames.map((text, i) => ({ text: skip.has(i) ? null : text, frames: HOLD })),
-    ...frames.map((text) => ({ text, frames: HOLD })),
+    ...frames.map((text, i) => ({ text: skip.has(i) ? null : text, frames: hold })),
+    ...frames.map((text) => ({ text, frames: hold })),
   ];
   writeCheckInVideo(`${path}.part`, segments, VIDEO);
   renameSync(`${path}.part`, path);
@@ -92,29 +90,56 @@ export async function enrolCertified(session: Session, server: RunningServer, or
   return page;
 }
 
+/** The codes a share screen plays, and how long it shows each. */
+export interface ShownCodes {
+  /** Every code, by number. */
+  readonly codes: string[];
+  /** The median time from one code to the next on screen (ms), as the page's own clock saw it. */
+  readonly paceMs: number;
+}
+
 /**
- * Every code the share screen plays, by number: watched on `data-frame` (the code on screen) as
- * the screen plays them round, until one of each has been shown.
+ * Every code the share screen plays, by number, and the pace it plays them at: watched on
+ * `data-frame` (the code on screen) as the screen plays them round, until one of each has been
+ * shown. The pace is measured, not taken from the app's constant, so the video keeps to what the
+ * screen did (and the test imports nothing of the screen's module graph).
  */
-export async function codesShown(page: Page, timeoutMs = 60_000): Promise<string[]> {
+export async function codesShown(page: Page, timeoutMs = 60_000): Promise<ShownCodes> {
   const qr = page.getByTestId('handover-qr');
   await qr.waitFor({ timeout: timeoutMs });
   const count = Number(await qr.getAttribute('data-frame-count'));
   await page.evaluate(() => {
     const el = document.querySelector('[data-testid="handover-qr"]');
     if (!el) throw new Error('no handover codes on screen');
-    const seen = new Set<string>();
-    (window as unknown as { codesSeen: Set<string> }).codesSeen = seen;
+    const seen = { texts: new Set<string>(), changes: [] as number[] };
+    (window as unknown as { codesSeen: typeof seen }).codesSeen = seen;
     const note = () => {
       const text = el.getAttribute('data-frame');
-      if (text) seen.add(text);
+      if (text) seen.texts.add(text);
+      seen.changes.push(performance.now());
     };
     note();
     new MutationObserver(note).observe(el, { attributes: true, attributeFilter: ['data-frame'] });
   });
-  await page.waitForFunction((n) => (window as unknown as { codesSeen: Set<string> }).codesSeen.size >= n, count, { timeout: timeoutMs, polling: 100 });
-  const texts = await page.evaluate(() => [...(window as unknown as { codesSeen: Set<string> }).codesSeen]);
-  return texts.sort((a, b) => frameHeader(a).index - frameHeader(b).index);
+  // Round once more than needed, so there are as many changes as codes to take the pace from.
+  await page.waitForFunction(
+    (n) => {
+      const seen = (window as unknown as { codesSeen: { texts: Set<string>; changes: number[] } }).codesSeen;
+      return seen.texts.size >= n && (n < 2 || seen.changes.length > n);
+    },
+    count,
+    { timeout: timeoutMs, polling: 100 },
+  );
+  const { texts, changes } = await page.evaluate(() => {
+    const seen = (window as unknown as { codesSeen: { texts: Set<string>; changes: number[] } }).codesSeen;
+    return { texts: [...seen.texts], changes: seen.changes };
+  });
+  // The first change is the observer's own reading, not a step of the screen.
+  const gaps = changes
+    .slice(2)
+    .map((t, i) => t - (changes[i + 1] ?? t))
+    .sort((a, b) => a - b);
+  return { codes: texts.sort((a, b) => frameHeader(a).index - frameHeader(b).index), paceMs: gaps[Math.floor(gaps.length / 2)] ?? 0 };
 }
 
 /**
