@@ -9,7 +9,7 @@
  */
 import type { MusterEvent } from './event';
 import { MAX_DRIFT_MS } from './hlc';
-import { certificateShapeProblem, type DeviceCertificate } from './handover/keys';
+import { certificateShapeProblem, type DeviceCertificate } from './handover/certificate';
 
 const API_V1 = '/api/v1';
 export const EVENTS_PATH = `${API_V1}/events`;

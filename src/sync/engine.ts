@@ -1,8 +1,8 @@
 import type { MusterEvent } from '../domain/event';
 import { envelopeOf, type HeldEvent } from '../domain/merge-order';
 import type { MusterDb, OutboxEntry } from '../storage/db';
-import { deviceKey, ownCertificate, storeDeviceLabel, storeOwnCertificate } from '../storage/handover';
-import { checkDeviceCertificate, type DeviceCertificate } from '../domain/handover/keys';
+import { ownCertificate, storeDeviceLabel } from '../storage/handover';
+import type { DeviceCertificate } from '../domain/handover/keys';
 import { deviceId, type WriteEnv } from '../storage/events';
 import {
   confirmSyncOrg,
@@ -31,7 +31,6 @@ import {
   MAX_BODY_BYTES,
   MAX_HELD_RANGES,
   MAX_PUSH_EVENTS,
-  type CertificateResponse,
   type PullResponse,
   type PushRelay,
   type PushResponse,
@@ -121,7 +120,8 @@ export async function syncOnce(deps: SyncRoundDeps): Promise<SyncReport> {
   // Head office reads and writes nothing: a record made on it stays waiting, never refused as a whole round.
   const role = await readDeviceRole(deps.db);
   const pushes = role === null || mayPush(role);
-  if (pushes) await certifyDevice(deps);
+  // Once per key (certify.ts, loaded only then: it carries the Ed25519 code).
+  if (pushes && deps.transport.certify !== undefined && (await ownCertificate(deps.db)) === null) await (await import('./certify')).certifyDevice(deps);
   if (pushes) await pushOutbox(deps, report);
   // A server restored from a backup: what its backup lacks of ours went back into the outbox.
   if ((await pullNew(deps, report)) && pushes) await pushOutbox(deps, report);
@@ -141,34 +141,6 @@ async function confirmIdentity({ db, transport, recheckIdentity = false }: SyncR
   await confirmSyncOrg(db, { id: me.org.id, name: me.org.name });
   await recordDeviceRole(db, roleFromWhoami(me));
   await storeDeviceLabel(db, me.device.label);
-}
-
-/**
- * Once per key: asks the organisation to certify this device's handover key (issue 21), so
- * another phone can believe what it hands over with no network, and keeps the certificate and
- * the organisation's public key. An answer that is not a certificate of this key for this
- * device, checked against the key it came with, is not kept. A refusal (an older server that
- * does not know the request, a head-office token) leaves the device as it was and the round
- * goes on; the next round asks again.
- */
-async function certifyDevice(deps: SyncRoundDeps): Promise<void> {
-  const { db, transport } = deps;
-  if (transport.certify === undefined || (await ownCertificate(db)) !== null) return;
-  const org = await readSyncOrg(db);
-  if (org === null) return;
-  const [key, device] = await Promise.all([deviceKey(db, deps.random), deviceId(db, deps)]);
-  let answer: CertificateResponse;
-  try {
-    answer = await transport.certify({ deviceId: device, publicKey: key.publicKey });
-  } catch (error) {
-    // The push that follows meets the same network and the same token, and says what is wrong.
-    if (error instanceof SyncError) return;
-    throw error;
-  }
-  const c = answer.certificate;
-  const orgPublicKey = answer.orgPublicKey.trim().toLowerCase();
-  if (c.deviceId !== device || c.publicKey !== key.publicKey || checkDeviceCertificate(c, { orgId: org.id, publicKey: orgPublicKey }) !== 'valid') return;
-  await storeOwnCertificate(db, { certificate: c, orgPublicKey });
 }
 
 /** Push requests travelling at once: the next batch is on its way while an answer is written. */

@@ -6,8 +6,18 @@ import { hexToBytes } from '@noble/hashes/utils.js';
 import { canonicalJson } from '../canonical-json';
 import { EVENT_SCHEMA_VERSION, validateEvent, type MusterEvent } from '../event';
 import { utf8 } from '../report/sha256';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleProblemText, openBundle, writeBundle, type BundleBody, type OpenContext, type SignedEvent } from './bundle';
-import { deviceKeyFrom, issueDeviceCertificate, signEvent } from './keys';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_VERSION,
+  bundleProblemText,
+  openBundle,
+  openBundleWith,
+  writeBundle,
+  type BundleBody,
+  type OpenContext,
+  type SignedEvent,
+} from './bundle';
+import { deviceKeyFrom, issueDeviceCertificate, signEvent, verifySignature } from './keys';
 
 const key = (seed: number) => deviceKeyFrom(Uint8Array.from({ length: 32 }, (_, i) => (seed * 37 + i * 11) & 0xff));
 const orgKey = key(1);
@@ -173,6 +183,28 @@ describe('handover bundles', () => {
       reason: 'field',
       at: 'photos[0].type',
     });
+  });
+
+  it('checks the events’ signatures with a verifier the caller gives, with the same answers', async () => {
+    const verify = (signature: string, message: Uint8Array, publicKey: string) => Promise.resolve(verifySignature(signature, message, publicKey));
+    const opened = await openBundleWith(writeBundle(body(), phoneA.secretKey), ctx, verify);
+    expect(opened.ok).toBe(true);
+    const [first, ...rest] = events;
+    if (!first) throw new Error('no event');
+    const altered = { ...first, event: { ...first.event, actor: '张三' } as MusterEvent };
+    expect(await openBundleWith(resealed(body({ events: [...rest, altered] })), ctx, verify)).toMatchObject({
+      ok: false,
+      problem: 'bad-event-signature',
+      eventId: first.event.id,
+    });
+    // Everything else is checked before any signature: a damaged bundle never reaches the verifier.
+    let asked = 0;
+    const counting = (s: string, m: Uint8Array, k: string) => {
+      asked += 1;
+      return verify(s, m, k);
+    };
+    expect(await openBundleWith(writeBundle(body(), phoneA.secretKey).slice(0, -5), ctx, counting)).toMatchObject({ ok: false, problem: 'truncated' });
+    expect(asked).toBe(0);
   });
 
   it('names the record and the field of an event that is not valid', () => {

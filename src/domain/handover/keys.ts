@@ -4,6 +4,9 @@ import { canonicalJson } from '../canonical-json';
 import type { MusterEvent } from '../event';
 import { HEX_SHA256, keyIdOf } from '../report/seal';
 import { utf8 } from '../report/sha256';
+import type { DeviceCertificate } from './certificate';
+
+export { CERTIFICATE_FIELDS, certificateShapeProblem, type DeviceCertificate } from './certificate';
 
 /*
  * Who may be believed when events pass from phone to phone (README.md): a key per device, a
@@ -39,30 +42,6 @@ export interface DeviceKey {
 export function deviceKeyFrom(random: Uint8Array): DeviceKey {
   if (random.length !== 32) throw new RangeError(`a device key needs 32 random bytes, not ${random.length}`);
   return { secretKey: bytesToHex(random), publicKey: bytesToHex(ed25519.getPublicKey(random)) };
-}
-
-/** The organisation's word that a public key is one of its devices'. */
-export interface DeviceCertificate {
-  readonly orgId: string;
-  readonly deviceId: string;
-  /** The device's Ed25519 public key, hex. */
-  readonly publicKey: string;
-  /** When the server issued it, ISO 8601 by the server's clock. */
-  readonly issuedAt: string;
-  /** `keyIdOf` the organisation's public key that signed. */
-  readonly orgKeyId: string;
-  /** Ed25519 signature by the organisation's key of `certificateMessage`, hex. */
-  readonly signature: string;
-}
-
-/** A certificate's fields, each a text: the one list every reader of one checks (bundle, push, certificate answer). */
-export const CERTIFICATE_FIELDS = ['orgId', 'deviceId', 'publicKey', 'issuedAt', 'orgKeyId', 'signature'] as const;
-
-/** The first of a certificate's fields that is not a text (or `''` for something not an object at all); null when it has the shape. */
-export function certificateShapeProblem(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return '';
-  const c = value as Record<string, unknown>;
-  return CERTIFICATE_FIELDS.find((k) => typeof c[k] !== 'string') ?? null;
 }
 
 /** The bytes the organisation's key signs for a certificate. */

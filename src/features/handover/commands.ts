@@ -1,24 +1,17 @@
 import { format, startOfDay } from 'date-fns';
-import { bundleProblemText, openBundle, writeBundle } from '../../domain/handover/bundle';
+import { bundleProblemText, openBundleWith, writeBundle } from '../../domain/handover/bundle';
+import { eventSigner, verifyEd25519 } from './ed25519';
 import { splitIntoFrames } from '../../domain/handover/frames';
 import { uuidv7 } from '../../domain/ids';
 import { wallTime } from '../../domain/merge-order';
 import type { Language } from '../../domain/text';
 import { appDb } from '../../storage';
 import { browserEnv, deviceId } from '../../storage/events';
-import {
-  collectBundle,
-  deviceLabel,
-  heldDeviceKey,
-  NotCertifiedError,
-  ownCertificate,
-  receivedBundleIds,
-  type HandoverVia,
-  type ReceivedBundle,
-} from '../../storage/handover';
+import { deviceLabel, heldDeviceKey, ownCertificate, receivedBundleIds, type HandoverVia, type ReceivedBundle } from '../../storage/handover';
+import { collectBundle, NotCertifiedError } from '../../storage/handover-bundle';
 import { incidentDeclaration } from '../../storage/incident-list';
 import { takeInBundle, type TakenBundle } from '../../sync/handover';
-import { canShareFiles, downloadFile, shareFile } from '../report';
+import { canShareFiles, downloadFile, shareFile } from '../../ui/deliver-file';
 
 /*
  * The handover's commands (issue 21): what the share and receive screens call. The checks are
@@ -60,7 +53,7 @@ export async function prepareHandover(incidentId: string, withPhotos: boolean, n
     const { body, left } = await collectBundle(
       db,
       { bundleId, incidentId, dutySince: startOfDay(began).getTime(), withPhotos, label: label ?? device, now },
-      { deviceId: device, key },
+      { deviceId: device, key, sign: await eventSigner(key) },
     );
     return {
       bundleId,
@@ -132,7 +125,11 @@ export async function receiveHandover(text: string, via: HandoverVia, fileName: 
   const db = appDb();
   const [own, received, device] = await Promise.all([ownCertificate(db), receivedBundleIds(db), deviceId(db)]);
   if (own === null) return { ok: false, notCertified: true };
-  const opened = openBundle(text, { org: { orgId: own.certificate.orgId, publicKey: own.orgPublicKey }, received: (id) => received.has(id) });
+  const opened = await openBundleWith(
+    text,
+    { org: { orgId: own.certificate.orgId, publicKey: own.orgPublicKey }, received: (id) => received.has(id) },
+    verifyEd25519,
+  );
   if (!opened.ok) return { ok: false, message: bundleProblemText(opened, fileName, language) };
   const taken = await takeInBundle(db, opened.body, via, device, now);
   const bundle = await db.receivedBundles.get(opened.body.bundleId);

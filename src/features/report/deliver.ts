@@ -1,56 +1,9 @@
 /**
  * Getting an exported file off the device: download through a Blob link, the system share
- * sheet where the browser can share files, and printing the report's HTML. Browser-only
- * edges of the report feature; the content comes from src/domain/report.
+ * sheet where the browser can share files (both in src/ui/deliver-file.ts), and printing the
+ * report's HTML. Browser-only edges of the report feature; the content comes from src/domain/report.
  */
-
-export interface ExportFile {
-  readonly name: string;
-  readonly type: string;
-  readonly text: string;
-}
-
-/** Saves a file through a temporary Blob URL and an `<a download>`; works offline. */
-export function downloadFile(file: ExportFile): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: file.type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.name;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: some browsers start reading the Blob only after the click handler returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-function asFile(file: ExportFile): File {
-  return new File([file.text], file.name, { type: file.type });
-}
-
-/** Whether this browser's share sheet takes files (Android Chrome, iOS Safari; not most desktops). */
-export function canShareFiles(): boolean {
-  if (typeof navigator === 'undefined' || typeof navigator.canShare !== 'function' || typeof navigator.share !== 'function') return false;
-  try {
-    return navigator.canShare({ files: [new File(['x'], 'report.txt', { type: 'text/plain' })] });
-  } catch {
-    return false;
-  }
-}
-
-/** Opens the share sheet with the file. Resolves false when the person closed the sheet; throws when sharing failed. */
-export async function shareFile(file: ExportFile, title: string): Promise<boolean> {
-  const data = { files: [asFile(file)], title };
-  if (!navigator.canShare(data)) throw new Error('this file type cannot be shared here');
-  try {
-    await navigator.share(data);
-    return true;
-  } catch (e) {
-    if (e instanceof DOMException && e.name === 'AbortError') return false;
-    throw e;
-  }
-}
+export { canShareFiles, downloadFile, shareFile, type ExportFile } from '../../ui/deliver-file';
 
 /**
  * Prints a complete HTML document through a hidden frame, so the report prints with its own
