@@ -5,8 +5,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SQLITE_FILE_NAME } from '../../src/server/storage/sqlite';
 import { cameraJpeg } from '../fixtures/photo-camera';
-import { axeViolations, newSession, PHONE, waitForServiceWorkerControl, type Session } from './browser';
-import { admin, DIST, enrolmentLink, startServer, type RunningServer } from './server-process';
+import { axeViolations, newSession, PHONE, type Session } from './browser';
+import { admin, DIST, startServer, type RunningServer } from './server-process';
+import { enrolCertified, heldIncident as held } from './handover-phones';
 
 // Issue 21, the file path: the duty officer's phone runs the first hour of a flood with no
 // network, then hands the incident (with its photo) to the branch leader's phone as one file.
@@ -19,77 +20,6 @@ const OTHER_ORG = 'hillside';
 const SYNC_WAIT = { timeout: 45_000, interval: 250 };
 const UI_WAIT = { timeout: 15_000 };
 const NOTE = 'Water at the B1 switch room door, 20 cm';
-
-interface Held {
-  /** Every event of the stream, as stored (rows and packs), by id. */
-  readonly events: Record<string, unknown>;
-  readonly outbox: number;
-  readonly bundles: number;
-  readonly photos: string[];
-}
-
-/** What a phone's IndexedDB holds of one stream, read directly (not through the app). */
-async function held(page: Page, streamId: string): Promise<Held> {
-  return page.evaluate(async (stream) => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const req = indexedDB.open('muster');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => fail(req.error ?? new Error('could not open the device database'));
-    });
-    const all = (store: string) =>
-      new Promise<unknown[]>((ok, fail) => {
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => ok(req.result);
-        req.onerror = () => fail(req.error ?? new Error(`could not read ${store}`));
-      });
-    const [rows, packs, outbox, bundles, photos] = await Promise.all([all('events'), all('packs'), all('outbox'), all('receivedBundles'), all('photos')]);
-    db.close();
-    const events: Record<string, unknown> = {};
-    for (const e of [...rows, ...(packs as { events: unknown[] }[]).flatMap((p) => p.events)] as { id: string; streamId: string }[]) {
-      if (e.streamId !== stream) continue;
-      // The envelope only: the server's receipt differs between a phone that pushed and one that did not.
-      const { receivedAt: _r, deliveredBy: _d, ...envelope } = e as { id: string; streamId: string; receivedAt?: string; deliveredBy?: string };
-      events[e.id] = envelope;
-    }
-    return { events, outbox: outbox.length, bundles: bundles.length, photos: (photos as { hash: string }[]).map((p) => p.hash).sort() };
-  }, streamId);
-}
-
-/** Waits until the phone holds its organisation's certificate (made at its first sync). */
-async function certified(page: Page): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(async () => {
-          const db = await new Promise<IDBDatabase>((ok, fail) => {
-            const req = indexedDB.open('muster');
-            req.onsuccess = () => ok(req.result);
-            req.onerror = () => fail(req.error ?? new Error('no database'));
-          });
-          const row = await new Promise<unknown>((ok) => {
-            const req = db.transaction('settings').objectStore('settings').get('handover.certificate');
-            req.onsuccess = () => ok(req.result);
-            req.onerror = () => ok(undefined);
-          });
-          db.close();
-          return row !== undefined;
-        }),
-      SYNC_WAIT,
-    )
-    .toBe(true);
-}
-
-async function enrol(session: Session, server: RunningServer, org: string, label: string): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(enrolmentLink(server, org, label));
-  await expect
-    .poll(() => page.getByRole('region', { name: 'Join your organisation' }).getByRole('status').textContent(), SYNC_WAIT)
-    .toContain('This device has joined');
-  await certified(page);
-  // The app must open from the phone itself once the network is gone.
-  await waitForServiceWorkerControl(page);
-  return page;
-}
 
 async function startIncident(page: Page, base: string, title: string, actor: string): Promise<string> {
   await page.goto(`${base}/incidents/new`);
@@ -147,9 +77,9 @@ describe('handing an incident to another phone as a file, with no network', () =
       return s;
     };
     const [dutySession, leaderSession, otherSession] = [await open(), await open(), await open()];
-    const duty = await enrol(dutySession, server, ORG, 'Duty phone');
-    const leader = await enrol(leaderSession, server, ORG, 'Leader phone');
-    const stranger = await enrol(otherSession, server, OTHER_ORG, 'Hillside phone');
+    const duty = await enrolCertified(dutySession, server, ORG, 'Duty phone');
+    const leader = await enrolCertified(leaderSession, server, ORG, 'Leader phone');
+    const stranger = await enrolCertified(otherSession, server, OTHER_ORG, 'Hillside phone');
     const photo = await cameraJpeg(duty, { width: 1200, height: 900 });
 
     // The power and the mobile network go: nothing below reaches the server.
@@ -173,7 +103,7 @@ describe('handing an incident to another phone as a file, with no network', () =
     expect(file.name).toMatch(/^muster-handover-\d{8}-\d{4}\.muster$/);
     expect(file.text.split('\n')[0]).toMatch(/^MUSTER-BUNDLE\/1 \d+ [0-9a-f]{64} [0-9a-f]{128}$/);
 
-    const nothing = { events: {}, outbox: 0, bundles: 0, photos: [] };
+    const nothing = { events: {}, waiting: 0, rejected: 0, receivedByHand: [], bundles: 0, photos: [] };
     // One byte changed in the middle of the file.
     const at = Math.floor(file.text.length / 2);
     const changed = file.text.slice(0, at) + (file.text[at] === '1' ? '2' : '1') + file.text.slice(at + 1);
@@ -202,7 +132,7 @@ describe('handing an incident to another phone as a file, with no network', () =
     expect(got.events).toEqual(sent.events);
     expect(got.photos).toEqual(sent.photos);
     // Queued for the server from the leader's phone too (the server keeps one of each).
-    expect(got.outbox).toBe(Object.keys(sent.events).length);
+    expect(got.waiting).toBe(Object.keys(sent.events).length);
     // Which events came by hand, from whom and how, on the timeline.
     await leader.getByTestId('handover-open').click();
     await leader.goto(`${server.url}/incidents/${encodeURIComponent(incidentId)}?tab=timeline`);
@@ -229,8 +159,8 @@ describe('handing an incident to another phone as a file, with no network', () =
     await expect.poll(() => onServer().length, SYNC_WAIT).toBe(Object.keys(sent.events).length);
     await dutySession.context.setOffline(false);
     await duty.goto(`${server.url}/`);
-    await expect.poll(async () => (await held(duty, incidentId)).outbox, SYNC_WAIT).toBe(0);
-    await expect.poll(async () => (await held(leader, incidentId)).outbox, SYNC_WAIT).toBe(0);
+    await expect.poll(async () => (await held(duty, incidentId)).waiting, SYNC_WAIT).toBe(0);
+    await expect.poll(async () => (await held(leader, incidentId)).waiting, SYNC_WAIT).toBe(0);
     const ids = onServer().map((r) => r.id);
     expect(ids.sort()).toEqual(Object.keys(sent.events).sort());
     expect(new Set(ids).size).toBe(ids.length);

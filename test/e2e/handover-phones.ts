@@ -249,6 +249,10 @@ export interface HeldIncident {
   readonly rejected: number;
   /** Events of the incident this phone noted as received by hand. */
   readonly receivedByHand: string[];
+  /** Handovers this phone took in, of any incident. */
+  readonly bundles: number;
+  /** The photos this phone holds, of any incident, by hash. */
+  readonly photos: string[];
 }
 
 export async function heldIncident(page: Page, streamId: string): Promise<HeldIncident> {
@@ -264,7 +268,9 @@ export async function heldIncident(page: Page, streamId: string): Promise<HeldIn
         req.onsuccess = () => ok(req.result);
         req.onerror = () => fail(req.error ?? new Error(`could not read ${store}`));
       });
-    const [rows, packs, outbox, rejected, origins] = await Promise.all([all('events'), all('packs'), all('outbox'), all('rejected'), all('eventOrigins')]);
+    const [rows = [], packs = [], outbox = [], rejected = [], origins = [], bundles = [], photos = []] = await Promise.all(
+      ['events', 'packs', 'outbox', 'rejected', 'eventOrigins', 'receivedBundles', 'photos'].map(all),
+    );
     db.close();
     const events: Record<string, Envelope> = {};
     for (const e of [...rows, ...(packs as { events: unknown[] }[]).flatMap((p) => p.events)] as (Envelope & { receivedAt?: string; deliveredBy?: string })[]) {
@@ -273,6 +279,13 @@ export async function heldIncident(page: Page, streamId: string): Promise<HeldIn
       events[e.id] = envelope;
     }
     const receivedByHand = (origins as { eventId: string }[]).map((o) => o.eventId).filter((id) => id in events);
-    return { events, waiting: outbox.length, rejected: rejected.length, receivedByHand: receivedByHand.sort() };
+    return {
+      events,
+      waiting: outbox.length,
+      rejected: rejected.length,
+      receivedByHand: receivedByHand.sort(),
+      bundles: bundles.length,
+      photos: (photos as { hash: string }[]).map((p) => p.hash).sort(),
+    };
   }, streamId);
 }
