@@ -2,12 +2,14 @@ import { useEffect, useState } from 'react';
 import { sizeText } from '../../domain/report/photos';
 import { Link } from '../../ui/router';
 import { useText } from '../../ui/text';
+import { MAX_FRAMES } from '../../domain/handover/frames';
 import { QrCode } from '../routes';
 import { exportHandoverFile, FRAME_MS, handoverFileName, handoverFrames, prepareHandover, type NotCertified, type PreparedHandover } from './commands';
 import { messages } from './messages';
 import './handover.css';
 
-type Showing = { readonly prepared: PreparedHandover; readonly frames: readonly string[] } | NotCertified | { readonly failed: string };
+type Showing =
+  { readonly prepared: PreparedHandover; readonly frames: readonly string[] | { readonly tooMany: number } } | NotCertified | { readonly failed: string };
 
 /**
  * "Hand over with no network" for one incident: its records (and the day's duty log) as QR codes
@@ -34,7 +36,7 @@ export function ShareHandover({ incidentId }: { incidentId: string }) {
     };
   }, [incidentId]);
 
-  const count = showing !== null && typeof showing === 'object' && 'frames' in showing ? showing.frames.length : 0;
+  const count = showing !== null && 'frames' in showing && !('tooMany' in showing.frames) ? showing.frames.length : 0;
   useEffect(() => {
     if (count < 2) return;
     const timer = setInterval(() => setIndex((i) => (i + 1) % count), FRAME_MS);
@@ -90,20 +92,29 @@ export function ShareHandover({ incidentId }: { incidentId: string }) {
       </section>
     );
   const { prepared, frames } = showing;
-  const frame = frames[index % frames.length] ?? '';
-  const round = Math.ceil((frames.length * FRAME_MS) / 1000);
+  const codes = 'tooMany' in frames ? null : frames;
+  const frame = codes?.[index % codes.length] ?? '';
+  const round = codes ? Math.ceil((codes.length * FRAME_MS) / 1000) : 0;
   return (
     <section className="handover" aria-labelledby="handover-title">
       {heading(prepared.title)}
-      <p>{t('handover.share.intro')}</p>
-      <div className="handover-qr" data-testid="handover-qr" data-frame={frame} data-frame-count={frames.length}>
-        <QrCode text={frame} size={360} label={t('handover.share.qrLabel', { index: (index % frames.length) + 1, count: frames.length })} />
-      </div>
-      <p className="handover-frame" aria-live="off">
-        {t('handover.share.frame', { index: (index % frames.length) + 1, count: frames.length })}
-      </p>
-      <p data-testid="handover-carries">{t('handover.share.carries', { events: prepared.events })}</p>
-      <p data-testid="handover-expected">{t('handover.share.expected', { frames: frames.length, ms: FRAME_MS, round, twice: round * 2 })}</p>
+      {codes ? (
+        <>
+          <p>{t('handover.share.intro')}</p>
+          <div className="handover-qr" data-testid="handover-qr" data-frame={frame} data-frame-count={codes.length}>
+            <QrCode text={frame} size={360} label={t('handover.share.qrLabel', { index: (index % codes.length) + 1, count: codes.length })} />
+          </div>
+          <p className="handover-frame" aria-live="off">
+            {t('handover.share.frame', { index: (index % codes.length) + 1, count: codes.length })}
+          </p>
+          <p data-testid="handover-carries">{t('handover.share.carries', { events: prepared.events })}</p>
+          <p data-testid="handover-expected">{t('handover.share.expected', { frames: codes.length, ms: FRAME_MS, round, twice: round * 2 })}</p>
+        </>
+      ) : (
+        <p className="callout" role="note" data-testid="handover-too-big">
+          {t('handover.share.tooBig', { events: prepared.events, frames: 'tooMany' in frames ? frames.tooMany : 0, max: MAX_FRAMES })}
+        </p>
+      )}
       {prepared.left > 0 ? (
         <p className="callout" data-testid="handover-left">
           {t('handover.share.left', { count: prepared.left })}

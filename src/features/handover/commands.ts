@@ -1,7 +1,7 @@
 import { format, startOfDay } from 'date-fns';
 import { bundleProblemText, openBundleWith, writeBundle } from '../../domain/handover/bundle';
 import { eventSigner, verifyEd25519 } from './ed25519';
-import { splitIntoFrames } from '../../domain/handover/frames';
+import { DEFAULT_FRAME_BYTES, MAX_FRAMES, splitIntoFrames } from '../../domain/handover/frames';
 import { uuidv7 } from '../../domain/ids';
 import { wallTime } from '../../domain/merge-order';
 import type { Language } from '../../domain/text';
@@ -75,8 +75,11 @@ async function through(bytes: Uint8Array, stream: CompressionStream | Decompress
 }
 
 /** The bundle as QR frame texts: its bytes deflated (CompressionStream, raw deflate), cut into numbered frames. */
-export async function handoverFrames(prepared: PreparedHandover): Promise<string[]> {
+export async function handoverFrames(prepared: PreparedHandover): Promise<string[] | { readonly tooMany: number }> {
   const packed = await through(new TextEncoder().encode(prepared.text), new CompressionStream('deflate-raw'));
+  // An incident this big would take many minutes of codes: the file is the way (said on screen).
+  const count = Math.ceil(packed.length / DEFAULT_FRAME_BYTES);
+  if (count > MAX_FRAMES) return { tooMany: count };
   // The transfer's name: the random tail of the bundle id, so two showings never share one.
   const transfer = prepared.bundleId.replace(/[^0-9a-f]/g, '').slice(-12);
   return splitIntoFrames(packed, transfer);

@@ -15,6 +15,10 @@ export const messages = defineMessages({
     'zh-CN': '共 {frames} 个二维码，每个显示 {ms} 毫秒：一轮约 {round} 秒，若有漏扫约需 {twice} 秒。',
     en: '{frames} codes, each shown for {ms} ms: one round takes about {round} s, about {twice} s if some are missed.',
   },
+  'handover.share.tooBig': {
+    'zh-CN': '本事件有 {events} 条记录，需要 {frames} 个二维码（最多 {max} 个），扫码交接要很多分钟。请改用下方的文件交接。',
+    en: 'This incident holds {events} records: they would need {frames} codes (at most {max}), many minutes of scanning. Pass a file instead, below.',
+  },
   'handover.share.frame': { 'zh-CN': '第 {index} / {count} 个二维码', en: 'Code {index} of {count}' },
   'handover.share.qrLabel': {
     'zh-CN': '交接二维码，第 {index} / {count} 个',
