@@ -65,7 +65,8 @@ for (const lang of languages) {
       } finally {
         await session.context.setOffline(false);
       }
-    });
+      // Room for the worker's wait above: on a busy machine its install alone may take a minute.
+    }, 120_000);
   });
 }
 
