@@ -1,4 +1,4 @@
-import { defineMessages } from '../../domain/text';
+import { bilingual, defineMessages } from '../../domain/text';
 
 /** Phone to phone with no network: sharing an incident by QR codes or a file, and receiving one. */
 export const messages = defineMessages({
@@ -7,10 +7,11 @@ export const messages = defineMessages({
     'zh-CN': '另一部手机打开“接收交接”并对准下方二维码。二维码会循环播放，漏扫的会在下一轮补上，不必重来。',
     en: 'On the other phone, open “Receive a handover” and point it at the codes below. They play round and round: a code the camera missed comes again, nothing starts over.',
   },
-  'handover.share.carries': {
-    'zh-CN': '扫码交接包含 {events} 条记录（本事件及今日值班日记），不含照片；照片请用文件交接。',
-    en: 'The scan carries {events} records (this incident and today’s duty log), without photos; pass a file for the photos.',
-  },
+  'handover.share.carries': bilingual<{ events: number }>(
+    ({ events }) =>
+      `The scan carries ${events} ${events === 1 ? 'record' : 'records'} (this incident and today’s duty log), without photos; pass a file for the photos.`,
+    ({ events }) => `扫码交接包含 ${events} 条记录（本事件及今日值班日记），不含照片；照片请用文件交接。`,
+  ),
   'handover.share.expected': {
     'zh-CN': '共 {frames} 个二维码，每个显示 {ms} 毫秒：一轮约 {round} 秒，若有漏扫约需 {twice} 秒。',
     en: '{frames} codes, each shown for {ms} ms: one round takes about {round} s, about {twice} s if some are missed.',
